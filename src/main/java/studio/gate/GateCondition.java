@@ -1,0 +1,40 @@
+package studio.gate;
+
+/**
+ * One entry of a milestone's {@code gateConditions}, as the definition wrote it.
+ * {@link #name()} is the condition exactly as written ({@code testCoverageAbove}, {@code testCoverageAbove90},
+ * {@code manualApproval}); read-outs show that name, never a canonical alias.
+ */
+public sealed interface GateCondition {
+
+    String name();
+
+    /** Every required feature delivered by a Closed sprint and no contributing sprint Blocked. */
+    record AllSprintsClosed(String name) implements GateCondition {}
+
+    /**
+     * {@code qaCoverageAbove: N}, {@code testCoverageAbove: N}, {@code testCoverageAbove90}: aggregate coverage of
+     * the required features is at least {@code threshold}. {@code explicit} is false when the threshold came from
+     * the milestone's or the global default.
+     */
+    record Coverage(String name, double threshold, boolean explicit) implements GateCondition {}
+
+    /** Every required feature in a contributing sprint's trace matrix with at least one test and one artifact. */
+    record TraceMatrixComplete(String name) implements GateCondition {}
+
+    /** No approved, unexpired, unrevoked override on the milestone. */
+    record NoManualOverridesActive(String name) implements GateCondition {}
+
+    /** {@code allTestsPass}, {@code allTestsPassed}, {@code testsPassed}: newest QA data of every contributing sprint has zero failures. */
+    record AllTestsPass(String name) implements GateCondition {}
+
+    /** {@code manualApproval: <role>}: pending until a person holding {@code role} approves. */
+    record ManualApproval(String name, String role) implements GateCondition {}
+
+    /**
+     * Any other name: decided by the newest {@code GateSignal} for this milestone and name. With a numeric
+     * {@code threshold} ({@code resilienceScoreAbove: 85}) the signal's value must be at least the threshold;
+     * with {@code expected} ({@code traceSpanPolicyCheck: pass}) the signal's status must equal it.
+     */
+    record Signal(String name, Double threshold, String expected) implements GateCondition {}
+}

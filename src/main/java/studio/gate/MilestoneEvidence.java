@@ -1,0 +1,64 @@
+package studio.gate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the gate engine may look at for one milestone, already reduced by the shell to the facts that
+ * matter ("newest" means newest by the evidence's own timestamp, not arrival). Pure data: no JPA, no HTTP.
+ *
+ * @param candidateSprints sprints linked to the milestone or delivering any of its features (the engine decides
+ *                         which of them contribute)
+ * @param coverage         per feature: newest QA report value, else newest trace-matrix value
+ * @param traces           per feature: its entries in trace matrices, one per sprint (newest matrix of that sprint)
+ * @param sprintTests      per sprint: its newest QA test results (absent when the sprint has no QA data)
+ * @param signals          per gate name: the newest GateSignal for this milestone
+ * @param overrides        every override request on the milestone, any status
+ * @param approvals        per role: the newest manual-gate decision taken by a person holding that role
+ * @param deferred         required features deferred with deferral allowed: out of scope for the gates
+ * @param now              the evaluation time (expiry of overrides is judged against it)
+ */
+public record MilestoneEvidence(
+        String milestoneId,
+        List<SprintFact> candidateSprints,
+        Map<String, CoverageFact> coverage,
+        Map<String, List<TraceFact>> traces,
+        Map<String, TestResultFact> sprintTests,
+        Map<String, SignalFact> signals,
+        List<OverrideFact> overrides,
+        Map<String, DecisionFact> approvals,
+        Set<String> deferred,
+        Instant now) {
+
+    public enum SprintState { PLANNED, ACTIVE, VERIFYING, CLOSED, BLOCKED }
+
+    /** A sprint as the engine sees it: linked milestones and the features it delivers (definition, events, matrices). */
+    public record SprintFact(String sprintId, SprintState state, Set<String> milestones, Set<String> features, EvidenceRef closedBy) {}
+
+    /** Coverage of one feature; {@code tests} is its positive test count or 0 when unknown. */
+    public record CoverageFact(String feature, double percent, int tests, String sprintId, Instant at, EvidenceRef source) {}
+
+    /** One feature's entry in one sprint's trace matrix. */
+    public record TraceFact(String feature, String sprintId, int tests, int artifacts, EvidenceRef source) {}
+
+    public record TestResultFact(String sprintId, int passed, int failed, EvidenceRef source) {}
+
+    /** {@code status} is "pass" or "fail"; {@code value} is optional. */
+    public record SignalFact(String gate, String status, Double value, String detail, Instant at, EvidenceRef source) {}
+
+    public enum OverrideStatus { REQUESTED, APPROVED, REJECTED, REVOKED }
+
+    public record OverrideFact(long id, List<String> gates, OverrideStatus status, String requestedBy,
+                               String decidedBy, Instant expiresAt, EvidenceRef source) {
+        /** Approved, not revoked, not expired at {@code now}. */
+        public boolean activeAt(Instant now) {
+            return status == OverrideStatus.APPROVED && (expiresAt == null || now.isBefore(expiresAt));
+        }
+    }
+
+    public enum Decision { APPROVED, CONDITIONAL, REJECTED }
+
+    public record DecisionFact(String role, Decision decision, String by, String reason, Instant at, EvidenceRef source) {}
+}
