@@ -1,0 +1,49 @@
+package studio.web;
+
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** The main navigation as the layout renders it ({@code {inject:nav.items}}), with the current section marked. */
+@Named("nav")
+@RequestScoped
+public class Navigation {
+
+    public record Item(String key, String label, String href, boolean current, Long badge) {}
+
+    /** Counts what awaits the signed-in user; absent until the approvals inbox exists. */
+    public interface InboxCounter {
+        long awaitingCurrentUser();
+    }
+
+    @Inject
+    CurrentVertxRequest request;
+
+    @Inject
+    Instance<InboxCounter> inbox;
+
+    private List<Item> items;
+
+    public List<Item> getItems() {
+        if (items == null) {
+            String path = request.getCurrent().request().path();
+            Long badge = inbox.isResolvable() ? inbox.get().awaitingCurrentUser() : null;
+            items = List.of(
+                    item("board", "Board", "/board", path),
+                    item("gates", "Gates", "/gates", path),
+                    item("sprints", "Sprints", "/sprints", path),
+                    item("backlog", "Backlog", "/backlog", path),
+                    item("releases", "Releases", "/releases", path),
+                    item("audit", "Audit", "/audit", path),
+                    new Item("approvals", "Approvals", "/approvals", path.startsWith("/approvals"), badge));
+        }
+        return items;
+    }
+
+    private static Item item(String key, String label, String href, String path) {
+        return new Item(key, label, href, path.startsWith(href), null);
+    }
+}
