@@ -4,6 +4,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.util.Optional;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -18,13 +19,17 @@ public class SecurityHeaders {
     @ConfigProperty(name = "studio.security.hsts", defaultValue = "false")
     boolean hsts;
 
+    /** Where browsers meet the identity provider; defaults to the OIDC server's own origin. */
+    @ConfigProperty(name = "studio.security.identity-provider-origin")
+    Optional<String> identityProviderOrigin;
+
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
-    String identityProvider;
+    String authServerUrl;
 
     private String csp;
 
     void install(@Observes Router router) {
-        csp = policy(URI.create(identityProvider));
+        csp = policy(URI.create(identityProviderOrigin.orElse(authServerUrl)));
         router.route().order(Integer.MIN_VALUE + 1).handler(this::addHeaders);
     }
 
