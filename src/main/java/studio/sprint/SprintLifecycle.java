@@ -28,10 +28,4 @@ public final class SprintLifecycle {
     public static boolean accepts(SprintState state, SprintEventType event) {
         return ACCEPTS.get(state).contains(event);
     }
-
-    /** "Active", "Closed": the state as people read it. */
-    public static String label(SprintState state) {
-        String name = state.name();
-        return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
-    }
 }

@@ -63,7 +63,7 @@ public final class SprintTimeline {
     }
 
     private static Illegal illegal(SprintEventFact event, SprintState state, SprintEventFact last) {
-        String reason = "sprint " + event.sprintId() + " was " + SprintLifecycle.label(state).toLowerCase(java.util.Locale.ROOT)
+        String reason = "sprint " + event.sprintId() + " was " + state.label().toLowerCase(java.util.Locale.ROOT)
                 + " at " + last.timestamp() + "; " + event.type().eventName() + " at " + event.timestamp() + " cannot follow it";
         return new Illegal(event, state, reason);
     }

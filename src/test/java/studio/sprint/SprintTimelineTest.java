@@ -210,7 +210,7 @@ class SprintTimelineTest {
                 assertEquals(state != SprintState.CLOSED, SprintLifecycle.accepts(state, type), state + " x " + type);
             }
         }
-        assertEquals("Active", SprintLifecycle.label(SprintState.ACTIVE));
+        assertEquals("Active", SprintState.ACTIVE.label());
     }
 
     /** Gives events arrival numbers in list order, as the store would. */
