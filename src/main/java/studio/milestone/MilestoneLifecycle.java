@@ -3,9 +3,8 @@ package studio.milestone;
 import static studio.milestone.MilestoneState.*;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 import studio.gate.GateReport.Outcome;
 import studio.milestone.MilestoneStimulus.*;
 
@@ -21,8 +20,6 @@ import studio.milestone.MilestoneStimulus.*;
  * someone asks for an evaluation.
  */
 public final class MilestoneLifecycle {
-
-    private static final Set<MilestoneState> BEFORE_REACHED = EnumSet.of(PLANNED, PENDING, VERIFYING, BLOCKED, ESCALATED);
 
     private final LifecyclePolicy policy;
 
@@ -62,18 +59,18 @@ public final class MilestoneLifecycle {
     }
 
     private void onResume(Path path, Resume resume, Readiness r) {
-        require(path.state, resume, EnumSet.of(BLOCKED), "the milestone Blocked");
+        require(path.state, resume, s -> s == BLOCKED, "the milestone Blocked");
         path.take(MilestoneTrigger.RESUME, said("resumed by ", resume.actor(), resume.reason()));
         judge(path, r, false);
     }
 
     private void onEscalation(Path path, EscalationRequested e) {
-        require(path.state, e, EnumSet.of(BLOCKED), "the milestone Blocked");
+        require(path.state, e, s -> s == BLOCKED, "the milestone Blocked");
         path.take(MilestoneTrigger.ESCALATE, said("escalated by ", e.actor(), e.reason()));
     }
 
     private void onOverrideRequested(Path path, OverrideRequested o) {
-        require(path.state, o, BEFORE_REACHED, "a milestone not yet Reached");
+        require(path.state, o, MilestoneState::beforeReached, "a milestone not yet Reached");
         if (path.state == BLOCKED) path.take(MilestoneTrigger.ESCALATE, "override " + o.overrideId() + " requested by " + o.actor());
     }
 
@@ -87,18 +84,18 @@ public final class MilestoneLifecycle {
     }
 
     private void onForceClose(Path path, ForceClose f) {
-        require(path.state, f, EnumSet.of(ESCALATED), "the milestone Escalated");
+        require(path.state, f, s -> s == ESCALATED, "the milestone Escalated");
         path.take(MilestoneTrigger.FORCE_CLOSE, said("force closed by ", f.actor(), f.reason()));
     }
 
     private void onTerminate(Path path, Terminate t) {
-        require(path.state, t, EnumSet.of(BLOCKED, ESCALATED), "the milestone Blocked or Escalated");
+        require(path.state, t, s -> s == BLOCKED || s == ESCALATED, "the milestone Blocked or Escalated");
         path.take(MilestoneTrigger.TERMINATE, said("terminated by ", t.actor(), t.reason()));
     }
 
     private void onPromotionCompleted(Path path, PromotionCompleted p) {
         if (path.state == CLOSED) return; // a further release of a closed milestone
-        require(path.state, p, EnumSet.of(REACHED), "the milestone Reached");
+        require(path.state, p, s -> s == REACHED, "the milestone Reached");
         path.take(MilestoneTrigger.PROMOTION_COMPLETED, "promotion of " + p.versionTag() + " completed");
     }
 
@@ -125,11 +122,11 @@ public final class MilestoneLifecycle {
     }
 
     private static void requireOpen(MilestoneState state, MilestoneStimulus s) {
-        require(state, s, EnumSet.complementOf(EnumSet.of(CLOSED, TERMINATED)), "an open milestone");
+        require(state, s, st -> !st.terminal(), "an open milestone");
     }
 
-    private static void require(MilestoneState state, MilestoneStimulus s, Set<MilestoneState> allowed, String needs) {
-        if (!allowed.contains(state)) {
+    private static void require(MilestoneState state, MilestoneStimulus s, Predicate<MilestoneState> allowed, String needs) {
+        if (!allowed.test(state)) {
             throw new IllegalTransitionException(state, s, s.label() + " needs " + needs + "; it is " + state.label());
         }
     }

@@ -48,6 +48,11 @@ public enum MilestoneState {
         return Optional.ofNullable(TABLE.get(this).get(trigger));
     }
 
+    /** Not yet Reached, Closed or Terminated: the gates still decide, so overrides may still be requested. */
+    public boolean beforeReached() {
+        return this != REACHED && !terminal();
+    }
+
     public boolean terminal() {
         return this == CLOSED || this == TERMINATED;
     }
