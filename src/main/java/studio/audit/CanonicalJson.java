@@ -52,22 +52,25 @@ public final class CanonicalJson {
         }
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
-                    else out.append(c);
-                }
-            }
+            String escaped = escape(text.charAt(i));
+            if (escaped == null) out.append(text.charAt(i));
+            else out.append(escaped);
         }
         out.append('"');
+    }
+
+    /** The escape sequence for {@code c}, or null when it is written as itself. */
+    private static String escape(char c) {
+        return switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\b' -> "\\b";
+            case '\t' -> "\\t";
+            case '\n' -> "\\n";
+            case '\f' -> "\\f";
+            case '\r' -> "\\r";
+            default -> c < 0x20 ? String.format("\\u%04x", (int) c) : null;
+        };
     }
 
     private static void write(JsonNode node, StringBuilder out) {

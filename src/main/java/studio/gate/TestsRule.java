@@ -15,31 +15,36 @@ final class TestsRule {
 
     static GateResult evaluate(GateCondition gate, MilestoneScope scope, MilestoneEvidence ev) {
         if (scope.contributing().isEmpty()) return Results.of(gate, GateStatus.PENDING, "no contributing sprint yet", List.of());
-        List<String> failing = new ArrayList<>();
-        List<String> passing = new ArrayList<>();
-        List<String> silent = new ArrayList<>();
-        List<EvidenceRef> evidence = new ArrayList<>();
-        int failedTotal = 0;
-        for (SprintFact sprint : scope.contributing()) {
-            TestResultFact tests = ev.sprintTests().get(sprint.sprintId());
-            if (tests == null) {
-                silent.add(sprint.sprintId());
-                continue;
-            }
-            evidence.add(tests.source());
-            failedTotal += tests.failed();
-            if (tests.failed() > 0) failing.add(sprint.sprintId() + ": " + tests.failed() + " of " + (tests.passed() + tests.failed()) + " failed");
-            else passing.add(sprint.sprintId() + " (" + tests.passed() + " passed)");
+        Tally t = Tally.of(scope, ev);
+        Double actual = t.evidence().isEmpty() ? null : (double) t.failedTotal();
+        String noData = t.silent().isEmpty() ? null : "no QA data from " + String.join(", ", t.silent());
+        if (!t.failing().isEmpty()) return Results.of(gate, GateStatus.FAILED, null, actual, join(String.join("; ", t.failing()), noData), t.evidence());
+        if (noData != null) {
+            String passed = t.passing().isEmpty() ? null : "no failed tests in " + String.join(", ", t.passing());
+            return Results.of(gate, GateStatus.PENDING, null, actual, join(noData, passed), t.evidence());
         }
-        Double actual = evidence.isEmpty() ? null : (double) failedTotal;
-        String noData = silent.isEmpty() ? null : "no QA data from " + String.join(", ", silent);
-        if (!failing.isEmpty()) return Results.of(gate, GateStatus.FAILED, null, actual, join(String.join("; ", failing), noData), evidence);
-        if (noData != null) return Results.of(gate, GateStatus.PENDING, null, actual, join(noData, passed(passing)), evidence);
-        return Results.of(gate, GateStatus.PASSED, null, actual, "no failed tests: " + String.join(", ", passing), evidence);
+        return Results.of(gate, GateStatus.PASSED, null, actual, "no failed tests: " + String.join(", ", t.passing()), t.evidence());
     }
 
-    private static String passed(List<String> passing) {
-        return passing.isEmpty() ? null : "no failed tests in " + String.join(", ", passing);
+    /** Each contributing sprint sorted into failing, passing or silent (no QA data). */
+    private record Tally(List<String> failing, List<String> passing, List<String> silent, List<EvidenceRef> evidence, int failedTotal) {
+
+        static Tally of(MilestoneScope scope, MilestoneEvidence ev) {
+            Tally t = new Tally(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), 0);
+            int failed = 0;
+            for (SprintFact sprint : scope.contributing()) {
+                TestResultFact tests = ev.sprintTests().get(sprint.sprintId());
+                if (tests == null) {
+                    t.silent().add(sprint.sprintId());
+                    continue;
+                }
+                t.evidence().add(tests.source());
+                failed += tests.failed();
+                if (tests.failed() > 0) t.failing().add(sprint.sprintId() + ": " + tests.failed() + " of " + (tests.passed() + tests.failed()) + " failed");
+                else t.passing().add(sprint.sprintId() + " (" + tests.passed() + " passed)");
+            }
+            return new Tally(t.failing(), t.passing(), t.silent(), t.evidence(), failed);
+        }
     }
 
     private static String join(String first, String second) {
