@@ -3,6 +3,7 @@ package studio.gate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -32,10 +33,36 @@ public record MilestoneEvidence(
         Set<String> deferred,
         Instant now) {
 
-    public enum SprintState { PLANNED, ACTIVE, VERIFYING, CLOSED, BLOCKED }
+    /** Absent collections mean "no such evidence yet", so the engine never has to tell null from empty. */
+    public MilestoneEvidence {
+        Objects.requireNonNull(milestoneId, "milestoneId");
+        Objects.requireNonNull(now, "now");
+        candidateSprints = candidateSprints == null ? List.of() : candidateSprints;
+        coverage = coverage == null ? Map.of() : coverage;
+        traces = traces == null ? Map.of() : traces;
+        sprintTests = sprintTests == null ? Map.of() : sprintTests;
+        signals = signals == null ? Map.of() : signals;
+        overrides = overrides == null ? List.of() : overrides;
+        approvals = approvals == null ? Map.of() : approvals;
+        deferred = deferred == null ? Set.of() : deferred;
+    }
+
+    public enum SprintState {
+        PLANNED, ACTIVE, VERIFYING, CLOSED, BLOCKED;
+
+        /** "Active", "Closed": the state as people read it. */
+        public String label() {
+            return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** A sprint as the engine sees it: linked milestones and the features it delivers (definition, events, matrices). */
-    public record SprintFact(String sprintId, SprintState state, Set<String> milestones, Set<String> features, EvidenceRef closedBy) {}
+    public record SprintFact(String sprintId, SprintState state, Set<String> milestones, Set<String> features, EvidenceRef closedBy) {
+        public SprintFact {
+            milestones = milestones == null ? Set.of() : milestones;
+            features = features == null ? Set.of() : features;
+        }
+    }
 
     /** Coverage of one feature; {@code tests} is its positive test count or 0 when unknown. */
     public record CoverageFact(String feature, double percent, int tests, String sprintId, Instant at, EvidenceRef source) {}

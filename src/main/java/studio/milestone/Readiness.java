@@ -1,0 +1,34 @@
+package studio.milestone;
+
+import java.util.List;
+import studio.gate.GateEngine;
+import studio.gate.GateCondition;
+import studio.gate.GateReport;
+import studio.gate.GateResult;
+import studio.gate.GateStatus;
+import studio.gate.MilestoneEvidence;
+import studio.gate.MilestoneScope;
+
+/**
+ * What the lifecycle needs to know about the gates right now.
+ *
+ * @param outcome        the gate report's outcome (FAILED if any gate failed, else PENDING if any pending, else PASSED)
+ * @param sprintsSettled the contributing sprints are settled (see {@link MilestoneScope#sprintsSettled})
+ * @param failedGates    names of the failed gates, for the reason of a block
+ */
+public record Readiness(GateReport.Outcome outcome, boolean sprintsSettled, List<String> failedGates) {
+
+    public Readiness {
+        failedGates = failedGates == null ? List.of() : List.copyOf(failedGates);
+    }
+
+    public static Readiness of(GateReport report, MilestoneScope scope) {
+        List<String> failed = report.gates().stream().filter(g -> g.status() == GateStatus.FAILED).map(GateResult::condition).toList();
+        return new Readiness(report.outcome(), scope.sprintsSettled(), failed);
+    }
+
+    /** Evaluates the gates and the sprints' settlement in one go. */
+    public static Readiness assess(List<String> requiredFeatures, List<GateCondition> gates, MilestoneEvidence ev) {
+        return of(GateEngine.evaluate(requiredFeatures, gates, ev), MilestoneScope.of(requiredFeatures, ev));
+    }
+}
