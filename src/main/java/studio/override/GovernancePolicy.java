@@ -1,5 +1,7 @@
 package studio.override;
 
+import studio.security.Actor;
+
 /**
  * Who may escalate, force close or terminate a milestone: its governedBy role or platform-admin, always with a
  * reason. Whether the milestone's state allows the step is the lifecycle's answer, not this policy's.

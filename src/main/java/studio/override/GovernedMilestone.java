@@ -1,5 +1,7 @@
 package studio.override;
 
+import studio.security.Roles;
+import studio.security.Actor;
 import java.util.List;
 import java.util.Optional;
 import studio.gate.GateCondition;
@@ -17,8 +19,8 @@ public record GovernedMilestone(String id, List<GateCondition> gates, boolean ma
 
     public GovernedMilestone {
         gates = gates == null ? List.of() : List.copyOf(gates);
-        approvalRoles = approvalRoles == null || approvalRoles.isEmpty() ? List.of(StudioRoles.QA_LEAD) : List.copyOf(approvalRoles);
-        governedBy = governedBy == null ? StudioRoles.PRODUCT_OWNER : governedBy;
+        approvalRoles = approvalRoles == null || approvalRoles.isEmpty() ? List.of(Roles.QA_LEAD) : List.copyOf(approvalRoles);
+        governedBy = governedBy == null ? Roles.PRODUCT_OWNER : governedBy;
     }
 
     public Optional<GateCondition> gate(String name) {
@@ -31,6 +33,6 @@ public record GovernedMilestone(String id, List<GateCondition> gates, boolean ma
 
     /** Its governedBy role and platform-admin. */
     public List<String> governors() {
-        return governedBy.equals(StudioRoles.PLATFORM_ADMIN) ? List.of(governedBy) : List.of(governedBy, StudioRoles.PLATFORM_ADMIN);
+        return governedBy.equals(Roles.PLATFORM_ADMIN) ? List.of(governedBy) : List.of(governedBy, Roles.PLATFORM_ADMIN);
     }
 }

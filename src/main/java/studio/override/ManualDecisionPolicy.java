@@ -1,5 +1,6 @@
 package studio.override;
 
+import studio.security.Actor;
 import java.util.Locale;
 import java.util.Optional;
 import studio.gate.GateCondition;

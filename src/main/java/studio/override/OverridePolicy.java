@@ -1,5 +1,7 @@
 package studio.override;
 
+import studio.security.Roles;
+import studio.security.Actor;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
@@ -20,7 +22,7 @@ public final class OverridePolicy {
 
     /** @param report the milestone's current gate report, to tell failed and pending gates from passing ones */
     public static Verdict request(Actor actor, GovernedMilestone milestone, GateReport report, OverrideRequestForm form, Instant now) {
-        if (!actor.holdsAny(StudioRoles.ACTING_HUMANS)) return Verdict.forbidden("requesting an override needs a human role other than auditor");
+        if (!actor.holdsAny(Roles.ACTING_HUMANS)) return Verdict.forbidden("requesting an override needs a human role other than auditor");
         if (!milestone.manualOverrideAllowed()) return Verdict.forbidden("milestone " + milestone.id() + " does not allow manual overrides");
         if (!milestone.state().beforeReached()) {
             return Verdict.conflict("milestone " + milestone.id() + " is " + milestone.state().label() + "; its gates can no longer be overridden");

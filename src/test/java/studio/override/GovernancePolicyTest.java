@@ -1,5 +1,6 @@
 package studio.override;
 
+import studio.security.Actor;
 import static studio.override.PolicyAssertions.assertVerdict;
 import static studio.override.PolicyFixture.*;
 

@@ -1,5 +1,6 @@
 package studio.override;
 
+import studio.security.Actor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static studio.override.PolicyAssertions.assertVerdict;
 import static studio.override.PolicyFixture.*;

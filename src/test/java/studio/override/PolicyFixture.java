@@ -1,5 +1,6 @@
 package studio.override;
 
+import studio.security.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package studio.override;
+package studio.security;
 
 import java.util.Collection;
 import java.util.Set;
