@@ -1,0 +1,92 @@
+package studio.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import studio.audit.AuditEntry.Subject;
+import studio.security.Actor;
+import studio.security.CurrentUser;
+
+/**
+ * Appends to the hash-chained audit trail inside the caller's transaction, so an event is recorded exactly when
+ * the change it describes commits. Appends are serialized by the single audit_head row (locked until commit):
+ * callers append last in their transaction to keep that lock short.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    /** The actor of work Studio does on its own (timers, demo data). */
+    public static final Actor SYSTEM = new Actor("studio", Set.of());
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EntityManager em;
+
+    /** Records on behalf of the person or service account of the current request (or Studio itself). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long record(AuditEntry entry) {
+        return record(currentActor(), entry);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long record(Actor actor, AuditEntry entry) {
+        Object[] head = (Object[]) em.createNativeQuery("select seq, hash from audit_head where id = 1 for update")
+                .getSingleResult();
+        long seq = ((Number) head[0]).longValue() + 1;
+        AuditRecord row = new AuditRecord(seq, Instant.now().truncatedTo(ChronoUnit.MICROS), actor.name(),
+                actor.roles().stream().sorted().toList(), entry.subject().type(), entry.subject().id(), entry.type(),
+                entry.traceId(), payload(entry), ((String) head[1]).trim());
+        String hash = AuditHasher.hash(row);
+        insert(row, hash);
+        subjects(entry).forEach(s -> em.createNativeQuery(
+                        "insert into audit_subject (subject_type, subject_id, seq) values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, s.type()).setParameter(2, s.id()).setParameter(3, seq).executeUpdate());
+        em.createNativeQuery("update audit_head set seq = ?1, hash = ?2 where id = 1")
+                .setParameter(1, seq).setParameter(2, hash).executeUpdate();
+        return seq;
+    }
+
+    /** The actor behind the current request, or {@link #SYSTEM} outside a request (timers). */
+    public static Actor currentActor() {
+        if (!Arc.container().requestContext().isActive()) return SYSTEM;
+        CurrentUser user = Arc.container().instance(CurrentUser.class).get();
+        return user.isSignedIn() ? new Actor(user.getName(), Set.copyOf(user.getRoles())) : SYSTEM;
+    }
+
+    private void insert(AuditRecord r, String hash) {
+        em.createNativeQuery("""
+                insert into audit_event (seq, occurred_at, actor, actor_roles, subject_type, subject_id, type, trace_id,
+                                         payload, prev_hash, hash)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)""")
+                .setParameter(1, r.seq()).setParameter(2, r.occurredAt()).setParameter(3, r.actor())
+                .setParameter(4, r.actorRoles().toArray(String[]::new)).setParameter(5, r.subjectType())
+                .setParameter(6, r.subjectId()).setParameter(7, r.type()).setParameter(8, r.traceId())
+                .setParameter(9, r.payloadJson()).setParameter(10, r.prevHash()).setParameter(11, hash)
+                .executeUpdate();
+    }
+
+    private static List<Subject> subjects(AuditEntry entry) {
+        Set<Subject> all = new LinkedHashSet<>();
+        if (entry.subject().id() != null) all.add(entry.subject());
+        entry.related().stream().filter(s -> s.id() != null).forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    private static String payload(AuditEntry entry) {
+        try {
+            return CanonicalJson.canonicalize(JSON.writeValueAsString(entry.payload() == null ? JSON.createObjectNode() : entry.payload()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("audit payload is not serializable", e);
+        }
+    }
+}
