@@ -28,6 +28,11 @@ public final class TreeReader {
     public static final int MAX_BYTES = 2 * 1024 * 1024;
     public static final int MAX_DEPTH = 64;
     public static final int MAX_VALUES = 250_000;
+    /**
+     * SnakeYAML scans a run of characters without blanks in time quadratic in its length (2 MiB took seconds), so YAML
+     * lines are bounded; JSON has no such limit.
+     */
+    public static final int MAX_YAML_LINE = 100_000;
     /** Longer number literals are refused before any conversion (big-number parsing is superlinear). */
     static final int MAX_NUMBER_LENGTH = 100;
 
@@ -52,6 +57,7 @@ public final class TreeReader {
     public static Node read(String text, Format format) {
         requireWithinSizeLimit(text);
         Format resolved = format.resolve(text);
+        if (resolved == Format.YAML) requireShortLines(text);
         try (JsonParser p = (resolved == Format.JSON ? JSON : YAML).createParser(text)) {
             return new TreeReader(p).document(resolved);
         } catch (IOException e) {
@@ -65,6 +71,20 @@ public final class TreeReader {
         if (bytes > MAX_BYTES) {
             throw new InvalidInputException(InputProblem.of(String.format(java.util.Locale.ROOT,
                     "the document is %.1f MiB; the limit is 2 MiB", bytes / (1024.0 * 1024.0))));
+        }
+    }
+
+    private static void requireShortLines(String text) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && text.charAt(i) != '\n') continue;
+            if (i - start > MAX_YAML_LINE) {
+                throw new InvalidInputException(new InputProblem("the line is longer than " + MAX_YAML_LINE
+                        + " characters; split it (YAML lines are limited, JSON documents are not)", line, MAX_YAML_LINE + 1, null));
+            }
+            line++;
+            start = i + 1;
         }
     }
 

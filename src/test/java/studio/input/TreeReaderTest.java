@@ -162,11 +162,28 @@ class TreeReaderTest {
 
     @Test
     void documentsOverTwoMebibytesAreRefusedBeforeParsing() {
-        String atLimit = "a: " + "x".repeat(TreeReader.MAX_BYTES - 4) + "\n";
+        String line = "- " + "x".repeat(98) + "\n";
+        String atLimit = line.repeat(TreeReader.MAX_BYTES / line.length()) + "#".repeat(TreeReader.MAX_BYTES % line.length());
         assertEquals(TreeReader.MAX_BYTES, atLimit.length());
-        assertInstanceOf(MappingNode.class, TreeReader.read(atLimit, Format.YAML));
+        assertInstanceOf(SequenceNode.class, TreeReader.read(atLimit, Format.YAML));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> TreeReader.read(atLimit + "\n", Format.YAML));
         assertEquals(InputProblem.of("the document is 2.0 MiB; the limit is 2 MiB"), e.problems().get(0));
+    }
+
+    @Test
+    void jsonAtTheSizeLimitIsRead() {
+        String atLimit = "\"" + "x".repeat(TreeReader.MAX_BYTES - 2) + "\"";
+        assertEquals(TreeReader.MAX_BYTES, ((ScalarNode) TreeReader.read(atLimit, Format.JSON)).text().length() + 2);
+    }
+
+    @Test
+    void overlongYamlLinesAreRefusedWithTheirLineNumber() {
+        String ok = "a: " + "x".repeat(TreeReader.MAX_YAML_LINE - 3) + "\n";
+        assertInstanceOf(MappingNode.class, TreeReader.read(ok, Format.YAML));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> TreeReader.read("a: 1\nb: \"" + "x".repeat(TreeReader.MAX_YAML_LINE) + "\"\n", Format.YAML));
+        assertEquals(new InputProblem("the line is longer than 100000 characters; split it (YAML lines are limited, "
+                + "JSON documents are not)", 2, 100_001, null), e.problems().get(0));
     }
 
     @Test
