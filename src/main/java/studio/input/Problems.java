@@ -1,6 +1,7 @@
 package studio.input;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Collects the problems of one document, keeping the first {@value #MAX}. */
@@ -27,12 +28,19 @@ public final class Problems {
         return list.size() >= MAX;
     }
 
+    /** The problems in document order (by line, then column); problems without a line come last. */
     public List<InputProblem> list() {
-        return List.copyOf(list);
+        List<InputProblem> sorted = new ArrayList<>(list);
+        sorted.sort(DOCUMENT_ORDER);
+        return List.copyOf(sorted);
     }
+
+    private static final Comparator<InputProblem> DOCUMENT_ORDER = Comparator
+            .comparing(InputProblem::line, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(InputProblem::column, Comparator.nullsLast(Comparator.naturalOrder()));
 
     /** Rejects the document when anything was found. */
     public void throwIfAny() {
-        if (!list.isEmpty()) throw new InvalidInputException(list);
+        if (!list.isEmpty()) throw new InvalidInputException(list());
     }
 }

@@ -168,14 +168,15 @@ public final class TreeReader {
         };
     }
 
-    private ScalarNode number(String text, int line, int column, NodePath path) throws IOException {
+    private ScalarNode number(String text, int line, int column, NodePath path) {
         if (text.length() > MAX_NUMBER_LENGTH) {
             throw fail(line, column, path, "the number has more than " + MAX_NUMBER_LENGTH + " characters");
         }
         try {
             return new ScalarNode(ScalarNode.Kind.NUMBER, text, parser.getDoubleValue(), line, column, path);
-        } catch (NumberFormatException e) {
-            throw fail(line, column, path, "'" + text + "' is not a readable number");
+        } catch (IOException | NumberFormatException e) {
+            // YAML's .inf and .nan, among others: Studio's numbers are finite.
+            throw fail(line, column, path, "'" + text + "' is not a finite number");
         }
     }
 

@@ -291,6 +291,13 @@ class TreeReaderTest {
     }
 
     @Test
+    void nonFiniteYamlNumbersAreRefused() {
+        assertEquals(new InputProblem("'.inf' is not a finite number", 1, 4, "$.a"),
+                assertThrows(InvalidInputException.class, () -> TreeReader.read("a: .inf\n", Format.YAML)).problems().get(0));
+        assertThrows(InvalidInputException.class, () -> TreeReader.read("a: [.nan]\n", Format.YAML));
+    }
+
+    @Test
     void pathsQuoteKeysThatAreNotPlainNames() {
         NodePath path = NodePath.ROOT.key("features").key("it's").index(2).key("snake_case-ok");
         assertEquals("$.features['it\\'s'][2].snake_case-ok", path.toString());
