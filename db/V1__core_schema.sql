@@ -17,6 +17,7 @@ create table milestone (
     labels           text[]      not null default '{}',
     target_date      date,
     version_tag      text,
+    gate_timeout_seconds integer not null default 300,      -- effective gateTimeoutSeconds (0: none), for the timer
     state            text        not null,
     state_since      timestamptz not null,
     trace_id         text,
@@ -35,6 +36,7 @@ create table milestone (
 );
 create index milestone_change_idx on milestone (change_seq);
 create index milestone_state_idx on milestone (state, id);
+create index milestone_timer_idx on milestone (state_since) where state in ('verifying', 'blocked', 'escalated');
 
 create table milestone_feature (
     milestone_id text    not null references milestone (id) on delete cascade,

@@ -6,9 +6,13 @@ import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import org.hibernate.action.spi.BeforeTransactionCompletionProcess;
+import org.hibernate.engine.spi.SessionImplementor;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +22,10 @@ import studio.security.CurrentUser;
 
 /**
  * Appends to the hash-chained audit trail inside the caller's transaction, so an event is recorded exactly when
- * the change it describes commits. Appends are serialized by the single audit_head row (locked until commit):
- * callers append last in their transaction to keep that lock short.
+ * the change it describes commits. Appends are serialized by the single audit_head row. Entries recorded during a
+ * transaction are buffered and written just before it commits, so the head lock is always the LAST lock a
+ * transaction takes (taking it earlier, then a milestone's row lock, would deadlock against a transaction doing
+ * the opposite) and is held only for the commit.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -32,14 +38,40 @@ public class AuditLog {
     @Inject
     EntityManager em;
 
+    @Inject
+    TransactionSynchronizationRegistry registry;
+
+    private record Pending(Actor actor, AuditEntry entry) {}
+
     /** Records on behalf of the person or service account of the current request (or Studio itself). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long record(AuditEntry entry) {
-        return record(currentActor(), entry);
+    public void record(AuditEntry entry) {
+        record(currentActor(), entry);
     }
 
+    /** Buffers the entry; it is written, chained, just before the current transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long record(Actor actor, AuditEntry entry) {
+    public void record(Actor actor, AuditEntry entry) {
+        buffer().add(new Pending(actor, entry));
+    }
+
+    /**
+     * The transaction's buffer; on first use a before-completion process is registered with Hibernate, which runs it
+     * after flushing the session and before committing, on the transaction's own connection.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Pending> buffer() {
+        List<Pending> pending = (List<Pending>) registry.getResource(AuditLog.class);
+        if (pending != null) return pending;
+        List<Pending> fresh = new ArrayList<>();
+        registry.putResource(AuditLog.class, fresh);
+        em.joinTransaction(); // the session must take part in the transaction for its completion processes to run
+        em.unwrap(SessionImplementor.class).getActionQueue().registerProcess(
+                (BeforeTransactionCompletionProcess) session -> fresh.forEach(p -> append(session, p.actor(), p.entry())));
+        return fresh;
+    }
+
+    private static long append(SessionImplementor em, Actor actor, AuditEntry entry) {
         Object[] head = (Object[]) em.createNativeQuery("select seq, hash from audit_head where id = 1 for update")
                 .getSingleResult();
         long seq = ((Number) head[0]).longValue() + 1;
@@ -47,7 +79,7 @@ public class AuditLog {
                 actor.roles().stream().sorted().toList(), entry.subject().type(), entry.subject().id(), entry.type(),
                 entry.traceId(), payload(entry), ((String) head[1]).trim());
         String hash = AuditHasher.hash(row);
-        insert(row, hash);
+        insert(em, row, hash);
         subjects(entry).forEach(s -> em.createNativeQuery(
                         "insert into audit_subject (subject_type, subject_id, seq) values (?1, ?2, ?3) on conflict do nothing")
                 .setParameter(1, s.type()).setParameter(2, s.id()).setParameter(3, seq).executeUpdate());
@@ -63,7 +95,7 @@ public class AuditLog {
         return user.isSignedIn() ? new Actor(user.getName(), Set.copyOf(user.getRoles())) : SYSTEM;
     }
 
-    private void insert(AuditRecord r, String hash) {
+    private static void insert(SessionImplementor em, AuditRecord r, String hash) {
         em.createNativeQuery("""
                 insert into audit_event (seq, occurred_at, actor, actor_roles, subject_type, subject_id, type, trace_id,
                                          payload, prev_hash, hash)

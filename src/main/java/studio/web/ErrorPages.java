@@ -7,7 +7,12 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.persistence.OptimisticLockException;
+import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import studio.input.InputProblem;
+import studio.input.InvalidInputException;
+import studio.milestone.IllegalTransitionException;
 
 /** Refusals and unknown pages: JSON on /api/*, a readable page in the browser. */
 public class ErrorPages {
@@ -25,6 +30,45 @@ public class ErrorPages {
     @ServerExceptionMapper(priority = 100)
     public Response notFound(NotFoundException e, HttpServerRequest request) {
         return respond(request, 404, "Not found", "There is nothing at " + request.path() + ".");
+    }
+
+    @ServerExceptionMapper(priority = 100)
+    public Response refused(ApiException e, HttpServerRequest request) {
+        return respond(request, e.status(), title(e.status()), e.problems());
+    }
+
+    @ServerExceptionMapper(priority = 100)
+    public Response invalid(InvalidInputException e, HttpServerRequest request) {
+        return respond(request, 400, "Invalid input", e.problems());
+    }
+
+    @ServerExceptionMapper(priority = 100)
+    public Response illegalTransition(IllegalTransitionException e, HttpServerRequest request) {
+        return respond(request, 409, "Not possible now", e.getMessage());
+    }
+
+    @ServerExceptionMapper(priority = 100)
+    public Response staleVersion(OptimisticLockException e, HttpServerRequest request) {
+        return respond(request, 409, "Changed meanwhile", "Someone changed this at the same time; reload and try again.");
+    }
+
+    static Response respond(HttpServerRequest request, int status, String title, List<InputProblem> problems) {
+        if (request.path().startsWith("/api/")) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON).entity(ApiErrors.json(problems)).build();
+        }
+        String message = problems.stream().map(InputProblem::describe).collect(java.util.stream.Collectors.joining("; "));
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, title, message)).build();
+    }
+
+    static String title(int status) {
+        return switch (status) {
+            case 400 -> "Invalid input";
+            case 403 -> "Not allowed";
+            case 404 -> "Not found";
+            case 409 -> "Not possible now";
+            default -> "Error";
+        };
     }
 
     static Response respond(HttpServerRequest request, int status, String title, String message) {

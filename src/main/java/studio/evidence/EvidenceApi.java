@@ -1,0 +1,73 @@
+package studio.evidence;
+
+import static studio.security.Roles.CI;
+import static studio.security.Roles.PLATFORM_ADMIN;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import studio.audit.AuditLog;
+import studio.web.ApiException;
+
+/**
+ * CI's evidence: lifecycle events, sprint trace matrices, QA reports and execution metadata. Every call is
+ * idempotent (Idempotency-Key header, an eventId field, or else the body itself): a retry answers as the first
+ * time, with {@code Idempotent-Replayed: true}, and stores nothing new.
+ */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({CI, PLATFORM_ADMIN})
+public class EvidenceApi {
+
+    @Inject
+    EvidenceIntake intake;
+
+    @POST
+    @Path("events")
+    @Consumes(MediaType.WILDCARD)
+    public Response event(String body, @HeaderParam("Idempotency-Key") String key) {
+        return respond(intake.event(required(body), key, AuditLog.currentActor()));
+    }
+
+    @POST
+    @Path("sprints/{sprintId}/trace-matrix")
+    @Consumes(MediaType.WILDCARD)
+    public Response traceMatrix(@PathParam("sprintId") String sprintId, String body, @HeaderParam("Idempotency-Key") String key) {
+        return respond(intake.traceMatrix(sprintId, required(body), key, AuditLog.currentActor()));
+    }
+
+    @POST
+    @Path("sprints/{sprintId}/qa-report")
+    @Consumes(MediaType.WILDCARD)
+    public Response qaReport(@PathParam("sprintId") String sprintId, String body, @HeaderParam("Content-Type") String type,
+                             @HeaderParam("Idempotency-Key") String key) {
+        boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
+        return respond(intake.qaReport(sprintId, required(body), !json, key, AuditLog.currentActor()));
+    }
+
+    @POST
+    @Path("executions")
+    @Consumes(MediaType.WILDCARD)
+    public Response executions(String body, @HeaderParam("Idempotency-Key") String key) {
+        return respond(intake.executions(required(body), key, AuditLog.currentActor()));
+    }
+
+    private static String required(String body) {
+        if (body == null || body.isBlank()) throw ApiException.badRequest("the request body is empty");
+        return body;
+    }
+
+    private static Response respond(EvidenceIntake.Receipt receipt) {
+        Response.ResponseBuilder r = Response.status(receipt.answer().status()).entity(receipt.answer().body())
+                .type(MediaType.APPLICATION_JSON);
+        if (receipt.replayed()) r.header("Idempotent-Replayed", "true");
+        return r.build();
+    }
+}

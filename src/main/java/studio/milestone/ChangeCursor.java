@@ -1,0 +1,17 @@
+package studio.milestone;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * The change_seq sequence: every row a page shows gets a new value when it changes, so a page can ask "what
+ * changed since cursor N" with one indexed query, on any instance.
+ */
+public final class ChangeCursor {
+
+    private ChangeCursor() {
+    }
+
+    public static long next(EntityManager em) {
+        return ((Number) em.createNativeQuery("select nextval('change_seq')").getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,15 @@
+package studio.milestone;
+
+import java.util.List;
+
+/** Fired (synchronously, inside the transaction) when a milestone's state or gate matrix changed. */
+public record MilestoneChanged(String milestoneId, List<Transition> transitions, MilestoneState state) {
+
+    public boolean entered(MilestoneState s) {
+        return transitions.stream().anyMatch(t -> t.to() == s && t.from() != s);
+    }
+
+    public boolean emitted(MilestoneEvent event) {
+        return transitions.stream().anyMatch(t -> t.emittedEvent() == event);
+    }
+}

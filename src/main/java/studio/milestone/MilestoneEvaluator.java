@@ -1,0 +1,200 @@
+package studio.milestone;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import studio.audit.AuditEntry;
+import studio.audit.AuditEntry.Subject;
+import studio.audit.AuditLog;
+import studio.gate.GateEngine;
+import studio.gate.GateReport;
+import studio.gate.GateResult;
+import studio.gate.GateStatus;
+import studio.gate.MilestoneEvidence;
+import studio.gate.MilestoneScope;
+import studio.security.Actor;
+
+/**
+ * Re-judges one milestone after something happened to it: reads its evidence, runs the gate engine and the
+ * lifecycle, applies the transitions, and records what changed (audit events, an evaluation snapshot for "as of"
+ * replay, metrics, a {@link MilestoneChanged} event for the rest of Studio). The milestone row is locked for the
+ * whole decision so concurrent evidence is judged one piece at a time.
+ */
+@ApplicationScoped
+public class MilestoneEvaluator {
+
+    /** Bumped when gate semantics change, so a snapshot says which rules produced it. */
+    public static final String RULE_VERSION = "gates-1";
+
+    public record Outcome(Milestone milestone, GateReport report, List<Transition> transitions) {}
+
+    @Inject
+    EntityManager em;
+    @Inject
+    MilestoneRulebook rulebook;
+    @Inject
+    EvidenceFacts facts;
+    @Inject
+    AuditLog audit;
+    @Inject
+    MilestoneMetrics metrics;
+    @Inject
+    Event<MilestoneChanged> changed;
+    @Inject
+    ObjectMapper json;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome react(String milestoneId, MilestoneStimulus stimulus, Actor actor, String traceId) {
+        return judge(milestoneId, stimulus, actor, traceId, true);
+    }
+
+    /**
+     * After its definition changed: re-judge the gates. A Planned milestone only gets its gate matrix refreshed
+     * (a definition is not evidence that tracking started); any other state reacts as to new evidence.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome redefined(String milestoneId, Actor actor) {
+        return judge(milestoneId, new MilestoneStimulus.EvidenceArrived("definition"), actor, null, false);
+    }
+
+    private Outcome judge(String milestoneId, MilestoneStimulus stimulus, Actor actor, String traceId, boolean planning) {
+        Milestone m = em.find(Milestone.class, milestoneId, LockModeType.PESSIMISTIC_WRITE);
+        if (m == null) throw new NotFoundException("unknown milestone " + milestoneId);
+        boolean lifecycle = planning || m.lifecycleState() != MilestoneState.PLANNED;
+        MilestoneRules rules = rulebook.rules(m);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        MilestoneEvidence evidence = facts.load(rules, now);
+        GateReport report = GateEngine.evaluate(rules.requiredFeatures(), rules.gates(), evidence);
+        Readiness readiness = Readiness.of(report, MilestoneScope.of(rules.requiredFeatures(), evidence));
+        List<Transition> steps = lifecycle
+                ? new MilestoneLifecycle(rules.lifecycle()).react(m.lifecycleState(), stimulus, readiness) : List.of();
+        if (traceId != null && !traceId.isBlank()) m.traceId = traceId;
+        ObjectNode stored = MilestoneReadout.report(report);
+        boolean reportChanged = !stored.toString().equals(m.report);
+        for (Transition t : steps) apply(m, t, report, actor, now);
+        if (!steps.isEmpty() || reportChanged) {
+            if (steps.isEmpty()) audit.record(actor, gatesEvaluated(m, report, stimulus));
+            snapshot(m, stored, evidence, stimulus, actor, now);
+            store(m, report, stored, now);
+            changed.fire(new MilestoneChanged(m.id, steps, m.lifecycleState()));
+        }
+        metrics.coverage(m.id, report.coverageAverage());
+        return new Outcome(m, report, steps);
+    }
+
+    /** The report as it would be now, without changing anything (for policies and previews). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GateReport preview(Milestone m) {
+        MilestoneRules rules = rulebook.rules(m);
+        return GateEngine.evaluate(rules.requiredFeatures(), rules.gates(), facts.load(rules, Instant.now()));
+    }
+
+    private void apply(Milestone m, Transition t, GateReport report, Actor actor, Instant now) {
+        if (t.to() != t.from()) {
+            m.state = t.to().json();
+            m.stateSince = now;
+        }
+        audit.record(actor, AuditEntry.of(eventName(t), Subject.milestone(m.id), m.traceId, transitionPayload(m, t, report, now)));
+        if (t.to() == MilestoneState.REACHED && t.from() != MilestoneState.REACHED) {
+            metrics.reached(t.emittedEvent() == MilestoneEvent.MILESTONE_FORCE_CLOSED || hasOverride(report), sincePlanned(m, now));
+        } else if (t.to() == MilestoneState.BLOCKED) {
+            metrics.blocked();
+        } else if (t.to() == MilestoneState.ESCALATED) {
+            metrics.escalated();
+        }
+    }
+
+    private static String eventName(Transition t) {
+        return t.emittedEvent() == null ? "Milestone" + t.to().label() : t.emittedEvent().eventName();
+    }
+
+    private ObjectNode transitionPayload(Milestone m, Transition t, GateReport report, Instant now) {
+        ObjectNode p = json.createObjectNode();
+        p.put("event", eventName(t));
+        p.put("milestone_id", m.id);
+        p.put("trace_id", m.traceId);
+        p.put("from", t.from().json());
+        p.put("to", t.to().json());
+        p.put("reason", t.reason());
+        p.put("version_tag", m.versionTag);
+        MilestoneReadout.putNumber(p, "qa_coverage", report.coverageAverage());
+        ArrayNode gates = p.putArray("gate_status");
+        report.gates().forEach(g -> gates.addObject().put("condition", g.condition()).put("status", g.status().json()));
+        report.featuresCovered().forEach(p.putArray("features_covered")::add);
+        p.put("manual_override", hasOverride(report) || t.emittedEvent() == MilestoneEvent.MILESTONE_FORCE_CLOSED);
+        if (t.emittedEvent() == MilestoneEvent.MILESTONE_PROMOTION_TRIGGERED) {
+            ArrayNode targets = p.putArray("targets");
+            MilestoneRules rules = rulebook.rules(m);
+            String target = rules.definition().promotionTriggerEvent();
+            targets.add(target == null ? "deploy-to-staging" : target);
+            p.put("status", "pending");
+        }
+        p.put("timestamp", now.toString());
+        return p;
+    }
+
+    private AuditEntry gatesEvaluated(Milestone m, GateReport report, MilestoneStimulus stimulus) {
+        ObjectNode p = json.createObjectNode();
+        p.put("milestone_id", m.id);
+        p.put("state", m.state);
+        p.put("outcome", report.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        p.put("because", stimulus.label());
+        MilestoneReadout.putNumber(p, "qa_coverage", report.coverageAverage());
+        ArrayNode gates = p.putArray("gate_status");
+        report.gates().forEach(g -> gates.addObject().put("condition", g.condition()).put("status", g.status().json())
+                .put("detail", g.detail()));
+        return AuditEntry.of("GatesEvaluated", Subject.milestone(m.id), m.traceId, p);
+    }
+
+    private void snapshot(Milestone m, ObjectNode report, MilestoneEvidence evidence, MilestoneStimulus stimulus, Actor actor, Instant now) {
+        em.createNativeQuery("""
+                insert into evaluation (milestone_id, evaluated_at, state, outcome, report, inputs, rule_version, trigger, actor)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                .setParameter(1, m.id).setParameter(2, now).setParameter(3, m.state)
+                .setParameter(4, report.get("outcome").asText()).setParameter(5, report.toString())
+                .setParameter(6, inputs(evidence)).setParameter(7, RULE_VERSION)
+                .setParameter(8, stimulus.label()).setParameter(9, actor.name()).executeUpdate();
+    }
+
+    private String inputs(MilestoneEvidence evidence) {
+        try {
+            return json.writeValueAsString(evidence);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("evaluation inputs are not serializable", e);
+        }
+    }
+
+    private void store(Milestone m, GateReport report, ObjectNode stored, Instant now) {
+        m.report = stored.toString();
+        m.outcome = report.outcome().name().toLowerCase(java.util.Locale.ROOT);
+        m.coverageAvg = report.coverageAverage() == null ? null : BigDecimal.valueOf(report.coverageAverage());
+        m.gatesTotal = report.gates().size();
+        m.gatesSatisfied = (int) report.gates().stream().filter(g -> g.status().satisfied()).count();
+        m.evaluatedAt = now;
+        m.updatedAt = now;
+        m.changeSeq = ChangeCursor.next(em);
+    }
+
+    private static boolean hasOverride(GateReport report) {
+        return report.gates().stream().map(GateResult::status).anyMatch(s -> s == GateStatus.OVERRIDDEN);
+    }
+
+    private Duration sincePlanned(Milestone m, Instant now) {
+        Object first = em.createNativeQuery("""
+                select min(evaluated_at) from evaluation where milestone_id = ?1 and state <> 'planned'""")
+                .setParameter(1, m.id).getSingleResult();
+        return first == null ? null : Duration.between((Instant) first, now);
+    }
+}

@@ -1,0 +1,50 @@
+package studio.milestone;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import studio.definition.DefinitionDefaults;
+import studio.definition.DefinitionParser;
+import studio.definition.DefinitionSet;
+import studio.definition.DefinitionWriter;
+import studio.definition.MilestoneDefinition;
+import studio.input.Format;
+
+/**
+ * Turns a stored milestone definition into its {@link MilestoneRules}. Parsed rules are cached by the exact
+ * definition text, so a redefinition (new text) can never be served stale, on any instance.
+ */
+@ApplicationScoped
+public class MilestoneRulebook {
+
+    private static final int CACHE_LIMIT = 20_000;
+
+    @Inject
+    GovernanceDefaults defaults;
+
+    private final Map<String, MilestoneRules> cache = new ConcurrentHashMap<>();
+
+    public MilestoneRules rules(Milestone milestone) {
+        return rules(milestone.definition);
+    }
+
+    public MilestoneRules rules(String definitionYaml) {
+        MilestoneRules cached = cache.get(definitionYaml);
+        if (cached != null) return cached;
+        if (cache.size() > CACHE_LIMIT) cache.clear();
+        MilestoneDefinition d = DefinitionParser.parse(definitionYaml, Format.YAML).milestones().get(0);
+        MilestoneRules rules = MilestoneRules.of(d, defaults());
+        cache.put(definitionYaml, rules);
+        return rules;
+    }
+
+    public DefinitionDefaults defaults() {
+        return defaults.asDefinitionDefaults();
+    }
+
+    /** The text a milestone's definition is stored as: its own entry, as canonical YAML. */
+    public static String storedForm(MilestoneDefinition definition) {
+        return DefinitionWriter.toYaml(new DefinitionSet(java.util.List.of(definition), java.util.List.of(), java.util.List.of()));
+    }
+}

@@ -1,0 +1,38 @@
+package studio.milestone;
+
+import java.util.List;
+import studio.definition.DefinitionDefaults;
+import studio.definition.MilestoneDefinition;
+import studio.gate.GateCondition;
+import studio.override.GovernedMilestone;
+
+/**
+ * A milestone's definition with the installation defaults applied: what the gate engine, the lifecycle and the
+ * policies need, resolved once.
+ */
+public record MilestoneRules(
+        MilestoneDefinition definition,
+        List<GateCondition> gates,
+        LifecyclePolicy lifecycle,
+        int gateTimeoutSeconds,
+        boolean manualOverrideAllowed) {
+
+    public static MilestoneRules of(MilestoneDefinition d, DefinitionDefaults defaults) {
+        return new MilestoneRules(d, d.resolveGates(defaults),
+                new LifecyclePolicy(d.effectiveAutoPromotion(defaults), d.effectiveRetryOnFailure(defaults)),
+                d.effectiveGateTimeoutSeconds(defaults), d.effectiveManualOverrideAllowed(defaults));
+    }
+
+    public String id() {
+        return definition.id();
+    }
+
+    public List<String> requiredFeatures() {
+        return definition.requiredFeatures();
+    }
+
+    public GovernedMilestone governed(MilestoneState state) {
+        return new GovernedMilestone(id(), gates, manualOverrideAllowed, definition.effectiveApprovalRoles(),
+                definition.effectiveGovernedBy(), state);
+    }
+}

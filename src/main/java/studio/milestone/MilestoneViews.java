@@ -1,0 +1,112 @@
+package studio.milestone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import studio.definition.MilestoneProgress;
+import studio.gate.GateStatus;
+import studio.web.ApiException;
+
+/**
+ * Read-outs of milestones in the milestone-status.json shape: now, or as they were at a past moment (from the
+ * evaluation snapshots). Lists read the report stored on each row: one query however many milestones.
+ */
+@ApplicationScoped
+public class MilestoneViews {
+
+    /** A milestone as shown: its row, the gate report shown with it, and when that report was computed. */
+    public record View(Milestone milestone, String state, ObjectNode report, Instant evaluatedAt) {}
+
+    @Inject
+    EntityManager em;
+    @Inject
+    MilestoneRulebook rulebook;
+
+    public List<Milestone> all(String state) {
+        String jpql = "from Milestone m" + (state == null ? "" : " where m.state = :state") + " order by m.id";
+        var q = em.createQuery(jpql, Milestone.class);
+        if (state != null) q.setParameter("state", state.toLowerCase(Locale.ROOT));
+        return q.getResultList();
+    }
+
+    public Milestone find(String id) {
+        Milestone m = em.find(Milestone.class, id);
+        if (m == null) throw ApiException.notFound("unknown milestone " + id);
+        return m;
+    }
+
+    public View current(Milestone m) {
+        return new View(m, m.state, MilestoneReadout.parse(m.report), m.evaluatedAt);
+    }
+
+    /** The milestone as the board showed it at {@code asOf}: the newest snapshot at or before that moment. */
+    @SuppressWarnings("unchecked")
+    public View asOf(Milestone m, Instant asOf) {
+        if (asOf.isBefore(m.createdAt)) {
+            throw ApiException.notFound("milestone " + m.id + " did not exist at " + asOf + " (defined " + m.createdAt + ")");
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                select state, report, evaluated_at from evaluation where milestone_id = ?1 and evaluated_at <= ?2
+                order by evaluated_at desc, id desc limit 1""").setParameter(1, m.id).setParameter(2, asOf).getResultList();
+        if (rows.isEmpty()) return new View(m, "planned", null, null);
+        Object[] r = rows.get(0);
+        return new View(m, (String) r[0], MilestoneReadout.parse((String) r[1]), (Instant) r[2]);
+    }
+
+    /** milestone-status.json of a view, with progress and risk. */
+    public ObjectNode status(View v) {
+        ObjectNode n = MilestoneReadout.status(v.milestone(), v.report(), v.evaluatedAt());
+        n.put("status", v.state());
+        MilestoneProgress p = progress(v);
+        ObjectNode progress = n.putObject("progress");
+        progress.put("criteria_met", p.criteriaMet()).put("criteria_total", p.criteriaTotal());
+        MilestoneReadout.putNumber(progress, "criteria_percent", p.criteriaPercent());
+        progress.put("deliverables_completed", p.deliverablesCompleted()).put("deliverables_total", p.deliverablesTotal());
+        MilestoneReadout.putNumber(progress, "deliverables_percent", p.deliverablesPercent());
+        n.put("at_risk", p.atRisk());
+        if (v.milestone().targetDate != null) n.put("target_date", v.milestone().targetDate.toString());
+        return n;
+    }
+
+    public MilestoneProgress progress(View v) {
+        Map<String, GateStatus> statuses = gateStatuses(v.report());
+        boolean failing = statuses.values().stream().anyMatch(s -> s == GateStatus.FAILED);
+        return MilestoneProgress.of(rulebook.rules(v.milestone()).definition(), statuses, criteriaMarkedMet(v.milestone().id),
+                LocalDate.now(ZoneOffset.UTC), failing);
+    }
+
+    public static Map<String, GateStatus> gateStatuses(JsonNode report) {
+        Map<String, GateStatus> statuses = new HashMap<>();
+        if (report == null) return statuses;
+        for (JsonNode g : report.path("gates")) {
+            statuses.put(g.path("condition").asText(), GateStatus.valueOf(g.path("status").asText().toUpperCase(Locale.ROOT)));
+        }
+        return statuses;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> criteriaMarkedMet(String milestoneId) {
+        return new HashSet<>(em.createNativeQuery("select criterion from criterion_mark where milestone_id = ?1 and met")
+                .setParameter(1, milestoneId).getResultList());
+    }
+
+    public Optional<JsonNode> gate(View v, String condition) {
+        if (v.report() == null) return Optional.empty();
+        for (JsonNode g : v.report().path("gates")) {
+            if (condition.equals(g.path("condition").asText())) return Optional.of(g);
+        }
+        return Optional.empty();
+    }
+}

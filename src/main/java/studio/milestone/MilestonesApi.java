@@ -1,0 +1,163 @@
+package studio.milestone;
+
+import static studio.security.Roles.*;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import studio.audit.AuditLog;
+import studio.override.OverrideDesk;
+import studio.override.OverrideRequest;
+import studio.override.OverridesApi;
+import studio.web.ApiException;
+import studio.web.JsonBody;
+
+/** Milestone read-outs (milestone-status.json), documents, and people's commands on a milestone. */
+@Path("/api/milestones")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
+public class MilestonesApi {
+
+    @Inject
+    MilestoneViews views;
+    @Inject
+    MilestoneDocuments documents;
+    @Inject
+    MilestoneCommands commands;
+    @Inject
+    OverrideDesk overrides;
+
+    @GET
+    public ObjectNode list(@QueryParam("status") String status) {
+        ObjectNode body = MilestoneReadout.JSON.createObjectNode();
+        ArrayNode all = body.putArray("milestones");
+        views.all(status).forEach(m -> all.add(views.status(views.current(m))));
+        return body;
+    }
+
+    @GET
+    @Path("{id}")
+    public ObjectNode one(@PathParam("id") String id, @QueryParam("as_of") String asOf) {
+        Milestone m = views.find(id);
+        return views.status(asOf == null ? views.current(m) : views.asOf(m, instant(asOf)));
+    }
+
+    @GET
+    @Path("{id}/validation-report.md")
+    @Produces("text/markdown")
+    public String validationReport(@PathParam("id") String id, @QueryParam("as_of") String asOf) {
+        Milestone m = views.find(id);
+        return documents.validationReport(asOf == null ? views.current(m) : views.asOf(m, instant(asOf)));
+    }
+
+    @GET
+    @Path("{id}/promotion-trigger.yaml")
+    @Produces("application/yaml")
+    public String promotionTrigger(@PathParam("id") String id) {
+        return documents.promotionTrigger(views.current(views.find(id)));
+    }
+
+    @GET
+    @Path("{id}/intervention-events.json")
+    public String interventions(@PathParam("id") String id) {
+        return documents.interventionEvents(views.find(id));
+    }
+
+    @POST
+    @Path("{id}/evaluate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, PLATFORM_ADMIN, CI})
+    public ObjectNode evaluate(@PathParam("id") String id) {
+        return after(commands.evaluate(id, AuditLog.currentActor()));
+    }
+
+    @POST
+    @Path("{id}/resume")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, PLATFORM_ADMIN, CI})
+    public ObjectNode resume(@PathParam("id") String id, String body) {
+        return after(commands.resume(id, AuditLog.currentActor(), JsonBody.parse(body).text("reason")));
+    }
+
+    @POST
+    @Path("{id}/escalate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    public ObjectNode escalate(@PathParam("id") String id, String body) {
+        return after(commands.escalate(id, AuditLog.currentActor(), JsonBody.parse(body).text("reason")));
+    }
+
+    @POST
+    @Path("{id}/force-close")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    public ObjectNode forceClose(@PathParam("id") String id, String body) {
+        return after(commands.forceClose(id, AuditLog.currentActor(), JsonBody.parse(body).text("reason")));
+    }
+
+    @POST
+    @Path("{id}/terminate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    public ObjectNode terminate(@PathParam("id") String id, String body) {
+        return after(commands.terminate(id, AuditLog.currentActor(), JsonBody.parse(body).text("reason")));
+    }
+
+    @POST
+    @Path("{id}/decisions")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    public Response decide(@PathParam("id") String id, String body) {
+        JsonBody b = JsonBody.parse(body);
+        String gate = b.text("gate");
+        String decision = b.text("decision");
+        if (gate == null) throw ApiException.badRequest("'gate' is required (the manual gate's name, e.g. manualApproval)");
+        if (decision == null) throw ApiException.badRequest("'decision' is required: approved, conditional or rejected");
+        var outcome = commands.decide(id, gate, decision, b.text("reason"), AuditLog.currentActor());
+        return Response.status(201).entity(after(outcome)).build();
+    }
+
+    @POST
+    @Path("{id}/overrides")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    public Response requestOverride(@PathParam("id") String id, String body) {
+        JsonBody b = JsonBody.parse(body);
+        OverrideRequest o = overrides.request(id, b.strings("gates", "overridden_gates"), b.text("reason"),
+                b.instant("expires_at", "expiresAt"), AuditLog.currentActor());
+        return Response.status(201).entity(OverridesApi.view(o)).build();
+    }
+
+    private ObjectNode after(MilestoneEvaluator.Outcome outcome) {
+        ObjectNode n = views.status(views.current(outcome.milestone()));
+        ArrayNode steps = n.putArray("transitions");
+        outcome.transitions().forEach(t -> steps.addObject().put("from", t.from().json()).put("to", t.to().json())
+                .put("event", t.emittedEvent() == null ? null : t.emittedEvent().eventName()).put("reason", t.reason()));
+        return n;
+    }
+
+    static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e2) {
+                throw ApiException.badRequest("as_of must be an ISO-8601 date-time like 2025-05-14T18:35:00Z, not '" + text + "'");
+            }
+        }
+    }
+}
