@@ -105,8 +105,6 @@ public final class TreeReader {
     private JsonToken next() throws IOException {
         try {
             return parser.nextToken();
-        } catch (JacksonException e) {
-            throw e;
         } catch (RuntimeException e) {
             // SnakeYAML reports some malformed input (bad escapes, encoding) as unchecked exceptions.
             throw new IOException(e.getMessage(), e);
