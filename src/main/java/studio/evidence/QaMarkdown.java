@@ -31,7 +31,7 @@ final class QaMarkdown {
     private static final Pattern BULLET = Pattern.compile("(\\s*+[-*+]\\s++)(.*)");
     private static final Pattern TESTS = Pattern.compile("tests\\s++(passed|failed)\\s*+:\\s*+(.*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern COVERAGE = Pattern.compile(
-            "([-+]?+(?:\\d++(?:\\.\\d++)?+|\\.\\d++))\\s*+%?+(?:\\s*+\\(\\s*+(\\d++)\\s++tests?\\s*+\\))?+",
+            "([-+]?+(?:\\d++(?:\\.\\d++)?+|\\.\\d++))\\s*+%?+(?:\\s*+\\(\\s*+(\\d{1,9}+)\\s++tests?\\s*+\\))?+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
     private static final Set<String> SUMMARY_ROWS = Set.of("overall", "total", "average", "aggregate", "weighted");

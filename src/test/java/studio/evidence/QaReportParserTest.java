@@ -80,6 +80,8 @@ class QaReportParserTest {
                         markdownProblems("- A: 93,2%\n", "s").get(0).message()),
                 () -> assertEquals(new InputProblem("coverage of A 120 is not between 0 and 100", 3, 5, null),
                         markdownProblems("\n\n  * A: 120%\n", "s").get(0)),
+                () -> assertEquals("'A: 5% (99999999999 tests)' is not a coverage line; write it as '- A: 93.2%'",
+                        markdownProblems("- A: 5% (99999999999 tests)\n", "s").get(0).message()),
                 () -> assertEquals("tests passed must be a whole number, found 'many'",
                         markdownProblems("- A: 1%\n- Tests passed: many\n", "s").get(0).message()));
     }
