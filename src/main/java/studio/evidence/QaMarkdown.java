@@ -35,7 +35,7 @@ final class QaMarkdown {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
     private static final Set<String> SUMMARY_ROWS = Set.of("overall", "total", "average", "aggregate", "weighted");
-    static final String EXPECTED = "expected lines like '- BookingFlow: 93.2%' or a table with Feature and Coverage columns";
+    private static final String EXPECTED = "expected lines like '- BookingFlow: 93.2%' or a table with Feature and Coverage columns";
 
     private final String sprintId;
     private final Problems problems = new Problems();
