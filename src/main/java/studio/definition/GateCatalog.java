@@ -39,10 +39,6 @@ public final class GateCatalog {
 
     private GateCatalog() {}
 
-    public static List<String> builtInNames() {
-        return BUILT_IN_NAMES;
-    }
-
     public static Kind kindOf(String name) {
         Kind kind = BUILT_IN.get(name);
         if (kind != null) return kind;

@@ -131,10 +131,6 @@ final class GateReader {
 
     private static String threshold(Double value) {
         if (value == null || (value >= 0 && value <= 100)) return null;
-        return "threshold " + plain(value) + " is not between 0 and 100";
-    }
-
-    static String plain(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        return Fields.outOfRange("threshold", Fields.plain(value), value, 0, 100);
     }
 }

@@ -57,7 +57,7 @@ final class MilestoneReader {
     }
 
     /** A governing role: a person's role, never auditor or ci. */
-    String decider(Fields f, String key) {
+    private String decider(Fields f, String key) {
         String role = f.string(key);
         if (role == null) return null;
         String why = Role.whyNotDecider(key, role);

@@ -11,6 +11,7 @@ import studio.input.MappingNode;
 import studio.input.Node;
 import studio.input.NodePath;
 import studio.input.Problems;
+import studio.input.Spelling;
 
 /** Reads one entry of {@code sprints}, normalizing the spec's {@code includes} shape and the flat keys alike. */
 final class SprintReader {
@@ -19,7 +20,6 @@ final class SprintReader {
             "agents", "trigger", "module", "phase", "concurrencyPolicy", "gates", "governance", "traceability", "labels");
     private static final KeySet GOVERNANCE = KeySet.of("approvalRequired");
     private static final KeySet TRACEABILITY = KeySet.of("labels", "orchestrator");
-    private static final List<String> INCLUDE_KINDS = List.of("milestone", "milestones", "features", "agents");
 
     private final Problems problems;
     private final Map<String, DefinitionSet.Site> sites;
@@ -59,11 +59,11 @@ final class SprintReader {
             MappingNode.Entry e = m.entries().get(0);
             String kind = e.key().toLowerCase(Locale.ROOT);
             List<Node> values = f.items(e.value(), e.key());
-            if (kind.startsWith("milestone") && INCLUDE_KINDS.contains(kind)) collectIds(f, values, e.key(), milestones);
+            if (kind.equals("milestone") || kind.equals("milestones")) collectIds(f, values, e.key(), milestones);
             else if (kind.equals("features")) collectIds(f, values, e.key(), features);
             else if (kind.equals("agents")) agents.addAll(f.strings(e.value(), e.key()));
             else problems.add(e.problem("unknown includes entry '" + e.key() + "'"
-                    + studio.input.Spelling.didYouMean(e.key(), List.of("Milestone", "Features", "Agents"))
+                    + Spelling.didYouMean(e.key(), List.of("Milestone", "Features", "Agents"))
                     + "; use Milestone, Features or Agents", m.nodePath()));
         }
     }

@@ -96,7 +96,7 @@ public final class Fields {
     }
 
     /** "sprintId is required", with a hint when an unknown key looks like a misspelling of it. */
-    public String missing(String key) {
+    private String missing(String key) {
         String hint = "";
         for (String unknown : unknownKeys) {
             if (Spelling.distance(unknown, key) <= Spelling.MAX_EDITS) {
@@ -160,8 +160,8 @@ public final class Fields {
             return null;
         }
         double n = s.number();
-        if (Double.isFinite(n) && n >= min && n <= max) return n;
-        problems.add(value, label + " " + s.text() + " is not between " + plain(min) + " and " + plain(max));
+        if (n >= min && n <= max) return n;
+        problems.add(value, outOfRange(label, s.text(), n, min, max));
         return null;
     }
 
@@ -218,7 +218,17 @@ public final class Fields {
         return key;
     }
 
-    static String plain(double d) {
+    /**
+     * "threshold 120 is not between 0 and 100", or "durationMs -1 must be at least 0" where the upper bound is
+     * only technical; {@code written} is the value as the author wrote it.
+     */
+    public static String outOfRange(String label, String written, double value, double min, double max) {
+        if (max >= Integer.MAX_VALUE && value < min) return label + " " + written + " must be at least " + plain(min);
+        return label + " " + written + " is not between " + plain(min) + " and " + plain(max);
+    }
+
+    /** A number as messages show it: 90 rather than 90.0. */
+    public static String plain(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 }

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML or JSON text into a located {@link Node} tree with Jackson's streaming parsers.
@@ -105,8 +105,6 @@ public final class TreeReader {
     private JsonToken next() throws IOException {
         try {
             return parser.nextToken();
-        } catch (JacksonException e) {
-            throw e;
         } catch (RuntimeException e) {
             // SnakeYAML reports some malformed input (bad escapes, encoding) as unchecked exceptions.
             throw new IOException(e.getMessage(), e);
@@ -224,7 +222,8 @@ public final class TreeReader {
     }
 
     private static InputProblem syntaxProblem(IOException e, Format format) {
-        if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+        // Jackson wraps SnakeYAML's error, whose problem mark is where the YAML actually went wrong.
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
             String context = marked.getContext() == null ? "" : " (" + marked.getContext().trim() + ")";
             return new InputProblem("YAML syntax error: " + oneLine(marked.getProblem()) + context,
                     marked.getProblemMark().getLine() + 1, marked.getProblemMark().getColumn() + 1, null);

@@ -137,7 +137,7 @@ class MilestoneDefinitionTest {
                         "$.milestones[0].qaCoverageThreshold"), Problems.first("milestones:\n  - id: m-1\n    qaCoverageThreshold: 120\n")),
                 () -> assertEquals("'qaCoverageThreshold' must be a number, found the string '90'",
                         Problems.first("milestones:\n  - id: m-1\n    qaCoverageThreshold: \"90\"\n").message()),
-                () -> assertEquals("gateTimeoutSeconds -1 is not between 0 and 2147483647",
+                () -> assertEquals("gateTimeoutSeconds -1 must be at least 0",
                         Problems.first("milestones:\n  - id: m-1\n    gateTimeoutSeconds: -1\n").message()),
                 () -> assertEquals("'gateTimeoutSeconds' must be a whole number, found 1.5",
                         Problems.first("milestones:\n  - id: m-1\n    gateTimeoutSeconds: 1.5\n").message()));

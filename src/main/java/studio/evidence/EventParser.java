@@ -1,0 +1,149 @@
+package studio.evidence;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import studio.definition.GateCatalog;
+import studio.evidence.IngestEvent.FeatureDeferred;
+import studio.evidence.IngestEvent.GateSignal;
+import studio.evidence.IngestEvent.MilestonePlanned;
+import studio.evidence.IngestEvent.PlanningResumed;
+import studio.evidence.IngestEvent.ReleaseCompleted;
+import studio.evidence.IngestEvent.ReleaseFailed;
+import studio.evidence.IngestEvent.SprintBlocked;
+import studio.evidence.IngestEvent.SprintCheckpoint;
+import studio.evidence.IngestEvent.SprintClosed;
+import studio.evidence.IngestEvent.SprintPlanned;
+import studio.evidence.IngestEvent.SprintStarted;
+import studio.input.Fields;
+import studio.input.Format;
+import studio.input.KeySet;
+import studio.input.Node;
+import studio.input.Problems;
+import studio.input.Spelling;
+import studio.input.TreeReader;
+
+/**
+ * Reads one event in the documents' shape ({@code {"event":"SprintClosed","sprintId":..,"traceId":..}}), camelCase or
+ * snake_case. Fields an event type does not use are ignored (CI payloads carry more than Studio reads); a required
+ * field missing, a wrong type or an unknown event type are problems.
+ */
+public final class EventParser {
+
+    private static final KeySet KEYS = KeySet.of("event", "eventId", "traceId", "timestamp", "agentId", "executionId",
+            "durationMs", "sprintId", "milestoneId|milestone|milestoneRef", "milestones", "features",
+            "agents|agentRoles", "completedArtifacts", "versionTag", "reason|deferralReason", "featureId", "gate",
+            "status", "value", "detail", "environment");
+    private static final Map<String, BiFunction<Fields, EventMeta, IngestEvent>> TYPES = new LinkedHashMap<>();
+
+    static {
+        TYPES.put("MilestonePlanned", (f, m) -> new MilestonePlanned(m, f.requiredId("milestoneId")));
+        TYPES.put("SprintPlanned", (f, m) -> new SprintPlanned(m, f.requiredId("sprintId"), milestoneIds(f),
+                f.ids("features"), f.strings("agents")));
+        TYPES.put("SprintStarted", (f, m) -> new SprintStarted(m, f.requiredId("sprintId")));
+        TYPES.put("SprintCheckpoint", (f, m) -> new SprintCheckpoint(m, f.requiredId("sprintId")));
+        TYPES.put("SprintClosed", (f, m) -> new SprintClosed(m, f.requiredId("sprintId"), f.strings("completedArtifacts"),
+                f.string("versionTag")));
+        TYPES.put("SprintBlocked", (f, m) -> new SprintBlocked(m, f.requiredId("sprintId"), f.string("reason")));
+        TYPES.put("PlanningResumed", (f, m) -> new PlanningResumed(m, oneOf(f, "sprintId", "milestoneId"),
+                f.id("milestoneId"), f.string("reason")));
+        TYPES.put("FeatureDeferred", (f, m) -> new FeatureDeferred(m, f.requiredId("featureId"),
+                f.requiredString("reason"), f.id("sprintId"), f.id("milestoneId")));
+        TYPES.put("GateSignal", (f, m) -> new GateSignal(m, f.requiredId("milestoneId"), gate(f), signalStatus(f),
+                f.number("value", -Double.MAX_VALUE, Double.MAX_VALUE), f.string("detail")));
+        TYPES.put("ReleaseCompleted", (f, m) -> new ReleaseCompleted(m, versionOrMilestone(f), f.id("milestoneId"),
+                f.string("environment"), f.string("reason")));
+        TYPES.put("ReleaseFailed", (f, m) -> new ReleaseFailed(m, versionOrMilestone(f), f.id("milestoneId"),
+                f.string("environment"), f.string("reason")));
+    }
+
+    private EventParser() {}
+
+    /** The accepted values of {@code event}, in the contract's order. */
+    public static List<String> eventTypes() {
+        return List.copyOf(TYPES.keySet());
+    }
+
+    public static IngestEvent parse(String json) {
+        Node root = TreeReader.read(json, Format.JSON);
+        Problems problems = new Problems();
+        Fields f = Fields.of(root, KEYS, "an event", false, problems);
+        problems.throwIfAny();
+        String type = f.requiredString("event");
+        BiFunction<Fields, EventMeta, IngestEvent> reader = type == null ? null : TYPES.get(type);
+        if (type != null && reader == null) {
+            problems.add(f.get("event"), "unknown event type '" + type + "'"
+                    + Spelling.didYouMean(type, TYPES.keySet()) + "; accepted: " + String.join(", ", TYPES.keySet()));
+        }
+        EventMeta meta = meta(f);
+        IngestEvent event = reader == null ? null : reader.apply(f, meta);
+        problems.throwIfAny();
+        return event;
+    }
+
+    private static EventMeta meta(Fields f) {
+        return new EventMeta(f.string("eventId"), f.string("traceId"), timestamp(f), f.string("agentId"),
+                f.string("executionId"), f.integer("durationMs", 0, Long.MAX_VALUE));
+    }
+
+    /** An ISO-8601 instant ("2025-05-12T10:00:00Z") or offset date-time ("2025-05-12T12:00:00+02:00"). */
+    static Instant timestamp(Fields f) {
+        String text = f.string("timestamp");
+        if (text == null) return null;
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            f.problems().add(f.get("timestamp"), "timestamp '" + text
+                    + "' is not an ISO-8601 date-time with offset, e.g. 2025-05-12T10:00:00Z");
+            return null;
+        }
+    }
+
+    private static List<String> milestoneIds(Fields f) {
+        Set<String> ids = new LinkedHashSet<>();
+        String single = f.id("milestoneId");
+        if (single != null) ids.add(single);
+        ids.addAll(f.ids("milestones"));
+        return List.copyOf(ids);
+    }
+
+    /** The first id; a problem when neither is given. */
+    private static String oneOf(Fields f, String first, String second) {
+        if (!f.has(first) && !f.has(second)) {
+            f.problems().add(f.node(), "'" + first + "' or '" + second + "' is required");
+        }
+        return f.id(first);
+    }
+
+    private static String versionOrMilestone(Fields f) {
+        if (!f.has("versionTag") && !f.has("milestoneId")) {
+            f.problems().add(f.node(), "'versionTag' or 'milestoneId' is required");
+        }
+        return f.string("versionTag");
+    }
+
+    private static String gate(Fields f) {
+        String gate = f.requiredString("gate");
+        if (gate == null) return null;
+        String why = GateCatalog.whyBadName(gate);
+        if (why == null) return gate;
+        f.problems().add(f.get("gate"), why);
+        return null;
+    }
+
+    private static String signalStatus(Fields f) {
+        String status = f.requiredString("status");
+        if (status == null) return null;
+        String folded = status.strip().toLowerCase(Locale.ROOT);
+        if (folded.equals("pass") || folded.equals("fail")) return folded;
+        f.problems().add(f.get("status"), "a gate signal's status is 'pass' or 'fail', found '" + status + "'");
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+package studio.evidence;
+
+import java.util.List;
+
+/** One event CI posts to {@code POST /api/events}, one record per consumed type. */
+public sealed interface IngestEvent {
+
+    EventMeta meta();
+
+    /** The type as written in the {@code event} field ("SprintClosed"). */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    record MilestonePlanned(EventMeta meta, String milestoneId) implements IngestEvent {}
+
+    /** {@code milestoneIds} from {@code milestone}, {@code milestoneRef}, {@code milestoneId} and {@code milestones}. */
+    record SprintPlanned(EventMeta meta, String sprintId, List<String> milestoneIds, List<String> features,
+                         List<String> agents) implements IngestEvent {
+        public SprintPlanned {
+            milestoneIds = List.copyOf(milestoneIds);
+            features = List.copyOf(features);
+            agents = List.copyOf(agents);
+        }
+    }
+
+    record SprintStarted(EventMeta meta, String sprintId) implements IngestEvent {}
+
+    record SprintCheckpoint(EventMeta meta, String sprintId) implements IngestEvent {}
+
+    record SprintClosed(EventMeta meta, String sprintId, List<String> completedArtifacts, String versionTag)
+            implements IngestEvent {
+        public SprintClosed {
+            completedArtifacts = List.copyOf(completedArtifacts);
+        }
+    }
+
+    record SprintBlocked(EventMeta meta, String sprintId, String reason) implements IngestEvent {}
+
+    /** Names a sprint, a milestone or both. */
+    record PlanningResumed(EventMeta meta, String sprintId, String milestoneId, String reason) implements IngestEvent {}
+
+    record FeatureDeferred(EventMeta meta, String featureId, String reason, String sprintId, String milestoneId)
+            implements IngestEvent {}
+
+    /** {@code status} is "pass" or "fail"; {@code value} is compared with a numeric gate's threshold. */
+    record GateSignal(EventMeta meta, String milestoneId, String gate, String status, Double value, String detail)
+            implements IngestEvent {
+        public boolean passed() {
+            return "pass".equals(status);
+        }
+    }
+
+    /** Names a version tag, a milestone or both. */
+    record ReleaseCompleted(EventMeta meta, String versionTag, String milestoneId, String environment, String reason)
+            implements IngestEvent {}
+
+    /** Names a version tag, a milestone or both. */
+    record ReleaseFailed(EventMeta meta, String versionTag, String milestoneId, String environment, String reason)
+            implements IngestEvent {}
+}
