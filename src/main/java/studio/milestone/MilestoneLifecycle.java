@@ -115,7 +115,11 @@ public final class MilestoneLifecycle {
             path.take(MilestoneTrigger.VERIFY, evaluationRequested ? "evaluation requested"
                     : r.sprintsSettled() ? "contributing sprints settled" : "every gate already satisfied");
         }
-        if (path.state == ESCALATED && r.outcome() == Outcome.PASSED) path.take(MilestoneTrigger.GATES_SATISFIED, "every gate satisfied");
+        if (path.state == ESCALATED && r.outcome() == Outcome.PASSED) {
+            // Escalated -> Reached through an approved override is the spec's MilestoneForceClosed.
+            if (r.overridden()) path.take(MilestoneTrigger.FORCE_CLOSE, "every gate satisfied, some through an approved override");
+            else path.take(MilestoneTrigger.GATES_SATISFIED, "every gate satisfied");
+        }
         if (path.state != VERIFYING) return;
         if (r.outcome() == Outcome.PASSED) path.take(MilestoneTrigger.GATES_SATISFIED, "every gate satisfied");
         else if (r.outcome() == Outcome.FAILED) path.take(MilestoneTrigger.GATE_FAILED, "gate failed: " + String.join(", ", r.failedGates()));

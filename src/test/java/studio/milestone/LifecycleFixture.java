@@ -36,6 +36,7 @@ final class LifecycleFixture {
             "failed", new Readiness(Outcome.FAILED, true, List.of("qaCoverageAbove")),
             "pending", new Readiness(Outcome.PENDING, false, List.of()),
             "settled", new Readiness(Outcome.PENDING, true, List.of()),
+            "overridden", new Readiness(Outcome.PASSED, true, List.of(), true),
             "passedEarly", new Readiness(Outcome.PASSED, false, List.of()),
             "failedEarly", new Readiness(Outcome.FAILED, false, List.of("securityValidated")));
 
