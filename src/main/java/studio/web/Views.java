@@ -1,0 +1,57 @@
+package studio.web;
+
+import io.quarkus.qute.TemplateExtension;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How values read on Studio's pages: states as labels, times in UTC and as "3 h ago", coverage with one decimal. */
+@TemplateExtension
+public final class Views {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private Views() {
+    }
+
+    /** "escalated" -> "Escalated", "in-progress" -> "In progress". */
+    static String label(String state) {
+        if (state == null || state.isEmpty()) return "";
+        String words = state.replace('-', ' ').replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    static String utc(Instant at) {
+        return at == null ? "" : UTC.format(at);
+    }
+
+    /** Machine-readable instant for a time element's datetime attribute. */
+    static String iso(Instant at) {
+        return at == null ? "" : at.toString();
+    }
+
+    /** A short duration from {@code at} to now: "just now", "12 min", "3 h", "4 d". */
+    static String ago(Instant at) {
+        if (at == null) return "";
+        Duration d = Duration.between(at, Instant.now());
+        if (d.isNegative() || d.toSeconds() < 60) return "just now";
+        if (d.toMinutes() < 60) return d.toMinutes() + " min";
+        if (d.toHours() < 48) return d.toHours() + " h";
+        return d.toDays() + " d";
+    }
+
+    /** 91.35 -> "91.4%". */
+    static String pct(Number value) {
+        if (value == null) return "—";
+        return BigDecimal.valueOf(value.doubleValue()).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** A percentage kept within 0..100, for drawing. */
+    static double clamp(Number value) {
+        return value == null ? 0 : Math.max(0, Math.min(100, value.doubleValue()));
+    }
+}
