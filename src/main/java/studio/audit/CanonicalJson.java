@@ -51,16 +51,19 @@ public final class CanonicalJson {
             return;
         }
         out.append('"');
+        int plain = 0; // start of the run of characters written as themselves, appended in one go
         for (int i = 0; i < text.length(); i++) {
             String escaped = escape(text.charAt(i));
-            if (escaped == null) out.append(text.charAt(i));
-            else out.append(escaped);
+            if (escaped == null) continue;
+            out.append(text, plain, i).append(escaped);
+            plain = i + 1;
         }
-        out.append('"');
+        out.append(text, plain, text.length()).append('"');
     }
 
     /** The escape sequence for {@code c}, or null when it is written as itself. */
     private static String escape(char c) {
+        if (c >= 0x20 && c != '"' && c != '\\') return null;
         return switch (c) {
             case '"' -> "\\\"";
             case '\\' -> "\\\\";

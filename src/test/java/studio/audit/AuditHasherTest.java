@@ -91,6 +91,31 @@ class AuditHasherTest {
     }
 
     @Test
+    void instantsAreWrittenExactlyAsTheIsoFormatterWritesThemInEveryYear() {
+        java.time.format.DateTimeFormatter iso = java.time.format.DateTimeFormatter
+                .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(42);
+        List<Instant> instants = new java.util.ArrayList<>(List.of(Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("-0001-12-31T23:59:59.5Z"), Instant.parse("2024-02-29T12:00:00.000010Z")));
+        for (int i = 0; i < 10_000; i++) instants.add(Instant.ofEpochSecond(random.nextLong() % 400_000_000_000L, random.nextInt(1_000_000_000)));
+        for (Instant at : instants) {
+            assertEquals(iso.format(at.truncatedTo(java.time.temporal.ChronoUnit.MICROS)), AuditHasher.instant(at), at.toString());
+        }
+    }
+
+    @Test
+    void hashingThePayloadAsStoredEqualsTheHashOnlyWhenItIsCanonical() {
+        AuditRecord canonical = new AuditRecord(1, Instant.EPOCH, "ci", List.of("ci"), "milestone", "m", "T", null,
+                "{\"a\":1,\"b\":[1.5]}", AuditHasher.GENESIS);
+        AuditRecord respelled = new AuditRecord(1, Instant.EPOCH, "ci", List.of("ci"), "milestone", "m", "T", null,
+                "{ \"b\": [1.50], \"a\": 1 }", AuditHasher.GENESIS);
+        assertEquals(AuditHasher.hash(canonical), AuditHasher.hashAsStored(canonical));
+        assertEquals(AuditHasher.hash(canonical), AuditHasher.hash(respelled));
+        assertNotEquals(AuditHasher.hash(respelled), AuditHasher.hashAsStored(respelled));
+    }
+
+    @Test
     void instantsAreUtcWithSixFractionDigits() {
         assertEquals("2025-05-14T18:35:00.000000Z", AuditHasher.instant(Instant.parse("2025-05-14T18:35:00Z")));
         assertEquals("2025-05-14T18:35:00.000001Z", AuditHasher.instant(Instant.parse("2025-05-14T18:35:00.000001999Z")));

@@ -60,6 +60,26 @@ class ChainVerifierTest {
         assertTrue(broken.reason().contains("row " + seq + " was altered"), broken.reason());
     }
 
+    @Test
+    void aPayloadStoredInAnotherSpellingOfTheSameDocumentStillVerifies() {
+        AuditRecord r = chain.get(4).record();
+        AuditRecord respelled = new AuditRecord(r.seq(), r.occurredAt(), r.actor(), r.actorRoles(), r.subjectType(),
+                r.subjectId(), r.type(), r.traceId(), "{ \"sprint\" : \"s5\" }", r.prevHash());
+        assertTrue(verify(replace(chain, 5, new Row(respelled, chain.get(4).hash())), List.of()).valid());
+    }
+
+    @ParameterizedTest(name = "row {0}")
+    @ValueSource(ints = {1, 5, ROWS})
+    void aPayloadEditedIntoSomethingThatIsNotJsonIsReportedNotThrown(int seq) {
+        AuditRecord r = chain.get(seq - 1).record();
+        AuditRecord edited = new AuditRecord(r.seq(), r.occurredAt(), r.actor(), r.actorRoles(), r.subjectType(),
+                r.subjectId(), r.type(), r.traceId(), "{\"sprint\":", r.prevHash());
+        List<Row> rows = replace(chain, seq, new Row(edited, chain.get(seq - 1).hash()));
+        var broken = broken(verify(rows, List.of()));
+        assertEquals(seq, broken.firstBadSeq());
+        assertTrue(broken.reason().contains("row " + seq + " was altered: its payload is not a JSON document"), broken.reason());
+    }
+
     @ParameterizedTest(name = "row {0}")
     @ValueSource(ints = {1, 5, ROWS - 1})
     void anAlteredAndRehashedRowBreaksTheLinkToTheNextRow(int seq) {

@@ -1,0 +1,94 @@
+package studio.audit;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * Audit events as the API writes them (the listing, JSON Lines export and verification result), in snake_case:
+ * {@code {"seq","occurred_at","actor","actor_roles","subject_type","subject_id","type","trace_id","payload",
+ * "prev_hash","hash"}}. {@code occurred_at} is written exactly as the hash covers it (UTC, six fraction digits) and
+ * the payload as the stored JSON text, so a reader can recompute every hash from what we give them.
+ */
+public final class AuditEventJson {
+
+    static final JsonFactory FACTORY = new JsonFactory();
+    private static final ObjectMapper JSON = new ObjectMapper(FACTORY);
+
+    private AuditEventJson() {}
+
+    /** {@code {"events":[...],"next":"<cursor>"|null}} */
+    public static String page(AuditPage page) {
+        StringWriter out = new StringWriter(256 + 512 * page.events().size());
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("events");
+            for (AuditEvent event : page.events()) write(event, g);
+            g.writeEndArray();
+            g.writeStringField("next", page.next());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** One event as a JSON object. */
+    public static void write(AuditEvent event, JsonGenerator g) throws IOException {
+        AuditRecord r = event.record();
+        g.writeStartObject();
+        g.writeNumberField("seq", r.seq());
+        g.writeStringField("occurred_at", r.occurredAt() == null ? null : AuditHasher.instant(r.occurredAt()));
+        g.writeStringField("actor", r.actor());
+        g.writeArrayFieldStart("actor_roles");
+        for (String role : r.actorRoles()) g.writeString(role);
+        g.writeEndArray();
+        g.writeStringField("subject_type", r.subjectType());
+        g.writeStringField("subject_id", r.subjectId());
+        g.writeStringField("type", r.type());
+        g.writeStringField("trace_id", r.traceId());
+        g.writeFieldName("payload");
+        writePayload(r.payloadJson(), g);
+        g.writeStringField("prev_hash", r.prevHash());
+        g.writeStringField("hash", event.hash());
+        g.writeEndObject();
+    }
+
+    /** The verification result, as the API answers and as AuditVerified records it. */
+    public static ObjectNode verdict(ChainVerification verdict) {
+        ObjectNode json = JSON.createObjectNode().put("valid", verdict.valid());
+        if (verdict instanceof ChainVerification.Intact intact) {
+            json.put("events", intact.events()).put("head", intact.head());
+        } else if (verdict instanceof ChainVerification.Broken broken) {
+            json.put("first_bad_seq", broken.firstBadSeq()).put("reason", broken.reason());
+        }
+        return json;
+    }
+
+    /**
+     * The stored payload verbatim: it is canonical JSON, exactly what the hash covers. A payload that is not one JSON
+     * value on one line (only a tampered row could hold one) is written as a string, so the document stays valid
+     * and the tampering visible.
+     */
+    private static void writePayload(String payload, JsonGenerator g) throws IOException {
+        if (payload == null) g.writeNull();
+        else if (isOneLineJson(payload)) g.writeRawValue(payload);
+        else g.writeString(payload);
+    }
+
+    static boolean isOneLineJson(String text) {
+        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) return false;
+        try (JsonParser p = FACTORY.createParser(text)) {
+            if (p.nextToken() == null) return false;
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

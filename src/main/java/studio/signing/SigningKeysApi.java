@@ -1,0 +1,33 @@
+package studio.signing;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import studio.security.Roles;
+
+/** The public keys Studio has ever signed with, so anyone can verify manifests and checkpoints offline. */
+@Path("/api/signing-keys")
+public class SigningKeysApi {
+
+    public record PublishedKey(String keyid, String algorithm, @JsonProperty("public_key_pem") String publicKeyPem) {}
+
+    public record PublishedKeys(List<PublishedKey> keys) {}
+
+    @Inject
+    SigningKeys signingKeys;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PRODUCT_OWNER, Roles.QA_LEAD, Roles.DOMAIN_ARCHITECT, Roles.SECURITY_OFFICER,
+            Roles.COMPLIANCE_OFFICER, Roles.PLATFORM_ADMIN, Roles.AUDITOR, Roles.CI})
+    public PublishedKeys list() {
+        return new PublishedKeys(signingKeys.publishedPem().entrySet().stream()
+                .map(key -> new PublishedKey(key.getKey(), Ed25519.ALGORITHM, key.getValue()))
+                .toList());
+    }
+}
