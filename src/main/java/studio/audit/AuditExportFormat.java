@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import studio.web.ApiErrors.Problem;
+import studio.input.InputProblem;
 
 /** The file formats the audit trail exports to, with their media type and file name extension. */
 public enum AuditExportFormat {
@@ -24,7 +24,7 @@ public enum AuditExportFormat {
     public static AuditExportFormat named(String name) {
         String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(f -> f.extension.equals(wanted)).findFirst()
-                .orElseThrow(() -> new InvalidAuditQuery(List.of(new Problem(
+                .orElseThrow(() -> new InvalidAuditQuery(List.of(new InputProblem(
                         "format must be csv or jsonl" + (wanted.isEmpty() ? "" : ", not '" + name + "'"), null, null, "format"))));
     }
 

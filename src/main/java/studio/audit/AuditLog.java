@@ -56,6 +56,17 @@ public class AuditLog {
     }
 
     /**
+     * Appends at once and answers the new sequence number. Only for a transaction that records the audit entry and
+     * takes no other row lock after it (a refusal, a verification, a test), where holding the head lock until commit
+     * cannot deadlock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long recordNow(Actor actor, AuditEntry entry) {
+        em.joinTransaction();
+        return append(em.unwrap(SessionImplementor.class), actor, entry);
+    }
+
+    /**
      * The transaction's buffer; on first use a before-completion process is registered with Hibernate, which runs it
      * after flushing the session and before committing, on the transaction's own connection.
      */

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import studio.security.Roles;
-import studio.web.ApiErrors.Problem;
+import studio.input.InputProblem;
 
 /**
  * The audit trail's query parameters exactly as they arrive ({@code /api/audit?milestone=..&from=..}), turned into
@@ -36,7 +36,7 @@ public record AuditParams(String milestone, String release, String sprint, Strin
 
     /** The filter alone (an export ignores paging). @throws InvalidAuditQuery naming every bad parameter */
     public AuditFilter filter() {
-        List<Problem> problems = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
         AuditFilter filter = filter(problems);
         if (!problems.isEmpty()) throw new InvalidAuditQuery(problems);
         return filter;
@@ -44,7 +44,7 @@ public record AuditParams(String milestone, String release, String sprint, Strin
 
     /** The filter and the page. @throws InvalidAuditQuery naming every bad parameter */
     public AuditPageRequest page() {
-        List<Problem> problems = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
         AuditFilter filter = filter(problems);
         Long cursor = cursor(problems);
         Integer size = limit(problems);
@@ -52,54 +52,54 @@ public record AuditParams(String milestone, String release, String sprint, Strin
         return new AuditPageRequest(filter, cursor, size);
     }
 
-    private AuditFilter filter(List<Problem> problems) {
+    private AuditFilter filter(List<InputProblem> problems) {
         Instant start = instant("from", from, problems);
         Instant end = instant("to", to, problems);
         if (start != null && end != null && !end.isAfter(start)) {
-            problems.add(new Problem("to (" + to + ") must be later than from (" + from + ")", null, null, "to"));
+            problems.add(new InputProblem("to (" + to + ") must be later than from (" + from + ")", null, null, "to"));
         }
         return new AuditFilter(present(milestone), present(release), present(sprint), present(actor),
                 role(problems), present(type), start, end);
     }
 
-    private String role(List<Problem> problems) {
+    private String role(List<InputProblem> problems) {
         String wanted = present(role);
         if (wanted != null && !Roles.ALL.contains(wanted)) {
-            problems.add(new Problem("role '" + wanted + "' is not a Studio role; use one of " + String.join(", ", Roles.ALL),
+            problems.add(new InputProblem("role '" + wanted + "' is not a Studio role; use one of " + String.join(", ", Roles.ALL),
                     null, null, "role"));
         }
         return wanted;
     }
 
-    private Long cursor(List<Problem> problems) {
+    private Long cursor(List<InputProblem> problems) {
         String text = present(after);
         if (text == null) return null;
         Long seq = positive(text);
         if (seq == null) {
-            problems.add(new Problem("after '" + text + "' is not a cursor from a previous page (its 'next' value)",
+            problems.add(new InputProblem("after '" + text + "' is not a cursor from a previous page (its 'next' value)",
                     null, null, "after"));
         }
         return seq;
     }
 
-    private Integer limit(List<Problem> problems) {
+    private Integer limit(List<InputProblem> problems) {
         String text = present(limit);
         if (text == null) return AuditPageRequest.DEFAULT_LIMIT;
         Long n = positive(text);
         if (n == null || n > AuditPageRequest.MAX_LIMIT) {
-            problems.add(new Problem("limit must be a whole number from 1 to " + AuditPageRequest.MAX_LIMIT + ", not '"
+            problems.add(new InputProblem("limit must be a whole number from 1 to " + AuditPageRequest.MAX_LIMIT + ", not '"
                     + text + "'", null, null, "limit"));
             return null;
         }
         return n.intValue();
     }
 
-    private static Instant instant(String name, String value, List<Problem> problems) {
+    private static Instant instant(String name, String value, List<InputProblem> problems) {
         String text = present(value);
         if (text == null) return null;
         Instant at = parseInstant(text);
         if (at == null || at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
-            problems.add(new Problem(name + " '" + text + "' is not an ISO-8601 date or instant with an offset "
+            problems.add(new InputProblem(name + " '" + text + "' is not an ISO-8601 date or instant with an offset "
                     + "between the years 1 and 9999 (e.g. 2025-05-14 or 2025-05-14T18:35:00Z)", null, null, name));
             return null;
         }

@@ -24,7 +24,7 @@ public class Refusals {
     public void enforce(Verdict verdict, Actor actor, String action, Subject subject) {
         if (!(verdict instanceof Verdict.Refused refused)) return;
         if (refused.status() == 403) {
-            QuarkusTransaction.requiringNew().run(() -> audit.record(actor, AuditEntry.of("AuthorizationRefused", subject, null,
+            QuarkusTransaction.requiringNew().run(() -> audit.recordNow(actor, AuditEntry.of("AuthorizationRefused", subject, null,
                     json.createObjectNode().put("action", action).put("reason", refused.message()))));
         }
         throw new ApiException(refused.status(), refused.message());

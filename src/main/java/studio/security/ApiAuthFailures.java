@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import studio.web.ApiErrors;
 
 /**
@@ -20,18 +21,19 @@ import studio.web.ApiErrors;
 public class ApiAuthFailures {
 
     void install(@Observes Router router) {
-        router.route("/api/*").order(Integer.MIN_VALUE).handler(this::requireBearer).failureHandler(this::handle);
+        router.route("/api/*").order(Integer.MIN_VALUE).failureHandler(this::handle);
+        // After authentication (order -200), before authorization (-100): no identity at all means no (valid)
+        // credentials were sent, and the answer is a JSON 401 rather than the OIDC challenge's empty body.
+        router.route("/api/*").order(-150).handler(this::requireIdentity);
     }
 
-    /** No credentials at all: answer before the OIDC challenge, which would send an empty 401. */
-    private void requireBearer(RoutingContext ctx) {
-        String auth = ctx.request().getHeader("Authorization");
-        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"studio\"");
-            write(ctx, 401, "Authentication required: send 'Authorization: Bearer <token>' (./studio token <user>)");
+    private void requireIdentity(RoutingContext ctx) {
+        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+            ctx.next();
             return;
         }
-        ctx.next();
+        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"studio\"");
+        write(ctx, 401, "Authentication required: send 'Authorization: Bearer <token>' (./studio token <user>)");
     }
 
     private void handle(RoutingContext ctx) {

@@ -11,7 +11,6 @@ import static studio.audit.TestIdentities.asTestIdentity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -28,7 +27,6 @@ import studio.security.Roles;
 
 /** GET /api/audit/export: the whole filtered trail, oldest first, as CSV or JSON Lines that parse back exactly. */
 @QuarkusTest
-@TestProfile(TestIdentities.class)
 @TestSecurity(user = "ann", roles = Roles.AUDITOR)
 class AuditApiExportTest {
 

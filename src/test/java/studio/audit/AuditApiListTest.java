@@ -8,7 +8,6 @@ import static studio.audit.TestIdentities.asTestIdentity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -28,7 +27,6 @@ import studio.security.Roles;
 
 /** GET /api/audit: newest first, keyset pages that add up to exactly the filtered trail, and its 400s. */
 @QuarkusTest
-@TestProfile(TestIdentities.class)
 @TestSecurity(user = "reader", roles = Roles.DOMAIN_ARCHITECT)
 class AuditApiListTest {
 

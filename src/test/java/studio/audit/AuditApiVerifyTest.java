@@ -10,7 +10,6 @@ import static studio.audit.TestIdentities.asTestIdentity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -26,7 +25,6 @@ import studio.security.Roles;
  * edit to any single row is reported at that row, and the verification is itself recorded.
  */
 @QuarkusTest
-@TestProfile(TestIdentities.class)
 @TestSecurity(user = "carol", roles = Roles.COMPLIANCE_OFFICER)
 class AuditApiVerifyTest {
 

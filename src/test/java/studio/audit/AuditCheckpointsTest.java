@@ -7,7 +7,6 @@ import static studio.audit.TestIdentities.asTestIdentity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.security.PublicKey;
@@ -26,7 +25,6 @@ import studio.signing.Pem;
 
 /** The checkpoint job: signs the head when it moved, once per head however many instances race for it. */
 @QuarkusTest
-@TestProfile(TestIdentities.class)
 @TestSecurity(user = "ann", roles = Roles.AUDITOR)
 class AuditCheckpointsTest {
 

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import studio.web.ApiErrors.Problem;
+import studio.input.InputProblem;
 
 /** The CSV and JSON Lines writers and the JSON shape they share with the listing. */
 class AuditExportWritersTest {
@@ -124,7 +124,7 @@ class AuditExportWritersTest {
         assertEquals(AuditExportFormat.JSONL, AuditExportFormat.named(" JSONL "));
         for (String bad : new String[] {null, "", "json", "xlsx"}) {
             InvalidAuditQuery refused = assertThrows(InvalidAuditQuery.class, () -> AuditExportFormat.named(bad));
-            assertEquals(List.of("format"), refused.problems().stream().map(Problem::path).toList());
+            assertEquals(List.of("format"), refused.problems().stream().map(InputProblem::path).toList());
         }
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import studio.web.ApiErrors.Problem;
+import studio.input.InputProblem;
 
 class AuditParamsTest {
 
@@ -108,12 +108,12 @@ class AuditParamsTest {
     void everyProblemIsReportedInParameterOrder() {
         InvalidAuditQuery bad = assertThrows(InvalidAuditQuery.class, () -> AuditParams.of(Map.of(
                 "from", "soon", "to", "later", "role", "boss", "after", "-", "limit", "0")).page());
-        assertEquals(List.of("from", "to", "role", "after", "limit"), bad.problems().stream().map(Problem::path).toList());
+        assertEquals(List.of("from", "to", "role", "after", "limit"), bad.problems().stream().map(InputProblem::path).toList());
     }
 
     private static InvalidAuditQuery assertOnly(String parameter, org.junit.jupiter.api.function.Executable parse) {
         InvalidAuditQuery bad = assertThrows(InvalidAuditQuery.class, parse);
-        assertEquals(List.of(parameter), bad.problems().stream().map(Problem::path).toList());
+        assertEquals(List.of(parameter), bad.problems().stream().map(InputProblem::path).toList());
         assertEquals(parameter, bad.problems().get(0).message().split(" ")[0]);
         return bad;
     }

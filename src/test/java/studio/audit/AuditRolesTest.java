@@ -5,7 +5,6 @@ import static studio.audit.TestIdentities.asTestIdentity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +16,6 @@ import studio.security.Roles;
  * auditor, compliance-officer and platform-admin export and verify. A refused verification records nothing.
  */
 @QuarkusTest
-@TestProfile(TestIdentities.class)
 class AuditRolesTest {
 
     @Inject

@@ -46,7 +46,7 @@ final class AuditTrailFixture {
 
     Written append(Actor actor, String type, Subject subject, List<Subject> related, String traceId, ObjectNode payload) {
         AuditEntry entry = AuditEntry.of(type, subject, traceId, payload).alsoAbout(related);
-        long seq = QuarkusTransaction.requiringNew().call(() -> log.record(actor, entry));
+        long seq = QuarkusTransaction.requiringNew().call(() -> log.recordNow(actor, entry));
         Set<Subject> about = new LinkedHashSet<>();
         if (subject.id() != null) about.add(subject);
         about.addAll(related);

@@ -7,7 +7,6 @@ import static studio.audit.TestIdentities.asTestIdentity;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -22,7 +21,6 @@ import studio.security.Roles;
 
 /** GET /api/signing-keys: every public key Studio signs or signed with, as PEM an outsider can verify with. */
 @QuarkusTest
-@TestProfile(TestIdentities.class)
 @TestSecurity(user = "ci-bot", roles = Roles.CI)
 class SigningKeysApiTest {
 
