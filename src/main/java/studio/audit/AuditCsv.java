@@ -41,8 +41,11 @@ public final class AuditCsv implements AuditEventWriter {
 
     /** One CSV field: quoted only when it must be. */
     static String field(String value) {
-        boolean quote = value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\r' || c == '\n') return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
     }
 
     private void row(List<String> fields) throws IOException {
