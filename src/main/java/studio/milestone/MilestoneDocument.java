@@ -1,0 +1,44 @@
+package studio.milestone;
+
+import java.util.Arrays;
+import studio.web.ApiException;
+
+/** The coordinator's documents of one milestone, by the file names the spec gives them. */
+public enum MilestoneDocument {
+    VALIDATION_REPORT("validation-report.md", "Validation report", "text/markdown; charset=UTF-8"),
+    PROMOTION_TRIGGER("promotion-trigger.yaml", "Promotion trigger", "application/yaml; charset=UTF-8"),
+    INTERVENTION_EVENTS("intervention-events.json", "Intervention events", "application/json; charset=UTF-8");
+
+    private final String file;
+    private final String title;
+    private final String mediaType;
+
+    MilestoneDocument(String file, String title, String mediaType) {
+        this.file = file;
+        this.title = title;
+        this.mediaType = mediaType;
+    }
+
+    public static MilestoneDocument named(String file) {
+        return Arrays.stream(values()).filter(d -> d.file.equals(file)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("a milestone has no document " + file
+                        + " (its documents: validation-report.md, promotion-trigger.yaml, intervention-events.json)"));
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /** Only the validation report can be read as of a past moment (it is built from the gate report). */
+    public boolean historic() {
+        return this == VALIDATION_REPORT;
+    }
+}

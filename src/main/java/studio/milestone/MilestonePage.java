@@ -1,0 +1,160 @@
+package studio.milestone;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import studio.audit.Timeline;
+import studio.audit.TimelineFilters;
+import studio.definition.Blocker;
+import studio.definition.Deliverable;
+import studio.definition.MilestoneProgress;
+import studio.definition.Risk;
+
+/**
+ * Everything the milestone page shows, read once per request: the header and gate matrix (now or as of a past
+ * moment), progress, the control panel this person may use, the override requests, the milestone's own timeline,
+ * and the outcome of the action just taken (a notice, or what went wrong and what was typed).
+ *
+ * @param asOf      the moment shown, as given in the URL (null: now)
+ * @param notice    what the last action did, for a person who just acted (null: nothing)
+ * @param attempt   the action that was refused, shown next to its form (null: none)
+ */
+public record MilestonePage(Header header, String asOf, Instant asOfInstant, List<GateRow> gates, Double coverageAverage,
+                            Double coverageThreshold, List<FeatureBar> features, List<AcceptanceCriteria.Row> criteria,
+                            MilestoneProgress progress, List<Deliverable> deliverables, List<Risk> risks, List<Blocker> blockers,
+                            List<String> sprints, ControlPanel panel, List<OverrideRow> overrides, Timeline timeline,
+                            String notice, Attempt attempt) {
+
+    public record Header(String id, String name, String description, String state, Instant stateSince, String versionTag,
+                         String phase, String owner, String governedBy, LocalDate targetDate, boolean atRisk,
+                         List<String> labels, Instant evaluatedAt, String traceId, List<String> approvalRoles,
+                         boolean manualOverrideAllowed) {
+
+        public String title() {
+            return name == null || name.isBlank() ? id : name;
+        }
+
+        /** The page's URL path (ids are free text). */
+        public String path() {
+            return MilestonePaths.page(id);
+        }
+
+        /** The id as a query parameter value. */
+        public String param() {
+            return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * One row of the gate matrix.
+     *
+     * @param expected what the gate asks for, as a person reads it ("at least 90.0%", "approval by product-owner")
+     * @param found    what the evidence showed ("91.3%"), or null
+     */
+    public record GateRow(String condition, String status, String expected, String found, String detail,
+                          List<EvidenceLink> evidence, Long overrideId, String overriddenBy) {}
+
+    /** A piece of evidence a gate used; {@code href} is null when Studio has no page for it. */
+    public record EvidenceLink(String kind, long id, String href) {
+        public String label() {
+            return kind + " #" + id;
+        }
+    }
+
+    /** A required feature's coverage (null: no data) and whether a closed sprint delivered it. */
+    public record FeatureBar(String feature, Double coverage, boolean delivered) {
+        public String percent() {
+            return coverage == null ? "no data" : GateReadings.percent(coverage);
+        }
+    }
+
+    /** An override request with its decision, as the page lists it. */
+    public record OverrideRow(long id, List<String> gates, String reason, String status, String requestedBy, Instant requestedAt,
+                              Instant expiresAt, String decidedBy, Instant decidedAt, String decisionReason, String revokedBy,
+                              Instant revokedAt, String revokeReason) {
+
+        public String approveForm() {
+            return "approve-" + id;
+        }
+
+        public String rejectForm() {
+            return "reject-" + id;
+        }
+
+        public String revokeForm() {
+            return "revoke-" + id;
+        }
+    }
+
+    /** A refused action: which form, why, and what the person typed (so nothing is lost). */
+    public record Attempt(String form, int status, String message, String reason, List<String> gates, String expiresAt,
+                          String decision) {
+
+        public Attempt {
+            gates = gates == null ? List.of() : List.copyOf(gates);
+        }
+
+        public static Attempt of(String form) {
+            return of(form, null);
+        }
+
+        public static Attempt of(String form, String reason) {
+            return new Attempt(form, 0, null, reason, null, null, null);
+        }
+
+        /** The same attempt, refused with an HTTP status and the reason a person reads. */
+        public Attempt refused(int status, String message) {
+            return new Attempt(form, status, message, reason, gates, expiresAt, decision);
+        }
+    }
+
+    /** "91.3%" or "no data". */
+    public String coverageAverageText() {
+        return coverageAverage == null ? "no data" : GateReadings.percent(coverageAverage);
+    }
+
+    public String coverageThresholdText() {
+        return coverageThreshold == null ? null : GateReadings.percent(coverageThreshold);
+    }
+
+    /** The as-of moment for the datetime-local picker (UTC). */
+    public String asOfInput() {
+        return asOf == null ? "" : TimelineFilters.inputValue(asOf);
+    }
+
+    public boolean historic() {
+        return asOf != null;
+    }
+
+    /** The refusal message when {@code form} is the one that was refused, else null. */
+    public String failed(String form) {
+        return attempt != null && attempt.form().equals(form) ? attempt.message() : null;
+    }
+
+    /** What was typed into {@code form}'s reason, to show it again after a refusal. */
+    public String typed(String form) {
+        return attempt != null && attempt.form().equals(form) && attempt.reason() != null ? attempt.reason() : "";
+    }
+
+    public String failedDecision(String gate) {
+        return failed("decide-" + gate);
+    }
+
+    public String typedDecision(String gate) {
+        return typed("decide-" + gate);
+    }
+
+    /** The decision to preselect for a manual gate: what was sent when it was refused, else approval. */
+    public String decisionFor(String gate) {
+        return attempt != null && attempt.form().equals("decide-" + gate) && attempt.decision() != null ? attempt.decision() : "approved";
+    }
+
+    public boolean checked(String gate) {
+        return attempt != null && attempt.form().equals("override") && attempt.gates().contains(gate);
+    }
+
+    public MilestonePage withOutcome(String notice, Attempt attempt) {
+        return new MilestonePage(header, asOf, asOfInstant, gates, coverageAverage, coverageThreshold, features, criteria, progress,
+                deliverables, risks, blockers, sprints, panel, overrides, timeline, notice, attempt);
+    }
+}
