@@ -1,0 +1,181 @@
+package studio.audit;
+
+import static studio.security.Roles.*;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestQuery;
+import studio.input.InputProblem;
+import studio.security.CurrentUser;
+import studio.web.Htmx;
+
+/**
+ * The audit timeline in the browser: newest first, filtered by GET parameters, keyset "load more", each event
+ * expandable to its payload and hashes; export and chain verification for those who keep the record. Nothing here
+ * changes governance state: verification only appends its own AuditVerified event.
+ */
+@Path("/audit")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
+public class AuditTrail {
+
+    /** Who may export and verify the chain (API.md "verify and export the audit chain"). */
+    public static final List<String> KEEPERS = List.of(AUDITOR, COMPLIANCE_OFFICER, PLATFORM_ADMIN);
+
+    /** Event types offered as suggestions in the type filter; any other type can still be typed. */
+    static final List<String> KNOWN_TYPES = List.of("MilestoneDefined", "MilestoneRedefined", "MilestoneReady", "MilestoneVerifying",
+            "MilestoneBlocked", "MilestoneResumed", "MilestoneEscalated", "MilestoneReached", "MilestoneForceClosed",
+            "MilestoneTerminated", "MilestonePromotionTriggered", "MilestoneClosed", "GatesEvaluated", "MilestoneOverrideRequested",
+            "MilestoneOverrideApproved", "MilestoneOverrideRejected", "MilestoneOverrideRevoked", "ManualGateDecided",
+            "AcceptanceCriterionMarked", "AuthorizationRefused", "DefinitionsImported", "SprintPlanned", "SprintStarted",
+            "SprintClosed", "SprintBlocked", "GateSignal", "AuditVerified");
+
+    static final int PAGE = 50;
+    private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The filter form's fields, as GET parameters. */
+    public static class Query {
+        @RestQuery public String milestone;
+        @RestQuery public String release;
+        @RestQuery public String sprint;
+        @RestQuery public String actor;
+        @RestQuery public String role;
+        @RestQuery public String type;
+        @RestQuery public String from;
+        @RestQuery public String to;
+        @RestQuery public String after;
+
+        TimelineFilters filters() {
+            return new TimelineFilters(milestone, release, sprint, actor, role, type, from, to);
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance timeline(TimelineFilters filters, Timeline timeline, List<InputProblem> problems,
+                                                ChainVerdict verdict, boolean keeper, List<String> roles, List<String> types);
+
+        static native TemplateInstance timeline$results(TimelineFilters filters, Timeline timeline, List<InputProblem> problems);
+
+        static native TemplateInstance timeline$entries(Timeline timeline);
+
+        static native TemplateInstance timeline$verdict(ChainVerdict verdict);
+    }
+
+    @Inject
+    AuditQuery query;
+    @Inject
+    AuditVerification verification;
+    @Inject
+    CurrentUser user;
+
+    @GET
+    public Response timeline(@BeanParam Query q, @RestQuery Long verification, HttpHeaders headers) {
+        TimelineFilters filters = q.filters();
+        Timeline timeline;
+        try {
+            timeline = page(filters, q.after);
+        } catch (InvalidAuditQuery invalid) {
+            Timeline none = new Timeline(List.of(), filters.query(), null);
+            return html(400, Htmx.wantsFragment(headers) ? Templates.timeline$results(filters, none, invalid.problems())
+                    : page(filters, none, invalid.problems(), null));
+        }
+        if (Htmx.wantsFragment(headers)) return html(200, Templates.timeline$results(filters, timeline, List.of()));
+        return html(200, page(filters, timeline, List.of(), verification == null ? null : recorded(verification)));
+    }
+
+    /** The next page's entries alone, for "load more"; opened directly, it is the whole page. */
+    @GET
+    @Path("entries")
+    public Response entries(@BeanParam Query q, HttpHeaders headers) {
+        if (!Htmx.wantsFragment(headers)) {
+            return Response.seeOther(URI.create("/audit?" + q.filters().query() + (q.after == null ? "" : "&after=" + Timeline.encode(q.after)))).build();
+        }
+        try {
+            return html(200, Templates.timeline$entries(page(q.filters(), q.after)));
+        } catch (InvalidAuditQuery invalid) {
+            return html(400, Templates.timeline$results(q.filters(), new Timeline(List.of(), q.filters().query(), null), invalid.problems()));
+        }
+    }
+
+    /** The filtered trail as a file, oldest first, streamed from the database as it is written. */
+    @GET
+    @Path("export")
+    @RolesAllowed({AUDITOR, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    public Response export(@BeanParam Query q, @RestQuery String format) {
+        AuditExportFormat chosen;
+        AuditFilter filter;
+        try {
+            chosen = AuditExportFormat.named(format);
+            filter = q.filters().params(null, null).filter();
+        } catch (InvalidAuditQuery invalid) {
+            return html(400, page(q.filters(), new Timeline(List.of(), q.filters().query(), null), invalid.problems(), null));
+        }
+        StreamingOutput body = out -> query.export(filter, chosen.open(out));
+        String file = "studio-audit-" + FILE_STAMP.format(Instant.now()) + "." + chosen.extension();
+        return Response.ok(body, chosen.mediaType()).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
+    /** Recomputes the chain and shows the verdict; without JavaScript, by redirecting to a page that shows it. */
+    @POST
+    @Path("verify")
+    @RolesAllowed({AUDITOR, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    public Response verify(@BeanParam Query q, HttpHeaders headers) {
+        ChainVerification verdict = verification.verifyAndRecord();
+        Long seq = newestVerificationBy(user.getName());
+        if (Htmx.wantsFragment(headers)) return html(200, Templates.timeline$verdict(ChainVerdict.of(verdict, seq)));
+        String filters = q.filters().query();
+        return Response.seeOther(URI.create("/audit?" + (filters.isEmpty() ? "" : filters + "&") + "verification=" + seq)).build();
+    }
+
+    private TemplateInstance page(TimelineFilters filters, Timeline timeline, List<InputProblem> problems, ChainVerdict verdict) {
+        return Templates.timeline(filters, timeline, problems, verdict, user.hasAny(KEEPERS), ALL, KNOWN_TYPES);
+    }
+
+    private Timeline page(TimelineFilters filters, String after) {
+        AuditPageRequest request = filters.params(after, Integer.toString(PAGE)).page();
+        return Timeline.of(query.page(request), filters.query());
+    }
+
+    /** The verdict an AuditVerified event recorded, or null when that event is not one. */
+    private ChainVerdict recorded(long seq) {
+        if (seq < 1 || seq >= Long.MAX_VALUE) return null;
+        AuditFilter verified = new AuditFilter(null, null, null, null, null, AuditVerification.VERIFIED, null, null);
+        List<AuditEvent> events = query.page(new AuditPageRequest(verified, seq + 1, 1)).events();
+        if (events.isEmpty() || events.get(0).seq() != seq) return null;
+        try {
+            return ChainVerdict.recorded(JSON.readTree(events.get(0).record().payloadJson()), seq);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private Long newestVerificationBy(String actor) {
+        AuditFilter mine = new AuditFilter(null, null, null, actor, null, AuditVerification.VERIFIED, null, null);
+        List<AuditEvent> events = query.page(new AuditPageRequest(mine, null, 1)).events();
+        return events.isEmpty() ? null : events.get(0).seq();
+    }
+
+    static Response html(int status, TemplateInstance body) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body)
+                .header(HttpHeaders.VARY, Htmx.VARY).build();
+    }
+}

@@ -1,0 +1,132 @@
+package studio.milestone;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import studio.audit.AuditPageRequest;
+import studio.audit.AuditQuery;
+import studio.audit.Timeline;
+import studio.audit.TimelineFilters;
+import studio.definition.MilestoneDefinition;
+import studio.definition.MilestoneProgress;
+import studio.gate.GateCondition;
+import studio.gate.GateReport;
+import studio.gate.GateResult;
+import studio.gate.MilestoneEvidence.OverrideStatus;
+import studio.milestone.MilestonePage.FeatureBar;
+import studio.milestone.MilestonePage.GateRow;
+import studio.milestone.MilestonePage.Header;
+import studio.milestone.MilestonePage.OverrideRow;
+import studio.override.OverrideDesk;
+import studio.override.OverrideRequest;
+import studio.override.OverrideTicket;
+import studio.security.Actor;
+import studio.web.ApiException;
+
+/**
+ * Reads everything the milestone page shows in a fixed, small number of queries: the milestone row, its override
+ * requests, the people's marks on its criteria, and one page of its audit timeline.
+ */
+@ApplicationScoped
+public class MilestoneDossier {
+
+    static final int TIMELINE_PAGE = 15;
+
+    /** A stored piece of evidence exactly as it was received. */
+    public record EvidenceRecord(long id, String kind, String eventType, String sprintId, String milestoneId, String featureId,
+                                 Instant occurredAt, Instant receivedAt, String traceId, String actor, String contentType,
+                                 String body) {}
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MilestoneViews views;
+    @Inject
+    MilestoneRulebook rulebook;
+    @Inject
+    OverrideDesk desk;
+    @Inject
+    CriterionMarks marks;
+    @Inject
+    AuditQuery audit;
+
+    /** @param asOf the moment to show (null: now); {@code asOfText} is how the URL wrote it */
+    public MilestonePage read(String id, Instant asOf, String asOfText, Actor actor) {
+        Milestone m = views.find(id);
+        MilestoneViews.View view = asOf == null ? views.current(m) : views.asOf(m, asOf);
+        MilestoneRules rules = rulebook.rules(m);
+        GateReport report = StoredReport.of(view.report());
+        MilestoneProgress progress = views.progress(view);
+        List<OverrideRequest> requests = desk.list(null, m.id);
+        ControlPanel panel = asOf != null ? ControlPanel.NONE
+                : ControlPanel.of(actor, rules.governed(m.lifecycleState()), report, tickets(requests), Instant.now());
+        MilestoneDefinition d = rules.definition();
+        return new MilestonePage(header(m, view, rules, progress), asOfText, asOf, gateRows(report, rules, m.id),
+                report.coverageAverage(), coverageThreshold(rules), features(d, report),
+                AcceptanceCriteria.rows(d, MilestoneViews.gateStatuses(view.report()), marks.marks(m.id)), progress,
+                d.deliverables(), d.risks(), d.blockers(), report.contributingSprints(), panel,
+                requests.stream().map(MilestoneDossier::row).toList(), timeline(m.id, null), null, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    public EvidenceRecord evidence(long id) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select id, kind, event_type, sprint_id, milestone_id, feature_id, occurred_at, received_at, trace_id, actor,
+                       content_type, body from evidence where id = ?1""").setParameter(1, id).getResultList();
+        if (rows.isEmpty()) throw ApiException.notFound("unknown evidence " + id);
+        Object[] r = rows.get(0);
+        return new EvidenceRecord(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                (String) r[5], (Instant) r[6], (Instant) r[7], (String) r[8], (String) r[9], (String) r[10], (String) r[11]);
+    }
+
+    /** One page of the milestone's own timeline, newest first. */
+    public Timeline timeline(String milestoneId, Long after) {
+        TimelineFilters filters = TimelineFilters.milestone(milestoneId);
+        return Timeline.of(audit.page(new AuditPageRequest(filters.params(null, null).filter(), after, TIMELINE_PAGE)), filters.query());
+    }
+
+    private static Header header(Milestone m, MilestoneViews.View v, MilestoneRules rules, MilestoneProgress progress) {
+        MilestoneDefinition d = rules.definition();
+        Instant since = v.state().equals(m.state) ? m.stateSince : null;
+        return new Header(m.id, m.name, m.description, v.state(), since, m.versionTag, m.phase, m.owner, m.governedBy,
+                m.targetDate, progress.atRisk(), Arrays.asList(m.labels), v.evaluatedAt(), m.traceId,
+                d.effectiveApprovalRoles(), rules.manualOverrideAllowed());
+    }
+
+    private static List<GateRow> gateRows(GateReport report, MilestoneRules rules, String milestoneId) {
+        Map<String, GateCondition> byName = new HashMap<>();
+        rules.gates().forEach(g -> byName.put(g.name(), g));
+        List<GateRow> rows = new ArrayList<>();
+        for (GateResult g : report.gates()) rows.add(GateReadings.row(g, byName.get(g.condition()), milestoneId));
+        return rows;
+    }
+
+    /** The threshold the coverage bars are drawn against: the milestone's coverage gate, if it has one. */
+    static Double coverageThreshold(MilestoneRules rules) {
+        return rules.gates().stream().filter(GateCondition.Coverage.class::isInstance)
+                .map(g -> ((GateCondition.Coverage) g).threshold()).findFirst().orElse(null);
+    }
+
+    private static List<FeatureBar> features(MilestoneDefinition d, GateReport report) {
+        return d.requiredFeatures().stream()
+                .map(f -> new FeatureBar(f, report.featureCoverage().get(f), report.featuresCovered().contains(f))).toList();
+    }
+
+    private static List<OverrideTicket> tickets(List<OverrideRequest> requests) {
+        return requests.stream().map(o -> new OverrideTicket(o.id, OverrideStatus.valueOf(o.status.toUpperCase(Locale.ROOT)),
+                o.requestedBy, o.decidedBy, o.decidedAt, o.expiresAt)).toList();
+    }
+
+    private static OverrideRow row(OverrideRequest o) {
+        return new OverrideRow(o.id, List.of(o.gates), o.reason, o.status, o.requestedBy, o.requestedAt, o.expiresAt, o.decidedBy,
+                o.decidedAt, o.decisionReason, o.revokedBy, o.revokedAt, o.revokeReason);
+    }
+}

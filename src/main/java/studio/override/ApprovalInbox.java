@@ -1,0 +1,87 @@
+package studio.override;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import studio.audit.AuditLog;
+import studio.gate.MilestoneEvidence.OverrideStatus;
+import studio.milestone.MilestoneReadout;
+import studio.milestone.MilestoneRulebook;
+import studio.milestone.MilestoneState;
+import studio.override.AwaitingDecision.GateCandidate;
+import studio.override.AwaitingDecision.OverrideCandidate;
+import studio.security.Actor;
+import studio.security.Roles;
+import studio.web.Navigation;
+
+/**
+ * The approvals inbox and the navigation badge. Two bounded queries whatever the data (open override requests the
+ * person did not make; open milestones with a pending manual gate of one of their roles), then the pure
+ * {@link AwaitingDecision} keeps what the policies would let them decide. It runs on every page, for the badge.
+ */
+@ApplicationScoped
+public class ApprovalInbox implements Navigation.InboxCounter {
+
+    /** More than anyone can work through; a bound keeps every page cheap however much piles up. */
+    static final int LIMIT = 200;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    MilestoneRulebook rulebook;
+
+    @Override
+    public long awaitingCurrentUser() {
+        return awaiting(AuditLog.currentActor()).size();
+    }
+
+    public List<InboxItem> awaiting(Actor actor) {
+        if (!actor.holdsAny(Roles.ACTING_HUMANS)) return List.of();
+        Instant now = Instant.now();
+        return AwaitingDecision.of(actor, overrides(actor, now), manualGates(actor), now);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<OverrideCandidate> overrides(Actor actor, Instant now) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select o.id, o.gates, o.reason, o.expires_at, o.requested_by, o.requested_at,
+                       m.id, m.name, m.state, m.definition, m.gate_summary
+                from override_request o join milestone m on m.id = o.milestone_id
+                where o.status = 'requested' and o.requested_by <> ?1 and (o.expires_at is null or o.expires_at > ?2)
+                order by o.requested_at, o.id limit ?3""")
+                .setParameter(1, actor.name()).setParameter(2, now).setParameter(3, LIMIT).getResultList();
+        List<OverrideCandidate> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            OverrideTicket ticket = new OverrideTicket(id, OverrideStatus.REQUESTED, (String) r[4], null, null, (Instant) r[3]);
+            out.add(new OverrideCandidate(ticket, governed((String) r[9], (String) r[8]), (String) r[7], List.of((String[]) r[1]),
+                    (String) r[2], (Instant) r[5], MilestoneReadout.parse((String) r[10])));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<GateCandidate> manualGates(Actor actor) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select m.id, m.name, m.state, m.state_since, m.definition, m.gate_summary from milestone m
+                where m.state not in ('closed', 'terminated') and m.gate_summary is not null
+                  and exists (select 1 from jsonb_array_elements(cast(m.gate_summary as jsonb) -> 'gates') g
+                              where g ->> 'status' = 'pending' and g ->> 'role' = any(?1))
+                order by m.state_since, m.id limit ?2""")
+                .setParameter(1, actor.roles().toArray(String[]::new)).setParameter(2, LIMIT).getResultList();
+        List<GateCandidate> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            out.add(new GateCandidate(governed((String) r[4], (String) r[2]), (String) r[1], (Instant) r[3],
+                    MilestoneReadout.parse((String) r[5])));
+        }
+        return out;
+    }
+
+    private GovernedMilestone governed(String definition, String state) {
+        return rulebook.rules(definition).governed(MilestoneState.valueOf(state.toUpperCase(Locale.ROOT)));
+    }
+}
