@@ -9,9 +9,9 @@ import io.restassured.specification.RequestSpecification;
  * Browser forms as REST Assured sends them: a page is fetched first (as a browser would), its CSRF cookie is sent
  * back with the form field {@code csrf-token}. {@code htmx()} adds the headers htmx sends.
  */
-public final class Forms {
+public final class CsrfForms {
 
-    private Forms() {
+    private CsrfForms() {
     }
 
     /** The CSRF token the page at {@code path} sets in its cookie. */
