@@ -136,6 +136,36 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
         return attempt != null && attempt.form().equals(form) && attempt.reason() != null ? attempt.reason() : "";
     }
 
+    /**
+     * A refusal whose form is not on the page (the state changed meanwhile, or it never applied): shown at the top
+     * instead, so no refusal goes unexplained.
+     */
+    public String unplacedRefusal() {
+        return attempt == null || attempt.message() == null || shows(attempt.form()) ? null : attempt.message();
+    }
+
+    /** Whether the page shows the form named {@code form}. */
+    boolean shows(String form) {
+        if (form.equals("as-of")) return true;
+        if (historic()) return false;
+        if (form.startsWith("decide-")) return panel.decidableGates().contains(form.substring("decide-".length()));
+        int dash = form.lastIndexOf('-');
+        if (dash > 0 && form.substring(dash + 1).chars().allMatch(Character::isDigit) && dash + 1 < form.length()) {
+            ControlPanel.OverrideControls c = panel.on(Long.valueOf(form.substring(dash + 1)));
+            return form.startsWith("revoke-") ? c.revoke() : c.approve() || c.reject();
+        }
+        return switch (form) {
+            case "evaluate" -> panel.evaluate();
+            case "resume" -> panel.resume();
+            case "escalate" -> panel.escalate();
+            case "force-close" -> panel.forceClose();
+            case "terminate" -> panel.terminate();
+            case "override" -> !panel.overridableGates().isEmpty();
+            case "criterion" -> !criteria.isEmpty();
+            default -> false;
+        };
+    }
+
     public String failedDecision(String gate) {
         return failed("decide-" + gate);
     }
