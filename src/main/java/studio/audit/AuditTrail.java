@@ -107,7 +107,7 @@ public class AuditTrail {
     @Path("entries")
     public Response entries(@BeanParam Query q, HttpHeaders headers) {
         if (!Htmx.wantsFragment(headers)) {
-            return Response.seeOther(URI.create("/audit?" + q.filters().query() + (q.after == null ? "" : "&after=" + Timeline.encode(q.after)))).build();
+            return Response.seeOther(URI.create(url(q.filters().query(), q.after == null ? "" : "after=" + Timeline.encode(q.after)))).build();
         }
         try {
             return html(200, Templates.timeline$entries(page(q.filters(), q.after)));
@@ -142,8 +142,7 @@ public class AuditTrail {
         ChainVerification verdict = verification.verifyAndRecord();
         Long seq = newestVerificationBy(user.getName());
         if (Htmx.wantsFragment(headers)) return html(200, Templates.timeline$verdict(ChainVerdict.of(verdict, seq)));
-        String filters = q.filters().query();
-        return Response.seeOther(URI.create("/audit?" + (filters.isEmpty() ? "" : filters + "&") + "verification=" + seq)).build();
+        return Response.seeOther(URI.create(url(q.filters().query(), "verification=" + seq))).build();
     }
 
     private TemplateInstance page(TimelineFilters filters, Timeline timeline, List<InputProblem> problems, ChainVerdict verdict) {
@@ -172,6 +171,12 @@ public class AuditTrail {
         AuditFilter mine = new AuditFilter(null, null, null, actor, null, AuditVerification.VERIFIED, null, null);
         List<AuditEvent> events = query.page(new AuditPageRequest(mine, null, 1)).events();
         return events.isEmpty() ? null : events.get(0).seq();
+    }
+
+    /** The timeline's URL with the given query parts (empty parts left out). */
+    static String url(String... parts) {
+        String query = java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.joining("&"));
+        return query.isEmpty() ? "/audit" : "/audit?" + query;
     }
 
     static Response html(int status, TemplateInstance body) {

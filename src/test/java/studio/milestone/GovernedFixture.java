@@ -63,8 +63,13 @@ public final class GovernedFixture {
 
     /** A GateSignal for one of the milestone's signal gates. */
     public static void signal(String milestone, String gate, String status) {
+        signal(milestone, gate, status, "OWASP scan: 2 critical");
+    }
+
+    /** A signal with its own detail (identical bodies are one event: the API is idempotent on the body). */
+    public static void signal(String milestone, String gate, String status, String detail) {
         Api.event("{\"event\":\"GateSignal\",\"milestoneId\":\"" + milestone + "\",\"gate\":\"" + gate + "\",\"status\":\""
-                + status + "\",\"detail\":\"OWASP scan: 2 critical\"}").then().statusCode(201);
+                + status + "\",\"detail\":\"" + detail + "\"}").then().statusCode(201);
     }
 
     /** The milestone evaluated by a product owner after a failing signal: Blocked. */
