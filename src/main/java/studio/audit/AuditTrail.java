@@ -73,7 +73,8 @@ public class AuditTrail {
         static native TemplateInstance timeline(TimelineFilters filters, Timeline timeline, List<InputProblem> problems,
                                                 ChainVerdict verdict, boolean keeper, List<String> roles, List<String> types);
 
-        static native TemplateInstance timeline$results(TimelineFilters filters, Timeline timeline, List<InputProblem> problems);
+        static native TemplateInstance timeline$results(TimelineFilters filters, Timeline timeline, List<InputProblem> problems,
+                                                        boolean keeper);
 
         static native TemplateInstance timeline$entries(Timeline timeline);
 
@@ -95,10 +96,10 @@ public class AuditTrail {
             timeline = page(filters, q.after);
         } catch (InvalidAuditQuery invalid) {
             Timeline none = new Timeline(List.of(), filters.query(), null);
-            return html(400, Htmx.wantsFragment(headers) ? Templates.timeline$results(filters, none, invalid.problems())
+            return html(400, Htmx.wantsFragment(headers) ? Templates.timeline$results(filters, none, invalid.problems(), keeper())
                     : page(filters, none, invalid.problems(), null));
         }
-        if (Htmx.wantsFragment(headers)) return html(200, Templates.timeline$results(filters, timeline, List.of()));
+        if (Htmx.wantsFragment(headers)) return html(200, Templates.timeline$results(filters, timeline, List.of(), keeper()));
         return html(200, page(filters, timeline, List.of(), verification == null ? null : recorded(verification)));
     }
 
@@ -112,7 +113,7 @@ public class AuditTrail {
         try {
             return html(200, Templates.timeline$entries(page(q.filters(), q.after)));
         } catch (InvalidAuditQuery invalid) {
-            return html(400, Templates.timeline$results(q.filters(), new Timeline(List.of(), q.filters().query(), null), invalid.problems()));
+            return html(400, Templates.timeline$results(q.filters(), new Timeline(List.of(), q.filters().query(), null), invalid.problems(), keeper()));
         }
     }
 
@@ -146,7 +147,11 @@ public class AuditTrail {
     }
 
     private TemplateInstance page(TimelineFilters filters, Timeline timeline, List<InputProblem> problems, ChainVerdict verdict) {
-        return Templates.timeline(filters, timeline, problems, verdict, user.hasAny(KEEPERS), ALL, KNOWN_TYPES);
+        return Templates.timeline(filters, timeline, problems, verdict, keeper(), ALL, KNOWN_TYPES);
+    }
+
+    private boolean keeper() {
+        return user.hasAny(KEEPERS);
     }
 
     private Timeline page(TimelineFilters filters, String after) {

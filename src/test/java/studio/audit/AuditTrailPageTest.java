@@ -80,7 +80,9 @@ class AuditTrailPageTest {
     void htmxGetsTheResultsAloneAndBadFiltersAreNamed() {
         given().header("HX-Request", "true").queryParam("milestone", "sec").get("/audit").then().statusCode(200)
                 .header("Vary", containsString("HX-Request"))
-                .body(startsWith("<section id=\"audit-results\"")).body(not(containsString("<html")));
+                .body(startsWith("<section id=\"audit-results\"")).body(not(containsString("<html")))
+                .body(containsString("href=\"/audit/export?format=jsonl&amp;milestone=sec\""))
+                .body(containsString("action=\"/audit/verify?milestone=sec\""));
         given().queryParam("role", "boss").queryParam("to", "soon").get("/audit").then().statusCode(400)
                 .body(containsString("role &#39;boss&#39; is not a Studio role"))
                 .body(containsString("to &#39;soon&#39; is not an ISO-8601 date"))
