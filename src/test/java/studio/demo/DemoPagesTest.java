@@ -1,0 +1,39 @@
+package studio.demo;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import studio.testing.TestDb;
+
+/**
+ * The milestone pages, the inbox and the timeline over the demo's realistic history (coverage bars, contributing
+ * sprints, a requested override): what people see first when they run Studio.
+ */
+@QuarkusTest
+class DemoPagesTest {
+
+    @Inject
+    DemoData demo;
+
+    @Test
+    @TestSecurity(user = "qa-lead-2", roles = "qa-lead")
+    void everyDemoMilestonePageRendersAndTheRequestedOverrideWaitsForTheSecondQaLead() {
+        TestDb.reset();
+        demo.load();
+        for (String id : List.of("mvp-ready", "notifications-beta", "qa-hardening", "security-verification", "onboarding-v2", "v1-release")) {
+            given().get("/milestones/" + id).then().statusCode(200).body(containsString("id=\"gate-matrix\""));
+        }
+        given().get("/milestones/mvp-ready").then()
+                .body(containsString("<span class=\"feature-name mono\">BookingFlow</span>"))
+                .body(containsString("href=\"/sprints/sprint-2026-11-core\""));
+        given().get("/approvals").then().statusCode(200)
+                .body(containsString("SMS coverage gap is in vendor fallback paths only"))
+                .body(containsString("Approve override"));
+        given().get("/audit").then().statusCode(200).body(containsString("MilestoneOverrideRequested"));
+    }
+}
