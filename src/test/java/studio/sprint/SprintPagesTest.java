@@ -50,13 +50,13 @@ class SprintPagesTest {
         assertTrue(core.contains("chip-closed") && core.contains("Closed"), "state as colour and text");
         assertTrue(core.contains("href=\"/milestones/mvp-ready\""), core);
         assertTrue(core.contains("93.1%"), "coverage from its QA report");
-        assertTrue(core.contains("142 passed, 0 failed"), core);
+        assertTrue(core.contains("142 passed<br>0 failed"), core);
         assertTrue(core.contains("2025-06-01 10:00 UTC") && core.contains("2025-06-03 16:30 UTC"), "started and closed");
         assertTrue(core.contains("2 d 6 h"), "started..closed");
         assertTrue(core.contains("trace-xyz-123"), core);
         String comm = row(html, Story.COMM);
-        assertTrue(comm.contains("chip-verifying") && comm.contains("89.6%") && comm.contains("96 passed, 2 failed"), comm);
-        assertTrue(comm.contains("(running)"), "an open sprint shows its running time");
+        assertTrue(comm.contains("chip-verifying") && comm.contains("89.6%") && comm.contains("96 passed<br>2 failed") && comm.contains("text-failed"), comm);
+        assertTrue(comm.contains("<span class=\"muted\">running</span>"), "an open sprint shows its running time");
         assertEquals("HX-Request", r.header("Vary"));
     }
 
@@ -110,7 +110,13 @@ class SprintPagesTest {
         assertOrder(html, "SprintPlanned", "SprintStarted", "SprintClosed");
         assertTrue(html.contains("93.1%") && html.contains("QA report"), "feature coverage and its source");
         assertTrue(html.contains("142 passed, 0 failed"));
-        assertEquals(17, count(html, ">BookingFlowTests.case"), "every traced test");
+        String current = html.substring(html.indexOf("id=\"trace\""), html.indexOf("<details class=\"older\">"));
+        assertEquals(17, count(current, ">BookingFlowTests.case"), "every test of the newest matrix");
+        String older = html.substring(html.indexOf("<details class=\"older\">"), html.indexOf("id=\"milestones\""));
+        assertTrue(older.contains("1 earlier submission(s)"), "the older matrix, collapsed");
+        assertEquals(15, count(older, ">BookingFlowTests.case"));
+        assertTrue(html.contains("GenerateHandler") && html.contains("1.3 s") && html.contains("BookAppointmentHandler.cs"),
+                "execution metadata");
         assertTrue(html.contains("BookingFlowHandler.cs") && html.contains("BackendDeveloperAgent"));
         assertTrue(html.contains("href=\"/milestones/mvp-ready\""));
         assertTrue(html.contains("Trace matrix") && html.contains("Event SprintClosed"), "documents listed");

@@ -33,7 +33,7 @@ class TraceExplorerTest {
         assertEquals("HX-Request", r.header("Vary"));
         String html = r.asString();
         assertFalse(html.contains("<html"), "a fragment to embed");
-        assertTrue(html.trim().startsWith("<section class=\"trace-explorer"), html);
+        assertTrue(html.trim().startsWith("<section class=\"records trace-explorer"), html);
         assertEquals(17, SprintPagesTest.count(html, ">BookingFlowTests.case"), "the 17 BookingFlow tests of the story");
         assertEquals(18, SprintPagesTest.count(html, ">Notification.Email.SendTests.case"));
         assertTrue(html.contains("BookingFlowHandler.cs") && html.contains("BackendDeveloperAgent"), "artifacts and agents");
