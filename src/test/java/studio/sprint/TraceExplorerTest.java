@@ -11,6 +11,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import studio.testing.Api;
 import studio.testing.Story;
 
 /** The trace explorer the milestone page embeds (htmx fragment) and its own page when opened directly. */
@@ -65,6 +66,14 @@ class TraceExplorerTest {
     void anUnknownMilestoneIsNotFoundAndAMissingOneIsABadRequest() {
         given().get("/sprints/trace?milestone=nope").then().statusCode(404).body(containsString("Studio knows no milestone nope"));
         given().get("/sprints/trace").then().statusCode(400).body(containsString("/sprints/trace?milestone="));
+    }
+
+    @Test
+    void aMilestoneNothingContributesToYetSaysSo() {
+        Api.importDefinitions("milestones:\n  - id: lonely\n    requiredFeatures: [Nothing.Yet]\n").then().statusCode(200);
+        String html = SprintPagesTest.htmx("/sprints/trace?milestone=lonely").asString();
+        assertTrue(html.contains("No sprint contributes to this milestone yet"), html);
+        assertTrue(html.contains("Missing") && html.contains("Nothing.Yet") && html.contains("no coverage data"));
     }
 
     @Test
