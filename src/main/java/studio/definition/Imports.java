@@ -70,20 +70,21 @@ public class Imports {
         String text = document == null ? "" : document;
         ImportOutcome outcome;
         try {
-            Format format = Format.AUTO;
-            if (file != null && file.size() > 0) {
-                text = read(file);
-                format = formatOf(file.fileName());
-            }
-            if (text.isBlank()) throw ApiException.badRequest("the document is empty: paste a milestones/sprints/features document or choose a file");
-            outcome = "import".equals(action) ? ImportOutcome.imported(definitions.apply(text, format, AuditLog.currentActor()))
-                    : ImportOutcome.checked(definitions.validate(text, format));
+            boolean uploaded = file != null && file.size() > 0;
+            if (uploaded) text = read(file);
+            outcome = run(action, text, uploaded ? formatOf(file.fileName()) : Format.AUTO);
         } catch (InvalidInputException e) {
             outcome = ImportOutcome.invalid(e.problems(), text);
         } catch (ApiException e) {
             outcome = ImportOutcome.invalid(e.problems(), text);
         }
         return respond(outcome, text, headers);
+    }
+
+    private ImportOutcome run(String action, String text, Format format) {
+        if (text.isBlank()) throw ApiException.badRequest("the document is empty: paste a milestones/sprints/features document or choose a file");
+        if ("import".equals(action)) return ImportOutcome.imported(definitions.apply(text, format, AuditLog.currentActor()));
+        return ImportOutcome.checked(definitions.validate(text, format));
     }
 
     private Response respond(ImportOutcome outcome, String text, HttpHeaders headers) {

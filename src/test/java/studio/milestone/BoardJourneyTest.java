@@ -70,9 +70,10 @@ class BoardJourneyTest {
 
             page.locator("#document").fill(PLAN.replace("qaCoverageAbove: 90", "qaCoverageAbov: 90"));
             page.getByText("Check", new Page.GetByTextOptions().setExact(true)).click();
-            assertThat(page.locator("#import-result .problems")).containsText("line 8, column ");
+            assertThat(page.locator("#import-result .problems")).containsText("line 8, column 9");
             assertThat(page.locator("#import-result .problems")).containsText("did you mean 'qaCoverageAbove'");
             assertThat(page.locator("#import-result pre.excerpt")).containsText("- qaCoverageAbov: 90");
+            Browser.screenshot(page, "import-a-problems");
             assertEquals(0, TestDb.count("select count(*) from milestone"), "a check stores nothing");
 
             page.locator("#document").fill(PLAN);
@@ -94,6 +95,22 @@ class BoardJourneyTest {
             assertThat(page.locator("[id='slot-mvp-ready']")).containsText("MVP Delivery");
             assertThat(page.locator("[id='slot-mvp-ready']")).containsText("mvp-v1");
             Browser.screenshot(page, "board-a-imported");
+
+            // Filtering swaps the lanes in place and puts the filter in the URL, which reloads to the same view.
+            page.evaluate("window.studioMarker = 'same page'");
+            page.locator("#f-phase").selectOption("Validation");
+            assertThat(page.locator(".slot")).hasCount(2);
+            page.waitForURL("**/board?phase=Validation**");
+            assertEquals("same page", page.evaluate("window.studioMarker"));
+            page.reload();
+            assertThat(page.locator(".slot")).hasCount(2);
+            assertThat(page.locator("#f-phase")).hasValue("Validation");
+
+            page.locator(".page-head").getByText("Gate matrix").click();
+            page.waitForURL("**/gates");
+            assertThat(page.locator("table.matrix tbody tr")).hasCount(3);
+            assertThat(page.locator("table.matrix thead")).containsText("securityValidated");
+            Browser.screenshot(page, "gates-a-matrix");
         }
     }
 
