@@ -51,23 +51,28 @@ public class MilestoneCommands {
 
     @Transactional
     public MilestoneEvaluator.Outcome escalate(String id, Actor actor, String reason) {
-        Milestone m = find(id);
-        refusals.enforce(GovernancePolicy.escalate(actor, governed(m), reason), actor, "escalate", Subject.milestone(id));
-        return evaluator.react(id, new MilestoneStimulus.EscalationRequested(actor.name(), reason), actor, null);
+        return govern(id, actor, "escalate", m -> GovernancePolicy.escalate(actor, m, reason),
+                new MilestoneStimulus.EscalationRequested(actor.name(), reason));
     }
 
     @Transactional
     public MilestoneEvaluator.Outcome forceClose(String id, Actor actor, String reason) {
-        Milestone m = find(id);
-        refusals.enforce(GovernancePolicy.forceClose(actor, governed(m), reason), actor, "force close", Subject.milestone(id));
-        return evaluator.react(id, new MilestoneStimulus.ForceClose(actor.name(), reason), actor, null);
+        return govern(id, actor, "force close", m -> GovernancePolicy.forceClose(actor, m, reason),
+                new MilestoneStimulus.ForceClose(actor.name(), reason));
     }
 
     @Transactional
     public MilestoneEvaluator.Outcome terminate(String id, Actor actor, String reason) {
-        Milestone m = find(id);
-        refusals.enforce(GovernancePolicy.terminate(actor, governed(m), reason), actor, "terminate", Subject.milestone(id));
-        return evaluator.react(id, new MilestoneStimulus.Terminate(actor.name(), reason), actor, null);
+        return govern(id, actor, "terminate", m -> GovernancePolicy.terminate(actor, m, reason),
+                new MilestoneStimulus.Terminate(actor.name(), reason));
+    }
+
+    /** A governor's command: the policy decides who may (a 403 is audited), then the lifecycle decides when. */
+    private MilestoneEvaluator.Outcome govern(String id, Actor actor, String action,
+                                             java.util.function.Function<studio.override.GovernedMilestone, Verdict> policy,
+                                             MilestoneStimulus stimulus) {
+        refusals.enforce(policy.apply(governed(find(id))), actor, action, Subject.milestone(id));
+        return evaluator.react(id, stimulus, actor, null);
     }
 
     /** A person holding a manualApproval gate's role approves, conditionally approves or rejects the milestone. */

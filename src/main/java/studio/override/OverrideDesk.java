@@ -70,29 +70,25 @@ public class OverrideDesk {
 
     @Transactional
     public OverrideRequest approve(long id, String reason, Actor actor) {
-        OverrideRequest o = find(id);
-        Milestone m = milestone(o.milestoneId);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        refusals.enforce(OverridePolicy.approve(actor, governed(m), ticket(o), reason, now), actor, "approve override " + id,
-                Subject.milestone(o.milestoneId));
-        decide(o, "approved", reason, actor, now);
-        audit.record(actor, AuditEntry.of("MilestoneOverrideApproved", Subject.milestone(o.milestoneId), m.traceId,
-                describe(o).put("reason", reason).put("requested_by", o.requestedBy)));
-        evaluator.react(o.milestoneId, new MilestoneStimulus.OverrideDecided(o.id, true, actor.name()), actor, null);
-        return o;
+        return decide(id, true, reason, actor);
     }
 
     @Transactional
     public OverrideRequest reject(long id, String reason, Actor actor) {
+        return decide(id, false, reason, actor);
+    }
+
+    private OverrideRequest decide(long id, boolean approve, String reason, Actor actor) {
         OverrideRequest o = find(id);
         Milestone m = milestone(o.milestoneId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        refusals.enforce(OverridePolicy.reject(actor, governed(m), ticket(o), reason), actor, "reject override " + id,
-                Subject.milestone(o.milestoneId));
-        decide(o, "rejected", reason, actor, now);
-        audit.record(actor, AuditEntry.of("MilestoneOverrideRejected", Subject.milestone(o.milestoneId), m.traceId,
-                describe(o).put("reason", reason).put("requested_by", o.requestedBy)));
-        evaluator.react(o.milestoneId, new MilestoneStimulus.OverrideDecided(o.id, false, actor.name()), actor, null);
+        Verdict verdict = approve ? OverridePolicy.approve(actor, governed(m), ticket(o), reason, now)
+                : OverridePolicy.reject(actor, governed(m), ticket(o), reason);
+        refusals.enforce(verdict, actor, (approve ? "approve" : "reject") + " override " + id, Subject.milestone(o.milestoneId));
+        record(o, approve ? "approved" : "rejected", reason, actor, now);
+        audit.record(actor, AuditEntry.of(approve ? "MilestoneOverrideApproved" : "MilestoneOverrideRejected",
+                Subject.milestone(o.milestoneId), m.traceId, describe(o).put("reason", reason).put("requested_by", o.requestedBy)));
+        evaluator.react(o.milestoneId, new MilestoneStimulus.OverrideDecided(o.id, approve, actor.name()), actor, null);
         return o;
     }
 
@@ -135,7 +131,7 @@ public class OverrideDesk {
     }
 
     /** Compare-and-set: only a request still awaiting a decision can be decided. */
-    private void decide(OverrideRequest o, String status, String reason, Actor actor, Instant now) {
+    private void record(OverrideRequest o, String status, String reason, Actor actor, Instant now) {
         int changed = em.createNativeQuery("""
                 update override_request set status = ?2, decided_by = ?3, decided_roles = ?4, decided_at = ?5,
                        decision_reason = ?6, version = version + 1 where id = ?1 and status = 'requested'""")

@@ -1,0 +1,473 @@
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Studio's benchmark load driver (a single-file Java program: `java bench/Driver.java <command> ...`). It talks to a
+ * running Studio only through the same HTTP API CI pipelines and people use, with real Keycloak tokens.
+ *
+ * <pre>
+ *   load     --studio URL --keycloak REALM_URL --scale S --concurrency C --out FILE   synthetic organisation
+ *   replay   --studio URL --keycloak REALM_URL --scale S --concurrency C --out FILE   the same stream again
+ *   login    --studio URL --user U                                                  a browser session cookie
+ *   approvals --studio URL --keycloak REALM_URL --approvers N --rounds R --out FILE  concurrent decisions
+ *   token    --keycloak REALM_URL --user U
+ * </pre>
+ * Results are one JSON object per command, written to --out.
+ */
+public final class Driver {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = options(args);
+        switch (args.length == 0 ? "" : args[0]) {
+            case "load" -> new Organisation(opt).load(false);
+            case "replay" -> new Organisation(opt).load(true);
+            case "login" -> System.out.println(login(opt.get("studio"), opt.getOrDefault("user", "product-owner")));
+            case "approvals" -> new Race(opt).run();
+            case "token" -> System.out.println(new Tokens(opt.get("keycloak")).token(opt.getOrDefault("user", "ci")));
+            default -> {
+                System.err.println("usage: java bench/Driver.java load|replay|login|approvals|token --option value ...");
+                System.exit(2);
+            }
+        }
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> opt = new LinkedHashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        return opt;
+    }
+
+    // ------------------------------------------------------------------ tokens and sessions
+
+    /** Real tokens from Keycloak: client credentials for CI, the demo password grant for people. */
+    static final class Tokens {
+        private static final Pattern ACCESS = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+        private final String realm;
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final Map<String, AtomicReference<Cached>> cache = new ConcurrentHashMap<>();
+
+        record Cached(String token, long at) {}
+
+        Tokens(String realm) {
+            this.realm = realm;
+        }
+
+        String token(String user) {
+            AtomicReference<Cached> ref = cache.computeIfAbsent(user, u -> new AtomicReference<>());
+            Cached c = ref.get();
+            if (c == null || System.currentTimeMillis() - c.at() > 120_000) {
+                c = new Cached(fetch(user), System.currentTimeMillis());
+                ref.set(c);
+            }
+            return c.token();
+        }
+
+        private String fetch(String user) {
+            String form = "ci".equals(user)
+                    ? "grant_type=client_credentials&client_id=studio-ci&client_secret=studio-ci-secret"
+                    : "grant_type=password&client_id=studio-cli&scope=openid&password=demo&username=" + enc(user);
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                Matcher m = ACCESS.matcher(r.body());
+                if (!m.find()) throw new IllegalStateException("no token for " + user + ": " + r.body());
+                return m.group(1);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * Signs in through the real Keycloak login page like a browser (following redirects by hand, with a cookie jar
+     * per host: the JDK's CookieManager mangles "localhost") and prints the Studio session's Cookie header for wrk.
+     */
+    static String login(String studio, String user) throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        Map<String, Map<String, String>> jar = new ConcurrentHashMap<>();
+        HttpResponse<String> page = browse(http, jar, "GET", URI.create(studio + "/"), null);
+        Matcher action = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
+        if (!action.find()) throw new IllegalStateException("no Keycloak login form at " + page.uri());
+        browse(http, jar, "POST", URI.create(action.group(1).replace("&amp;", "&")),
+                "username=" + enc(user) + "&password=demo&credentialId=");
+        Map<String, String> session = jar.getOrDefault(URI.create(studio).getAuthority(), Map.of());
+        if (session.keySet().stream().noneMatch(k -> k.startsWith("q_session"))) throw new IllegalStateException("login failed for " + user);
+        List<String> parts = new ArrayList<>();
+        session.forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join("; ", parts);
+    }
+
+    /** One request and the redirects after it, keeping each host's cookies. */
+    static HttpResponse<String> browse(HttpClient http, Map<String, Map<String, String>> jar, String method, URI uri, String form)
+            throws Exception {
+        for (int hop = 0; hop < 10; hop++) {
+            Map<String, String> cookies = jar.computeIfAbsent(uri.getAuthority(), k -> new ConcurrentHashMap<>());
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri);
+            if (!cookies.isEmpty()) {
+                List<String> pairs = new ArrayList<>();
+                cookies.forEach((k, v) -> pairs.add(k + "=" + v));
+                b.header("Cookie", String.join("; ", pairs));
+            }
+            if ("POST".equals(method)) b.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            for (String set : r.headers().allValues("set-cookie")) {
+                String pair = set.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                if (eq > 0) cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+            String location = r.headers().firstValue("location").orElse(null);
+            if (r.statusCode() / 100 != 3 || location == null) return r;
+            uri = uri.resolve(location);
+            method = "GET";
+        }
+        throw new IllegalStateException("too many redirects");
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------ the synthetic organisation
+
+    /**
+     * 1,000 milestones x scale, each requiring 20 features delivered by 5 sprints, 5 to 8 gates; 40 pieces of
+     * evidence per sprint (lifecycle events, checkpoints, a trace matrix, a QA report, execution metadata) plus gate
+     * signals: 200,000 items x scale. Deterministic (seeded): a replay posts exactly the same bodies.
+     */
+    static final class Organisation {
+        final String studio;
+        final Tokens tokens;
+        final int milestones;
+        final int concurrency;
+        final Path out;
+        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        final AtomicLong ok = new AtomicLong();
+        final AtomicLong replayed = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        final ConcurrentHashMap<Long, AtomicInteger> perSecond = new ConcurrentHashMap<>();
+
+        Organisation(Map<String, String> opt) {
+            studio = opt.get("studio");
+            tokens = new Tokens(opt.get("keycloak"));
+            milestones = Math.max(10, (int) Math.round(1000 * Double.parseDouble(opt.getOrDefault("scale", "1"))));
+            concurrency = Integer.parseInt(opt.getOrDefault("concurrency", "16"));
+            out = Path.of(opt.getOrDefault("out", "target/bench/load.json"));
+        }
+
+        void load(boolean replay) throws Exception {
+            long t0 = System.nanoTime();
+            if (!replay) importDefinitions();
+            long t1 = System.nanoTime();
+            ingestEvidence();
+            long t2 = System.nanoTime();
+            write(replay, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        }
+
+        void importDefinitions() throws Exception {
+            for (int from = 0; from < milestones; from += 100) {
+                String yaml = definitions(from, Math.min(milestones, from + 100));
+                HttpResponse<String> r = post("/api/definitions", "application/yaml", yaml, null);
+                if (r.statusCode() != 200) throw new IllegalStateException("definitions import failed: " + r.body());
+            }
+        }
+
+        String definitions(int from, int to) {
+            StringBuilder y = new StringBuilder("milestones:\n");
+            for (int m = from; m < to; m++) milestone(y, m);
+            y.append("sprints:\n");
+            for (int m = from; m < to; m++) for (int s = 0; s < 5; s++) {
+                y.append("  - id: ").append(sprint(m, s)).append("\n    name: Sprint ").append(s + 1).append(" of ").append(ms(m))
+                        .append("\n    goal: Deliver slice ").append(s + 1).append("\n    includes:\n      - Milestone: ").append(ms(m))
+                        .append("\n      - Features: [");
+                for (int f = 0; f < 4; f++) y.append(f == 0 ? "" : ", ").append(feature(m, s * 4 + f));
+                y.append("]\n");
+            }
+            y.append("features:\n");
+            for (int m = from; m < to; m++) for (int f = 0; f < 20; f++) {
+                y.append("  - featureId: ").append(feature(m, f)).append("\n    title: Feature ").append(f).append(" of ").append(ms(m))
+                        .append("\n    priority: P").append(f % 4).append("\n    requiredBy: milestone:").append(ms(m))
+                        .append("\n    estimatedEffort: ").append(1 + f % 5).append('\n');
+                if (f > 0) y.append("    dependsOn: ").append(feature(m, f - 1)).append('\n');
+            }
+            return y.toString();
+        }
+
+        void milestone(StringBuilder y, int m) {
+            y.append("  - id: ").append(ms(m)).append("\n    name: Milestone ").append(m).append("\n    phase: ")
+                    .append(List.of("Foundation", "CoreFeature", "Validation", "Expansion", "Polish").get(m % 5))
+                    .append("\n    owner: team-").append(m % 40).append("\n    governedBy: product-owner\n    versionTag: v")
+                    .append(m).append(".0.0\n    labels: [team-").append(m % 40).append(", wave-").append(m % 7).append("]\n")
+                    .append("    requiredFeatures: [");
+            for (int f = 0; f < 20; f++) y.append(f == 0 ? "" : ", ").append(feature(m, f));
+            y.append("]\n    gateConditions:\n      - allSprintsClosed\n      - qaCoverageAbove: ").append(80 + m % 10)
+                    .append("\n      - traceMatrixComplete\n      - noManualOverridesActive\n      - allTestsPass\n");
+            if (m % 4 >= 1) y.append("      - securityValidated\n");
+            if (m % 4 >= 2) y.append("      - manualApproval: qa-lead\n");
+            if (m % 4 == 3) y.append("      - resilienceScoreAbove: 80\n");
+        }
+
+        /** The evidence stream, milestone by milestone; workers take whole milestones so locks rarely collide. */
+        void ingestEvidence() throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < concurrency; w++) {
+                done.add(pool.submit(() -> {
+                    for (int m = next.getAndIncrement(); m < milestones; m = next.getAndIncrement()) evidence(m);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) f.get();
+            pool.shutdown();
+        }
+
+        void evidence(int m) {
+            Random r = new Random(m);
+            Instant base = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * m);
+            for (int s = 0; s < 5; s++) {
+                String id = sprint(m, s);
+                Instant t = base.plusSeconds(600L * s);
+                event("{\"event\":\"SprintPlanned\",\"sprintId\":\"" + id + "\",\"milestone\":\"" + ms(m) + "\",\"traceId\":\"trace-" + m
+                        + "\",\"timestamp\":\"" + t + "\"}");
+                event("{\"event\":\"SprintStarted\",\"sprintId\":\"" + id + "\",\"timestamp\":\"" + t.plusSeconds(10) + "\"}");
+                for (int c = 0; c < 6; c++) {
+                    event("{\"event\":\"SprintCheckpoint\",\"sprintId\":\"" + id + "\",\"timestamp\":\"" + t.plusSeconds(20 + c) + "\"}");
+                }
+                send("/api/sprints/" + id + "/trace-matrix", "application/json", matrix(m, s, r));
+                send("/api/sprints/" + id + "/qa-report", "text/markdown", qa(m, s, r));
+                for (int e = 0; e < 29; e++) send("/api/executions", "application/json", execution(m, s, e, t.plusSeconds(40 + e)));
+                boolean blocked = (m * 5 + s) % 20 == 7;
+                event("{\"event\":\"" + (blocked ? "SprintBlocked" : "SprintClosed") + "\",\"sprintId\":\"" + id
+                        + "\",\"traceId\":\"trace-" + m + "\",\"timestamp\":\"" + t.plusSeconds(500) + "\""
+                        + (blocked ? ",\"reason\":\"dependency not ready\"" : "") + "}");
+            }
+            if (m % 4 >= 1) {
+                event("{\"event\":\"GateSignal\",\"milestoneId\":\"" + ms(m) + "\",\"gate\":\"securityValidated\",\"status\":\""
+                        + (m % 9 == 0 ? "fail" : "pass") + "\",\"detail\":\"scan " + m + "\",\"timestamp\":\"" + base.plusSeconds(3500) + "\"}");
+            }
+        }
+
+        String matrix(int m, int s, Random r) {
+            StringBuilder j = new StringBuilder("{\"sprint_id\":\"" + sprint(m, s) + "\",\"milestone_id\":\"" + ms(m)
+                    + "\",\"trace_id\":\"trace-" + m + "\",\"features\":[");
+            for (int f = 0; f < 4; f++) {
+                int tests = 3 + r.nextInt(15);
+                j.append(f == 0 ? "" : ",").append("{\"id\":\"").append(feature(m, s * 4 + f)).append("\",\"tests\":[");
+                for (int t = 0; t < tests; t++) j.append(t == 0 ? "" : ",").append("\"T").append(t).append(".cs\"");
+                j.append("],\"artifacts\":[\"Handler").append(f).append(".cs\"],\"commits\":[\"c").append(m).append(s).append(f)
+                        .append("\"],\"coverage\":\"").append(75 + r.nextInt(25)).append("%\"}");
+            }
+            return j.append("]}").toString();
+        }
+
+        String qa(int m, int s, Random r) {
+            StringBuilder md = new StringBuilder("## QA Validation Summary — " + sprint(m, s) + "\n");
+            for (int f = 0; f < 4; f++) md.append("- ").append(feature(m, s * 4 + f)).append(": ")
+                    .append(String.format(Locale.ROOT, "%.1f", 78 + r.nextDouble() * 21)).append("%\n");
+            md.append("- Tests passed: ").append(40 + r.nextInt(60)).append("\n- Tests failed: ").append(r.nextInt(10) == 0 ? 1 : 0).append('\n');
+            return md.toString();
+        }
+
+        String execution(int m, int s, int e, Instant at) {
+            return "{\"traceId\":\"trace-" + m + "\",\"sprintId\":\"" + sprint(m, s) + "\",\"featureId\":\"" + feature(m, s * 4 + e % 4)
+                    + "\",\"agentId\":\"agent-" + e % 5 + "\",\"skillId\":\"Skill" + e + "\",\"status\":\"Success\",\"durationMs\":"
+                    + (100 + e) + ",\"artifact\":\"File" + e + ".cs\",\"timestamp\":\"" + at + "\"}";
+        }
+
+        void event(String json) {
+            send("/api/events", "application/json", json);
+        }
+
+        void send(String path, String type, String body) {
+            try {
+                HttpResponse<String> r = post(path, type, body, null);
+                perSecond.computeIfAbsent(System.currentTimeMillis() / 1000, k -> new AtomicInteger()).incrementAndGet();
+                if (r.statusCode() / 100 == 2) {
+                    ok.incrementAndGet();
+                    if (r.headers().firstValue("Idempotent-Replayed").isPresent()) replayed.incrementAndGet();
+                } else {
+                    failed.incrementAndGet();
+                    if (failures.size() < 20) failures.add(r.statusCode() + " " + path + ": " + r.body());
+                }
+            } catch (Exception e) {
+                failed.incrementAndGet();
+                if (failures.size() < 20) failures.add(path + ": " + e);
+            }
+        }
+
+        HttpResponse<String> post(String path, String type, String body, String key) throws IOException, InterruptedException {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(studio + path)).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + tokens.token("ci")).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            if (key != null) b.header("Idempotency-Key", key);
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Throughput over the best and the worst 60 s window of the steady part (first and last 5 s dropped). */
+        void write(boolean replay, double defSeconds, double ingestSeconds) throws IOException {
+            List<Long> seconds = new ArrayList<>(perSecond.keySet());
+            Collections.sort(seconds);
+            double best = 0, worst = Double.MAX_VALUE;
+            int window = 60;
+            if (seconds.size() > window + 10) {
+                long start = seconds.get(0) + 5, end = seconds.get(seconds.size() - 1) - 5;
+                for (long s = start; s + window <= end; s++) {
+                    long sum = 0;
+                    for (long k = s; k < s + window; k++) sum += perSecond.getOrDefault(k, new AtomicInteger()).get();
+                    best = Math.max(best, sum / (double) window);
+                    worst = Math.min(worst, sum / (double) window);
+                }
+            } else {
+                best = worst = (ok.get() + failed.get()) / Math.max(ingestSeconds, 0.001);
+            }
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            try (PrintStream p = new PrintStream(Files.newOutputStream(out), true, StandardCharsets.UTF_8)) {
+                p.printf(Locale.ROOT, "{\"replay\":%b,\"milestones\":%d,\"items\":%d,\"ok\":%d,\"replayed\":%d,\"failed\":%d,"
+                                + "\"definitions_seconds\":%.1f,\"ingest_seconds\":%.1f,\"rate_avg\":%.1f,\"rate_best_60s\":%.1f,"
+                                + "\"rate_worst_60s\":%.1f,\"failures\":%s}%n",
+                        replay, milestones, ok.get() + failed.get(), ok.get(), replayed.get(), failed.get(), defSeconds, ingestSeconds,
+                        (ok.get() + failed.get()) / Math.max(ingestSeconds, 0.001), best, worst == Double.MAX_VALUE ? 0 : worst,
+                        json(failures));
+            }
+        }
+
+        static String ms(int m) {
+            return String.format("bm-%04d", m);
+        }
+
+        static String sprint(int m, int s) {
+            return String.format("bs-%04d-%d", m, s);
+        }
+
+        static String feature(int m, int f) {
+            return String.format("bf-%04d-%02d", m, f);
+        }
+    }
+
+    // ------------------------------------------------------------------ concurrent decisions
+
+    /**
+     * N concurrent approvers decide the same override request, R rounds: each round must record exactly one
+     * decision and answer 409 to everyone else.
+     */
+    static final class Race {
+        final String studio;
+        final Tokens tokens;
+        final int approvers;
+        final int rounds;
+        final Path out;
+        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        Race(Map<String, String> opt) {
+            studio = opt.get("studio");
+            tokens = new Tokens(opt.get("keycloak"));
+            approvers = Integer.parseInt(opt.getOrDefault("approvers", "50"));
+            rounds = Integer.parseInt(opt.getOrDefault("rounds", "200"));
+            out = Path.of(opt.getOrDefault("out", "target/bench/approvals.json"));
+        }
+
+        void run() throws Exception {
+            StringBuilder yaml = new StringBuilder("milestones:\n");
+            for (int i = 0; i < rounds; i++) {
+                yaml.append("  - id: race-").append(i).append("\n    gateConditions: [securityValidated]\n    approvalRoles: [qa-lead]\n");
+            }
+            check(call("POST", "/api/definitions", "application/yaml", yaml.toString(), "ci"), 200);
+            ExecutorService pool = Executors.newFixedThreadPool(approvers);
+            int good = 0;
+            List<String> bad = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                String m = "race-" + i;
+                check(call("POST", "/api/events", "application/json", "{\"event\":\"GateSignal\",\"milestoneId\":\"" + m
+                        + "\",\"gate\":\"securityValidated\",\"status\":\"fail\"}", "ci"), 201);
+                check(call("POST", "/api/milestones/" + m + "/evaluate", "application/json", "{}", "product-owner"), 200);
+                String created = check(call("POST", "/api/milestones/" + m + "/overrides", "application/json",
+                        "{\"gates\":[\"securityValidated\"],\"reason\":\"race " + i + "\"}", "product-owner"), 201);
+                long id = Long.parseLong(created.replaceAll("(?s).*\"override_id\":(\\d+).*", "$1"));
+                int[] codes = decideTogether(pool, id);
+                int approved = 0, conflicts = 0;
+                for (int c : codes) {
+                    if (c == 200) approved++;
+                    else if (c == 409) conflicts++;
+                }
+                if (approved == 1 && conflicts == approvers - 1) good++;
+                else if (bad.size() < 10) bad.add("round " + i + ": " + approved + " approvals, " + conflicts + " conflicts");
+            }
+            pool.shutdown();
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, String.format(Locale.ROOT, "{\"approvers\":%d,\"rounds\":%d,\"rounds_exactly_one\":%d,\"problems\":%s}%n",
+                    approvers, rounds, good, json(bad)));
+        }
+
+        int[] decideTogether(ExecutorService pool, long id) throws Exception {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int a = 0; a < approvers; a++) {
+                String user = a % 2 == 0 ? "qa-lead" : "qa-lead-2";
+                String token = tokens.token(user);
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return http.send(HttpRequest.newBuilder(URI.create(studio + "/api/overrides/" + id + "/approve"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"race\"}")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                }));
+            }
+            go.countDown();
+            int[] codes = new int[approvers];
+            for (int i = 0; i < approvers; i++) codes[i] = futures.get(i).get();
+            return codes;
+        }
+
+        HttpResponse<String> call(String method, String path, String type, String body, String user) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(studio + path)).header("Authorization", "Bearer " + tokens.token(user))
+                    .header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        static String check(HttpResponse<String> r, int expected) {
+            if (r.statusCode() != expected) throw new IllegalStateException(r.uri() + " answered " + r.statusCode() + ": " + r.body());
+            return r.body();
+        }
+    }
+
+    static String json(List<String> items) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < items.size(); i++) {
+            b.append(i == 0 ? "" : ",").append('"').append(items.get(i).replace("\\", "\\\\").replace("\"", "\\\"")
+                    .replace("\n", " ")).append('"');
+        }
+        return b.append(']').toString();
+    }
+
+    private Driver() {
+    }
+}

@@ -1,0 +1,45 @@
+package studio.milestone;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a polling board must redo to show what changed since its cursor, as out-of-band swaps: each changed card that
+ * the filter lets through is taken out of wherever it is and put back where it now belongs (after the card that now
+ * precedes it in its lane, or first in the lane); a changed card the filter no longer lets through is taken out.
+ * Placements come in board order, so a preceding card that changed too is already in place when it is referred to.
+ * The same rule covers a card that changed lane, one that changed in place and one that just appeared.
+ */
+public record BoardChanges(List<Placement> placed, List<String> removed, BoardView view) {
+
+    /** A card and the swap that puts it in place ({@code afterend:#slot-x} or {@code afterbegin:#lane-cards-y}). */
+    public record Placement(BoardCard card, String swap) {}
+
+    public static BoardChanges since(BoardCursor cursor, List<BoardRow> rows, BoardView view) {
+        Set<String> changed = rows.stream().filter(cursor::changed).map(BoardRow::id).collect(Collectors.toSet());
+        List<Placement> placed = new ArrayList<>();
+        for (BoardView.Lane lane : view.lanes()) {
+            for (int i = 0; i < lane.cards().size(); i++) {
+                BoardCard card = lane.cards().get(i);
+                if (!changed.contains(card.id())) continue;
+                String swap = i == 0 ? "afterbegin:#" + laneCardsId(lane.state())
+                        : "afterend:#" + cssId(lane.cards().get(i - 1).slotId());
+                placed.add(new Placement(card, swap));
+            }
+        }
+        List<String> removed = rows.stream().filter(cursor::changed).filter(r -> !view.filter().matches(r))
+                .map(r -> BoardCard.slotId(r.id())).toList();
+        return new BoardChanges(placed, removed, view);
+    }
+
+    public static String laneCardsId(String state) {
+        return "lane-cards-" + state;
+    }
+
+    /** An element id as a CSS selector: milestone ids may hold '.' and ':', which a selector would misread. */
+    static String cssId(String id) {
+        return id.replace(".", "\\.").replace(":", "\\:");
+    }
+}

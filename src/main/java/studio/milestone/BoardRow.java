@@ -1,0 +1,67 @@
+package studio.milestone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One milestone as the board and the gate matrix read it: the columns they show and the gate report stored on the row
+ * by the last evaluation (null before the first). Everything a card needs comes from here, so a whole board is one
+ * query.
+ */
+public record BoardRow(String id, String name, String description, String phase, String owner, String governedBy,
+                       List<String> labels, String versionTag, String state, Instant stateSince, Instant updatedAt,
+                       long changeSeq, List<String> requiredFeatures, JsonNode report) {
+
+    /** One gate as the stored report gives it (milestone-status.json's gates[]). */
+    public record Gate(String condition, String status, Double threshold, String role, Double actual, String detail,
+                       String overriddenBy) {}
+
+    public BoardRow {
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        requiredFeatures = requiredFeatures == null ? List.of() : List.copyOf(requiredFeatures);
+    }
+
+    /** What people call the milestone: its name, else its id. */
+    public String title() {
+        return name == null || name.isBlank() ? id : name;
+    }
+
+    public List<Gate> gates() {
+        List<Gate> gates = new ArrayList<>();
+        if (report == null) return gates;
+        for (JsonNode g : report.path("gates")) {
+            gates.add(new Gate(g.path("condition").asText(), g.path("status").asText(), number(g.get("threshold")),
+                    text(g.get("role")), number(g.get("actual")), text(g.get("detail")), text(g.get("overridden_by"))));
+        }
+        return gates;
+    }
+
+    /** The aggregate QA coverage of the required features, null without data. */
+    public Double coverage() {
+        return report == null ? null : number(report.get("qa_coverage_avg"));
+    }
+
+    public List<String> featuresCovered() {
+        return strings("features_covered");
+    }
+
+    public List<String> sprintsContributing() {
+        return strings("sprints_contributing");
+    }
+
+    private List<String> strings(String field) {
+        List<String> out = new ArrayList<>();
+        if (report != null) report.path(field).forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static Double number(JsonNode n) {
+        return n == null || !n.isNumber() ? null : n.doubleValue();
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+}

@@ -1,0 +1,78 @@
+package studio.milestone;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import studio.security.Roles;
+import studio.testing.Api;
+import studio.testing.TestDb;
+
+/**
+ * The board, its changes and the gate matrix cost the same number of SQL statements for 100 milestones as for 5:
+ * one query reads every card. Statements are counted by Hibernate's statement inspector (SqlStatements); each
+ * request is measured three times and the least taken, so a timer firing meanwhile cannot inflate a count.
+ */
+@QuarkusTest
+@TestSecurity(user = "po", roles = Roles.PRODUCT_OWNER)
+class BoardQueryBoundTest {
+
+    record Cost(long board, long changes, long gates) {}
+
+    static String milestones(int from, int to) {
+        return "milestones:\n" + IntStream.range(from, to).mapToObj(i -> """
+                  - id: m-%03d
+                    name: Milestone %d
+                    phase: Phase%d
+                    labels: [l%d, common]
+                    requiredFeatures: [Feature%d.A, Feature%d.B]
+                    gateConditions:
+                      - allSprintsClosed
+                      - qaCoverageAbove: 90
+                      - signal%d
+                    governedBy: product-owner
+                """.formatted(i, i, i % 4, i % 7, i, i, i % 5)).collect(Collectors.joining());
+    }
+
+    static long statements(Runnable request) {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long before = SqlStatements.count();
+            request.run();
+            least = Math.min(least, SqlStatements.count() - before);
+        }
+        return least;
+    }
+
+    static Cost cost(int cards) {
+        String board = given().get("/board").then().statusCode(200).extract().asString();
+        assertEquals(cards, board.split("class=\"slot\"", -1).length - 1, "every card rendered");
+        assertTrue(board.contains("QA no data · needs 90.0%"), "a coverage gate without data yet");
+        return new Cost(statements(() -> given().get("/board").then().statusCode(200)),
+                statements(() -> BoardFixture.poll(0, "").then().statusCode(200)),
+                statements(() -> given().get("/gates").then().statusCode(200)));
+    }
+
+    @Test
+    void aHundredMilestonesCostNoMoreStatementsThanFive() {
+        TestDb.reset();
+        Api.importDefinitions(milestones(0, 5)).then().statusCode(200);
+        Cost five = cost(5);
+        Api.importDefinitions(milestones(5, 100)).then().statusCode(200);
+        Cost hundred = cost(100);
+
+        assertTrue(five.board() >= 1, "the counter sees the board's query");
+        assertEquals(five, hundred);
+        assertEquals(1, hundred.board(), "the board is one query");
+        assertEquals(2, hundred.changes(), "changes: the cheap check, then the cards");
+        assertEquals(1, hundred.gates(), "the matrix is one query");
+        BoardFixture.settle();
+        long since = BoardFixture.since(given().get("/board").then().extract().asString());
+        assertEquals(1, statements(() -> BoardFixture.poll(since, "").then().statusCode(204)), "nothing changed: one indexed query");
+    }
+}
