@@ -16,6 +16,7 @@ final class Durations {
 
     static String words(Duration d) {
         if (d == null) return "no limit";
+        if (d.isNegative()) return "-" + words(d.negated());
         long seconds = d.getSeconds();
         StringBuilder out = new StringBuilder();
         if (seconds >= 3600) out.append(seconds / 3600).append('h');
