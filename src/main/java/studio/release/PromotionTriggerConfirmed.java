@@ -28,6 +28,17 @@ public final class PromotionTriggerConfirmed {
 
     public static String render(ReleaseFacts f, ReleasePolicy policy, Instant confirmedAt) {
         ObjectNode y = YAML.createObjectNode();
+        trigger(y, f, policy);
+        resolved(y, f, confirmedAt);
+        try {
+            return YAML.writeValueAsString(y);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a YAML tree always serialises", e);
+        }
+    }
+
+    /** The fields of promotion-trigger.yaml. */
+    private static void trigger(ObjectNode y, ReleaseFacts f, ReleasePolicy policy) {
         y.put("milestone_id", f.milestoneId());
         y.put("version_tag", f.versionTag());
         y.put("trace_id", f.traceId());
@@ -38,6 +49,10 @@ public final class PromotionTriggerConfirmed {
         policy.approverRoles().forEach(roles::add);
         ArrayNode signedBy = y.putArray("signedBy");
         f.approvals().stream().map(ReleaseApproval::role).distinct().forEach(signedBy::add);
+    }
+
+    /** What Studio resolved before handing the trigger over. */
+    private static void resolved(ObjectNode y, ReleaseFacts f, Instant confirmedAt) {
         y.put("environment", f.environment().json());
         y.put("requested_by", f.requestedBy());
         ArrayNode approvedBy = y.putArray("approved_by");
@@ -49,11 +64,6 @@ public final class PromotionTriggerConfirmed {
         y.put("content_hash", ReleaseManifest.of(f).contentHash());
         y.put("status", "confirmed");
         y.put("confirmed_at", ManifestStatement.time(confirmedAt));
-        try {
-            return YAML.writeValueAsString(y);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a YAML tree always serialises", e);
-        }
     }
 
     /** The release's targets with the resolved git tag, plus a deploy to its environment and the git tag when missing. */

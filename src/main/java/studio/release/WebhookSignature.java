@@ -55,25 +55,37 @@ public final class WebhookSignature {
 
     /** Checks a received header; {@code tolerance} bounds the clock difference both ways (inclusive). */
     public static Verification verify(String secret, String header, byte[] body, Instant now, Duration tolerance) {
-        if (secret == null || secret.isEmpty() || header == null) return Verification.MALFORMED;
-        Long t = null;
-        List<byte[]> signatures = new ArrayList<>();
-        for (String part : header.split(",")) {
-            String[] kv = part.trim().split("=", 2);
-            if (kv.length != 2) return Verification.MALFORMED;
-            if (kv[0].equals("t")) {
-                if (t != null || !DIGITS.matcher(kv[1]).matches()) return Verification.MALFORMED;
-                t = Long.parseLong(kv[1]);
-            } else if (kv[0].equals("v1")) {
-                if (!HEX64.matcher(kv[1]).matches()) return Verification.MALFORMED;
-                signatures.add(HexFormat.of().parseHex(kv[1]));
-            }
-        }
-        if (t == null || signatures.isEmpty()) return Verification.MALFORMED;
+        if (secret == null || secret.isEmpty()) return Verification.MALFORMED;
+        Optional<Signed> signed = Signed.parse(header);
+        if (signed.isEmpty()) return Verification.MALFORMED;
+        long t = signed.get().timestamp();
         if (Math.abs(now.getEpochSecond() - t) > tolerance.getSeconds()) return Verification.OUTSIDE_TOLERANCE;
         byte[] expected = mac(secret, t, body);
         // MessageDigest.isEqual takes the same time wherever the bytes differ: no timing oracle for forgers.
-        return signatures.stream().anyMatch(s -> MessageDigest.isEqual(s, expected)) ? Verification.VALID : Verification.MISMATCH;
+        return signed.get().signatures().stream().anyMatch(s -> MessageDigest.isEqual(s, expected)) ? Verification.VALID : Verification.MISMATCH;
+    }
+
+    /** A header's timestamp and v1 signatures. */
+    private record Signed(long timestamp, List<byte[]> signatures) {
+
+        /** Empty unless the header has exactly one numeric t, at least one v1, and every v1 is 64 hex digits. */
+        static Optional<Signed> parse(String header) {
+            if (header == null) return Optional.empty();
+            Long t = null;
+            List<byte[]> signatures = new ArrayList<>();
+            for (String part : header.split(",")) {
+                String[] kv = part.trim().split("=", 2);
+                if (kv.length != 2) return Optional.empty();
+                if (kv[0].equals("t")) {
+                    if (t != null || !DIGITS.matcher(kv[1]).matches()) return Optional.empty();
+                    t = Long.parseLong(kv[1]);
+                } else if (kv[0].equals("v1")) {
+                    if (!HEX64.matcher(kv[1]).matches()) return Optional.empty();
+                    signatures.add(HexFormat.of().parseHex(kv[1]));
+                }
+            }
+            return t == null || signatures.isEmpty() ? Optional.empty() : Optional.of(new Signed(t, signatures));
+        }
     }
 
     private static byte[] mac(String secret, long t, byte[] body) {
