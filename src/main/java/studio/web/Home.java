@@ -14,6 +14,9 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import studio.audit.AuditLog;
+import studio.override.ApprovalInbox;
+import studio.override.InboxItem;
 import studio.security.Roles;
 
 /** The home page: where delivery stands right now, straight from the database. */
@@ -30,13 +33,19 @@ public class Home {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(Map<String, Long> milestonesByState, long milestones, long sprints,
-                                            long features, long evidence, List<RecentEvent> recent);
+                                            long features, long evidence, List<RecentEvent> recent,
+                                            List<InboxItem> waiting, int waitingTotal);
 
         static native TemplateInstance signedOut();
     }
 
+    /** How many waiting decisions the home page lists; the inbox has the rest. */
+    static final int WAITING_SHOWN = 5;
+
     @Inject
     EntityManager em;
+    @Inject
+    ApprovalInbox inbox;
 
     @GET
     public TemplateInstance home() {
@@ -45,7 +54,9 @@ public class Home {
         List<Object[]> rows = em.createNativeQuery("select state, count(*) from milestone group by state").getResultList();
         rows.forEach(r -> byState.put((String) r[0], ((Number) r[1]).longValue()));
         long milestones = byState.values().stream().mapToLong(Long::longValue).sum();
-        return Templates.home(byState, milestones, count("sprint"), count("feature"), count("evidence"), recent());
+        List<InboxItem> waiting = inbox.awaiting(AuditLog.currentActor());
+        return Templates.home(byState, milestones, count("sprint"), count("feature"), count("evidence"), recent(),
+                waiting.subList(0, Math.min(WAITING_SHOWN, waiting.size())), waiting.size());
     }
 
     @GET

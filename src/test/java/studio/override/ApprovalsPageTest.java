@@ -53,6 +53,22 @@ class ApprovalsPageTest {
     }
 
     @Test
+    @TestSecurity(user = "qa-lead-2", roles = "qa-lead")
+    void theHomePageListsWhatWaitsAndLinksToTheInbox() {
+        given().get("/").then().statusCode(200)
+                .body(containsString("Waiting for your decision <span class=\"muted small\">(1)</span>"))
+                .body(containsString("Override request #" + request + " by qa-lead"))
+                .body(containsString("<a href=\"/milestones/gate-c\">Checkout ready</a>"))
+                .body(containsString("<a href=\"/approvals\">Decide in the approvals inbox</a>"));
+    }
+
+    @Test
+    @TestSecurity(user = "qa-lead", roles = "qa-lead")
+    void theRequesterSeesNothingWaitingOnTheHomePage() {
+        given().get("/").then().statusCode(200).body(not(containsString("Waiting for your decision")));
+    }
+
+    @Test
     @TestSecurity(user = "qa-lead", roles = "qa-lead")
     void theRequesterFindsNothingToDecide() {
         given().get("/approvals").then().statusCode(200)
