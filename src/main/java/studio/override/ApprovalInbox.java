@@ -14,6 +14,7 @@ import studio.milestone.MilestoneRulebook;
 import studio.milestone.MilestoneState;
 import studio.override.AwaitingDecision.GateCandidate;
 import studio.override.AwaitingDecision.OverrideCandidate;
+import studio.release.ReleaseInbox;
 import studio.security.Actor;
 import studio.security.Roles;
 import studio.web.Navigation;
@@ -33,10 +34,18 @@ public class ApprovalInbox implements Navigation.InboxCounter {
     EntityManager em;
     @Inject
     MilestoneRulebook rulebook;
+    @Inject
+    ReleaseInbox releases;
 
     @Override
     public long awaitingCurrentUser() {
-        return awaiting(AuditLog.currentActor()).size();
+        Actor actor = AuditLog.currentActor();
+        return awaiting(actor).size() + releases(actor).size();
+    }
+
+    /** Releases waiting for this person's approval (decided on the release page). */
+    public List<ReleaseInbox.Item> releases(Actor actor) {
+        return actor.holdsAny(Roles.ACTING_HUMANS) ? releases.awaiting(actor) : List.of();
     }
 
     public List<InboxItem> awaiting(Actor actor) {

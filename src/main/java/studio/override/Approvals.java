@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import studio.audit.AuditLog;
 import studio.milestone.IllegalTransitionException;
 import studio.milestone.MilestoneCommands;
+import studio.release.ReleaseInbox;
 import studio.web.ApiException;
 import studio.web.Htmx;
 
@@ -45,9 +46,11 @@ public class Approvals {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance inbox(List<InboxItem> items, String notice, Refusal refusal, boolean mayDecide);
+        static native TemplateInstance inbox(List<InboxItem> items, List<ReleaseInbox.Item> releases, String notice, Refusal refusal,
+                                             boolean mayDecide);
 
-        static native TemplateInstance inbox$items(List<InboxItem> items, String notice, Refusal refusal, boolean mayDecide);
+        static native TemplateInstance inbox$items(List<InboxItem> items, List<ReleaseInbox.Item> releases, String notice, Refusal refusal,
+                                                   boolean mayDecide);
 
         static native TemplateInstance badge(long count);
     }
@@ -103,10 +106,11 @@ public class Approvals {
 
     private Response render(int status, String notice, Refusal refusal, HttpHeaders headers) {
         List<InboxItem> items = inbox.awaiting(AuditLog.currentActor());
+        List<ReleaseInbox.Item> releases = inbox.releases(AuditLog.currentActor());
         boolean fragment = Htmx.wantsFragment(headers);
         boolean mayDecide = AuditLog.currentActor().holdsAny(ACTING_HUMANS);
-        Object body = fragment ? Templates.inbox$items(items, notice, refusal, mayDecide).render() + badge(items.size())
-                : Templates.inbox(items, notice, refusal, mayDecide);
+        Object body = fragment ? Templates.inbox$items(items, releases, notice, refusal, mayDecide).render() + badge(items.size() + releases.size())
+                : Templates.inbox(items, releases, notice, refusal, mayDecide);
         Response.ResponseBuilder r = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body)
                 .header(HttpHeaders.VARY, Htmx.VARY);
         if (fragment && status >= 400) r.header("HX-Retarget", "#inbox").header("HX-Reswap", "outerHTML");

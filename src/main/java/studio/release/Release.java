@@ -1,0 +1,80 @@
+package studio.release;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A release as stored: its tag, milestone, environment and lifecycle state, the content approvers approve
+ * ({@code facts}, {@code contentHash}), the approval policy bound at request time, and the signed manifest once it
+ * completed. Inserted by {@link ReleaseRequests} (ON CONFLICT on the tag), changed only under a row lock.
+ */
+@Entity
+@Table(name = "release")
+public class Release extends PanacheEntityBase {
+
+    @Id
+    public Long id;
+    @Column(name = "version_tag")
+    public String versionTag;
+    @Column(name = "milestone_id")
+    public String milestoneId;
+    public String environment;
+    /** {@link ReleaseState#json()}: pending, paused_for_approval, tagging, deploying, ... */
+    public String state;
+    /** manual, auto or ci. */
+    public String trigger;
+    @Column(name = "requested_by")
+    public String requestedBy;
+    @Column(name = "requested_roles")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] requestedRoles;
+    @Column(name = "trace_id")
+    public String traceId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String targets;
+    /** {@link ReleaseContent} as JSON. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String facts;
+    @Column(name = "content_hash")
+    public String contentHash;
+    /** {@link ReleasePolicy} as JSON. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String policy;
+    @Column(name = "approval_timeout_seconds")
+    public Long approvalTimeoutSeconds;
+    @Column(name = "commit_sha")
+    public String commitSha;
+    @Column(name = "docker_images")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String dockerImages;
+    /** The signed DSSE envelope, once completed. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String manifest;
+    @Column(name = "last_reason")
+    public String lastReason;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "state_since")
+    public Instant stateSince;
+    @Column(name = "triggered_at")
+    public Instant triggeredAt;
+    @Column(name = "released_at")
+    public Instant releasedAt;
+    @Version
+    public long version;
+
+    public ReleaseState lifecycleState() {
+        return ReleaseState.fromJson(state);
+    }
+
+    public ReleaseEnvironment releaseEnvironment() {
+        return ReleaseEnvironment.parse(environment);
+    }
+}

@@ -1,0 +1,12 @@
+package studio.release;
+
+import java.util.List;
+
+/** Fired (synchronously, inside the transaction) when a release moved: for webhooks and pages that follow releases. */
+public record ReleaseChanged(String versionTag, String milestoneId, String environment, List<ReleaseTransition> transitions,
+                             ReleaseState state) {
+
+    public ReleaseChanged {
+        transitions = List.copyOf(transitions);
+    }
+}

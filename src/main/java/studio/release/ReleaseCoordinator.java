@@ -1,0 +1,134 @@
+package studio.release;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import studio.audit.AuditEntry;
+import studio.audit.AuditEntry.Subject;
+import studio.audit.AuditLog;
+import studio.definition.MilestoneDefinition;
+import studio.evidence.EventEffects.ReleaseReported;
+import studio.evidence.IngestEvent;
+import studio.evidence.IngestEvent.ReleaseCompleted;
+import studio.evidence.IngestEvent.ReleaseFailed;
+import studio.milestone.Milestone;
+import studio.milestone.MilestoneChanged;
+import studio.milestone.MilestoneEvaluator;
+import studio.milestone.MilestoneEvent;
+import studio.milestone.MilestoneRulebook;
+import studio.milestone.MilestoneStimulus;
+import studio.web.ApiException;
+
+/**
+ * The release side's reactions to the rest of Studio, each inside the transaction of what caused it:
+ * <ul>
+ *   <li>CI's ReleaseCompleted / ReleaseFailed (posted to /api/events): the release moves on; a completed release
+ *       closes its milestone through the milestone lifecycle (PromotionCompleted). A report the release already
+ *       reflects changes nothing; one that names no known release is refused, and the event is not stored.</li>
+ *   <li>A milestone re-evaluated: releases of it still waiting for approvals take the new content; when their
+ *       content hash changed, approvals given so far are stale and asked for again.</li>
+ *   <li>MilestonePromotionTriggered (autoPromotion): the release is created automatically, or the audit trail says
+ *       why it was not.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ReleaseCoordinator {
+
+    private static final List<String> REPORTED_STATES = List.of("deploying", "documenting", "completed", "failed", "rolled_back");
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ReleaseRecords records;
+    @Inject
+    ReleaseRequests requests;
+    @Inject
+    ReleaseSteps steps;
+    @Inject
+    ReleaseSettings settings;
+    @Inject
+    MilestoneRulebook rulebook;
+    @Inject
+    MilestoneEvaluator evaluator;
+    @Inject
+    AuditLog audit;
+
+    void onReport(@Observes ReleaseReported report) {
+        IngestEvent e = report.event();
+        boolean completed = e instanceof ReleaseCompleted;
+        String tag = completed ? ((ReleaseCompleted) e).versionTag() : ((ReleaseFailed) e).versionTag();
+        String milestoneId = completed ? ((ReleaseCompleted) e).milestoneId() : ((ReleaseFailed) e).milestoneId();
+        String environment = completed ? ((ReleaseCompleted) e).environment() : ((ReleaseFailed) e).environment();
+        Release r = tag != null ? records.find(tag) : reportedOf(milestoneId);
+        requireSame(r, milestoneId, environment);
+        records.lockMilestone(r.milestoneId);
+        r = records.lock(r.versionTag);
+        Instant at = (e.meta().timestamp() == null ? Instant.now() : e.meta().timestamp()).truncatedTo(ChronoUnit.MICROS);
+        ReleaseStimulus stimulus = completed ? new ReleaseStimulus.CiCompleted() : new ReleaseStimulus.CiFailed(((ReleaseFailed) e).reason());
+        List<ReleaseTransition> done = steps.react(r, stimulus, report.actor(), at);
+        if (done.stream().anyMatch(t -> t.to() == ReleaseState.COMPLETED)) {
+            evaluator.react(r.milestoneId, new MilestoneStimulus.PromotionCompleted(r.versionTag), report.actor(), null);
+        }
+    }
+
+    /** The newest release of the milestone that CI has been handed (a report naming only the milestone). */
+    private Release reportedOf(String milestoneId) {
+        List<Release> found = em.createQuery("""
+                from Release r where r.milestoneId = :m and r.state in :states order by r.createdAt desc, r.id desc""", Release.class)
+                .setParameter("m", milestoneId).setParameter("states", REPORTED_STATES).setMaxResults(1).getResultList();
+        if (found.isEmpty()) throw ApiException.conflict("milestone " + milestoneId + " has no release handed to CI; name its versionTag");
+        return found.get(0);
+    }
+
+    private static void requireSame(Release r, String milestoneId, String environment) {
+        if (milestoneId != null && !milestoneId.equals(r.milestoneId)) {
+            throw ApiException.badRequest("release " + r.versionTag + " is a release of milestone " + r.milestoneId + ", not " + milestoneId);
+        }
+        if (environment != null && !environment.equalsIgnoreCase(r.environment)) {
+            throw ApiException.badRequest("release " + r.versionTag + " goes to " + r.environment + ", not " + environment);
+        }
+    }
+
+    void onMilestoneChanged(@Observes MilestoneChanged change) {
+        refreshWaiting(change.milestoneId());
+        if (change.emitted(MilestoneEvent.MILESTONE_PROMOTION_TRIGGERED)) promoteAutomatically(change.milestoneId());
+    }
+
+    /** Releases waiting for approvals take the milestone's new content; a changed hash makes approvals stale. */
+    private void refreshWaiting(String milestoneId) {
+        List<Release> waiting = em.createQuery("from Release r where r.milestoneId = :m and r.state in ('pending', 'paused_for_approval')",
+                Release.class).setParameter("m", milestoneId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (waiting.isEmpty()) return;
+        ReleaseContent content = records.contentOf(em.find(Milestone.class, milestoneId));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (Release r : waiting) {
+            String hash = ReleaseManifest.of(ReleaseRecords.facts(r, content, r.versionTag, r.createdAt)).contentHash();
+            if (hash.equals(r.contentHash)) continue;
+            String what = "milestone " + milestoneId + " re-evaluated; content " + r.contentHash.substring(0, 12) + "… is now " + hash.substring(0, 12) + "…";
+            r.facts = ReleaseJson.write(content);
+            r.contentHash = hash;
+            r.traceId = content.traceId();
+            steps.react(r, new ReleaseStimulus.EvidenceChanged(what), AuditLog.currentActor(), now);
+        }
+    }
+
+    private void promoteAutomatically(String milestoneId) {
+        Milestone m = em.find(Milestone.class, milestoneId);
+        MilestoneDefinition d = rulebook.rules(m).definition();
+        String environment = d.environments().isEmpty() ? settings.defaultEnvironment() : d.environments().get(0);
+        ReleaseOrder order = new ReleaseOrder(m.id, null, environment, List.of(), null, null, List.of(), "auto");
+        try {
+            requests.open(order, AuditLog.SYSTEM);
+        } catch (ApiException refused) {
+            audit.record(AuditLog.SYSTEM, AuditEntry.of("ReleaseAutoPromotionSkipped", Subject.milestone(m.id), m.traceId,
+                    ReleaseJson.JSON.createObjectNode().put("milestone_id", m.id).put("environment", environment)
+                            .put("reason", "autoPromotion could not create the release: " + refused.getMessage())));
+        }
+    }
+
+}

@@ -1,0 +1,197 @@
+package studio.release;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import studio.audit.AuditEntry;
+import studio.audit.AuditEntry.Subject;
+import studio.audit.AuditLog;
+import studio.definition.MilestoneDefinition;
+import studio.milestone.Milestone;
+import studio.milestone.MilestoneRulebook;
+import studio.milestone.MilestoneState;
+import studio.release.VersionResolution.Rejected;
+import studio.release.VersionResolution.Resolved;
+import studio.security.Actor;
+import studio.web.ApiException;
+
+/**
+ * Creates releases (release-coordinator.md "Event Validation Logic"): the milestone must be Reached or Closed (else
+ * 409), the environment known and the targets usable (else 400), an explicit tag well formed (400) and free (409).
+ * The tag is resolved over the taken tags and inserted with ON CONFLICT DO NOTHING: when a concurrent release took
+ * the same tag first, the insert waits for it to commit, changes nothing (the transaction stays usable) and the tag
+ * is resolved again with the winner's tag taken. Then the lifecycle runs: a gated release pauses for approval, any
+ * other is handed to CI.
+ */
+@ApplicationScoped
+public class ReleaseRequests {
+
+    /** Each lost race means one more tag taken; this many concurrent promotions of one line is more than happens. */
+    static final int MAX_ATTEMPTS = 64;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ReleaseRecords records;
+    @Inject
+    ReleaseSteps steps;
+    @Inject
+    ReleaseSettings settings;
+    @Inject
+    MilestoneRulebook rulebook;
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public Release create(ReleaseOrder order, Actor actor) {
+        return open(order, actor);
+    }
+
+    /**
+     * {@link #create} inside the caller's transaction, without an interceptor that would mark it for rollback on a
+     * refusal: autoPromotion calls it while a milestone evaluation is under way and records a refusal instead. Every
+     * check runs before the insert, so a refusal leaves nothing written.
+     */
+    Release open(ReleaseOrder order, Actor actor) {
+        ReleaseEnvironment environment = environment(order.environment());
+        List<String> targets = targets(order.targets(), environment);
+        if (order.milestoneId() == null || order.milestoneId().isBlank()) throw ApiException.badRequest("'milestone_id' is required");
+        Milestone m = records.lockMilestone(order.milestoneId());
+        requireReleasable(m);
+        MilestoneDefinition d = rulebook.rules(m).definition();
+        ReleasePolicy policy = policy(environment, d, order);
+        VersionPolicy versions = versionPolicy(d);
+        Release draft = draft(m, order, environment, targets, policy, actor);
+        ReleaseContent content = records.contentOf(m);
+        Resolved resolved = insert(draft, content, versions, m, order);
+        Release r = em.find(Release.class, draft.id);
+        audit.record(actor, requested(r, resolved, policy).alsoAbout(List.of(Subject.milestone(m.id))));
+        steps.react(r, new ReleaseStimulus.Created(r.requestedBy, policy.gated()), actor, r.createdAt);
+        return r;
+    }
+
+    private static ReleaseEnvironment environment(String text) {
+        if (text == null || text.isBlank()) throw ApiException.badRequest("'environment' is required: staging, qa or production");
+        try {
+            return ReleaseEnvironment.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** The spec: "promotion_targets must contain at least one deploy or tagging action". */
+    static List<String> targets(List<String> requested, ReleaseEnvironment environment) {
+        if (requested.isEmpty()) return List.of("deploy-to-" + environment.json());
+        for (String t : requested) {
+            if (t == null || t.isBlank()) throw ApiException.badRequest("a promotion target cannot be empty");
+        }
+        if (requested.stream().noneMatch(t -> t.startsWith("deploy-to-") || t.startsWith("tag-"))) {
+            throw ApiException.badRequest("promotion_targets must contain at least one deploy (deploy-to-...) or tagging (tag-git, tag-docker) action");
+        }
+        return requested.stream().map(String::strip).toList();
+    }
+
+    private static void requireReleasable(Milestone m) {
+        MilestoneState s = m.lifecycleState();
+        if (s != MilestoneState.REACHED && s != MilestoneState.CLOSED) {
+            throw ApiException.conflict("milestone " + m.id + " is " + s.label() + "; only a Reached or Closed milestone can be released");
+        }
+    }
+
+    private ReleasePolicy policy(ReleaseEnvironment environment, MilestoneDefinition d, ReleaseOrder order) {
+        ReleasePolicy base = settings.policies().policyFor(environment);
+        Boolean manual = order.manualApprovalRequired() != null ? order.manualApprovalRequired() : d.manualApprovalRequired();
+        if (!Boolean.TRUE.equals(manual)) return base;
+        try {
+            return base.withManualApproval(order.approvalRoles());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("approvalRoles: " + e.getMessage());
+        }
+    }
+
+    private VersionPolicy versionPolicy(MilestoneDefinition d) {
+        try {
+            return settings.versionPolicy().merge(d.versionStrategy());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("milestone " + d.id() + " versionStrategy: " + e.getMessage());
+        }
+    }
+
+    private static Release draft(Milestone m, ReleaseOrder order, ReleaseEnvironment environment, List<String> targets, ReleasePolicy policy,
+                                 Actor actor) {
+        Release r = new Release();
+        r.milestoneId = m.id;
+        r.environment = environment.json();
+        r.trigger = order.trigger();
+        r.requestedBy = actor.name();
+        r.requestedRoles = actor.roles().stream().sorted().toArray(String[]::new);
+        r.targets = ReleaseJson.write(targets);
+        r.policy = ReleaseJson.policy(policy);
+        r.approvalTimeoutSeconds = policy.gated() && policy.approvalTimeout() != null ? policy.approvalTimeout().getSeconds() : null;
+        r.commitSha = order.commit();
+        r.dockerImages = "[]";
+        r.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return r;
+    }
+
+    /** Resolves a tag and inserts; again with the winner's tag taken when a concurrent release got there first. */
+    private Resolved insert(Release draft, ReleaseContent content, VersionPolicy versions, Milestone m, ReleaseOrder order) {
+        boolean named = order.versionTag() != null && !order.versionTag().isBlank();
+        for (int attempt = 1; ; attempt++) {
+            VersionResolution resolution = VersionResolver.resolve(new VersionRequest(versions, new VersionedMilestone(m.id, m.versionTag, m.phase),
+                    order.versionTag(), takenTags(), LocalDate.now(ZoneOffset.UTC), content.sprintIds(), order.commit()));
+            if (resolution instanceof Rejected rejected) throw new ApiException(rejected.status(), rejected.message());
+            Resolved resolved = (Resolved) resolution;
+            Long id = tryInsert(draft, content, resolved.tag());
+            if (id != null) {
+                draft.id = id;
+                return resolved;
+            }
+            if (named) throw ApiException.conflict("version tag " + resolved.tag() + " exists (taken by a concurrent release)");
+            if (attempt >= MAX_ATTEMPTS) throw ApiException.conflict("no free version tag after " + attempt + " attempts; name a version_tag");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private TakenTags takenTags() {
+        List<Object[]> rows = em.createNativeQuery("select version_tag, milestone_id from release").getResultList();
+        Map<String, String> taken = new LinkedHashMap<>();
+        rows.forEach(r -> taken.put((String) r[0], (String) r[1]));
+        return TakenTags.of(taken);
+    }
+
+    /** The new row's id, or null when the tag is taken. */
+    @SuppressWarnings("unchecked")
+    private Long tryInsert(Release d, ReleaseContent content, String tag) {
+        String hash = ReleaseManifest.of(ReleaseRecords.facts(d, content, tag, d.createdAt)).contentHash();
+        List<Number> ids = em.createNativeQuery("""
+                insert into release (version_tag, milestone_id, environment, state, trigger, requested_by, requested_roles, trace_id,
+                                     targets, facts, content_hash, policy, approval_timeout_seconds, commit_sha, docker_images,
+                                     created_at, state_since)
+                values (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?7, cast(?8 as jsonb), cast(?9 as jsonb), ?10, cast(?11 as jsonb), ?12, ?13,
+                        cast('[]' as jsonb), ?14, ?14)
+                on conflict (version_tag) do nothing returning id""")
+                .setParameter(1, tag).setParameter(2, d.milestoneId).setParameter(3, d.environment).setParameter(4, d.trigger)
+                .setParameter(5, d.requestedBy).setParameter(6, d.requestedRoles).setParameter(7, content.traceId())
+                .setParameter(8, d.targets).setParameter(9, ReleaseJson.write(content)).setParameter(10, hash).setParameter(11, d.policy)
+                .setParameter(12, d.approvalTimeoutSeconds).setParameter(13, d.commitSha).setParameter(14, d.createdAt)
+                .getResultList();
+        return ids.isEmpty() ? null : ids.get(0).longValue();
+    }
+
+    private static AuditEntry requested(Release r, Resolved resolved, ReleasePolicy policy) {
+        var p = ReleaseJson.JSON.createObjectNode().put("event", "ReleaseRequested").put("version_tag", r.versionTag)
+                .put("milestone_id", r.milestoneId).put("environment", r.environment).put("trigger", r.trigger)
+                .put("version_resolution", resolved.explanation()).put("policy", policy.describe()).put("content_hash", r.contentHash);
+        ReleaseJson.strings(r.targets).forEach(p.putArray("promotion_targets")::add);
+        return AuditEntry.of("ReleaseRequested", Subject.release(r.versionTag), r.traceId, p);
+    }
+}

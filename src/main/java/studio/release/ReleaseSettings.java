@@ -1,0 +1,66 @@
+package studio.release;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The release coordinator's installation settings ({@code studio.release.*}, the spec's orchestration-config.yaml
+ * ReleaseCoordinator block, version-resolver.yaml and release-policy.yaml). A milestone's own versionStrategy and
+ * manualApprovalRequired override them.
+ */
+@ConfigMapping(prefix = "studio.release")
+public interface ReleaseSettings {
+
+    /** version-resolver.yaml: the global version policy. */
+    Version version();
+
+    /**
+     * release-policy.yaml as text: per-environment overrides of the default approval policies ({@link ReleasePolicies}).
+     * Empty: Studio's defaults (production: a product-owner and a compliance-officer, two people).
+     */
+    Optional<String> policy();
+
+    /** The environment of an automatic promotion when the milestone names none (spec: defaultEnvironment). */
+    @WithDefault("staging")
+    String defaultEnvironment();
+
+    /** rollbackEnabled: roll a release back as soon as CI reports it failed. */
+    @WithDefault("false")
+    boolean rollbackOnFailure();
+
+    interface Version {
+        @WithDefault("milestone-based")
+        String strategy();
+
+        Optional<String> prefix();
+
+        Optional<String> suffix();
+
+        Optional<String> format();
+
+        @WithDefault("patch")
+        String autoIncrement();
+
+        /** "none" for no fallback. */
+        @WithDefault("date-tag")
+        String fallback();
+    }
+
+    default VersionPolicy versionPolicy() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("strategy", version().strategy());
+        version().prefix().ifPresent(p -> s.put("prefix", p));
+        version().suffix().ifPresent(p -> s.put("suffix", p));
+        version().format().ifPresent(p -> s.put("format", p));
+        s.put("autoIncrement", version().autoIncrement());
+        s.put("fallback", version().fallback());
+        return VersionPolicy.fromSettings(s);
+    }
+
+    default ReleasePolicies policies() {
+        return ReleasePolicies.fromYaml(policy().orElse(""));
+    }
+}

@@ -1,0 +1,103 @@
+package studio.release;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import studio.audit.AuditEntry;
+import studio.audit.AuditEntry.Subject;
+import studio.audit.AuditLog;
+import studio.security.Actor;
+import studio.signing.DsseEnvelope;
+import studio.signing.SigningKeys;
+import studio.web.ApiException;
+
+/**
+ * Runs the pure {@link ReleaseLifecycle} on a stored release and applies what it decides: the new state, the audit
+ * entry of every step (who, why, the content hash), the signed manifest when it completes, and a
+ * {@link ReleaseChanged} event. Studio hands the trigger to CI as soon as it fixed the tag, so Tagging is passed
+ * through in the same transaction.
+ */
+@ApplicationScoped
+public class ReleaseSteps {
+
+    private static final Set<ReleaseState> WITH_REASON = Set.of(ReleaseState.FAILED, ReleaseState.REJECTED, ReleaseState.ROLLED_BACK,
+            ReleaseState.ABORTED);
+
+    @Inject
+    AuditLog audit;
+    @Inject
+    ReleaseRecords records;
+    @Inject
+    SigningKeys keys;
+    @Inject
+    ReleaseSettings settings;
+    @Inject
+    Event<ReleaseChanged> changed;
+
+    /**
+     * @param now when it happened (a CI report's own timestamp for CI's outcome)
+     * @throws ApiException 409 when the release's state does not allow the stimulus
+     */
+    public List<ReleaseTransition> react(Release r, ReleaseStimulus stimulus, Actor actor, Instant now) {
+        ReleaseLifecycle lifecycle = new ReleaseLifecycle(settings.rollbackOnFailure());
+        List<ReleaseTransition> steps = new ArrayList<>(decide(lifecycle, r, stimulus));
+        apply(r, steps, actor, now);
+        if (r.lifecycleState() == ReleaseState.TAGGING) {
+            List<ReleaseTransition> handOver = lifecycle.react(ReleaseState.TAGGING, new ReleaseStimulus.TriggerSent());
+            apply(r, handOver, actor, now);
+            steps.addAll(handOver);
+        }
+        if (!steps.isEmpty()) changed.fire(new ReleaseChanged(r.versionTag, r.milestoneId, r.environment, steps, r.lifecycleState()));
+        return steps;
+    }
+
+    private static List<ReleaseTransition> decide(ReleaseLifecycle lifecycle, Release r, ReleaseStimulus stimulus) {
+        try {
+            return lifecycle.react(r.lifecycleState(), stimulus);
+        } catch (IllegalReleaseTransition e) {
+            throw ApiException.conflict("release " + r.versionTag + ": " + e.getMessage());
+        }
+    }
+
+    private void apply(Release r, List<ReleaseTransition> steps, Actor actor, Instant now) {
+        for (ReleaseTransition t : steps) {
+            if (t.to() != t.from()) {
+                r.state = t.to().json();
+                r.stateSince = now;
+            }
+            if (t.to() == ReleaseState.DEPLOYING) r.triggeredAt = now;
+            if (t.to() == ReleaseState.DOCUMENTING) r.releasedAt = now;
+            if (WITH_REASON.contains(t.to())) r.lastReason = t.reason();
+            if (t.to() == ReleaseState.COMPLETED) sign(r);
+            audit.record(actor, AuditEntry.of(eventName(t), Subject.release(r.versionTag), r.traceId, payload(r, t, now))
+                    .alsoAbout(List.of(Subject.milestone(r.milestoneId))));
+        }
+    }
+
+    /** Signs the manifest of the completed release with Studio's current key and keeps the envelope. */
+    private void sign(Release r) {
+        ReleaseManifest manifest = ReleaseManifest.of(records.facts(r, records.approvals(r.id)));
+        if (!manifest.contentHash().equals(r.contentHash)) {
+            throw new IllegalStateException("release " + r.versionTag + " content drifted from its hash " + r.contentHash);
+        }
+        DsseEnvelope envelope = manifest.sign(keys.current());
+        r.manifest = ReleaseJson.write(envelope);
+    }
+
+    /** The spec's event name; a silent step is named after the state it enters ("ReleaseTagging"). */
+    static String eventName(ReleaseTransition t) {
+        return t.event() != null ? t.event().eventName() : "Release" + t.to().label().replace(" ", "");
+    }
+
+    private static ObjectNode payload(Release r, ReleaseTransition t, Instant now) {
+        return ReleaseJson.JSON.createObjectNode().put("event", eventName(t)).put("version_tag", r.versionTag)
+                .put("milestone_id", r.milestoneId).put("environment", r.environment).put("trigger", r.trigger)
+                .put("from", t.from().json()).put("to", t.to().json()).put("reason", t.reason())
+                .put("content_hash", r.contentHash).put("timestamp", now.toString());
+    }
+}
