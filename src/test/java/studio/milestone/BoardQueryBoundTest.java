@@ -22,8 +22,8 @@ import studio.testing.TestDb;
 @TestSecurity(user = "po", roles = Roles.PRODUCT_OWNER)
 class BoardQueryBoundTest {
 
-    /** Every full page shows the approvals badge: open override requests, then pending manual gates. */
-    static final int NAV_BADGE = 2;
+    /** Every full page shows the approvals badge: open override requests, pending manual gates, release approvals. */
+    static final int NAV_BADGE = 3;
 
     record Cost(long board, long changes, long gates) {}
 
