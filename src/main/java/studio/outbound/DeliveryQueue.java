@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -99,7 +98,7 @@ public class DeliveryQueue {
 
     private static Claimed claimed(Object[] r) {
         String event = (String) r[7];
-        SigningSecrets secrets = new SigningSecrets((String) r[4], (String) r[5], instant(r[6]));
+        SigningSecrets secrets = new SigningSecrets((String) r[4], (String) r[5], DeliveryLog.instant(r[6]));
         return new Claimed(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), (String) r[3],
                 secrets, event, CloudEvent.parse(event).id(), ((Number) r[8]).intValue());
     }
@@ -133,11 +132,4 @@ public class DeliveryQueue {
         }
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) return null;
-        if (value instanceof Instant i) return i;
-        if (value instanceof Timestamp t) return t.toInstant();
-        if (value instanceof java.time.OffsetDateTime o) return o.toInstant();
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
-    }
 }

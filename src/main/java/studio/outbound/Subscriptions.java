@@ -101,7 +101,7 @@ public class Subscriptions {
 
     /** Puts a dead letter back in the queue, due now, with a fresh series of attempts. */
     @Transactional
-    public void redeliver(long deliveryId, Actor actor) {
+    public long redeliver(long deliveryId, Actor actor) {
         List<?> rows = em.createNativeQuery("select webhook_id, state from webhook_delivery where id = ?1 for update")
                 .setParameter(1, deliveryId).getResultList();
         if (rows.isEmpty()) throw ApiException.notFound("unknown delivery " + deliveryId);
@@ -111,6 +111,7 @@ public class Subscriptions {
                 .setParameter(1, deliveryId).executeUpdate();
         Webhook w = find(((Number) row[0]).longValue());
         record(actor, "WebhookRedelivered", w, details(w).put("delivery_id", deliveryId));
+        return w.id;
     }
 
     private Webhook find(long id) {
