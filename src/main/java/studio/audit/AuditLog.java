@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -40,6 +42,10 @@ public class AuditLog {
 
     @Inject
     TransactionSynchronizationRegistry registry;
+
+    @Inject
+    @Any
+    Instance<AuditAppended> listeners;
 
     private record Pending(Actor actor, AuditEntry entry) {}
 
@@ -82,7 +88,7 @@ public class AuditLog {
         return fresh;
     }
 
-    private static long append(SessionImplementor em, Actor actor, AuditEntry entry) {
+    private long append(SessionImplementor em, Actor actor, AuditEntry entry) {
         Object[] head = (Object[]) em.createNativeQuery("select seq, hash from audit_head where id = 1 for update")
                 .getSingleResult();
         long seq = ((Number) head[0]).longValue() + 1;
@@ -91,6 +97,7 @@ public class AuditLog {
                 entry.traceId(), payload(entry), ((String) head[1]).trim());
         String hash = AuditHasher.hash(row);
         insert(em, row, hash);
+        listeners.forEach(l -> l.appended(row, em));
         subjects(entry).forEach(s -> em.createNativeQuery(
                         "insert into audit_subject (subject_type, subject_id, seq) values (?1, ?2, ?3) on conflict do nothing")
                 .setParameter(1, s.type()).setParameter(2, s.id()).setParameter(3, seq).executeUpdate());

@@ -5,7 +5,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.List;
+import studio.security.CurrentUser;
+import studio.security.Roles;
 
 /** The main navigation as the layout renders it ({@code {inject:nav.items}}), with the current section marked. */
 @Named("nav")
@@ -25,20 +28,26 @@ public class Navigation {
     @Inject
     Instance<InboxCounter> inbox;
 
+    @Inject
+    CurrentUser user;
+
     private List<Item> items;
 
     public List<Item> getItems() {
         if (items == null) {
             String path = request.getCurrent().request().path();
             Long badge = inbox.isResolvable() ? inbox.get().awaitingCurrentUser() : null;
-            items = List.of(
+            List<Item> all = new ArrayList<>(List.of(
                     item("board", "Board", "/board", path),
                     item("gates", "Gates", "/gates", path),
                     item("sprints", "Sprints", "/sprints", path),
                     item("backlog", "Backlog", "/backlog", path),
                     item("releases", "Releases", "/releases", path),
                     item("audit", "Audit", "/audit", path),
-                    new Item("approvals", "Approvals", "/approvals", path.startsWith("/approvals"), badge));
+                    new Item("approvals", "Approvals", "/approvals", path.startsWith("/approvals"), badge)));
+            // Webhook settings are a platform admin's alone: nobody else sees the link.
+            if (user.has(Roles.PLATFORM_ADMIN)) all.add(item("admin", "Admin", "/admin/webhooks", path));
+            items = List.copyOf(all);
         }
         return items;
     }

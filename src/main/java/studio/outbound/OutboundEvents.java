@@ -1,0 +1,62 @@
+package studio.outbound;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import studio.audit.AuditRecord;
+import studio.release.CloudEvent;
+
+/**
+ * Which audit events leave Studio, and in what shape: every milestone event (MilestoneReached, MilestoneBlocked,
+ * MilestoneOverrideApproved, ...) and every release event (ReleaseTriggered, ReleaseCompleted, ...) becomes one
+ * CloudEvent. Its data carries the audit sequence number, the actor and the trace id beside the audit payload, so a
+ * subscriber can find the event in an audit export.
+ */
+public final class OutboundEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OutboundEvents() {}
+
+    /** True for the event names subscribers receive. */
+    public static boolean exported(String eventName) {
+        return eventName != null && (eventName.startsWith("Milestone") || eventName.startsWith("Release"));
+    }
+
+    /** The CloudEvent for an appended audit row, or empty when the row is not a milestone or release event. */
+    public static Optional<CloudEvent> of(AuditRecord r, String id) {
+        if (!exported(r.type())) return Optional.empty();
+        return Optional.of(CloudEvent.of(id, r.type(), subject(r.subjectType(), r.subjectId()), r.occurredAt(), data(r)));
+    }
+
+    /**
+     * The CloudEvent subject, which is also the unit of ordering: "milestones/mvp-ready", "releases/v1.0.0"; an event
+     * about Studio as a whole (a CI report naming no milestone) is "studio".
+     */
+    public static String subject(String subjectType, String subjectId) {
+        if (subjectId == null || subjectType == null || "system".equals(subjectType)) return "studio";
+        if ("milestone".equals(subjectType)) return CloudEvent.milestoneSubject(subjectId);
+        if ("release".equals(subjectType)) return CloudEvent.releaseSubject(subjectId);
+        return subjectType + "s/" + subjectId;
+    }
+
+    private static JsonNode data(AuditRecord r) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("audit_seq", r.seq());
+        data.put("actor", r.actor());
+        if (r.traceId() != null) data.put("trace_id", r.traceId());
+        data.set("details", details(r.payloadJson()));
+        return data;
+    }
+
+    private static JsonNode details(String payloadJson) {
+        if (payloadJson == null) return JSON.createObjectNode();
+        try {
+            return JSON.readTree(payloadJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("audit payload is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package studio.outbound;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.action.spi.AfterTransactionCompletionProcess;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import studio.audit.AuditAppended;
+import studio.audit.AuditRecord;
+import studio.release.CloudEvent;
+
+/**
+ * The transactional outbox: each milestone or release event appended to the audit chain becomes one outbox row on
+ * the same connection in the same transaction, so an event leaves Studio exactly when it is recorded, never when its
+ * transaction rolls back. Fan-out to subscribers happens later in the delivery worker (see {@link DeliveryQueue}),
+ * which this nudges once the transaction has committed.
+ */
+@ApplicationScoped
+public class Outbox implements AuditAppended {
+
+    static final String INSERT = "insert into outbox (audit_seq, subject, type, event) values (?1, ?2, ?3, ?4)";
+
+    @Inject
+    DeliveryWorker worker;
+
+    @Override
+    public void appended(AuditRecord record, SharedSessionContractImplementor session) {
+        OutboundEvents.of(record, UUID.randomUUID().toString()).ifPresent(event -> {
+            session.createNativeQuery(INSERT).setParameter(1, record.seq()).setParameter(2, event.subject())
+                    .setParameter(3, event.eventName()).setParameter(4, event.toJson())
+                    .executeUpdate();
+            nudgeAfterCommit(session);
+        });
+    }
+
+    private void nudgeAfterCommit(SharedSessionContractImplementor session) {
+        if (session instanceof SessionImplementor s) {
+            s.getActionQueue().registerProcess((AfterTransactionCompletionProcess) (success, ignored) -> {
+                if (success) worker.nudge();
+            });
+        }
+    }
+
+    /** The event a "send test event" button posts: its own subject, so it never waits behind real events. */
+    static CloudEvent testEvent(long webhookId, String actor, Instant at) {
+        var data = JsonNodeFactory.instance.objectNode()
+                .put("message", "Test event sent from Studio's webhook settings").put("actor", actor);
+        return CloudEvent.of(UUID.randomUUID().toString(), "WebhookTest", "webhooks/" + webhookId, at, data);
+    }
+}

@@ -1,0 +1,133 @@
+package studio.outbound;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import studio.audit.AuditEntry;
+import studio.audit.AuditEntry.Subject;
+import studio.audit.AuditLog;
+import studio.release.CloudEvent;
+import studio.security.Actor;
+import studio.web.ApiException;
+
+/**
+ * What a platform admin does to subscribers: add, enable, disable, delete, rotate the secret, send a test event,
+ * redeliver a dead letter. Each change is recorded in the audit trail with the admin as actor, in the transaction
+ * that makes it. Secrets never enter the audit trail.
+ */
+@ApplicationScoped
+public class Subscriptions {
+
+    /** A subscriber just made or re-keyed, with its secret in full: shown once, never again. */
+    public record Keyed(Webhook webhook, String secret) {}
+
+    @Inject
+    EntityManager em;
+    @Inject
+    AuditLog audit;
+    @Inject
+    DeliveryWorker worker;
+
+    @ConfigProperty(name = "studio.webhooks.rotation-grace", defaultValue = "24h")
+    Duration rotationGrace;
+
+    @Transactional
+    public Keyed create(Subscription s, Actor actor) {
+        if (!s.problems().isEmpty()) throw new ApiException(400, s.problems());
+        Webhook w = new Webhook();
+        w.url = s.url();
+        w.secret = WebhookSecrets.generate();
+        w.eventTypes = s.filter();
+        w.active = true;
+        w.fromOutboxId = ((Number) em.createNativeQuery("select coalesce(max(id), 0) from outbox").getSingleResult()).longValue();
+        w.createdBy = actor.name();
+        w.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        w.persist();
+        em.flush();
+        record(actor, "WebhookCreated", w, details(w));
+        return new Keyed(w, w.secret);
+    }
+
+    @Transactional
+    public Webhook setActive(long id, boolean active, Actor actor) {
+        Webhook w = find(id);
+        if (w.active == active) return w;
+        w.active = active;
+        record(actor, active ? "WebhookEnabled" : "WebhookDisabled", w, details(w));
+        return w;
+    }
+
+    @Transactional
+    public void delete(long id, Actor actor) {
+        Webhook w = find(id);
+        ObjectNode details = details(w);
+        w.delete();
+        record(actor, "WebhookDeleted", w, details);
+    }
+
+    /** A new secret signs from now on; the previous one also signs for the grace period, so receivers can switch. */
+    @Transactional
+    public Keyed rotate(long id, Actor actor) {
+        Webhook w = find(id);
+        w.previousSecret = w.secret;
+        w.previousSecretUntil = Instant.now().plus(rotationGrace).truncatedTo(ChronoUnit.MICROS);
+        w.secret = WebhookSecrets.generate();
+        record(actor, "WebhookSecretRotated", w, details(w).put("previous_secret_valid_until", w.previousSecretUntil.toString()));
+        return new Keyed(w, w.secret);
+    }
+
+    /** Queues a WebhookTest event for this subscriber only (it need not be active to be tested). */
+    @Transactional
+    public void sendTest(long id, Actor actor) {
+        Webhook w = find(id);
+        CloudEvent event = Outbox.testEvent(w.id, actor.name(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        long outboxId = ((Number) em.createNativeQuery(
+                        "insert into outbox (subject, type, event, webhook_id) values (?1, ?2, ?3, ?4) returning id")
+                .setParameter(1, event.subject()).setParameter(2, event.eventName()).setParameter(3, event.toJson())
+                .setParameter(4, w.id).getSingleResult()).longValue();
+        em.createNativeQuery("insert into webhook_delivery (webhook_id, outbox_id, subject, next_attempt_at) values (?1, ?2, ?3, now())")
+                .setParameter(1, w.id).setParameter(2, outboxId).setParameter(3, event.subject()).executeUpdate();
+        record(actor, "WebhookTestSent", w, details(w).put("event_id", event.id()));
+    }
+
+    /** Puts a dead letter back in the queue, due now, with a fresh series of attempts. */
+    @Transactional
+    public long redeliver(long deliveryId, Actor actor) {
+        List<?> rows = em.createNativeQuery("select webhook_id, state from webhook_delivery where id = ?1 for update")
+                .setParameter(1, deliveryId).getResultList();
+        if (rows.isEmpty()) throw ApiException.notFound("unknown delivery " + deliveryId);
+        Object[] row = (Object[]) rows.get(0);
+        if (!"dead".equals(row[1])) throw ApiException.conflict("delivery " + deliveryId + " is " + row[1] + ", not dead-lettered");
+        em.createNativeQuery("update webhook_delivery set state = 'pending', attempts = 0, next_attempt_at = now() where id = ?1")
+                .setParameter(1, deliveryId).executeUpdate();
+        Webhook w = find(((Number) row[0]).longValue());
+        record(actor, "WebhookRedelivered", w, details(w).put("delivery_id", deliveryId));
+        return w.id;
+    }
+
+    private Webhook find(long id) {
+        Webhook w = em.find(Webhook.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (w == null) throw ApiException.notFound("unknown webhook " + id);
+        return w;
+    }
+
+    private void record(Actor actor, String type, Webhook w, ObjectNode details) {
+        audit.record(actor, AuditEntry.of(type, new Subject("webhook", String.valueOf(w.id)), null, details));
+    }
+
+    private static ObjectNode details(Webhook w) {
+        ObjectNode p = JsonNodeFactory.instance.objectNode().put("webhook_id", w.id).put("url", w.url).put("active", w.active);
+        if (w.eventTypes == null) p.putNull("event_types");
+        else List.of(w.eventTypes).forEach(p.putArray("event_types")::add);
+        return p;
+    }
+}
