@@ -15,9 +15,8 @@ import studio.testing.TestDb;
 
 /**
  * The release journey of issue 5: a Reached milestone is promoted to production from its page; the production policy
- * wants a product-owner and a compliance-officer, neither the requester, so platform-admin promotes (the demo realm
- * has one product-owner, who must be free to approve); product-owner and compliance-officer approve in their own
- * browsers without a page reload; CI reports completion through the API; the release page shows Completed and the
+ * wants a product-owner and a compliance-officer, neither the requester: product-owner promotes, compliance-officer and
+ * a second product owner (product-owner-2) approve in their own browsers without a page reload; CI reports completion through the API; the release page shows Completed and the
  * manifest's verified signature. Real browser, real Keycloak login.
  */
 @QuarkusTest
@@ -32,11 +31,11 @@ class ReleaseJourneyTest {
         Releasing.reached("mvp-ready", "versionTag: mvp-v1");
         try (Browser browser = new Browser()) {
             Page requester = browser.newPage();
-            Browser.signIn(requester, root + "milestones/mvp-ready", "platform-admin");
+            Browser.signIn(requester, root + "milestones/mvp-ready", "product-owner");
             promote(requester);
 
-            approve(browser.newPage(), "product-owner", "Scope delivered; release notes reviewed", "1/2", "Paused for approval");
-            approve(browser.newPage(), "compliance-officer", "Audit evidence complete", "2/2", "Deploying");
+            approve(browser.newPage(), "compliance-officer", "compliance-officer", "Audit evidence complete", "1/2", "Paused for approval");
+            approve(browser.newPage(), "product-owner-2", "product-owner", "Scope delivered; release notes reviewed", "2/2", "Deploying");
 
             Api.event("{\"event\":\"ReleaseCompleted\",\"versionTag\":\"mvp-v1\",\"environment\":\"production\"}").then().statusCode(201);
 
@@ -61,13 +60,13 @@ class ReleaseJourneyTest {
         page.waitForURL(Pattern.compile(".*/releases/mvp-v1\\?done=created$"));
         assertThat(page.locator(".flash-ok")).hasText("Release requested.");
         assertThat(page.locator(".release-status .chip")).hasText("Paused for approval");
-        assertThat(page.locator("#approvals")).containsText("never the requester (platform-admin)");
+        assertThat(page.locator("#approvals")).containsText("never the requester (product-owner)");
         assertThat(page.locator("button", new Page.LocatorOptions().setHasText("Approve release"))).hasCount(0);
-        screenshot(page, "release-journey-1-requested-by-platform-admin");
+        screenshot(page, "release-journey-1-requested-by-product-owner");
     }
 
     /** Signs in as {@code user}, approves with {@code reason} and sees the page change in place (no reload). */
-    private void approve(Page page, String user, String reason, String count, String state) {
+    private void approve(Page page, String user, String role, String reason, String count, String state) {
         Browser.signIn(page, root + "releases/mvp-v1", user);
         assertThat(page.locator(".release-status .chip")).hasText("Paused for approval");
         page.evaluate("window.studioJourneyMarker = 'still here'");
@@ -77,7 +76,7 @@ class ReleaseJourneyTest {
         assertEquals("still here", page.evaluate("window.studioJourneyMarker"), "the page was updated in place, not reloaded");
         assertThat(page.locator("#approvals-h")).containsText(count);
         assertThat(page.locator(".release-status .chip")).hasText(state);
-        assertThat(page.locator(".decision").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(user + " (" + user + ") approved")))
+        assertThat(page.locator(".decision").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(user + " (" + role + ") approved")))
                 .containsText(reason);
         assertThat(page.locator("button", new Page.LocatorOptions().setHasText("Approve release"))).hasCount(0);
         screenshot(page, "release-journey-2-approved-by-" + user);
