@@ -193,8 +193,8 @@ public final class Driver {
         }
 
         void importDefinitions() throws Exception {
-            for (int from = 0; from < milestones; from += 100) {
-                String yaml = definitions(from, Math.min(milestones, from + 100));
+            for (int from = 0; from < milestones; from += 10) {
+                String yaml = definitions(from, Math.min(milestones, from + 10));
                 HttpResponse<String> r = post("/api/definitions", "application/yaml", yaml, null);
                 if (r.statusCode() != 200) throw new IllegalStateException("definitions import failed: " + r.body());
             }
@@ -325,7 +325,9 @@ public final class Driver {
         }
 
         HttpResponse<String> post(String path, String type, String body, String key) throws IOException, InterruptedException {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(studio + path)).timeout(Duration.ofSeconds(60))
+            // a definitions document of 100 milestones is one large transaction: give it far longer than one event
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(studio + path))
+                    .timeout(Duration.ofSeconds(path.equals("/api/definitions") ? 1800 : 60))
                     .header("Authorization", "Bearer " + tokens.token("ci")).header("Content-Type", type)
                     .POST(HttpRequest.BodyPublishers.ofString(body));
             if (key != null) b.header("Idempotency-Key", key);
