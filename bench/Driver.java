@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  * <pre>
  *   load     --studio URL --keycloak REALM_URL --scale S --concurrency C --out FILE   synthetic organisation
  *   replay   --studio URL --keycloak REALM_URL --scale S --concurrency C --out FILE   the same stream again
+ *   definitions --studio URL --keycloak REALM_URL --scale S                         only the definitions (profiling)
  *   login    --studio URL --user U                                                  a browser session cookie
  *   approvals --studio URL --keycloak REALM_URL --approvers N --rounds R --out FILE  concurrent decisions
  *   token    --keycloak REALM_URL --user U
@@ -48,6 +49,7 @@ public final class Driver {
         switch (args.length == 0 ? "" : args[0]) {
             case "load" -> new Organisation(opt).load(false);
             case "replay" -> new Organisation(opt).load(true);
+            case "definitions" -> new Organisation(opt).importDefinitions();
             case "login" -> System.out.println(login(opt.get("studio"), opt.getOrDefault("user", "product-owner")));
             case "approvals" -> new Race(opt).run();
             case "token" -> System.out.println(new Tokens(opt.get("keycloak")).token(opt.getOrDefault("user", "ci")));
