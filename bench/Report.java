@@ -44,7 +44,9 @@ public final class Report {
     static final List<Target> TARGETS = List.of(
             new Target("board_p95_ms", "board page (all milestones), p95 at 16 connections", Rule.AT_MOST, 60, "ms", false),
             new Target("board_throughput_vs_raw_pct", "board throughput as % of the raw JDBC+StringBuilder baseline", Rule.AT_LEAST, 35, "%", false),
-            new Target("board_sql_statements_per_request", "SQL statements per board request (pg_stat_statements, measured)", Rule.AT_MOST, 3, "statements", false),
+            // the board's one query plus the navigation's approvals badge (open overrides, pending manual gates and, with
+            // releases merged, release approvals): constant, whatever the number of milestones
+            new Target("board_sql_statements_per_request", "SQL statements per board request (pg_stat_statements, measured)", Rule.AT_MOST, 4, "statements", false),
             new Target("board_gzip", "board served gzip-compressed (1 = yes)", Rule.EQUALS, 1, "bool", true),
             new Target("milestone_page_p95_ms", "milestone page, p95", Rule.AT_MOST, 40, "ms", false),
             new Target("gate_matrix_fragment_p95_ms", "gate-matrix fragment (htmx), p95", Rule.AT_MOST, 40, "ms", false),
