@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  * <pre>
  *   load     --studio URL --keycloak REALM_URL --scale S --concurrency C --out FILE   synthetic organisation
  *   replay   --studio URL --keycloak REALM_URL --scale S --concurrency C --out FILE   the same stream again
+ *   definitions --studio URL --keycloak REALM_URL --scale S                         only the definitions (profiling)
  *   login    --studio URL --user U                                                  a browser session cookie
  *   approvals --studio URL --keycloak REALM_URL --approvers N --rounds R --out FILE  concurrent decisions
  *   token    --keycloak REALM_URL --user U
@@ -48,6 +49,7 @@ public final class Driver {
         switch (args.length == 0 ? "" : args[0]) {
             case "load" -> new Organisation(opt).load(false);
             case "replay" -> new Organisation(opt).load(true);
+            case "definitions" -> new Organisation(opt).importDefinitions();
             case "login" -> System.out.println(login(opt.get("studio"), opt.getOrDefault("user", "product-owner")));
             case "approvals" -> new Race(opt).run();
             case "token" -> System.out.println(new Tokens(opt.get("keycloak")).token(opt.getOrDefault("user", "ci")));
@@ -193,8 +195,8 @@ public final class Driver {
         }
 
         void importDefinitions() throws Exception {
-            for (int from = 0; from < milestones; from += 100) {
-                String yaml = definitions(from, Math.min(milestones, from + 100));
+            for (int from = 0; from < milestones; from += 10) {
+                String yaml = definitions(from, Math.min(milestones, from + 10));
                 HttpResponse<String> r = post("/api/definitions", "application/yaml", yaml, null);
                 if (r.statusCode() != 200) throw new IllegalStateException("definitions import failed: " + r.body());
             }
@@ -325,7 +327,9 @@ public final class Driver {
         }
 
         HttpResponse<String> post(String path, String type, String body, String key) throws IOException, InterruptedException {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(studio + path)).timeout(Duration.ofSeconds(60))
+            // a definitions document of 100 milestones is one large transaction: give it far longer than one event
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(studio + path))
+                    .timeout(Duration.ofSeconds(path.equals("/api/definitions") ? 1800 : 60))
                     .header("Authorization", "Bearer " + tokens.token("ci")).header("Content-Type", type)
                     .POST(HttpRequest.BodyPublishers.ofString(body));
             if (key != null) b.header("Idempotency-Key", key);

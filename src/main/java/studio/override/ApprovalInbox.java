@@ -77,9 +77,7 @@ public class ApprovalInbox implements Navigation.InboxCounter {
     private List<GateCandidate> manualGates(Actor actor) {
         List<Object[]> rows = em.createNativeQuery("""
                 select m.id, m.name, m.state, m.state_since, m.definition, m.gate_summary from milestone m
-                where m.state not in ('closed', 'terminated') and m.gate_summary is not null
-                  and exists (select 1 from jsonb_array_elements(cast(m.gate_summary as jsonb) -> 'gates') g
-                              where g ->> 'status' = 'pending' and g ->> 'role' = any(?1))
+                where m.state not in ('closed', 'terminated') and jsonb_exists_any(m.pending_manual_roles, ?1)
                 order by m.state_since, m.id limit ?2""")
                 .setParameter(1, actor.roles().toArray(String[]::new)).setParameter(2, LIMIT).getResultList();
         List<GateCandidate> out = new ArrayList<>(rows.size());

@@ -1,0 +1,152 @@
+package studio.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import studio.testing.Keycloak;
+import studio.testing.PackagedStudio;
+import studio.testing.ScratchDatabases;
+
+/**
+ * Two Studio instances on one PostgreSQL, as behind a load balancer: every milestone's evidence alternates between
+ * them request by request, four milestones at a time, while both run their timers (gate timeouts every second,
+ * 2 s timeout) and sign audit checkpoints every second. One method per property, so more (the webhook outbox) can be
+ * added the same way.
+ */
+class TwoInstancesIT {
+
+    static final int MILESTONES = 12;
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Map<String, String> ENV = Map.of("STUDIO_DEFAULTS_GATE_TIMEOUT_SECONDS", "2", "STUDIO_TIMERS_EVERY", "1s",
+            "STUDIO_AUDIT_CHECKPOINT_EVERY", "1s");
+
+    static String url;
+    static PackagedStudio a;
+    static PackagedStudio b;
+    static int sent;
+    static List<String> failures = new ArrayList<>();
+
+    @BeforeAll
+    static void twoInstancesTakeTheStream() throws Exception {
+        url = ScratchDatabases.fresh("studio_it_two");
+        a = PackagedStudio.start(url, ENV);
+        assertTrue(a.ready(), "instance A did not start:\n" + a.log());
+        b = PackagedStudio.start(url, ENV);   // after A: Flyway migrates once
+        assertTrue(b.ready(), "instance B did not start:\n" + b.log());
+        String token = Keycloak.token("ci");
+        assertEquals(200, SmallOrganisation.send(a.baseUrl(), token,
+                new SmallOrganisation.Post("/api/definitions", "application/yaml", SmallOrganisation.definitions(MILESTONES))));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int m = 0; m < MILESTONES; m++) {
+            int milestone = m;
+            done.add(pool.submit(() -> stream(milestone, token)));
+        }
+        for (Future<?> f : done) f.get();
+        pool.shutdown();
+        settle();
+    }
+
+    /** Verifying -> Blocked -> Escalated by the timers of either instance: wait until no milestone is still due. */
+    private static void settle() throws Exception {
+        for (int i = 0; i < 60 && ScratchDatabases.count(url, "select count(*) from milestone where state in ('verifying', 'blocked')"
+                + " and state_since < now() - interval '4 seconds'") > 0; i++) {
+            Thread.sleep(1_000);
+        }
+        Thread.sleep(3_000);   // a few more ticks of both timers, which must find nothing left to do
+    }
+
+    private static void stream(int m, String token) {
+        List<SmallOrganisation.Post> posts = SmallOrganisation.evidence(m);
+        for (int i = 0; i < posts.size(); i++) {
+            PackagedStudio to = i % 2 == 0 ? a : b;
+            int status = SmallOrganisation.send(to.baseUrl(), token, posts.get(i));
+            synchronized (failures) {
+                sent++;
+                if (status / 100 != 2) failures.add(status + " " + posts.get(i).path());
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (a != null) a.close();
+        if (b != null) b.close();
+    }
+
+    @Test
+    void everyRequestWasTakenAndStoredOnce() throws SQLException {
+        assertEquals(List.of(), failures, "every request answered 2xx by the instance it reached");
+        assertEquals(sent, ScratchDatabases.count(url, "select count(*) from evidence"), "one evidence row per request");
+    }
+
+    /** Each transition event starts where the previous one of its milestone ended: none was emitted twice. */
+    @Test
+    void noMilestoneEventEmittedTwice() throws Exception {
+        Map<String, String> state = new HashMap<>();
+        int transitions = 0;
+        for (String[] e : rows("select subject_id, payload from audit_event where subject_type = 'milestone' and type like 'Milestone%'"
+                + " and payload like '%\"from\":%' order by seq")) {
+            JsonNode p = JSON.readTree(e[1]);
+            String expected = state.getOrDefault(e[0], "planned");
+            assertEquals(expected, p.path("from").asText(), e[0] + ": transition " + p + " does not start where the last ended");
+            state.put(e[0], p.path("to").asText());
+            transitions++;
+        }
+        assertTrue(transitions >= MILESTONES, "every milestone moved at least once: " + transitions);
+        assertEquals(Long.valueOf(MILESTONES), ScratchDatabases.count(url, "select count(*) from milestone where state <> 'planned'"));
+    }
+
+    /** The odd milestones' failed scan keeps them from Reached: each was escalated by a timer, exactly once. */
+    @Test
+    void gateTimeoutsFireOncePerDueMilestone() throws Exception {
+        for (String[] e : rows("select id, (select count(*) from audit_event a where a.subject_type = 'milestone' and a.subject_id = m.id"
+                + " and a.type = 'MilestoneEscalated')::text from milestone m order by id")) {
+            assertTrue(Integer.parseInt(e[1]) <= 1, e[0] + " escalated " + e[1] + " times");
+        }
+        long escalated = ScratchDatabases.count(url, "select count(*) from milestone where state = 'escalated'");
+        assertTrue(escalated > 0, "some milestone was due and escalated");
+        assertEquals(escalated, ScratchDatabases.count(url, "select count(*) from audit_event where type = 'MilestoneEscalated'"),
+                "one escalation event per escalated milestone");
+    }
+
+    /** Both instances sign every second; each head is signed once, and checkpoints only move forward. */
+    @Test
+    void eachCheckpointSignedOnce() throws SQLException {
+        long checkpoints = ScratchDatabases.count(url, "select count(*) from audit_checkpoint");
+        assertTrue(checkpoints > 0, "checkpoints were signed");
+        assertEquals(checkpoints, ScratchDatabases.count(url, "select count(distinct head_hash) from audit_checkpoint"));
+        assertEquals(0L, ScratchDatabases.count(url, "select count(*) from (select seq, lag(seq) over (order by signed_at, seq) prev"
+                + " from audit_checkpoint) c where prev >= seq"), "a later checkpoint never signs an older head");
+    }
+
+    @Test
+    void theAuditChainIsValid() throws Exception {
+        JsonNode verdict = JSON.readTree(SmallOrganisation.get(b.baseUrl(), Keycloak.token("auditor"), "/api/audit/verify"));
+        assertTrue(verdict.path("valid").asBoolean(), verdict.toString());
+    }
+
+    static List<String[]> rows(String sql) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, "studio", "studio"); ResultSet r = c.createStatement().executeQuery(sql)) {
+            while (r.next()) out.add(new String[] {r.getString(1), r.getString(2)});
+        }
+        return out;
+    }
+}
