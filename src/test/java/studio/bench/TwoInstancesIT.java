@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import studio.outbound.Receiver;
 import studio.testing.Keycloak;
 import studio.testing.PackagedStudio;
 import studio.testing.ScratchDatabases;
@@ -34,11 +35,15 @@ class TwoInstancesIT {
     static final int MILESTONES = 12;
     static final ObjectMapper JSON = new ObjectMapper();
     static final Map<String, String> ENV = Map.of("STUDIO_DEFAULTS_GATE_TIMEOUT_SECONDS", "2", "STUDIO_TIMERS_EVERY", "1s",
-            "STUDIO_AUDIT_CHECKPOINT_EVERY", "1s");
+            "STUDIO_AUDIT_CHECKPOINT_EVERY", "1s", "STUDIO_WEBHOOKS_RETRY_INITIAL_DELAY", "300ms",
+            "STUDIO_WEBHOOKS_RETRY_MAX_DELAY", "600ms", "STUDIO_WEBHOOKS_RETRY_JITTER", "0");
+    /** The subscriber refuses its first deliveries, so both instances' workers also retry. */
+    static final int REFUSED = 3;
 
     static String url;
     static PackagedStudio a;
     static PackagedStudio b;
+    static Receiver receiver;
     static int sent;
     static List<String> failures = new ArrayList<>();
 
@@ -49,6 +54,8 @@ class TwoInstancesIT {
         assertTrue(a.ready(), "instance A did not start:\n" + a.log());
         b = PackagedStudio.start(url, ENV);   // after A: Flyway migrates once
         assertTrue(b.ready(), "instance B did not start:\n" + b.log());
+        receiver = Receiver.start().failFirst(REFUSED);
+        subscribe(a.baseUrl());
         String token = Keycloak.token("ci");
         assertEquals(200, SmallOrganisation.send(a.baseUrl(), token,
                 new SmallOrganisation.Post("/api/definitions", "application/yaml", SmallOrganisation.definitions(MILESTONES))));
@@ -61,6 +68,16 @@ class TwoInstancesIT {
         for (Future<?> f : done) f.get();
         pool.shutdown();
         settle();
+    }
+
+    /** A platform admin subscribes the test receiver through instance A; both instances deliver to it. */
+    private static void subscribe(String baseUrl) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/api/webhooks"))
+                .header("Authorization", "Bearer " + Keycloak.token("platform-admin")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"url\":\"" + receiver.url() + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+        receiver.secret(JSON.readTree(response.body()).path("secret").asText());
     }
 
     /** Verifying -> Blocked -> Escalated by the timers of either instance: wait until no milestone is still due. */
@@ -88,6 +105,26 @@ class TwoInstancesIT {
     static void stop() throws InterruptedException {
         if (a != null) a.close();
         if (b != null) b.close();
+        if (receiver != null) receiver.close();
+    }
+
+    /**
+     * One outbox message per milestone or release event, none lost or doubled; each delivered exactly once though both
+     * instances' workers ran (no crash, so no lease ran out), signed; the refused deliveries were retried once each.
+     */
+    @Test
+    void everyOutboxMessageDeliveredOnceAcrossInstances() throws Exception {
+        long exported = ScratchDatabases.count(url, "select count(*) from audit_event where type like 'Milestone%' or type like 'Release%'");
+        assertEquals(exported, ScratchDatabases.count(url, "select count(*) from outbox"), "one outbox message per event");
+        assertEquals(exported, ScratchDatabases.count(url, "select count(distinct audit_seq) from outbox"), "no event twice in the outbox");
+        assertTrue(Receiver.await(java.time.Duration.ofSeconds(60), () -> receiver.accepted().size() >= exported),
+                "delivered " + receiver.accepted().size() + " of " + exported);
+        Thread.sleep(2_000);   // a late duplicate would arrive now
+        List<String> ids = receiver.accepted().stream().map(e -> e.id()).toList();
+        assertEquals(exported, ids.size(), "each message delivered once");
+        assertEquals(exported, ids.stream().distinct().count(), "no message delivered twice");
+        assertTrue(receiver.arrivals().stream().allMatch(r -> r.signature() == studio.release.WebhookSignature.Verification.VALID));
+        assertEquals(exported + REFUSED, receiver.arrivals().size(), "each refused delivery retried once, nothing else repeated");
     }
 
     @Test
