@@ -74,7 +74,8 @@ class ReleasePageTest {
     @Test
     @TestSecurity(user = "auditor", roles = "auditor")
     void anAuditorReadsEverythingAndCanDecideNothing() {
-        given().get(PAGE).then().statusCode(200).body(not(containsString(APPROVE))).body(not(containsString("method=\"post\"")));
+        given().get(PAGE).then().statusCode(200).body(not(containsString(APPROVE))).body(not(containsString("method=\"post\"")))
+                .body(containsString("href=\"/audit?release=v1.0.0\">open in the audit trail</a>"));
         CsrfForms.form(PAGE).formParam("reason", "looks fine").post(PAGE + "/approve").then().statusCode(403);
         CsrfForms.form(PAGE).formParam("reason", "no").post(PAGE + "/reject").then().statusCode(403);
         assertEquals(0, TestDb.count("select count(*) from release_approval"));
