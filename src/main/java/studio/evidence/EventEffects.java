@@ -23,6 +23,7 @@ import studio.milestone.Milestone;
 import studio.milestone.MilestoneEvaluator;
 import studio.milestone.MilestoneState;
 import studio.milestone.MilestoneStimulus;
+import studio.milestone.MilestoneViews;
 import studio.security.Actor;
 import studio.sprint.Sprint;
 import studio.sprint.SprintEventType;
@@ -44,6 +45,8 @@ public class EventEffects {
     SprintTracker sprints;
     @Inject
     EvidenceIntake intake;
+    @Inject
+    MilestoneViews views;
     @Inject
     MilestoneEvaluator evaluator;
     @Inject
@@ -69,7 +72,7 @@ public class EventEffects {
     private Effect sprintEvent(IngestEvent event, String body, String key, Actor actor, Instant now, Instant at) {
         String sprintId = sprintId(event);
         List<String> milestones = event instanceof SprintPlanned p ? p.milestoneIds() : List.of();
-        milestones.forEach(this::requireMilestone);
+        milestones.forEach(views::find);
         Sprint sprint = sprints.lock(sprintId);
         long id = store.append(envelope(event, sprintId, milestones.isEmpty() ? null : milestones.get(0), null, body, key, actor, now, at));
         SprintEventType type = SprintEventType.fromEventName(event.type()).orElseThrow();
@@ -84,7 +87,7 @@ public class EventEffects {
     }
 
     private Effect milestonePlanned(MilestonePlanned e, String body, String key, Actor actor, Instant now, Instant at) {
-        requireMilestone(e.milestoneId());
+        views.find(e.milestoneId());
         long id = store.append(envelope(e, null, e.milestoneId(), null, body, key, actor, now, at));
         evaluator.react(e.milestoneId(), new MilestoneStimulus.EvidenceArrived(e.type()), actor, e.meta().traceId());
         audit.record(actor, AuditEntry.of(e.type(), Subject.milestone(e.milestoneId()), e.meta().traceId(), payload(e, id, at)));
@@ -92,7 +95,7 @@ public class EventEffects {
     }
 
     private Effect signal(GateSignal e, String body, String key, Actor actor, Instant now, Instant at) {
-        requireMilestone(e.milestoneId());
+        views.find(e.milestoneId());
         long id = store.append(envelope(e, null, e.milestoneId(), null, body, key, actor, now, at));
         store.signal(id, e.milestoneId(), e.gate(), e.status(), e.value(), e.detail(), at);
         evaluator.react(e.milestoneId(), new MilestoneStimulus.EvidenceArrived("gate signal " + e.gate()), actor, e.meta().traceId());
@@ -121,7 +124,7 @@ public class EventEffects {
     }
 
     private Effect planningResumed(PlanningResumed e, String body, String key, Actor actor, Instant now, Instant at) {
-        Milestone m = requireMilestone(e.milestoneId());
+        Milestone m = views.find(e.milestoneId());
         long id = store.append(envelope(e, null, e.milestoneId(), null, body, key, actor, now, at));
         MilestoneStimulus stimulus = m.lifecycleState() == MilestoneState.BLOCKED
                 ? new MilestoneStimulus.Resume(actor.name(), e.reason())
@@ -133,18 +136,12 @@ public class EventEffects {
 
     private Effect release(IngestEvent e, String body, String key, Actor actor, Instant now, Instant at) {
         String milestoneId = e instanceof ReleaseCompleted c ? c.milestoneId() : ((ReleaseFailed) e).milestoneId();
-        if (milestoneId != null) requireMilestone(milestoneId);
+        if (milestoneId != null) views.find(milestoneId);
         long id = store.append(envelope(e, null, milestoneId, null, body, key, actor, now, at));
         releaseReports.fire(new ReleaseReported(e, id, actor));
         audit.record(actor, AuditEntry.of(e.type(), milestoneId == null ? Subject.system() : Subject.milestone(milestoneId),
                 e.meta().traceId(), payload(e, id, at)));
         return new Effect(id, milestoneId == null ? List.of() : List.of(milestoneId));
-    }
-
-    private Milestone requireMilestone(String id) {
-        Milestone m = em.find(Milestone.class, id);
-        if (m == null) throw ApiException.notFound("unknown milestone " + id);
-        return m;
     }
 
     @SuppressWarnings("unchecked")

@@ -15,7 +15,6 @@ import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.audit.Refusals;
 import studio.security.Actor;
-import studio.web.ApiException;
 
 /** People's marks on acceptance criteria that no gate decides (table criterion_mark), each one audited. */
 @ApplicationScoped
@@ -23,6 +22,8 @@ public class CriterionMarks {
 
     @Inject
     EntityManager em;
+    @Inject
+    MilestoneViews views;
     @Inject
     MilestoneRulebook rulebook;
     @Inject
@@ -34,8 +35,7 @@ public class CriterionMarks {
 
     @Transactional
     public void mark(String milestoneId, String criterion, boolean met, Actor actor) {
-        Milestone m = em.find(Milestone.class, milestoneId);
-        if (m == null) throw ApiException.notFound("unknown milestone " + milestoneId);
+        Milestone m = views.find(milestoneId);
         refusals.enforce(AcceptanceCriteria.mark(actor, m.id, m.lifecycleState(), rulebook.rules(m).definition(), criterion),
                 actor, "mark criterion", Subject.milestone(m.id));
         em.createNativeQuery("""

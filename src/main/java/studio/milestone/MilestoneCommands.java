@@ -27,6 +27,8 @@ public class MilestoneCommands {
     @Inject
     EntityManager em;
     @Inject
+    MilestoneViews views;
+    @Inject
     MilestoneEvaluator evaluator;
     @Inject
     MilestoneRulebook rulebook;
@@ -39,13 +41,13 @@ public class MilestoneCommands {
 
     @Transactional
     public MilestoneEvaluator.Outcome evaluate(String id, Actor actor) {
-        find(id);
+        views.find(id);
         return evaluator.react(id, new MilestoneStimulus.EvaluationRequested(actor.name()), actor, null);
     }
 
     @Transactional
     public MilestoneEvaluator.Outcome resume(String id, Actor actor, String reason) {
-        find(id);
+        views.find(id);
         return evaluator.react(id, new MilestoneStimulus.Resume(actor.name(), reason), actor, null);
     }
 
@@ -71,14 +73,14 @@ public class MilestoneCommands {
     private MilestoneEvaluator.Outcome govern(String id, Actor actor, String action,
                                              java.util.function.Function<studio.override.GovernedMilestone, Verdict> policy,
                                              MilestoneStimulus stimulus) {
-        refusals.enforce(policy.apply(governed(find(id))), actor, action, Subject.milestone(id));
+        refusals.enforce(policy.apply(governed(views.find(id))), actor, action, Subject.milestone(id));
         return evaluator.react(id, stimulus, actor, null);
     }
 
     /** A person holding a manualApproval gate's role approves, conditionally approves or rejects the milestone. */
     @Transactional
     public MilestoneEvaluator.Outcome decide(String id, String gate, String decision, String reason, Actor actor) {
-        Milestone m = find(id);
+        Milestone m = views.find(id);
         Verdict verdict = ManualDecisionPolicy.decide(actor, governed(m), gate, decision, reason);
         refusals.enforce(verdict, actor, "decide " + gate, Subject.milestone(id));
         String role = roleOf(m, gate);
@@ -103,11 +105,5 @@ public class MilestoneCommands {
 
     private studio.override.GovernedMilestone governed(Milestone m) {
         return rulebook.rules(m).governed(m.lifecycleState());
-    }
-
-    private Milestone find(String id) {
-        Milestone m = em.find(Milestone.class, id);
-        if (m == null) throw ApiException.notFound("unknown milestone " + id);
-        return m;
     }
 }

@@ -20,6 +20,7 @@ import studio.milestone.Milestone;
 import studio.milestone.MilestoneEvaluator;
 import studio.milestone.MilestoneRulebook;
 import studio.milestone.MilestoneStimulus;
+import studio.milestone.MilestoneViews;
 import studio.security.Actor;
 import studio.web.ApiException;
 
@@ -33,6 +34,8 @@ public class OverrideDesk {
     @Inject
     EntityManager em;
     @Inject
+    MilestoneViews views;
+    @Inject
     MilestoneRulebook rulebook;
     @Inject
     MilestoneEvaluator evaluator;
@@ -45,7 +48,7 @@ public class OverrideDesk {
 
     @Transactional
     public OverrideRequest request(String milestoneId, List<String> gates, String reason, Instant expiresAt, Actor actor) {
-        Milestone m = milestone(milestoneId);
+        Milestone m = views.find(milestoneId);
         GateReport report = evaluator.preview(m);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var form = new OverrideRequestForm(gates, reason, expiresAt);
@@ -80,7 +83,7 @@ public class OverrideDesk {
 
     private OverrideRequest decide(long id, boolean approve, String reason, Actor actor) {
         OverrideRequest o = find(id);
-        Milestone m = milestone(o.milestoneId);
+        Milestone m = views.find(o.milestoneId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Verdict verdict = approve ? OverridePolicy.approve(actor, governed(m), ticket(o), reason, now)
                 : OverridePolicy.reject(actor, governed(m), ticket(o), reason);
@@ -95,7 +98,7 @@ public class OverrideDesk {
     @Transactional
     public OverrideRequest revoke(long id, String reason, Actor actor) {
         OverrideRequest o = find(id);
-        Milestone m = milestone(o.milestoneId);
+        Milestone m = views.find(o.milestoneId);
         refusals.enforce(OverridePolicy.revoke(actor, governed(m), ticket(o), reason), actor, "revoke override " + id,
                 Subject.milestone(o.milestoneId));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -159,11 +162,5 @@ public class OverrideDesk {
     private static OverrideTicket ticket(OverrideRequest o) {
         return new OverrideTicket(o.id, OverrideStatus.valueOf(o.status.toUpperCase(Locale.ROOT)), o.requestedBy, o.decidedBy,
                 o.decidedAt, o.expiresAt);
-    }
-
-    private Milestone milestone(String id) {
-        Milestone m = em.find(Milestone.class, id);
-        if (m == null) throw ApiException.notFound("unknown milestone " + id);
-        return m;
     }
 }
