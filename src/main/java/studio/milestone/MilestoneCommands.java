@@ -73,7 +73,7 @@ public class MilestoneCommands {
     private MilestoneEvaluator.Outcome govern(String id, Actor actor, String action,
                                              java.util.function.Function<studio.override.GovernedMilestone, Verdict> policy,
                                              MilestoneStimulus stimulus) {
-        refusals.enforce(policy.apply(governed(views.find(id))), actor, action, Subject.milestone(id));
+        refusals.enforce(policy.apply(rulebook.governed(views.find(id))), actor, action, Subject.milestone(id));
         return evaluator.react(id, stimulus, actor, null);
     }
 
@@ -81,7 +81,7 @@ public class MilestoneCommands {
     @Transactional
     public MilestoneEvaluator.Outcome decide(String id, String gate, String decision, String reason, Actor actor) {
         Milestone m = views.find(id);
-        Verdict verdict = ManualDecisionPolicy.decide(actor, governed(m), gate, decision, reason);
+        Verdict verdict = ManualDecisionPolicy.decide(actor, rulebook.governed(m), gate, decision, reason);
         refusals.enforce(verdict, actor, "decide " + gate, Subject.milestone(id));
         String role = roleOf(m, gate);
         em.createNativeQuery("""
@@ -101,9 +101,5 @@ public class MilestoneCommands {
                 .filter(g -> g.name().equals(gate) && g instanceof studio.gate.GateCondition.ManualApproval)
                 .map(g -> ((studio.gate.GateCondition.ManualApproval) g).role()).findFirst()
                 .orElseThrow(() -> ApiException.badRequest("milestone " + m.id + " has no manual gate " + gate));
-    }
-
-    private studio.override.GovernedMilestone governed(Milestone m) {
-        return rulebook.rules(m).governed(m.lifecycleState());
     }
 }

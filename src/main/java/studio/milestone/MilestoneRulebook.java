@@ -10,6 +10,7 @@ import studio.definition.DefinitionSet;
 import studio.definition.DefinitionWriter;
 import studio.definition.MilestoneDefinition;
 import studio.input.Format;
+import studio.override.GovernedMilestone;
 
 /**
  * Turns a stored milestone definition into its {@link MilestoneRules}. Parsed rules are cached by the exact
@@ -37,6 +38,11 @@ public class MilestoneRulebook {
         MilestoneRules rules = MilestoneRules.of(d, defaults());
         cache.put(definitionYaml, rules);
         return rules;
+    }
+
+    /** The milestone as the governance policies see it: its rules in its current state. */
+    public GovernedMilestone governed(Milestone milestone) {
+        return rules(milestone).governed(milestone.lifecycleState());
     }
 
     public DefinitionDefaults defaults() {

@@ -52,7 +52,7 @@ public class OverrideDesk {
         GateReport report = evaluator.preview(m);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var form = new OverrideRequestForm(gates, reason, expiresAt);
-        refusals.enforce(OverridePolicy.request(actor, rulebook.rules(m).governed(m.lifecycleState()), report, form, now),
+        refusals.enforce(OverridePolicy.request(actor, rulebook.governed(m), report, form, now),
                 actor, "request override", Subject.milestone(milestoneId));
         OverrideRequest o = new OverrideRequest();
         o.milestoneId = milestoneId;
@@ -85,8 +85,8 @@ public class OverrideDesk {
         OverrideRequest o = find(id);
         Milestone m = views.find(o.milestoneId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Verdict verdict = approve ? OverridePolicy.approve(actor, governed(m), ticket(o), reason, now)
-                : OverridePolicy.reject(actor, governed(m), ticket(o), reason);
+        Verdict verdict = approve ? OverridePolicy.approve(actor, rulebook.governed(m), ticket(o), reason, now)
+                : OverridePolicy.reject(actor, rulebook.governed(m), ticket(o), reason);
         refusals.enforce(verdict, actor, (approve ? "approve" : "reject") + " override " + id, Subject.milestone(o.milestoneId));
         record(o, approve ? "approved" : "rejected", reason, actor, now);
         audit.record(actor, AuditEntry.of(approve ? "MilestoneOverrideApproved" : "MilestoneOverrideRejected",
@@ -99,7 +99,7 @@ public class OverrideDesk {
     public OverrideRequest revoke(long id, String reason, Actor actor) {
         OverrideRequest o = find(id);
         Milestone m = views.find(o.milestoneId);
-        refusals.enforce(OverridePolicy.revoke(actor, governed(m), ticket(o), reason), actor, "revoke override " + id,
+        refusals.enforce(OverridePolicy.revoke(actor, rulebook.governed(m), ticket(o), reason), actor, "revoke override " + id,
                 Subject.milestone(o.milestoneId));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int changed = em.createNativeQuery("""
@@ -153,10 +153,6 @@ public class OverrideDesk {
         for (String g : o.gates) p.withArray("overridden_gates").add(g);
         if (o.expiresAt != null) p.put("expires_at", o.expiresAt.toString());
         return p;
-    }
-
-    private GovernedMilestone governed(Milestone m) {
-        return rulebook.rules(m).governed(m.lifecycleState());
     }
 
     private static OverrideTicket ticket(OverrideRequest o) {
