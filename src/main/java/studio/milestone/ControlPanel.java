@@ -23,14 +23,18 @@ import studio.security.Roles;
  *
  * @param overridableGates gates this person may ask to override (failed or pending, not yet covered)
  * @param decidableGates   manual gates whose role this person holds and that are not yet passed
+ * @param promote          may this person promote the milestone to a release (POST /releases)
  * @param overrides        per override request: may this person approve, reject or revoke it
  */
 public record ControlPanel(boolean evaluate, boolean resume, boolean escalate, boolean forceClose, boolean terminate,
                            List<String> overridableGates, List<String> decidableGates, boolean markCriteria,
-                           Map<Long, OverrideControls> overrides) {
+                           boolean promote, Map<Long, OverrideControls> overrides) {
 
     /** Who may re-evaluate or resume a milestone (API.md "evaluate now / resume"; ci never uses the browser). */
     public static final List<String> EVALUATORS = List.of(Roles.PRODUCT_OWNER, Roles.QA_LEAD, Roles.PLATFORM_ADMIN);
+
+    /** Who may promote a milestone to a release (the roles Releases' POST /releases allows). */
+    public static final List<String> PROMOTERS = List.of(Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN);
 
     /**
      * The policies refuse a missing reason last, after who and when. Asking them with a reason filled in answers
@@ -46,7 +50,7 @@ public record ControlPanel(boolean evaluate, boolean resume, boolean escalate, b
         }
     }
 
-    public static final ControlPanel NONE = new ControlPanel(false, false, false, false, false, List.of(), List.of(), false, Map.of());
+    public static final ControlPanel NONE = new ControlPanel(false, false, false, false, false, List.of(), List.of(), false, false, Map.of());
 
     public ControlPanel {
         overridableGates = List.copyOf(overridableGates);
@@ -68,6 +72,7 @@ public record ControlPanel(boolean evaluate, boolean resume, boolean escalate, b
                 overridable(actor, m, report, now),
                 decidable(actor, m, report),
                 !state.terminal(),
+                state.releasable() && actor.holdsAny(PROMOTERS),
                 decisions(actor, m, tickets, now));
     }
 

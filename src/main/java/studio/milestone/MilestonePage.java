@@ -39,6 +39,11 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
             return MilestonePaths.page(id);
         }
 
+        /** Reached or Closed: the page shows the milestone's releases (and, to promoters, the promote form). */
+        public boolean releasable() {
+            return MilestoneState.valueOf(state.toUpperCase(java.util.Locale.ROOT)).releasable();
+        }
+
         /** The id as a query parameter value. */
         public String param() {
             return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);

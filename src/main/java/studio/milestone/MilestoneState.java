@@ -53,6 +53,11 @@ public enum MilestoneState {
         return this != REACHED && !terminal();
     }
 
+    /** Reached or Closed: the only states a milestone can be promoted to a release from. */
+    public boolean releasable() {
+        return this == REACHED || this == CLOSED;
+    }
+
     public boolean terminal() {
         return this == CLOSED || this == TERMINATED;
     }

@@ -133,6 +133,17 @@ class ControlPanelTest {
     }
 
     @Test
+    void promotionIsOfferedToAProductOwnerOrPlatformAdminOnlyOnceReachedOrClosed() {
+        assertAll(() -> assertTrue(panel(PO, MilestoneState.REACHED).promote()),
+                () -> assertTrue(panel(ADMIN, MilestoneState.CLOSED).promote()),
+                () -> assertFalse(panel(QA, MilestoneState.REACHED).promote(), "qa-lead does not promote"),
+                () -> assertFalse(panel(SECURITY, MilestoneState.CLOSED).promote(), "security-officer does not promote"),
+                () -> assertFalse(panel(AUDITOR, MilestoneState.REACHED).promote(), "auditor is read-only"),
+                () -> assertFalse(panel(PO, MilestoneState.ESCALATED).promote(), "not yet reached"),
+                () -> assertFalse(panel(ADMIN, MilestoneState.TERMINATED).promote(), "terminated is never released"));
+    }
+
+    @Test
     void aTerminalMilestoneOffersNothingToChange() {
         for (MilestoneState state : List.of(MilestoneState.CLOSED, MilestoneState.TERMINATED)) {
             ControlPanel p = panel(ADMIN, state, ticket(5, OverrideStatus.APPROVED, null));
