@@ -61,7 +61,7 @@ public class MilestoneDossier {
     /** @param asOf the moment to show (null: now); {@code asOfText} is how the URL wrote it */
     public MilestonePage read(String id, Instant asOf, String asOfText, Actor actor) {
         Milestone m = views.find(id);
-        MilestoneViews.View view = asOf == null ? views.current(m) : views.asOf(m, asOf);
+        MilestoneViews.View view = views.at(m, asOf);
         MilestoneRules rules = rulebook.rules(m);
         GateReport report = StoredReport.of(view.report());
         MilestoneProgress progress = views.progress(view);

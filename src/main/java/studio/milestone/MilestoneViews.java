@@ -51,6 +51,11 @@ public class MilestoneViews {
         return new View(m, m.state, MilestoneReadout.parse(m.report), m.evaluatedAt);
     }
 
+    /** The milestone now when {@code asOf} is null, else as the board showed it then. */
+    public View at(Milestone m, Instant asOf) {
+        return asOf == null ? current(m) : asOf(m, asOf);
+    }
+
     /** The milestone as the board showed it at {@code asOf}: the newest snapshot at or before that moment. */
     @SuppressWarnings("unchecked")
     public View asOf(Milestone m, Instant asOf) {

@@ -230,18 +230,22 @@ public class Milestones {
     }
 
     private MilestonePage read(String id, String asOf) {
-        Instant at = asOf == null || asOf.isBlank() ? null : MilestonesApi.instant(TimelineFilters.utc(asOf.strip()));
+        Instant at = asOfInstant(asOf);
         return dossier.read(id, at, at == null ? null : asOf.strip(), AuditLog.currentActor());
     }
 
     private String text(String id, MilestoneDocument doc, String asOf) {
         Milestone m = views.find(id);
         return switch (doc) {
-            case VALIDATION_REPORT -> documents.validationReport(asOf == null || asOf.isBlank() ? views.current(m)
-                    : views.asOf(m, MilestonesApi.instant(TimelineFilters.utc(asOf.strip()))));
+            case VALIDATION_REPORT -> documents.validationReport(views.at(m, asOfInstant(asOf)));
             case PROMOTION_TRIGGER -> documents.promotionTrigger(views.current(m));
             case INTERVENTION_EVENTS -> documents.interventionEvents(m);
         };
+    }
+
+    /** The as_of field: blank is now; a datetime-local value is UTC. */
+    private static Instant asOfInstant(String asOf) {
+        return asOf == null || asOf.isBlank() ? null : MilestonesApi.instant(TimelineFilters.utc(asOf.strip()));
     }
 
     private static TemplateInstance fragmentOrPage(MilestonePage p, HttpHeaders headers) {

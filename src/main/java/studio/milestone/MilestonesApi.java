@@ -52,7 +52,7 @@ public class MilestonesApi {
     @Path("{id}")
     public ObjectNode one(@PathParam("id") String id, @QueryParam("as_of") String asOf) {
         Milestone m = views.find(id);
-        return views.status(asOf == null ? views.current(m) : views.asOf(m, instant(asOf)));
+        return views.status(views.at(m, asOf == null ? null : instant(asOf)));
     }
 
     @GET
@@ -60,7 +60,7 @@ public class MilestonesApi {
     @Produces("text/markdown")
     public String validationReport(@PathParam("id") String id, @QueryParam("as_of") String asOf) {
         Milestone m = views.find(id);
-        return documents.validationReport(asOf == null ? views.current(m) : views.asOf(m, instant(asOf)));
+        return documents.validationReport(views.at(m, asOf == null ? null : instant(asOf)));
     }
 
     @GET
