@@ -74,4 +74,13 @@ class ReleasePanelTest {
         assertEquals(ReleasePanel.NONE, panel(FRANK, ReleaseState.FAILED));
         assertEquals(ReleasePanel.NONE, panel(CI, ReleaseState.PAUSED_FOR_APPROVAL));
     }
+
+    @Test
+    void onlyProductOwnersAndPlatformAdminsAreOfferedThePromotionForm() {
+        assertEquals(true, ReleasePanel.mayPromote(BOB));
+        assertEquals(true, ReleasePanel.mayPromote(PLATFORM_ADMIN));
+        assertEquals(false, ReleasePanel.mayPromote(ERIN));
+        assertEquals(false, ReleasePanel.mayPromote(FRANK));
+        assertEquals(false, ReleasePanel.mayPromote(CI));
+    }
 }
