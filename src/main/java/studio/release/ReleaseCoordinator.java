@@ -58,18 +58,24 @@ public class ReleaseCoordinator {
     @Inject
     AuditLog audit;
 
+    /** What CI's ReleaseCompleted or ReleaseFailed says, whichever it is. */
+    private record CiReport(String tag, String milestoneId, String environment, ReleaseStimulus stimulus) {
+        static CiReport of(IngestEvent e) {
+            if (e instanceof ReleaseCompleted c) return new CiReport(c.versionTag(), c.milestoneId(), c.environment(), new ReleaseStimulus.CiCompleted());
+            ReleaseFailed f = (ReleaseFailed) e;
+            return new CiReport(f.versionTag(), f.milestoneId(), f.environment(), new ReleaseStimulus.CiFailed(f.reason()));
+        }
+    }
+
     void onReport(@Observes ReleaseReported report) {
         IngestEvent e = report.event();
-        boolean completed = e instanceof ReleaseCompleted;
-        String tag = completed ? ((ReleaseCompleted) e).versionTag() : ((ReleaseFailed) e).versionTag();
-        String milestoneId = completed ? ((ReleaseCompleted) e).milestoneId() : ((ReleaseFailed) e).milestoneId();
-        String environment = completed ? ((ReleaseCompleted) e).environment() : ((ReleaseFailed) e).environment();
-        Release r = tag != null ? records.find(tag) : reportedOf(milestoneId);
-        requireSame(r, milestoneId, environment);
+        CiReport ci = CiReport.of(e);
+        Release r = ci.tag() != null ? records.find(ci.tag()) : reportedOf(ci.milestoneId());
+        requireSame(r, ci.milestoneId(), ci.environment());
         records.lockMilestone(r.milestoneId);
         r = records.lock(r.versionTag);
         Instant at = (e.meta().timestamp() == null ? Instant.now() : e.meta().timestamp()).truncatedTo(ChronoUnit.MICROS);
-        ReleaseStimulus stimulus = completed ? new ReleaseStimulus.CiCompleted() : new ReleaseStimulus.CiFailed(((ReleaseFailed) e).reason());
+        ReleaseStimulus stimulus = ci.stimulus();
         List<ReleaseTransition> done = steps.react(r, stimulus, report.actor(), at);
         if (done.stream().anyMatch(t -> t.to() == ReleaseState.COMPLETED)) {
             evaluator.react(r.milestoneId, new MilestoneStimulus.PromotionCompleted(r.versionTag), report.actor(), null);

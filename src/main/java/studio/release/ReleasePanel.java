@@ -19,6 +19,9 @@ public record ReleasePanel(boolean approve, boolean reject, boolean rollback, bo
     /** Who may roll back or retry a release (API.md "Roles"). */
     public static final List<String> OPERATORS = List.of(Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN);
 
+    /** Who may promote a milestone to a release from the browser (CI promotes through the API). */
+    static final List<String> PROMOTERS = List.of(Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN);
+
     /**
      * The ledger refuses a missing reason last, after who and what was decided already; asking it with a reason
      * answers "would this person be allowed once they write why?".
@@ -43,6 +46,11 @@ public record ReleasePanel(boolean approve, boolean reject, boolean rollback, bo
     public static ReleasePanel of(Actor actor, ReleaseView v, Instant now) {
         Release r = v.release();
         return of(actor, r.lifecycleState(), v.policy(), r.requestedBy, v.decisions(), r.contentHash, now);
+    }
+
+    /** Whether the dashboard offers {@code actor} the promotion form; POST /releases enforces the same roles. */
+    public static boolean mayPromote(Actor actor) {
+        return actor.holdsAny(PROMOTERS);
     }
 
     public boolean decide() {

@@ -44,8 +44,6 @@ public class Releases {
 
     static final int CARDS = 24;
     static final int HISTORY_ROWS = 50;
-    /** Who may promote a milestone from the browser (API.md "create a release"; ci uses the API). */
-    static final List<String> PROMOTERS = List.of(PRODUCT_OWNER, PLATFORM_ADMIN);
 
     static final Map<String, String> NOTICES = Map.of(
             "created", "Release requested.",
@@ -257,7 +255,7 @@ public class Releases {
     }
 
     private static boolean mayPromote() {
-        return AuditLog.currentActor().holdsAny(PROMOTERS);
+        return ReleasePanel.mayPromote(AuditLog.currentActor());
     }
 
     private List<ReleaseDossier.Promotable> promotable() {

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static studio.testing.Processes.run;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import studio.testing.Processes.Result;
 import studio.signing.DsseEnvelope;
 import studio.signing.SigningKey;
 
@@ -24,7 +24,8 @@ import studio.signing.SigningKey;
  */
 class ManifestOpensslTest {
 
-    private static final String RECIPE = """
+    /** The recipe in ReleaseManifest's documentation; run in a directory holding payload.b64, sig.b64 and studio.pem. */
+    static final String RECIPE = """
             set -e
             base64 -d payload.b64 > payload.json; base64 -d sig.b64 > sig.bin
             t=application/vnd.in-toto+json
@@ -37,7 +38,7 @@ class ManifestOpensslTest {
 
     @BeforeAll
     static void needsTools() {
-        assumeTrue(run(Path.of("."), "sh", "-c", "openssl version && base64 --version && wc --version").exitCode == 0,
+        assumeTrue(run(Path.of("."), "sh", "-c", "openssl version && base64 --version && wc --version").exitCode() == 0,
                 "openssl, base64 and wc are not all on PATH");
     }
 
@@ -47,8 +48,8 @@ class ManifestOpensslTest {
         DsseEnvelope envelope = ReleaseManifest.of(ReleaseFixture.completed()).sign(key);
         write(envelope, key);
         Result ok = run(dir, "sh", "-c", RECIPE);
-        assertEquals(0, ok.exitCode, ok.output);
-        assertTrue(ok.output.contains("Signature Verified Successfully"), ok.output);
+        assertEquals(0, ok.exitCode(), ok.output());
+        assertTrue(ok.output().contains("Signature Verified Successfully"), ok.output());
     }
 
     @Test
@@ -61,38 +62,19 @@ class ManifestOpensslTest {
         write(new DsseEnvelope(envelope.payloadType(), Base64.getEncoder().encodeToString(edited.getBytes(StandardCharsets.UTF_8)),
                 envelope.signatures()), key);
         Result refused = run(dir, "sh", "-c", RECIPE);
-        assertNotEquals(0, refused.exitCode, refused.output);
+        assertNotEquals(0, refused.exitCode(), refused.output());
     }
 
     @Test
     void opensslRefusesAManifestSignedByAnotherKey() throws IOException {
         DsseEnvelope envelope = ReleaseManifest.of(ReleaseFixture.completed()).sign(SigningKey.generate());
         write(envelope, SigningKey.generate());
-        assertNotEquals(0, run(dir, "sh", "-c", RECIPE).exitCode);
+        assertNotEquals(0, run(dir, "sh", "-c", RECIPE).exitCode());
     }
 
     private void write(DsseEnvelope envelope, SigningKey verifyingKey) throws IOException {
         Files.writeString(dir.resolve("payload.b64"), envelope.payload());
         Files.writeString(dir.resolve("sig.b64"), envelope.signatures().get(0).sig());
         Files.writeString(dir.resolve("studio.pem"), verifyingKey.publicPem());
-    }
-
-    private record Result(int exitCode, String output) {}
-
-    private static Result run(Path workDir, String... command) {
-        try {
-            Process p = new ProcessBuilder(List.of(command)).directory(workDir.toFile()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Result(-1, out);
-            }
-            return new Result(p.exitValue(), out);
-        } catch (IOException e) {
-            return new Result(-1, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(-1, e.getMessage());
-        }
     }
 }

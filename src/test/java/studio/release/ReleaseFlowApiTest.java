@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import studio.testing.Api;
+import studio.testing.Processes;
 import studio.testing.TestDb;
 
 /** The spec's mvp-v1 release flow end to end, and promotions racing for tags. */
@@ -75,7 +76,7 @@ class ReleaseFlowApiTest {
 
     /** The recipe documented in ReleaseManifest, run as written against the served manifest and published key. */
     private static void opensslVerifies(String tag) throws Exception {
-        assumeTrue(new ProcessBuilder("sh", "-c", "openssl version").start().waitFor() == 0, "openssl is not on PATH");
+        assumeTrue(Processes.run(Path.of("."), "openssl", "version").exitCode() == 0, "openssl is not on PATH");
         var envelope = Api.as("auditor").get("/api/releases/" + tag + "/manifest").then().statusCode(200).extract().jsonPath();
         String keyId = envelope.getString("signatures[0].keyid");
         String pem = Api.as("auditor").get("/api/signing-keys").then().extract().jsonPath()
@@ -84,17 +85,9 @@ class ReleaseFlowApiTest {
         Files.writeString(dir.resolve("payload.b64"), envelope.getString("payload"));
         Files.writeString(dir.resolve("sig.b64"), envelope.getString("signatures[0].sig"));
         Files.writeString(dir.resolve("studio.pem"), pem);
-        Process p = new ProcessBuilder("sh", "-c", """
-                set -e
-                base64 -d payload.b64 > payload.json; base64 -d sig.b64 > sig.bin
-                t=application/vnd.in-toto+json
-                printf 'DSSEv1 %d %s %d ' ${#t} "$t" $(( $(wc -c < payload.json) )) > pae.bin; cat payload.json >> pae.bin
-                openssl pkeyutl -verify -pubin -inkey studio.pem -rawin -in pae.bin -sigfile sig.bin
-                """).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("Signature Verified Successfully"), out);
+        Processes.Result ok = Processes.run(dir, "sh", "-c", ManifestOpensslTest.RECIPE);
+        assertEquals(0, ok.exitCode(), ok.output());
+        assertTrue(ok.output().contains("Signature Verified Successfully"), ok.output());
     }
 
     @Test
