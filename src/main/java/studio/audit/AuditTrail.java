@@ -96,11 +96,11 @@ public class AuditTrail {
             timeline = page(filters, q.after);
         } catch (InvalidAuditQuery invalid) {
             Timeline none = new Timeline(List.of(), filters.query(), null);
-            return html(400, Htmx.wantsFragment(headers) ? Templates.timeline$results(filters, none, invalid.problems(), keeper())
+            return Htmx.varying(400, Htmx.wantsFragment(headers) ? Templates.timeline$results(filters, none, invalid.problems(), keeper())
                     : page(filters, none, invalid.problems(), null));
         }
-        if (Htmx.wantsFragment(headers)) return html(200, Templates.timeline$results(filters, timeline, List.of(), keeper()));
-        return html(200, page(filters, timeline, List.of(), verification == null ? null : recorded(verification)));
+        if (Htmx.wantsFragment(headers)) return Htmx.varying(200, Templates.timeline$results(filters, timeline, List.of(), keeper()));
+        return Htmx.varying(200, page(filters, timeline, List.of(), verification == null ? null : recorded(verification)));
     }
 
     /** The next page's entries alone, for "load more"; opened directly, it is the whole page. */
@@ -111,9 +111,9 @@ public class AuditTrail {
             return Response.seeOther(URI.create(url(q.filters().query(), q.after == null ? "" : "after=" + Timeline.encode(q.after)))).build();
         }
         try {
-            return html(200, Templates.timeline$entries(page(q.filters(), q.after)));
+            return Htmx.varying(200, Templates.timeline$entries(page(q.filters(), q.after)));
         } catch (InvalidAuditQuery invalid) {
-            return html(400, Templates.timeline$results(q.filters(), new Timeline(List.of(), q.filters().query(), null), invalid.problems(), keeper()));
+            return Htmx.varying(400, Templates.timeline$results(q.filters(), new Timeline(List.of(), q.filters().query(), null), invalid.problems(), keeper()));
         }
     }
 
@@ -128,7 +128,7 @@ public class AuditTrail {
             chosen = AuditExportFormat.named(format);
             filter = q.filters().params(null, null).filter();
         } catch (InvalidAuditQuery invalid) {
-            return html(400, page(q.filters(), new Timeline(List.of(), q.filters().query(), null), invalid.problems(), null));
+            return Htmx.varying(400, page(q.filters(), new Timeline(List.of(), q.filters().query(), null), invalid.problems(), null));
         }
         StreamingOutput body = out -> query.export(filter, chosen.open(out));
         String file = "studio-audit-" + FILE_STAMP.format(Instant.now()) + "." + chosen.extension();
@@ -142,7 +142,7 @@ public class AuditTrail {
     public Response verify(@BeanParam Query q, HttpHeaders headers) {
         ChainVerification verdict = verification.verifyAndRecord();
         Long seq = newestVerificationBy(user.getName());
-        if (Htmx.wantsFragment(headers)) return html(200, Templates.timeline$verdict(ChainVerdict.of(verdict, seq)));
+        if (Htmx.wantsFragment(headers)) return Htmx.varying(200, Templates.timeline$verdict(ChainVerdict.of(verdict, seq)));
         return Response.seeOther(URI.create(url(q.filters().query(), "verification=" + seq))).build();
     }
 
@@ -182,10 +182,5 @@ public class AuditTrail {
     static String url(String... parts) {
         String query = java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.joining("&"));
         return query.isEmpty() ? "/audit" : "/audit?" + query;
-    }
-
-    static Response html(int status, TemplateInstance body) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body)
-                .header(HttpHeaders.VARY, Htmx.VARY).build();
     }
 }

@@ -50,13 +50,12 @@ public class Backlog {
         boolean fragment = Htmx.wantsFragment(headers);
         try {
             BacklogPage page = backlog.page(BacklogRequest.of(milestone, status, priority, text, after));
-            return varying(200, fragment ? Templates.backlog$groups(page, null) : Templates.backlog(page, null));
+            return Htmx.varying(200, fragment ? Templates.backlog$groups(page, null) : Templates.backlog(page, null));
         } catch (InvalidInputException e) {
             BacklogPage none = new BacklogPage(BacklogRequest.everything(), List.of(), null);
             String problem = e.problems().stream().map(InputProblem::describe).collect(Collectors.joining("; "));
-            if (!fragment) return varying(400, Templates.backlog(none, problem));
-            return Response.fromResponse(varying(400, Templates.backlog$groups(none, problem)))
-                    .header("HX-Retarget", "#backlog-groups").header("HX-Reswap", "innerHTML").build();
+            return fragment ? Htmx.refusedInto("#backlog-groups", Templates.backlog$groups(none, problem))
+                    : Htmx.varying(400, Templates.backlog(none, problem));
         }
     }
 
@@ -75,11 +74,6 @@ public class Backlog {
             CardCursor from = request.afterCard();
             return Response.seeOther(URI.create(request.columnHref(request.milestone(), request.status(), from))).header("Vary", Htmx.VARY).build();
         }
-        return varying(200, Templates.backlog$cards(request, request.milestone(), backlog.column(request)));
-    }
-
-    private static Response varying(int status, TemplateInstance page) {
-        return Response.status(status).entity(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Vary", Htmx.VARY).build();
+        return Htmx.varying(200, Templates.backlog$cards(request, request.milestone(), backlog.column(request)));
     }
 }

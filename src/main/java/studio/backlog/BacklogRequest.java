@@ -28,7 +28,6 @@ public record BacklogRequest(String milestone, String status, String priority, S
     public static final int GROUPS_PER_PAGE = 10;
     public static final int CARDS_PER_COLUMN = 12;
     public static final int COLUMN_PAGE = 100;
-    static final int MAX_TEXT = 200;
 
     /** @throws InvalidInputException naming every bad parameter */
     public static BacklogRequest of(String milestone, String status, String priority, String text, String after) {
@@ -36,8 +35,8 @@ public record BacklogRequest(String milestone, String status, String priority, S
         String m = milestone(milestone, problems);
         String s = status(status, problems);
         String p = priority(priority, problems);
-        String t = text(text, problems);
-        String a = present(after);
+        String t = QueryText.searchText(text, problems);
+        String a = QueryText.present(after);
         CardCursor card = null;
         if (a != null && m != null && s != null) {
             card = CardCursor.parse(a);
@@ -113,19 +112,15 @@ public record BacklogRequest(String milestone, String status, String priority, S
         return new InputProblem("after '" + token + "' is not a cursor from a previous page (a 'More' link)", null, null, "after");
     }
 
-    private static String present(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
     private static String milestone(String given, List<InputProblem> problems) {
-        String m = present(given);
+        String m = QueryText.present(given);
         if (m == null || UNSCHEDULED.equals(m) || Ids.isValid(m)) return m;
         problems.add(new InputProblem(Ids.whyInvalid("milestone", m), null, null, "milestone"));
         return null;
     }
 
     private static String status(String given, List<InputProblem> problems) {
-        String s = present(given);
+        String s = QueryText.present(given);
         if (s == null) return null;
         FeatureStatus parsed = FeatureStatus.parse(s);
         if (parsed != null) return parsed.json();
@@ -134,20 +129,11 @@ public record BacklogRequest(String milestone, String status, String priority, S
     }
 
     private static String priority(String given, List<InputProblem> problems) {
-        String p = present(given);
+        String p = QueryText.present(given);
         if (p == null) return null;
         String upper = p.toUpperCase(Locale.ROOT);
         if (PRIORITY.matcher(upper).matches()) return upper;
         problems.add(new InputProblem("priority '" + p + "' must be P0 to P9", null, null, "priority"));
         return null;
-    }
-
-    private static String text(String given, List<InputProblem> problems) {
-        String t = present(given);
-        if (t != null && t.length() > MAX_TEXT) {
-            problems.add(new InputProblem("the search text has " + t.length() + " characters; at most " + MAX_TEXT + " are allowed", null, null, "q"));
-            return null;
-        }
-        return t;
     }
 }

@@ -18,13 +18,12 @@ public record SprintListing(String state, String milestone, String text, SprintC
     public static final List<String> STATES = List.of("planned", "active", "verifying", "blocked", "closed");
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
-    static final int MAX_TEXT = 200;
 
     /** @throws InvalidInputException naming every bad parameter */
     public static SprintListing of(String state, String milestone, String text, String after, String limit) {
         List<InputProblem> problems = new ArrayList<>();
         SprintListing listing = new SprintListing(state(state, problems), milestone(milestone, problems),
-                text(text, problems), cursor(after, problems), limit(limit, problems));
+                QueryText.searchText(text, problems), cursor(after, problems), limit(limit, problems));
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
         return listing;
     }
@@ -52,12 +51,8 @@ public record SprintListing(String state, String milestone, String text, SprintC
                 "limit", limit == DEFAULT_LIMIT ? null : Integer.toString(limit), "after", cursor == null ? null : cursor.token()));
     }
 
-    private static String present(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
     private static String state(String given, List<InputProblem> problems) {
-        String s = present(given);
+        String s = QueryText.present(given);
         if (s == null) return null;
         String folded = s.toLowerCase(Locale.ROOT);
         if (STATES.contains(folded)) return folded;
@@ -66,23 +61,14 @@ public record SprintListing(String state, String milestone, String text, SprintC
     }
 
     private static String milestone(String given, List<InputProblem> problems) {
-        String m = present(given);
+        String m = QueryText.present(given);
         if (m == null || Ids.isValid(m)) return m;
         problems.add(new InputProblem(Ids.whyInvalid("milestone", m), null, null, "milestone"));
         return null;
     }
 
-    private static String text(String given, List<InputProblem> problems) {
-        String t = present(given);
-        if (t != null && t.length() > MAX_TEXT) {
-            problems.add(new InputProblem("the search text has " + t.length() + " characters; at most " + MAX_TEXT + " are allowed", null, null, "q"));
-            return null;
-        }
-        return t;
-    }
-
     private static SprintCursor cursor(String given, List<InputProblem> problems) {
-        String token = present(given);
+        String token = QueryText.present(given);
         if (token == null) return null;
         SprintCursor cursor = SprintCursor.parse(token);
         if (cursor == null) {
@@ -92,7 +78,7 @@ public record SprintListing(String state, String milestone, String text, SprintC
     }
 
     private static int limit(String given, List<InputProblem> problems) {
-        String text = present(given);
+        String text = QueryText.present(given);
         if (text == null) return DEFAULT_LIMIT;
         try {
             int n = Integer.parseInt(text);

@@ -63,13 +63,12 @@ public class Sprints {
         boolean fragment = Htmx.wantsFragment(headers);
         try {
             SprintPage page = sprints.page(SprintListing.of(state, milestone, text, after, limit));
-            return varying(200, fragment ? Templates.list$rows(page, null) : Templates.list(page, null));
+            return Htmx.varying(200, fragment ? Templates.list$rows(page, null) : Templates.list(page, null));
         } catch (InvalidInputException e) {
             SprintPage none = SprintPage.of(SprintListing.firstPage(), java.util.List.of());
             String problem = describe(e);
-            if (!fragment) return varying(400, Templates.list(none, problem));
-            return Response.fromResponse(varying(400, Templates.list$rows(none, problem)))
-                    .header("HX-Retarget", "#sprint-rows").header("HX-Reswap", "innerHTML").build();
+            return fragment ? Htmx.refusedInto("#sprint-rows", Templates.list$rows(none, problem))
+                    : Htmx.varying(400, Templates.list(none, problem));
         }
     }
 
@@ -88,11 +87,11 @@ public class Sprints {
     public Response trace(@QueryParam("milestone") String milestone, @Context HttpHeaders headers) {
         if (milestone == null || milestone.isBlank()) {
             SprintDossier sprintNamedTrace = dossiers.dossier("trace").orElse(null);
-            if (sprintNamedTrace != null) return varying(200, Templates.sprint(sprintNamedTrace));
+            if (sprintNamedTrace != null) return Htmx.varying(200, Templates.sprint(sprintNamedTrace));
             throw ApiException.badRequest("say which milestone to trace: /sprints/trace?milestone=<milestone id>");
         }
         MilestoneTrace trace = traces.trace(milestone).orElseThrow(() -> ApiException.notFound("Studio knows no milestone " + milestone));
-        return varying(200, Htmx.wantsFragment(headers) ? Templates.trace$explorer(trace) : Templates.trace(trace));
+        return Htmx.varying(200, Htmx.wantsFragment(headers) ? Templates.trace$explorer(trace) : Templates.trace(trace));
     }
 
     /** A document as received, escaped: a page, or (htmx) just the document for the viewer on the sprint page. */
@@ -101,7 +100,7 @@ public class Sprints {
     public Response document(@PathParam("id") String id, @PathParam("evidenceId") long evidenceId, @Context HttpHeaders headers) {
         SprintDossiers.Received r = received(id, evidenceId);
         SprintSummary sprint = sprints.summary(id);
-        return varying(200, Htmx.wantsFragment(headers) ? Templates.document$body(sprint, r.document(), r.body())
+        return Htmx.varying(200, Htmx.wantsFragment(headers) ? Templates.document$body(sprint, r.document(), r.body())
                 : Templates.document(sprint, r.document(), r.body()));
     }
 
@@ -118,11 +117,6 @@ public class Sprints {
     private SprintDossiers.Received received(String id, long evidenceId) {
         return dossiers.document(id, evidenceId)
                 .orElseThrow(() -> ApiException.notFound("sprint " + id + " has no evidence " + evidenceId));
-    }
-
-    private static Response varying(int status, TemplateInstance page) {
-        return Response.status(status).entity(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Vary", Htmx.VARY).build();
     }
 
     private static String describe(InvalidInputException e) {

@@ -55,8 +55,11 @@ public class Home {
         rows.forEach(r -> byState.put((String) r[0], ((Number) r[1]).longValue()));
         long milestones = byState.values().stream().mapToLong(Long::longValue).sum();
         List<InboxItem> waiting = inbox.awaiting(AuditLog.currentActor());
-        return Templates.home(byState, milestones, count("sprint"), count("feature"), count("evidence"), recent(),
-                waiting.subList(0, Math.min(WAITING_SHOWN, waiting.size())), waiting.size());
+        Object[] inventory = (Object[]) em.createNativeQuery(
+                "select (select count(*) from sprint), (select count(*) from feature), (select count(*) from evidence)")
+                .getSingleResult();
+        return Templates.home(byState, milestones, number(inventory[0]), number(inventory[1]), number(inventory[2]),
+                recent(), waiting.subList(0, Math.min(WAITING_SHOWN, waiting.size())), waiting.size());
     }
 
     @GET
@@ -66,8 +69,8 @@ public class Home {
         return Templates.signedOut();
     }
 
-    private long count(String table) {
-        return ((Number) em.createNativeQuery("select count(*) from " + table).getSingleResult()).longValue();
+    private static long number(Object count) {
+        return ((Number) count).longValue();
     }
 
     @SuppressWarnings("unchecked")

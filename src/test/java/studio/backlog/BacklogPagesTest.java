@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import studio.sprint.RecordsStory;
+import studio.testing.PageText;
 import studio.testing.Story;
 import studio.testing.TestDb;
 
@@ -63,7 +64,7 @@ class BacklogPagesTest {
         assertEquals("HX-Request", r.header("Vary"));
         String html = r.asString();
         assertTrue(html.contains("<title>Backlog · Studio</title>"));
-        SprintText.assertOrder(html, "href=\"/milestones/booking-polish\">Booking polish</a>", "href=\"/milestones/mvp-ready\">mvp-ready</a>",
+        PageText.assertOrder(html, "href=\"/milestones/booking-polish\">Booking polish</a>", "href=\"/milestones/mvp-ready\">mvp-ready</a>",
                 "Not required by any milestone");
         assertEquals(2, cards(html).stream().filter("BookingFlow"::equals).count(), "required by two milestones, shown under both");
         assertTrue(html.contains("Docs.Diagrams") && html.contains("Hostile.Feature"), "features no milestone requires have their group");

@@ -1,8 +1,12 @@
 package studio.sprint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import studio.input.InputProblem;
 
 class QueryTextTest {
 
@@ -22,5 +26,16 @@ class QueryTextTest {
     void parametersAreNumberedInOrderForHibernate() {
         assertEquals("a = ?1 and b in (?2, ?3) and c = ?4", Rows.numbered("a = ? and b in (?, ?) and c = ?"));
         assertEquals("x = ?1", Rows.numbered("x = ?1"), "already numbered stays as it is");
+    }
+
+    @Test
+    void searchTextIsTrimmedAndAtMostTwoHundredCharacters() {
+        List<InputProblem> problems = new ArrayList<>();
+        assertEquals("x".repeat(200), QueryText.searchText("  " + "x".repeat(200) + " ", problems));
+        assertNull(QueryText.searchText("   ", problems), "blank is no filter");
+        assertEquals(List.of(), problems);
+        assertNull(QueryText.searchText("x".repeat(201), problems));
+        assertEquals(List.of("q"), problems.stream().map(InputProblem::path).toList());
+        assertEquals("the search text has 201 characters; at most 200 are allowed", problems.get(0).message());
     }
 }

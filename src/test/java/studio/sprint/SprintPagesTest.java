@@ -14,6 +14,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import studio.testing.PageText;
 import studio.testing.Story;
 import studio.testing.TestDb;
 
@@ -107,7 +108,7 @@ class SprintPagesTest {
         String html = r.asString();
         assertTrue(html.contains("Core booking sprint") && html.contains("Goal: Deliver the fully testable booking flow"));
         assertTrue(html.contains("BookingService"), "definition fields");
-        assertOrder(html, "SprintPlanned", "SprintStarted", "SprintClosed");
+        PageText.assertOrder(html, "SprintPlanned", "SprintStarted", "SprintClosed");
         assertTrue(html.contains("93.1%") && html.contains("QA report"), "feature coverage and its source");
         assertTrue(html.contains("142 passed, 0 failed"));
         String current = html.substring(html.indexOf("id=\"trace\""), html.indexOf("<details class=\"older\">"));
@@ -193,14 +194,5 @@ class SprintPagesTest {
         int n = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
         return n;
-    }
-
-    static void assertOrder(String text, String... parts) {
-        int at = -1;
-        for (String p : parts) {
-            int next = text.indexOf(p, at + 1);
-            assertTrue(next > at, p + " after the ones before it");
-            at = next;
-        }
     }
 }

@@ -1,13 +1,14 @@
-package studio.backlog;
+package studio.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Assertions on page text. */
-final class SprintText {
+public final class PageText {
 
-    private SprintText() {}
+    private PageText() {}
 
-    static void assertOrder(String text, String... parts) {
+    /** Each part occurs in {@code text} after the ones before it. */
+    public static void assertOrder(String text, String... parts) {
         int at = -1;
         for (String p : parts) {
             int next = text.indexOf(p, at + 1);
