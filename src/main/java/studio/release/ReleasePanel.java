@@ -3,6 +3,7 @@ package studio.release;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import studio.milestone.ControlPanel;
 import studio.release.ApprovalVerdict.Accepted;
 import studio.release.ReleaseApproval.Decision;
 import studio.security.Actor;
@@ -18,9 +19,6 @@ public record ReleasePanel(boolean approve, boolean reject, boolean rollback, bo
 
     /** Who may roll back or retry a release (API.md "Roles"). */
     public static final List<String> OPERATORS = List.of(Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN);
-
-    /** Who may promote a milestone to a release from the browser (CI promotes through the API). */
-    static final List<String> PROMOTERS = List.of(Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN);
 
     /**
      * The ledger refuses a missing reason last, after who and what was decided already; asking it with a reason
@@ -50,7 +48,7 @@ public record ReleasePanel(boolean approve, boolean reject, boolean rollback, bo
 
     /** Whether the dashboard offers {@code actor} the promotion form; POST /releases enforces the same roles. */
     public static boolean mayPromote(Actor actor) {
-        return actor.holdsAny(PROMOTERS);
+        return actor.holdsAny(ControlPanel.PROMOTERS);
     }
 
     public boolean decide() {

@@ -101,7 +101,7 @@ public class ReleaseRequests {
 
     private static void requireReleasable(Milestone m) {
         MilestoneState s = m.lifecycleState();
-        if (s != MilestoneState.REACHED && s != MilestoneState.CLOSED) {
+        if (!s.releasable()) {
             throw ApiException.conflict("milestone " + m.id + " is " + s.label() + "; only a Reached or Closed milestone can be released");
         }
     }
