@@ -1,6 +1,6 @@
 package studio.override;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -22,9 +22,11 @@ import studio.web.Navigation;
 /**
  * The approvals inbox and the navigation badge. Two bounded queries whatever the data (open override requests the
  * person did not make; open milestones with a pending manual gate of one of their roles), then the pure
- * {@link AwaitingDecision} keeps what the policies would let them decide. It runs on every page, for the badge.
+ * {@link AwaitingDecision} keeps what the policies would let them decide. It runs on every page, for the badge, so
+ * it is request-scoped and answers each question once per request: a page that lists the items (home, the inbox)
+ * and its badge share the queries. Pages read it after the request's own decision, never before.
  */
-@ApplicationScoped
+@RequestScoped
 public class ApprovalInbox implements Navigation.InboxCounter {
 
     /** More than anyone can work through; a bound keeps every page cheap however much piles up. */
@@ -37,6 +39,10 @@ public class ApprovalInbox implements Navigation.InboxCounter {
     @Inject
     ReleaseInbox releases;
 
+    private Actor memoFor;
+    private List<InboxItem> memoItems;
+    private List<ReleaseInbox.Item> memoReleases;
+
     @Override
     public long awaitingCurrentUser() {
         Actor actor = AuditLog.currentActor();
@@ -45,13 +51,28 @@ public class ApprovalInbox implements Navigation.InboxCounter {
 
     /** Releases waiting for this person's approval (decided on the release page). */
     public List<ReleaseInbox.Item> releases(Actor actor) {
-        return actor.holdsAny(Roles.ACTING_HUMANS) ? releases.awaiting(actor) : List.of();
+        forget(actor);
+        if (memoReleases == null) memoReleases = actor.holdsAny(Roles.ACTING_HUMANS) ? releases.awaiting(actor) : List.of();
+        return memoReleases;
     }
 
     public List<InboxItem> awaiting(Actor actor) {
-        if (!actor.holdsAny(Roles.ACTING_HUMANS)) return List.of();
+        forget(actor);
+        if (memoItems == null) memoItems = actor.holdsAny(Roles.ACTING_HUMANS) ? decidable(actor) : List.of();
+        return memoItems;
+    }
+
+    private List<InboxItem> decidable(Actor actor) {
         Instant now = Instant.now();
         return AwaitingDecision.of(actor, overrides(actor, now), manualGates(actor), now);
+    }
+
+    /** What was answered for someone else (never within one request in practice) is not reused. */
+    private void forget(Actor actor) {
+        if (actor.equals(memoFor)) return;
+        memoFor = actor;
+        memoItems = null;
+        memoReleases = null;
     }
 
     @SuppressWarnings("unchecked")

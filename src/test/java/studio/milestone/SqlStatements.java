@@ -14,11 +14,28 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
 public class SqlStatements implements StatementInspector {
 
     private static final AtomicLong COUNT = new AtomicLong();
+    /** While a test watches for a statement's text: how many statements contained it. */
+    private static volatile String watched;
+    private static final AtomicLong MATCHED = new AtomicLong();
 
     @Override
     public String inspect(String sql) {
         COUNT.incrementAndGet();
+        String w = watched;
+        if (w != null && sql.contains(w)) MATCHED.incrementAndGet();
         return sql;
+    }
+
+    /** How many statements containing {@code fragment} the request issued (tests run one request at a time). */
+    public static synchronized long containing(String fragment, Runnable request) {
+        MATCHED.set(0);
+        watched = fragment;
+        try {
+            request.run();
+        } finally {
+            watched = null;
+        }
+        return MATCHED.get();
     }
 
     static long count() {

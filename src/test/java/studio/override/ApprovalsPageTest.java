@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import studio.milestone.GovernedFixture;
+import studio.milestone.SqlStatements;
 import studio.testing.CsrfForms;
 import studio.testing.TestDb;
 
@@ -60,6 +62,15 @@ class ApprovalsPageTest {
                 .body(containsString("Override request #" + request + " by qa-lead"))
                 .body(containsString("<a href=\"/milestones/gate-c\">Checkout ready</a>"))
                 .body(containsString("<a href=\"/approvals\">Decide in the approvals inbox</a>"));
+    }
+
+    @Test
+    @TestSecurity(user = "qa-lead-2", roles = "qa-lead")
+    void aPageListingTheInboxAndItsBadgeAskTheDatabaseOnce() {
+        for (String page : List.of("/", "/approvals")) {
+            assertEquals(1, SqlStatements.containing("from override_request o join milestone m",
+                    () -> given().get(page).then().statusCode(200).body(containsString(badge(1)))), page);
+        }
     }
 
     @Test
