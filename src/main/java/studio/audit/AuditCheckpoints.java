@@ -19,12 +19,16 @@ import studio.signing.SigningKeys;
 /**
  * Signs the audit chain's head into audit_checkpoint whenever it moved, so deleting the newest rows or rewriting
  * history together with every later row is caught by verification. Several instances may run this against one
- * database: the checkpoint's key is its seq and an instance that loses the race inserts nothing.
+ * database: one signs at a time (a transaction-scoped advisory lock; the others skip that round), so checkpoints only
+ * ever move forward, and the checkpoint's key is its seq.
  */
 @ApplicationScoped
 public class AuditCheckpoints {
 
     private static final Logger LOG = Logger.getLogger(AuditCheckpoints.class);
+
+    /** The advisory lock key that serialises checkpoint signing across instances ("audit-ck" as a number). */
+    static final long SIGNING_LOCK = 0x617564697463_6bL;
 
     @Inject
     DataSource db;
@@ -46,6 +50,7 @@ public class AuditCheckpoints {
     public Optional<AuditCheckpoint> checkpointNow() {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = db.getConnection()) {
+                if (!signingTurn(c)) return Optional.<AuditCheckpoint>empty();
                 AuditHead head = AuditRows.head(c);
                 long newest = newestCheckpoint(c);
                 if (head.seq() < newest) {
@@ -57,6 +62,18 @@ public class AuditCheckpoints {
                 return insert(c, checkpoint) ? Optional.of(checkpoint) : Optional.empty();
             }
         });
+    }
+
+    /**
+     * Whether this instance may sign now: another one holding the lock is signing (the same or a newer head), so this
+     * round is skipped. Without it, two instances could read heads 100 and 105 and commit 105 before 100.
+     */
+    private static boolean signingTurn(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(" + SIGNING_LOCK + ")");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getBoolean(1);
+        }
     }
 
     /** The newest checkpoint's seq, 0 when there is none (the empty chain needs no signature). */
