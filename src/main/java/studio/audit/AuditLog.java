@@ -84,20 +84,30 @@ public class AuditLog {
         registry.putResource(AuditLog.class, fresh);
         em.joinTransaction(); // the session must take part in the transaction for its completion processes to run
         em.unwrap(SessionImplementor.class).getActionQueue().registerProcess(
-                (BeforeTransactionCompletionProcess) session -> fresh.forEach(p -> append(session, p.actor(), p.entry())));
+                (BeforeTransactionCompletionProcess) session -> appendAll(session, fresh));
         return fresh;
     }
 
     private long append(SessionImplementor em, Actor actor, AuditEntry entry) {
+        return appendAll(em, List.of(new Pending(actor, entry)));
+    }
+
+    /** Chains the entries onto the head in order; the head row is locked (and read) once, however many there are. */
+    private long appendAll(SessionImplementor em, List<Pending> entries) {
+        if (entries.isEmpty()) return 0;
         Object[] head = (Object[]) em.createNativeQuery("select seq, hash from audit_head where id = 1 for update")
                 .getSingleResult();
-        long seq = ((Number) head[0]).longValue() + 1;
-        AuditRecord row = new AuditRecord(seq, Instant.now().truncatedTo(ChronoUnit.MICROS), actor.name(),
-                actor.roles().stream().sorted().toList(), entry.subject().type(), entry.subject().id(), entry.type(),
-                entry.traceId(), payload(entry), ((String) head[1]).trim());
-        String hash = AuditHasher.hash(row);
-        insert(em, row, hash, subjects(entry));
-        listeners.forEach(l -> l.appended(row, em));
+        long seq = ((Number) head[0]).longValue();
+        String prev = ((String) head[1]).trim();
+        for (Pending p : entries) {
+            seq++;
+            AuditRecord row = new AuditRecord(seq, Instant.now().truncatedTo(ChronoUnit.MICROS), p.actor().name(),
+                    p.actor().roles().stream().sorted().toList(), p.entry().subject().type(), p.entry().subject().id(),
+                    p.entry().type(), p.entry().traceId(), payload(p.entry()), prev);
+            prev = AuditHasher.hash(row);
+            insert(em, row, prev, subjects(p.entry()));
+            listeners.forEach(l -> l.appended(row, em));
+        }
         return seq;
     }
 

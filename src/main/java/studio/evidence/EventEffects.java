@@ -89,7 +89,7 @@ public class EventEffects {
     private Effect milestonePlanned(MilestonePlanned e, String body, String key, Actor actor, Instant now, Instant at) {
         views.find(e.milestoneId());
         long id = store.append(envelope(e, null, e.milestoneId(), null, body, key, actor, now, at));
-        evaluator.react(e.milestoneId(), new MilestoneStimulus.EvidenceArrived(e.type()), actor, e.meta().traceId());
+        intake.judgeAll(List.of(e.milestoneId()), e.type(), actor, e.meta().traceId());
         audit.record(actor, AuditEntry.of(e.type(), Subject.milestone(e.milestoneId()), e.meta().traceId(), payload(e, id, at)));
         return new Effect(id, List.of(e.milestoneId()));
     }
@@ -98,7 +98,7 @@ public class EventEffects {
         views.find(e.milestoneId());
         long id = store.append(envelope(e, null, e.milestoneId(), null, body, key, actor, now, at));
         store.signal(id, e.milestoneId(), e.gate(), e.status(), e.value(), e.detail(), at);
-        evaluator.react(e.milestoneId(), new MilestoneStimulus.EvidenceArrived("gate signal " + e.gate()), actor, e.meta().traceId());
+        intake.judgeAll(List.of(e.milestoneId()), "gate signal " + e.gate(), actor, e.meta().traceId());
         ObjectNode p = payload(e, id, at).put("gate", e.gate()).put("status", e.status()).put("detail", e.detail());
         if (e.value() != null) p.put("value", e.value());
         audit.record(actor, AuditEntry.of(e.type(), Subject.milestone(e.milestoneId()), e.meta().traceId(), p));
@@ -124,6 +124,7 @@ public class EventEffects {
     }
 
     private Effect planningResumed(PlanningResumed e, String body, String key, Actor actor, Instant now, Instant at) {
+        intake.judgeDeferredNow(actor); // a resume acts on the state the evidence before it led to
         Milestone m = views.find(e.milestoneId());
         long id = store.append(envelope(e, null, e.milestoneId(), null, body, key, actor, now, at));
         MilestoneStimulus stimulus = m.lifecycleState() == MilestoneState.BLOCKED
@@ -137,6 +138,7 @@ public class EventEffects {
     private Effect release(IngestEvent e, String body, String key, Actor actor, Instant now, Instant at) {
         String milestoneId = e instanceof ReleaseCompleted c ? c.milestoneId() : ((ReleaseFailed) e).milestoneId();
         if (milestoneId != null) views.find(milestoneId);
+        intake.judgeDeferredNow(actor); // a release report acts on the milestone's state as the evidence before it left it
         long id = store.append(envelope(e, null, milestoneId, null, body, key, actor, now, at));
         releaseReports.fire(new ReleaseReported(e, id, actor));
         audit.record(actor, AuditEntry.of(e.type(), milestoneId == null ? Subject.system() : Subject.milestone(milestoneId),

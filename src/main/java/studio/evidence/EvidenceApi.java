@@ -3,6 +3,11 @@ package studio.evidence;
 import static studio.security.Roles.CI;
 import static studio.security.Roles.PLATFORM_ADMIN;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +30,8 @@ import studio.web.ApiException;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({CI, PLATFORM_ADMIN})
 public class EvidenceApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     EvidenceIntake intake;
@@ -57,6 +64,36 @@ public class EvidenceApi {
     @Consumes(MediaType.WILDCARD)
     public Response executions(String body, @HeaderParam("Idempotency-Key") String key) {
         return respond(intake.executions(required(body), key, AuditLog.currentActor()));
+    }
+
+    /**
+     * Many inputs in one call (application/x-ndjson, one {@code {"kind":..,"body":..}} per line): stored whole or
+     * not at all, each line answered as its single call would be, the milestones touched judged once at the end.
+     */
+    @POST
+    @Path("evidence/batch")
+    @Consumes(MediaType.WILDCARD)
+    public Response batch(String body) {
+        EvidenceIntake.BatchReceipt receipt = intake.batch(required(body), AuditLog.currentActor());
+        ObjectNode out = JSON.createObjectNode();
+        int replayed = (int) receipt.lines().stream().filter(l -> l.receipt().replayed()).count();
+        out.put("lines", receipt.lines().size()).put("accepted", receipt.lines().size() - replayed).put("replayed", replayed);
+        receipt.milestones().forEach(out.putArray("milestones_evaluated")::add);
+        ArrayNode results = out.putArray("results");
+        for (EvidenceIntake.LineReceipt l : receipt.lines()) {
+            ObjectNode r = results.addObject().put("line", l.line()).put("status", l.receipt().answer().status())
+                    .put("replayed", l.receipt().replayed());
+            r.set("answer", readAnswer(l.receipt().answer().body()));
+        }
+        return Response.ok(out.toString(), MediaType.APPLICATION_JSON).build();
+    }
+
+    private static JsonNode readAnswer(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return JSON.getNodeFactory().textNode(body);
+        }
     }
 
     private static String required(String body) {

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import studio.audit.AuditEntry;
@@ -18,11 +22,14 @@ import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.evidence.EvidenceStore.Envelope;
 import studio.evidence.Idempotency.Answer;
+import studio.input.InputProblem;
+import studio.input.InvalidInputException;
 import studio.milestone.MilestoneEvaluator;
 import studio.milestone.MilestoneStimulus;
 import studio.security.Actor;
 import studio.sprint.Sprint;
 import studio.sprint.SprintTracker;
+import studio.web.ApiException;
 
 /**
  * Takes in CI evidence: each input is parsed (400 with line and path when malformed, nothing stored), made
@@ -46,6 +53,11 @@ public class EvidenceIntake {
     AuditLog audit;
     @Inject
     ObjectMapper json;
+    @Inject
+    TransactionSynchronizationRegistry registry;
+
+    /** The transaction resource holding a batch's deferred judging: milestone id to its newest trace id ("" none). */
+    private static final String JUDGE_LATER = EvidenceIntake.class.getName() + ".judgeLater";
 
     /** What a piece of evidence did: the stored row and the milestones re-judged (with their state after). */
     public record Effect(long evidenceId, List<String> milestones) {}
@@ -138,15 +150,85 @@ public class EvidenceIntake {
         });
     }
 
+    /** What a batch did: each line's receipt, in order, and the milestones re-judged once each at its end. */
+    public record BatchReceipt(List<LineReceipt> lines, List<String> milestones) {}
+
+    /** One line of a batch and the answer it got (the same a single call would have got). */
+    public record LineReceipt(int line, Receipt receipt) {}
+
+    /**
+     * POST /api/evidence/batch: every line as its single call would take it (same parsing, idempotency scope and
+     * key, evidence, audit event), all in one transaction, so a batch is stored whole or not at all. Re-judging is
+     * incremental and deferred: each milestone the batch's new evidence touches is judged once, after all of it is
+     * stored, instead of once per line. A line that fails rolls the whole batch back and is named in the error.
+     */
+    @Transactional
+    public BatchReceipt batch(String body, Actor actor) {
+        EvidenceBatch batch = EvidenceBatch.parse(body);
+        Map<String, String> later = new TreeMap<>();
+        registry.putResource(JUDGE_LATER, later);
+        List<LineReceipt> receipts = new ArrayList<>(batch.lines().size());
+        try {
+            for (EvidenceBatch.Line line : batch.lines()) receipts.add(new LineReceipt(line.number(), apply(line, actor)));
+        } finally {
+            registry.putResource(JUDGE_LATER, null);
+        }
+        List<String> judged = new ArrayList<>();
+        later.forEach((m, trace) -> {
+            evaluator.react(m, new MilestoneStimulus.EvidenceArrived("evidence batch"), actor, trace.isEmpty() ? null : trace);
+            judged.add(m);
+        });
+        return new BatchReceipt(receipts, judged);
+    }
+
+    private Receipt apply(EvidenceBatch.Line line, Actor actor) {
+        try {
+            return switch (line.kind()) {
+                case "event" -> event(line.body(), line.idempotencyKey(), actor);
+                case "trace-matrix" -> traceMatrix(line.sprintId(), line.body(), line.idempotencyKey(), actor);
+                case "qa-report" -> qaReport(line.sprintId(), line.body(), line.markdown(), line.idempotencyKey(), actor);
+                case "executions" -> executions(line.body(), line.idempotencyKey(), actor);
+                default -> throw new IllegalStateException("unknown kind " + line.kind());
+            };
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(EvidenceBatch.atLine(line.number(), e.problems()));
+        } catch (ApiException e) {
+            throw new ApiException(e.status(), e.problems().stream()
+                    .map(p -> new InputProblem(p.message(), line.number(), null, null)).toList());
+        } catch (WebApplicationException e) {
+            throw new ApiException(e.getResponse().getStatus(), List.of(new InputProblem(e.getMessage(), line.number(), null, null)));
+        }
+    }
+
+    /**
+     * Inside a batch, judging waits for the batch's end: before evidence whose effect depends on a milestone's
+     * current state (a resume, a release report), what waits is judged now.
+     */
+    void judgeDeferredNow(Actor actor) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> later = (Map<String, String>) registry.getResource(JUDGE_LATER);
+        if (later == null || later.isEmpty()) return;
+        later.forEach((m, trace) -> evaluator.react(m, new MilestoneStimulus.EvidenceArrived("evidence batch"), actor,
+                trace.isEmpty() ? null : trace));
+        later.clear();
+    }
+
     /** Re-judges the milestones a sprint's evidence touches. */
     Effect judge(String sprintId, long evidenceId, String kind, Actor actor, String traceId) {
         return new Effect(evidenceId, judgeAll(sprints.touchedMilestones(sprintId), kind, actor, traceId));
     }
 
+    /** Re-judges the given milestones now, or inside a batch at its end (remembering the newest trace id). */
     List<String> judgeAll(Iterable<String> milestoneIds, String kind, Actor actor, String traceId) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> later = (Map<String, String>) registry.getResource(JUDGE_LATER);
         List<String> judged = new ArrayList<>();
         for (String m : new TreeSet<>(toList(milestoneIds))) {
-            evaluator.react(m, new MilestoneStimulus.EvidenceArrived(kind), actor, traceId);
+            if (later != null) {
+                later.merge(m, traceId == null ? "" : traceId, (was, now) -> now.isEmpty() ? was : now);
+            } else {
+                evaluator.react(m, new MilestoneStimulus.EvidenceArrived(kind), actor, traceId);
+            }
             judged.add(m);
         }
         return judged;

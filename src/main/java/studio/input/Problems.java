@@ -19,6 +19,10 @@ public final class Problems {
         add(at.problem(message));
     }
 
+    public int size() {
+        return list.size();
+    }
+
     public boolean isEmpty() {
         return list.isEmpty();
     }

@@ -23,10 +23,12 @@ public final class Api {
     private Api() {
     }
 
-    /** YAML and markdown bodies are sent as the text they are. */
+    /** YAML, markdown and NDJSON bodies are sent as the text they are. */
     private static final RestAssuredConfig CONFIG = RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
             .encodeContentTypeAs("application/yaml", ContentType.TEXT).encodeContentTypeAs("text/markdown", ContentType.TEXT)
-            .defaultCharsetForContentType("UTF-8", "application/yaml").defaultCharsetForContentType("UTF-8", "text/markdown"));
+            .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT)
+            .defaultCharsetForContentType("UTF-8", "application/yaml").defaultCharsetForContentType("UTF-8", "text/markdown")
+            .defaultCharsetForContentType("UTF-8", "application/x-ndjson"));
 
     public static RequestSpecification as(String user) {
         return given().config(CONFIG).auth().oauth2(token(user));
