@@ -34,7 +34,10 @@ import java.util.regex.Pattern;
  *
  * <pre>
  *   load     --studio URL --keycloak REALM_URL --scale S --concurrency C --out FILE   synthetic organisation
+ *            [--mode batch|single]   a batch (POST /api/evidence/batch) per sprint's 40 inputs, or a call per input
  *   replay   --studio URL --keycloak REALM_URL --scale S --concurrency C --out FILE   the same stream again
+ *   singles  --studio URL --keycloak REALM_URL --scale S --concurrency C --seconds D --out FILE
+ *            single calls for D seconds (new execution metadata on the loaded sprints)
  *   definitions --studio URL --keycloak REALM_URL --scale S                         only the definitions (profiling)
  *   login    --studio URL --user U                                                  a browser session cookie
  *   approvals --studio URL --keycloak REALM_URL --approvers N --rounds R --out FILE  concurrent decisions
@@ -50,6 +53,7 @@ public final class Driver {
             case "load" -> new Organisation(opt).load(false);
             case "replay" -> new Organisation(opt).load(true);
             case "definitions" -> new Organisation(opt).importDefinitions();
+            case "singles" -> new Organisation(opt).singles(Integer.parseInt(opt.getOrDefault("seconds", "20")));
             case "login" -> System.out.println(login(opt.get("studio"), opt.getOrDefault("user", "product-owner")));
             case "approvals" -> new Race(opt).run();
             case "token" -> System.out.println(new Tokens(opt.get("keycloak")).token(opt.getOrDefault("user", "ci")));
@@ -176,6 +180,8 @@ public final class Driver {
         final AtomicLong failed = new AtomicLong();
         final List<String> failures = Collections.synchronizedList(new ArrayList<>());
         final ConcurrentHashMap<Long, AtomicInteger> perSecond = new ConcurrentHashMap<>();
+        final boolean batched;
+        static final Pattern REPLAYED = Pattern.compile("\"replayed\":(\\d+)");
 
         Organisation(Map<String, String> opt) {
             studio = opt.get("studio");
@@ -183,6 +189,7 @@ public final class Driver {
             milestones = Math.max(10, (int) Math.round(1000 * Double.parseDouble(opt.getOrDefault("scale", "1"))));
             concurrency = Integer.parseInt(opt.getOrDefault("concurrency", "16"));
             out = Path.of(opt.getOrDefault("out", "target/bench/load.json"));
+            batched = !"single".equals(opt.getOrDefault("mode", "batch"));
         }
 
         void load(boolean replay) throws Exception {
@@ -252,30 +259,97 @@ public final class Driver {
             pool.shutdown();
         }
 
+        /** One input of the stream: what a single call would send (sprint only for the sprint-scoped paths). */
+        record Item(String kind, String sprintId, String contentType, String body) {
+            String path() {
+                return switch (kind) {
+                    case "event" -> "/api/events";
+                    case "executions" -> "/api/executions";
+                    default -> "/api/sprints/" + sprintId + "/" + kind;
+                };
+            }
+
+            /** The item as a line of POST /api/evidence/batch (a markdown body as a JSON string). */
+            String line() {
+                StringBuilder l = new StringBuilder("{\"kind\":\"").append(kind).append('"');
+                if (!kind.equals("event") && !kind.equals("executions")) l.append(",\"sprintId\":\"").append(sprintId).append('"');
+                if (contentType.startsWith("text/")) {
+                    l.append(",\"contentType\":\"").append(contentType).append("\",\"body\":\"")
+                            .append(body.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+                } else {
+                    l.append(",\"body\":").append(body);
+                }
+                return l.append('}').toString();
+            }
+        }
+
+        /** A milestone's evidence, a sprint at a time: as one batch per sprint, or (--mode single) a call per item. */
         void evidence(int m) {
             Random r = new Random(m);
             Instant base = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * m);
             for (int s = 0; s < 5; s++) {
+                List<Item> items = new ArrayList<>();
                 String id = sprint(m, s);
                 Instant t = base.plusSeconds(600L * s);
-                event("{\"event\":\"SprintPlanned\",\"sprintId\":\"" + id + "\",\"milestone\":\"" + ms(m) + "\",\"traceId\":\"trace-" + m
-                        + "\",\"timestamp\":\"" + t + "\"}");
-                event("{\"event\":\"SprintStarted\",\"sprintId\":\"" + id + "\",\"timestamp\":\"" + t.plusSeconds(10) + "\"}");
+                items.add(event("{\"event\":\"SprintPlanned\",\"sprintId\":\"" + id + "\",\"milestone\":\"" + ms(m) + "\",\"traceId\":\"trace-" + m
+                        + "\",\"timestamp\":\"" + t + "\"}"));
+                items.add(event("{\"event\":\"SprintStarted\",\"sprintId\":\"" + id + "\",\"timestamp\":\"" + t.plusSeconds(10) + "\"}"));
                 for (int c = 0; c < 6; c++) {
-                    event("{\"event\":\"SprintCheckpoint\",\"sprintId\":\"" + id + "\",\"timestamp\":\"" + t.plusSeconds(20 + c) + "\"}");
+                    items.add(event("{\"event\":\"SprintCheckpoint\",\"sprintId\":\"" + id + "\",\"timestamp\":\"" + t.plusSeconds(20 + c) + "\"}"));
                 }
-                send("/api/sprints/" + id + "/trace-matrix", "application/json", matrix(m, s, r));
-                send("/api/sprints/" + id + "/qa-report", "text/markdown", qa(m, s, r));
-                for (int e = 0; e < 29; e++) send("/api/executions", "application/json", execution(m, s, e, t.plusSeconds(40 + e)));
+                items.add(new Item("trace-matrix", id, "application/json", matrix(m, s, r)));
+                items.add(new Item("qa-report", id, "text/markdown", qa(m, s, r)));
+                for (int e = 0; e < 29; e++) items.add(new Item("executions", id, "application/json", execution(m, s, e, t.plusSeconds(40 + e))));
                 boolean blocked = (m * 5 + s) % 20 == 7;
-                event("{\"event\":\"" + (blocked ? "SprintBlocked" : "SprintClosed") + "\",\"sprintId\":\"" + id
+                items.add(event("{\"event\":\"" + (blocked ? "SprintBlocked" : "SprintClosed") + "\",\"sprintId\":\"" + id
                         + "\",\"traceId\":\"trace-" + m + "\",\"timestamp\":\"" + t.plusSeconds(500) + "\""
-                        + (blocked ? ",\"reason\":\"dependency not ready\"" : "") + "}");
+                        + (blocked ? ",\"reason\":\"dependency not ready\"" : "") + "}"));
+                if (s == 4 && m % 4 >= 1) {
+                    items.add(event("{\"event\":\"GateSignal\",\"milestoneId\":\"" + ms(m) + "\",\"gate\":\"securityValidated\",\"status\":\""
+                            + (m % 9 == 0 ? "fail" : "pass") + "\",\"detail\":\"scan " + m + "\",\"timestamp\":\"" + base.plusSeconds(3500) + "\"}"));
+                }
+                if (batched) sendBatch(items);
+                else items.forEach(i -> send(i.path(), i.contentType(), i.body(), 1));
             }
-            if (m % 4 >= 1) {
-                event("{\"event\":\"GateSignal\",\"milestoneId\":\"" + ms(m) + "\",\"gate\":\"securityValidated\",\"status\":\""
-                        + (m % 9 == 0 ? "fail" : "pass") + "\",\"detail\":\"scan " + m + "\",\"timestamp\":\"" + base.plusSeconds(3500) + "\"}");
+        }
+
+        static Item event(String json) {
+            return new Item("event", null, "application/json", json);
+        }
+
+        void sendBatch(List<Item> items) {
+            StringBuilder body = new StringBuilder();
+            for (Item i : items) body.append(i.line()).append('\n');
+            send("/api/evidence/batch", "application/x-ndjson", body.toString(), items.size());
+        }
+
+        /**
+         * Single calls only, for --seconds: new execution metadata for the loaded sprints, one record per call, each
+         * re-judging the milestones its sprint feeds (what a CI step reporting one execution costs).
+         */
+        void singles(int seconds) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            AtomicLong n = new AtomicLong();
+            List<Future<?>> done = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int w = 0; w < concurrency; w++) {
+                done.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long k = n.getAndIncrement();
+                        int m = (int) (k % milestones), s = (int) (k / milestones % 5);
+                        send("/api/executions", "application/json", execution(m, s, 1000 + (int) (k / (5L * milestones)),
+                                Instant.parse("2026-06-01T00:00:00Z").plusSeconds(k)), 1);
+                    }
+                    return null;
+                }));
             }
+            for (Future<?> f : done) f.get();
+            pool.shutdown();
+            double took = (System.nanoTime() - t0) / 1e9;
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, String.format(Locale.ROOT, "{\"calls\":%d,\"ok\":%d,\"failed\":%d,\"seconds\":%.1f,\"rate\":%.1f,\"failures\":%s}%n",
+                    ok.get() + failed.get(), ok.get(), failed.get(), took, (ok.get() + failed.get()) / took, json(failures)));
         }
 
         String matrix(int m, int s, Random r) {
@@ -305,19 +379,18 @@ public final class Driver {
                     + (100 + e) + ",\"artifact\":\"File" + e + ".cs\",\"timestamp\":\"" + at + "\"}";
         }
 
-        void event(String json) {
-            send("/api/events", "application/json", json);
-        }
-
-        void send(String path, String type, String body) {
+        /** One call carrying {@code items} inputs; a batch counts its lines, and its replayed lines from the answer. */
+        void send(String path, String type, String body, int items) {
             try {
                 HttpResponse<String> r = post(path, type, body, null);
-                perSecond.computeIfAbsent(System.currentTimeMillis() / 1000, k -> new AtomicInteger()).incrementAndGet();
+                perSecond.computeIfAbsent(System.currentTimeMillis() / 1000, k -> new AtomicInteger()).addAndGet(items);
                 if (r.statusCode() / 100 == 2) {
-                    ok.incrementAndGet();
+                    ok.addAndGet(items);
                     if (r.headers().firstValue("Idempotent-Replayed").isPresent()) replayed.incrementAndGet();
+                    Matcher again = REPLAYED.matcher(r.body());
+                    if (items > 1 && again.find()) replayed.addAndGet(Integer.parseInt(again.group(1)));
                 } else {
-                    failed.incrementAndGet();
+                    failed.addAndGet(items);
                     if (failures.size() < 20) failures.add(r.statusCode() + " " + path + ": " + r.body());
                 }
             } catch (Exception e) {

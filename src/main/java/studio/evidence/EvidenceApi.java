@@ -3,6 +3,7 @@ package studio.evidence;
 import static studio.security.Roles.CI;
 import static studio.security.Roles.PLATFORM_ADMIN;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
