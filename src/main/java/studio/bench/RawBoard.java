@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +19,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
+import studio.milestone.BoardCursor;
+import studio.milestone.BoardRows;
+import studio.milestone.BoardView;
 
 /**
- * The benchmark's raw baseline: the board's data read with plain JDBC (the same statement as BoardRows) and the same
+ * The benchmark's raw baseline: the board's data read with plain JDBC (the very statement BoardRows uses) and the same
  * card markup written with a StringBuilder, no template engine, no view objects. It tells how close the real board is
  * to what this machine can do at all; it is never reachable in production (see {@link BenchEndpoints}).
  */
@@ -29,13 +33,10 @@ final class RawBoard {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LANES = List.of("planned", "pending", "verifying", "blocked", "escalated", "reached",
             "closed", "terminated");
-    private static final String ALL = """
-            select m.id, m.name, m.state, m.state_since, m.version_tag, m.governed_by, m.gate_summary,
-                   array(select f.feature_id from milestone_feature f where f.milestone_id = m.id order by f.position)
-            from milestone m order by m.id""";
+    private static final BoardRows.Jdbc BOARD = BoardRows.boardForJdbc();
 
     private record Row(String id, String title, String state, Instant since, String tag, String governedBy, JsonNode report,
-                       List<String> features) {}
+                       List<String> features, int laneTotal) {}
 
     private RawBoard() {}
 
@@ -53,14 +54,26 @@ final class RawBoard {
 
     private static List<Row> read(DataSource db) throws SQLException, IOException {
         List<Row> rows = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(ALL); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                String summary = rs.getString(7);
-                Array features = rs.getArray(8);
-                Timestamp since = rs.getTimestamp(4);
-                rows.add(new Row(rs.getString(1), rs.getString(2) == null ? rs.getString(1) : rs.getString(2), rs.getString(3),
-                        since.toInstant(), rs.getString(5), rs.getString(6), summary == null ? null : JSON.readTree(summary),
-                        features == null ? List.of() : Arrays.asList((String[]) features.getArray())));
+        Timestamp settled = Timestamp.from(Instant.now().minus(BoardCursor.SETTLE));
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(BOARD.sql())) {
+            for (int i = 0; i < BOARD.order().size(); i++) {
+                switch (BOARD.order().get(i)) {
+                    case 5 -> s.setInt(i + 1, BoardView.LANE_LIMIT);
+                    case 6 -> s.setTimestamp(i + 1, settled);
+                    case 7 -> s.setLong(i + 1, Long.MAX_VALUE);
+                    default -> s.setNull(i + 1, Types.VARCHAR); // no filter
+                }
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(1) == null) continue;
+                    String summary = rs.getString(13);
+                    Array features = rs.getArray(14);
+                    Timestamp since = rs.getTimestamp(10);
+                    rows.add(new Row(rs.getString(1), rs.getString(2) == null ? rs.getString(1) : rs.getString(2), rs.getString(9),
+                            since.toInstant(), rs.getString(8), rs.getString(6), summary == null ? null : JSON.readTree(summary),
+                            features == null ? List.of() : Arrays.asList((String[]) features.getArray()), rs.getInt(15)));
+                }
             }
         }
         rows.sort(Comparator.comparing(Row::since).thenComparing(Row::id));
@@ -70,8 +83,13 @@ final class RawBoard {
     private static void lane(StringBuilder out, String state, List<Row> rows) {
         out.append("<section class=\"lane lane-").append(state).append("\" id=\"lane-").append(state).append("\"><h2 class=\"lane-head\">")
                 .append("<span class=\"chip chip-").append(state).append("\">").append(label(state)).append("</span> <span class=\"count\">")
-                .append(rows.size()).append("</span></h2><div class=\"lane-cards\">");
+                .append(rows.isEmpty() ? 0 : rows.get(0).laneTotal()).append("</span></h2><div class=\"lane-cards\">");
         for (Row r : rows) card(out, r);
+        if (!rows.isEmpty() && rows.get(0).laneTotal() > rows.size()) {
+            Row last = rows.get(rows.size() - 1);
+            out.append("<a class=\"lane-more\" href=\"/board/lanes/").append(state).append("?after=").append(last.since()).append('~')
+                    .append(last.id()).append("\">Show more (").append(rows.get(0).laneTotal() - rows.size()).append(" not shown)</a>");
+        }
         out.append("</div></section>");
     }
 

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import jakarta.ws.rs.NotFoundException;
+import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import studio.web.Htmx;
 
@@ -38,6 +40,10 @@ public class Board {
         static native TemplateInstance board$card(BoardCard card);
 
         static native TemplateInstance board$changes(BoardChanges changes, BoardView view);
+
+        static native TemplateInstance lane(LanePage page);
+
+        static native TemplateInstance lane$more(LanePage page);
     }
 
     @Inject
@@ -46,7 +52,10 @@ public class Board {
     @GET
     public Response board(@RestQuery String phase, @RestQuery String owner, @RestQuery String label, @RestQuery String q,
                           @Context HttpHeaders headers, @Context UriInfo uri) {
-        BoardView view = BoardView.at(rows.all(), new BoardFilter(phase, owner, label, q), Instant.now());
+        BoardFilter filter = new BoardFilter(phase, owner, label, q);
+        Instant now = Instant.now();
+        BoardRows.BoardRead read = rows.board(filter, BoardView.LANE_LIMIT, now, new BoardCursor(Long.MAX_VALUE));
+        BoardView view = BoardView.of(read, filter, new BoardCursor(read.settledChange()));
         String definitionsUrl = uri.getBaseUriBuilder().path("api/definitions").build().toString();
         TemplateInstance page = Htmx.wantsFragment(headers) ? Templates.board$lanes(view, definitionsUrl)
                 : Templates.board(view, definitionsUrl);
@@ -65,9 +74,27 @@ public class Board {
         }
         BoardCursor cursor = BoardCursor.parse(since);
         if (!cursor.behind(rows.latestChange())) return quiet(Response.noContent());
-        List<BoardRow> all = rows.all();
-        BoardView view = BoardView.of(all, filter, BoardCursor.after(cursor, all, Instant.now()));
-        return quiet(Response.ok(Templates.board$changes(BoardChanges.since(cursor, all, view), view)));
+        BoardRows.BoardRead read = rows.board(filter, BoardView.LANE_LIMIT, Instant.now(), cursor);
+        BoardView view = BoardView.of(read, filter, new BoardCursor(Math.max(cursor.seq(), read.settledChange())));
+        return quiet(Response.ok(Templates.board$changes(BoardChanges.since(read.changedSince(), view), view)));
+    }
+
+    /**
+     * A lane's next cards after the last one shown ({@code after}, see {@link LaneKey}), the filters applied: for
+     * htmx the cards and the next "show more", else a page of the lane.
+     */
+    @GET
+    @Path("lanes/{state}")
+    public Response lane(@RestPath String state, @RestQuery String after, @RestQuery String phase, @RestQuery String owner,
+                         @RestQuery String label, @RestQuery String q, @Context HttpHeaders headers) {
+        MilestoneState lane = java.util.Arrays.stream(MilestoneState.values()).filter(s -> s.json().equals(state)).findFirst()
+                .orElseThrow(() -> new NotFoundException("no lane " + state));
+        BoardFilter filter = new BoardFilter(phase, owner, label, q);
+        LaneKey from = LaneKey.parse(after).orElse(new LaneKey(Instant.EPOCH, ""));
+        List<BoardRow> next = rows.lane(filter, lane.json(), from.stateSince(), from.id(), BoardView.LANE_LIMIT + 1);
+        LanePage page = LanePage.of(lane.json(), filter, next, BoardView.LANE_LIMIT);
+        TemplateInstance body = Htmx.wantsFragment(headers) ? Templates.lane$more(page) : Templates.lane(page);
+        return Response.ok(body).header("Vary", Htmx.VARY).build();
     }
 
     private static Response quiet(Response.ResponseBuilder response) {

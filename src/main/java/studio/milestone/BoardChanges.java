@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * the filter lets through is taken out of wherever it is and put back where it now belongs (after the card that now
  * precedes it in its lane, or first in the lane); a changed card the filter no longer lets through is taken out.
  * Placements come in board order, so a preceding card that changed too is already in place when it is referred to.
- * The same rule covers a card that changed lane, one that changed in place and one that just appeared.
+ * The same rule covers a card that changed lane, one that changed in place and one that just appeared. A changed
+ * card a lane does not show (beyond its first cards) is taken out too: "show more" brings it back where it now is.
  */
 public record BoardChanges(List<Placement> placed, List<String> removed, BoardView view) {
 
@@ -18,19 +19,24 @@ public record BoardChanges(List<Placement> placed, List<String> removed, BoardVi
     public record Placement(BoardCard card, String swap) {}
 
     public static BoardChanges since(BoardCursor cursor, List<BoardRow> rows, BoardView view) {
-        Set<String> changed = rows.stream().filter(cursor::changed).map(BoardRow::id).collect(Collectors.toSet());
+        return since(rows.stream().filter(cursor::changed).map(BoardRow::id).collect(Collectors.toSet()), view);
+    }
+
+    /** The swaps for the milestones {@code changed} since the browser's cursor, against the board as it is now. */
+    public static BoardChanges since(Set<String> changed, BoardView view) {
         List<Placement> placed = new ArrayList<>();
+        Set<String> shown = new java.util.HashSet<>();
         for (BoardView.Lane lane : view.lanes()) {
             for (int i = 0; i < lane.cards().size(); i++) {
                 BoardCard card = lane.cards().get(i);
+                shown.add(card.id());
                 if (!changed.contains(card.id())) continue;
                 String swap = i == 0 ? "afterbegin:#" + laneCardsId(lane.state())
                         : "afterend:#" + cssId(lane.cards().get(i - 1).slotId());
                 placed.add(new Placement(card, swap));
             }
         }
-        List<String> removed = rows.stream().filter(cursor::changed).filter(r -> !view.filter().matches(r))
-                .map(r -> BoardCard.slotId(r.id())).toList();
+        List<String> removed = changed.stream().filter(id -> !shown.contains(id)).sorted().map(BoardCard::slotId).toList();
         return new BoardChanges(placed, removed, view);
     }
 

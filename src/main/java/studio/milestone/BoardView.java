@@ -11,18 +11,37 @@ import java.util.Map;
 /**
  * The milestone board: one lane per lifecycle state, in lifecycle order, each holding the cards of the milestones
  * the filter lets through. Within a lane the milestone longest in that state comes first, so a card that just
- * entered a lane goes last.
+ * entered a lane goes last. A lane shows its first {@link #LANE_LIMIT} cards and counts all of them; the rest are
+ * a "show more" away (keyset by the last card shown), so a board of a thousand milestones is as light as one of forty.
  *
  * @param milestonesInAll how many milestones exist, filtered or not (0: the board explains how to import)
  */
 public record BoardView(List<Lane> lanes, BoardFilter filter, BoardFilter.Options options, BoardCursor cursor,
                         int milestonesInAll) {
 
-    /** A lane: a lifecycle state and its cards. */
-    public record Lane(String state, List<BoardCard> cards) {
+    /** Cards a lane shows at first (and per "show more"). */
+    public static final int LANE_LIMIT = 15;
 
-        public int count() {
-            return cards.size();
+    /** A lane: a lifecycle state, the cards it shows and how many milestones it holds in all (the filter applied). */
+    public record Lane(String state, List<BoardCard> cards, int count) {
+
+        public Lane(String state, List<BoardCard> cards) {
+            this(state, cards, cards.size());
+        }
+
+        /** Milestones of this lane not shown yet. */
+        public int more() {
+            return Math.max(0, count - cards.size());
+        }
+
+        /** How many one "show more" adds. */
+        public int nextCount() {
+            return Math.min(more(), LANE_LIMIT);
+        }
+
+        /** Where "show more" resumes: after the last card shown (its time in state, then its id). */
+        public String after() {
+            return cards.isEmpty() ? "" : LaneKey.of(cards.get(cards.size() - 1)).text();
         }
 
         /** Terminated is the end of the road: shown last and narrow. */
@@ -35,12 +54,28 @@ public record BoardView(List<Lane> lanes, BoardFilter filter, BoardFilter.Option
     public static final Comparator<BoardRow> ORDER = Comparator.<BoardRow>comparingInt(r -> stateOf(r).ordinal())
             .thenComparing(BoardRow::stateSince).thenComparing(BoardRow::id);
 
+    /** The board over every row (the filter and the lane limit applied here). */
     public static BoardView of(List<BoardRow> rows, BoardFilter filter, BoardCursor cursor) {
         Map<MilestoneState, List<BoardCard>> byState = new EnumMap<>(MilestoneState.class);
+        Map<MilestoneState, Integer> counts = new EnumMap<>(MilestoneState.class);
         for (MilestoneState s : MilestoneState.values()) byState.put(s, new ArrayList<>());
-        rows.stream().filter(filter::matches).sorted(ORDER).forEach(r -> byState.get(stateOf(r)).add(BoardCard.of(r)));
-        List<Lane> lanes = byState.entrySet().stream().map(e -> new Lane(e.getKey().json(), List.copyOf(e.getValue()))).toList();
+        rows.stream().filter(filter::matches).sorted(ORDER).forEach(r -> {
+            MilestoneState s = stateOf(r);
+            if (counts.merge(s, 1, Integer::sum) <= LANE_LIMIT) byState.get(s).add(BoardCard.of(r));
+        });
+        List<Lane> lanes = byState.entrySet().stream()
+                .map(e -> new Lane(e.getKey().json(), List.copyOf(e.getValue()), counts.getOrDefault(e.getKey(), 0))).toList();
         return new BoardView(lanes, filter, BoardFilter.options(rows), cursor, rows.size());
+    }
+
+    /** The board as {@link BoardRows#board} read it: only the shown rows, with each lane's count. */
+    public static BoardView of(BoardRows.BoardRead read, BoardFilter filter, BoardCursor cursor) {
+        Map<MilestoneState, List<BoardCard>> byState = new EnumMap<>(MilestoneState.class);
+        for (MilestoneState s : MilestoneState.values()) byState.put(s, new ArrayList<>());
+        read.shown().stream().sorted(ORDER).forEach(r -> byState.get(stateOf(r)).add(BoardCard.of(r)));
+        List<Lane> lanes = byState.entrySet().stream().map(e -> new Lane(e.getKey().json(), List.copyOf(e.getValue()),
+                read.laneTotals().getOrDefault(e.getKey().json(), 0))).toList();
+        return new BoardView(lanes, filter, read.options(), cursor, read.milestonesInAll());
     }
 
     /** The board as read at {@code now}: every card, and a cursor for the live updates that follow. */
@@ -48,10 +83,16 @@ public record BoardView(List<Lane> lanes, BoardFilter filter, BoardFilter.Option
         return of(rows, filter, BoardCursor.after(BoardCursor.START, rows, now));
     }
 
+    /** The "show more" link of a lane: its cards after the last one shown, with this view's filters. */
+    public String moreUrl(Lane lane) {
+        return LanePage.url(lane.state(), lane.after(), filter);
+    }
+
     public boolean empty() {
         return milestonesInAll == 0;
     }
 
+    /** Milestones the filter lets through (shown or a "show more" away). */
     public int shown() {
         return lanes.stream().mapToInt(Lane::count).sum();
     }

@@ -73,4 +73,14 @@ class BoardChangesTest {
         assertTrue(c.placed().isEmpty());
         assertEquals(List.of("slot-mvp-ready"), c.removed());
     }
+
+    @Test
+    void aChangedCardBeyondTheLanesFirstCardsIsTakenOutAndShowMoreBringsItBack() {
+        List<BoardRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < BoardView.LANE_LIMIT + 5; i++) rows.add(row("m" + (100 + i), "blocked", 1000 - i, i == BoardView.LANE_LIMIT + 2 ? 20 : 3));
+        BoardChanges c = changes(rows, BoardFilter.NONE);
+        assertTrue(c.placed().isEmpty(), "not shown, so not placed");
+        assertEquals(List.of("slot-m" + (100 + BoardView.LANE_LIMIT + 2)), c.removed());
+        assertEquals(BoardView.LANE_LIMIT + 5, c.view().lanes().stream().filter(l -> l.state().equals("blocked")).findFirst().orElseThrow().count());
+    }
 }

@@ -14,8 +14,8 @@ import studio.testing.Api;
 import studio.testing.TestDb;
 
 /**
- * The board, its changes and the gate matrix cost the same number of SQL statements for 100 milestones as for 5:
- * one query reads every card. Statements are counted by Hibernate's statement inspector (SqlStatements); each
+ * The board, its changes, a lane's "show more" and the gate matrix cost the same number of SQL statements for 100
+ * milestones as for 5: one query reads what is shown. Statements are counted by Hibernate's statement inspector (SqlStatements); each
  * request is measured three times and the least taken, so a timer firing meanwhile cannot inflate a count.
  */
 @QuarkusTest
@@ -54,7 +54,9 @@ class BoardQueryBoundTest {
 
     static Cost cost(int cards) {
         String board = given().get("/board").then().statusCode(200).extract().asString();
-        assertEquals(cards, board.split("class=\"slot\"", -1).length - 1, "every card rendered");
+        assertEquals(Math.min(cards, BoardView.LANE_LIMIT), board.split("class=\"slot\"", -1).length - 1,
+                "the lane's first cards rendered, the rest a \"show more\" away");
+        assertTrue(board.contains("title=\"milestones in this lane\">" + cards + "</span>"), "the lane counts every milestone");
         assertTrue(board.contains("QA no data · needs 90.0%"), "a coverage gate without data yet");
         return new Cost(statements(() -> given().get("/board").then().statusCode(200)),
                 statements(() -> BoardFixture.poll(0, "").then().statusCode(200)),
@@ -72,6 +74,8 @@ class BoardQueryBoundTest {
         assertTrue(five.board() >= 1, "the counter sees the board's query");
         assertEquals(five, hundred);
         assertEquals(1 + NAV_BADGE, hundred.board(), "the board is one query, plus the navigation's approvals badge");
+        assertEquals(1, statements(() -> given().header("HX-Request", "true")
+                .get("/board/lanes/planned?after=" + java.time.Instant.EPOCH + "~").then().statusCode(200)), "show more: one query");
         assertEquals(2, hundred.changes(), "changes: the cheap check, then the cards");
         assertEquals(1 + NAV_BADGE, hundred.gates(), "the matrix is one query, plus the badge");
         BoardFixture.settle();
