@@ -165,7 +165,7 @@ public final class Report {
                         + " (median, min-max). Wall time %s min. Machine: %d cores (shared; load generator on the same machine).%s%n%n",
                 opt.get("scale"), opt.get("milestones"), opt.get("audit"), opt.get("runs"), opt.get("seconds"), opt.get("minutes"),
                 Runtime.getRuntime().availableProcessors(), "true".equals(opt.get("smoke")) ? " SMOKE RUN: speed figures are not meaningful." : ""));
-        md.append(table(summary)).append("\n## Other samples\n\n| sample | median | min-max (n) |\n|---|---|---|\n");
+        md.append(table(summary)).append(whyNotMet(summary)).append("\n## Other samples\n\n| sample | median | min-max (n) |\n|---|---|---|\n");
         summary.forEach((k, s) -> {
             if (TARGETS.stream().noneMatch(t -> t.name().equals(k))) {
                 md.append("| ").append(k).append(" | ").append(fmt(s.median())).append(" | ").append(fmt(s.min())).append(" - ")
@@ -179,6 +179,39 @@ public final class Report {
             if (Files.exists(p)) md.append("\n## ").append(f[1]).append("\n\n```\n").append(Files.readString(p).strip()).append("\n```\n");
         }
         return md.toString();
+    }
+
+    /**
+     * Each missed target with the measurement that explains it. A p95 at 16 connections is queueing behind CPU: with
+     * c cores serving n requests at once, each costing t ms of CPU, the wait is about n x t / c.
+     */
+    static String whyNotMet(Map<String, Summary> summary) {
+        StringBuilder w = new StringBuilder();
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (Target t : TARGETS) {
+            Summary s = summary.get(t.name());
+            if (s == null || t.met(s.median())) continue;
+            String page = t.name().endsWith("_p95_ms") ? t.name().substring(0, t.name().length() - "_p95_ms".length()) : null;
+            Summary cpu = page == null ? null : summary.get(page + "_studio_cpu_ms");
+            String why;
+            if (cpu != null) {
+                why = String.format(Locale.ROOT, "each request costs %s ms of Studio CPU (median of the runs); 16 connections on %d cores"
+                        + " shared with wrk and PostgreSQL queue to about 16 x %s / %d = %s ms before anything else; %s ms at p95 needs"
+                        + " under %s ms of CPU per request", fmt(cpu.median()), cores, fmt(cpu.median()), cores,
+                        fmt(16 * cpu.median() / cores), fmt(t.bound()), fmt(t.bound() * cores / 16));
+            } else if (t.name().equals("ingest_events_per_second")) {
+                Summary studio = summary.get("ingest_studio_cpu_ms_per_request");
+                Summary pg = summary.get("ingest_postgres_cpu_ms_per_request");
+                why = studio == null || pg == null ? "CPU-bound" : String.format(Locale.ROOT, "each input costs %s ms of Studio CPU"
+                        + " and %s ms of PostgreSQL CPU, so %d cores top out near %s inputs/s even without the load driver",
+                        fmt(studio.median()), fmt(pg.median()), cores, fmt(Math.floor(1000.0 * cores / (studio.median() + pg.median()))));
+            } else {
+                why = "see the notes below";
+            }
+            w.append("- ").append(t.name()).append(": ").append(fmt(s.median())).append(' ').append(t.unit())
+                    .append(" against ").append(t.target()).append(' ').append(t.unit()).append(": ").append(why).append(".\n");
+        }
+        return w.length() == 0 ? "" : "\n## Not met, and why\n\n" + w;
     }
 
     static String fmt(double v) {
