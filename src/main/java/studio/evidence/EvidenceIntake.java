@@ -173,12 +173,7 @@ public class EvidenceIntake {
         } finally {
             registry.putResource(JUDGE_LATER, null);
         }
-        List<String> judged = new ArrayList<>();
-        later.forEach((m, trace) -> {
-            evaluator.react(m, new MilestoneStimulus.EvidenceArrived("evidence batch"), actor, trace.isEmpty() ? null : trace);
-            judged.add(m);
-        });
-        return new BatchReceipt(receipts, judged);
+        return new BatchReceipt(receipts, judgeWaiting(later, actor));
     }
 
     private Receipt apply(EvidenceBatch.Line line, Actor actor) {
@@ -207,10 +202,16 @@ public class EvidenceIntake {
     void judgeDeferredNow(Actor actor) {
         @SuppressWarnings("unchecked")
         Map<String, String> later = (Map<String, String>) registry.getResource(JUDGE_LATER);
-        if (later == null || later.isEmpty()) return;
+        if (later != null) judgeWaiting(later, actor);
+    }
+
+    /** Judges each waiting milestone once, in id order, and empties the map; answers the milestones judged. */
+    private List<String> judgeWaiting(Map<String, String> later, Actor actor) {
+        List<String> judged = new ArrayList<>(later.keySet());
         later.forEach((m, trace) -> evaluator.react(m, new MilestoneStimulus.EvidenceArrived("evidence batch"), actor,
                 trace.isEmpty() ? null : trace));
         later.clear();
+        return judged;
     }
 
     /** Re-judges the milestones a sprint's evidence touches. */

@@ -56,26 +56,27 @@ public record BoardView(List<Lane> lanes, BoardFilter filter, BoardFilter.Option
 
     /** The board over every row (the filter and the lane limit applied here). */
     public static BoardView of(List<BoardRow> rows, BoardFilter filter, BoardCursor cursor) {
-        Map<MilestoneState, List<BoardCard>> byState = new EnumMap<>(MilestoneState.class);
-        Map<MilestoneState, Integer> counts = new EnumMap<>(MilestoneState.class);
-        for (MilestoneState s : MilestoneState.values()) byState.put(s, new ArrayList<>());
-        rows.stream().filter(filter::matches).sorted(ORDER).forEach(r -> {
-            MilestoneState s = stateOf(r);
-            if (counts.merge(s, 1, Integer::sum) <= LANE_LIMIT) byState.get(s).add(BoardCard.of(r));
-        });
-        List<Lane> lanes = byState.entrySet().stream()
-                .map(e -> new Lane(e.getKey().json(), List.copyOf(e.getValue()), counts.getOrDefault(e.getKey(), 0))).toList();
-        return new BoardView(lanes, filter, BoardFilter.options(rows), cursor, rows.size());
+        List<BoardRow> matching = rows.stream().filter(filter::matches).toList();
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        matching.forEach(r -> counts.merge(r.state(), 1, Integer::sum));
+        return new BoardView(lanes(matching, counts), filter, BoardFilter.options(rows), cursor, rows.size());
     }
 
     /** The board as {@link BoardRows#board} read it: only the shown rows, with each lane's count. */
     public static BoardView of(BoardRows.BoardRead read, BoardFilter filter, BoardCursor cursor) {
+        return new BoardView(lanes(read.shown(), read.laneTotals()), filter, read.options(), cursor, read.milestonesInAll());
+    }
+
+    /** A lane per state in lifecycle order: the first {@link #LANE_LIMIT} of its rows as cards, with its count. */
+    private static List<Lane> lanes(List<BoardRow> rows, Map<String, Integer> counts) {
         Map<MilestoneState, List<BoardCard>> byState = new EnumMap<>(MilestoneState.class);
         for (MilestoneState s : MilestoneState.values()) byState.put(s, new ArrayList<>());
-        read.shown().stream().sorted(ORDER).forEach(r -> byState.get(stateOf(r)).add(BoardCard.of(r)));
-        List<Lane> lanes = byState.entrySet().stream().map(e -> new Lane(e.getKey().json(), List.copyOf(e.getValue()),
-                read.laneTotals().getOrDefault(e.getKey().json(), 0))).toList();
-        return new BoardView(lanes, filter, read.options(), cursor, read.milestonesInAll());
+        rows.stream().sorted(ORDER).forEach(r -> {
+            List<BoardCard> lane = byState.get(stateOf(r));
+            if (lane.size() < LANE_LIMIT) lane.add(BoardCard.of(r));
+        });
+        return byState.entrySet().stream().map(e -> new Lane(e.getKey().json(), List.copyOf(e.getValue()),
+                counts.getOrDefault(e.getKey().json(), 0))).toList();
     }
 
     /** The board as read at {@code now}: every card, and a cursor for the live updates that follow. */
