@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import studio.security.Roles;
+import studio.governance.Roles;
 import studio.web.ApiErrors;
 
 /** The audit trail for auditors' scripts and CI (API.md "Audit"): list, export, verify. */

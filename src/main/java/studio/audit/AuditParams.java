@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import studio.security.Roles;
+import studio.governance.Roles;
 import studio.input.InputProblem;
 
 /**

@@ -1,6 +1,6 @@
 package studio.audit;
 
-import static studio.security.Roles.*;
+import static studio.governance.Roles.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;

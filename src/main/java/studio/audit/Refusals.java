@@ -5,8 +5,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import studio.audit.AuditEntry.Subject;
-import studio.override.Verdict;
-import studio.security.Actor;
+import studio.governance.Actor;
+import studio.governance.Verdict;
 import studio.web.ApiException;
 
 /**

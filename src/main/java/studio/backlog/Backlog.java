@@ -15,9 +15,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
+import studio.governance.Roles;
 import studio.input.InputProblem;
 import studio.input.InvalidInputException;
-import studio.security.Roles;
 import studio.web.Htmx;
 
 /**

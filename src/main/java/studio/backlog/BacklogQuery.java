@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import studio.sprint.QueryText;
-import studio.sprint.Rows;
+import studio.persistence.Rows;
+import studio.web.QueryText;
 
 /**
  * Reads the backlog in a fixed number of statements however many features there are: the groups of a page with

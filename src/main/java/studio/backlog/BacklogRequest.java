@@ -8,7 +8,7 @@ import studio.definition.FeatureStatus;
 import studio.input.Ids;
 import studio.input.InputProblem;
 import studio.input.InvalidInputException;
-import studio.sprint.QueryText;
+import studio.web.QueryText;
 
 /**
  * What the backlog was asked for. With a milestone and a status it shows that one column, a page at a time

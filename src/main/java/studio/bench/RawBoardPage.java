@@ -1,6 +1,6 @@
 package studio.bench;
 
-import static studio.security.Roles.*;
+import static studio.governance.Roles.*;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -23,13 +23,13 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import studio.definition.DefinitionImport;
-import studio.evidence.EvidenceIntake;
+import studio.governance.Actor;
+import studio.governance.Roles;
+import studio.ingest.EvidenceIntake;
 import studio.input.Format;
 import studio.milestone.MilestoneCommands;
 import studio.override.OverrideDesk;
-import studio.security.Actor;
-import studio.security.Roles;
+import studio.planning.DefinitionImport;
 
 /**
  * Demo data for `./studio run`: when enabled and the database holds no milestone, imports demo/definitions.yaml and

@@ -112,7 +112,7 @@ public record EvidenceBatch(List<Line> lines) {
     }
 
     /** The problems of one line's body, moved to the line of the batch it came from ("$.body.sprintId"). */
-    static List<InputProblem> atLine(int number, List<InputProblem> problems) {
+    public static List<InputProblem> atLine(int number, List<InputProblem> problems) {
         return problems.stream().map(p -> new InputProblem(p.message(), number, null,
                 p.path() == null ? "$.body" : "$.body" + (p.path().startsWith("$") ? p.path().substring(1) : "." + p.path())))
                 .toList();

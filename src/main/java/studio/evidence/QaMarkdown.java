@@ -131,7 +131,7 @@ final class QaMarkdown {
     /** Records one feature's coverage; {@code tests} may be null. */
     void add(String feature, String percentText, String tests, int line, int column) {
         double percent = Double.parseDouble(percentText);
-        String outOfRange = Percent.outOfRange("coverage of " + feature, percent);
+        String outOfRange = CoveragePercent.outOfRange("coverage of " + feature, percent);
         if (outOfRange != null) {
             problem(line, column, outOfRange);
             return;

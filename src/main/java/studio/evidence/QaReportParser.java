@@ -62,12 +62,12 @@ public final class QaReportParser {
     private static FeatureCoverage coverage(MappingNode.Entry e, Problems problems) {
         String label = "coverage of " + e.key();
         if (e.value() instanceof ScalarNode) {
-            Double percent = Percent.read(e.value(), label, problems);
+            Double percent = CoveragePercent.read(e.value(), label, problems);
             return percent == null ? null : new FeatureCoverage(e.key(), percent, null);
         }
         Fields f = Fields.of(e.value(), FEATURE, label, false, problems);
         Node coverage = f.required("coverage");
-        Double percent = coverage == null ? null : Percent.read(coverage, label, problems);
+        Double percent = coverage == null ? null : CoveragePercent.read(coverage, label, problems);
         Long tests = f.integer("tests", 0, Integer.MAX_VALUE);
         return percent == null ? null : new FeatureCoverage(e.key(), percent, tests == null ? null : tests.intValue());
     }

@@ -35,7 +35,7 @@ public final class TraceMatrixParser {
         Fields f = Fields.of(root, MATRIX, "a trace matrix", false, problems);
         problems.throwIfAny();
         String sprintId = PostedSprint.resolve(f, sprintIdFromUrl);
-        Double coverage = f.has("coverage") ? Percent.read(f.get("coverage"), "coverage", problems) : null;
+        Double coverage = f.has("coverage") ? CoveragePercent.read(f.get("coverage"), "coverage", problems) : null;
         List<TraceFeature> features = features(f, coverage);
         TraceMatrix matrix = new TraceMatrix(sprintId, f.id("milestoneId"), f.string("traceId"), coverage, features);
         problems.throwIfAny();
@@ -66,7 +66,7 @@ public final class TraceMatrixParser {
         Set<String> artifacts = new LinkedHashSet<>(f.strings("artifacts"));
         artifacts.addAll(f.strings("handlers"));
         artifacts.addAll(f.strings("files"));
-        Double own = f.has("coverage") ? Percent.read(f.get("coverage"), "coverage", f.problems()) : null;
+        Double own = f.has("coverage") ? CoveragePercent.read(f.get("coverage"), "coverage", f.problems()) : null;
         return new TraceFeature(f.requiredId("id"), f.string("traceId"), f.strings("tests"), List.copyOf(artifacts),
                 f.strings("commits"), f.string("imageId"), f.string("agent"), own != null ? own : matrixCoverage,
                 f.string("status"));

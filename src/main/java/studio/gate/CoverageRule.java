@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import studio.format.Percent;
 import studio.gate.MilestoneEvidence.CoverageFact;
 
 /**

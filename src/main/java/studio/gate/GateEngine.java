@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import studio.format.Percent;
 import studio.gate.MilestoneEvidence.CoverageFact;
 import studio.gate.MilestoneEvidence.OverrideFact;
 

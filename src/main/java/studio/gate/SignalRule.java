@@ -3,6 +3,7 @@ package studio.gate;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import studio.format.Percent;
 import studio.gate.MilestoneEvidence.SignalFact;
 
 /**

@@ -7,9 +7,10 @@ import java.util.Optional;
 import studio.definition.AcceptanceCriterion;
 import studio.definition.MilestoneDefinition;
 import studio.gate.GateStatus;
-import studio.override.Verdict;
-import studio.security.Actor;
-import studio.security.Roles;
+import studio.governance.Actor;
+import studio.governance.MilestoneState;
+import studio.governance.Roles;
+import studio.governance.Verdict;
 
 /**
  * A milestone's acceptance criteria one by one, as the milestone page shows them, and who may mark one.

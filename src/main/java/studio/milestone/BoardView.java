@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import studio.governance.MilestoneState;
 
 /**
  * The milestone board: one lane per lifecycle state, in lifecycle order, each holding the cards of the milestones

@@ -8,14 +8,15 @@ import studio.gate.GateCondition;
 import studio.gate.GateReport;
 import studio.gate.GateResult;
 import studio.gate.GateStatus;
-import studio.override.GovernancePolicy;
-import studio.override.GovernedMilestone;
-import studio.override.ManualDecisionPolicy;
-import studio.override.OverridePolicy;
-import studio.override.OverrideRequestForm;
-import studio.override.OverrideTicket;
-import studio.security.Actor;
-import studio.security.Roles;
+import studio.governance.Actor;
+import studio.governance.GovernancePolicy;
+import studio.governance.GovernedMilestone;
+import studio.governance.ManualDecisionPolicy;
+import studio.governance.MilestoneState;
+import studio.governance.OverridePolicy;
+import studio.governance.OverrideRequestForm;
+import studio.governance.OverrideTicket;
+import studio.governance.Roles;
 
 /**
  * Which controls of the milestone page one person may use now: each is shown only when the policy that the server

@@ -14,7 +14,7 @@ import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.audit.Refusals;
-import studio.security.Actor;
+import studio.governance.Actor;
 
 /** People's marks on acceptance criteria that no gate decides (table criterion_mark), each one audited. */
 @ApplicationScoped

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import studio.definition.GateCatalog;
+import studio.format.Percent;
 
 /**
  * The gate matrix across milestones: a row per milestone the filter lets through, a column per gate condition any
@@ -75,8 +76,7 @@ public record GateGrid(List<String> conditions, List<Row> rows, BoardFilter filt
     }
 
     private static String number(double value) {
-        BigDecimal d = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
-        return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
+        return Percent.rounded(value).toPlainString();
     }
 
     public boolean empty() {

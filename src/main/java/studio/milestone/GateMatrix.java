@@ -1,6 +1,6 @@
 package studio.milestone;
 
-import static studio.security.Roles.*;
+import static studio.governance.Roles.*;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

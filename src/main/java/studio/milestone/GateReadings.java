@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Set;
+import studio.format.Percent;
 import studio.gate.EvidenceRef;
 import studio.gate.GateCondition;
 import studio.gate.GateResult;
@@ -56,12 +57,11 @@ public final class GateReadings {
 
     /** 90 -> "90.0%", 91.35 -> "91.4%": coverage is shown with one decimal (API.md). */
     static String percent(double value) {
-        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+        return Percent.shown(value, null);
     }
 
     /** 85.0 -> "85", 7.25 -> "7.25". */
     static String number(double value) {
-        BigDecimal d = BigDecimal.valueOf(value).stripTrailingZeros();
-        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+        return Percent.plain(value);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
 import studio.audit.AuditLog;
+import studio.governance.MilestoneStimulus;
 
 /**
  * The milestone timer: a Verifying milestone whose gates stay pending longer than its gateTimeoutSeconds is

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import studio.governance.MilestoneState;
 
 /**
  * A milestone: its definition as imported, its lifecycle state, and the latest evaluation kept on the row

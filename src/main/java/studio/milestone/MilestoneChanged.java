@@ -1,6 +1,9 @@
 package studio.milestone;
 
 import java.util.List;
+import studio.governance.MilestoneEvent;
+import studio.governance.MilestoneState;
+import studio.governance.Transition;
 
 /** Fired (synchronously, inside the transaction) when a milestone's state or gate matrix changed. */
 public record MilestoneChanged(String milestoneId, List<Transition> transitions, MilestoneState state) {

@@ -10,10 +10,11 @@ import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.audit.Refusals;
-import studio.override.GovernancePolicy;
-import studio.override.ManualDecisionPolicy;
-import studio.override.Verdict;
-import studio.security.Actor;
+import studio.governance.Actor;
+import studio.governance.GovernancePolicy;
+import studio.governance.ManualDecisionPolicy;
+import studio.governance.MilestoneStimulus;
+import studio.governance.Verdict;
 import studio.web.ApiException;
 
 /**
@@ -71,7 +72,7 @@ public class MilestoneCommands {
 
     /** A governor's command: the policy decides who may (a 403 is audited), then the lifecycle decides when. */
     private MilestoneEvaluator.Outcome govern(String id, Actor actor, String action,
-                                             java.util.function.Function<studio.override.GovernedMilestone, Verdict> policy,
+                                             java.util.function.Function<studio.governance.GovernedMilestone, Verdict> policy,
                                              MilestoneStimulus stimulus) {
         refusals.enforce(policy.apply(rulebook.governed(views.find(id))), actor, action, Subject.milestone(id));
         return evaluator.react(id, stimulus, actor, null);

@@ -20,14 +20,14 @@ import studio.gate.GateCondition;
 import studio.gate.GateReport;
 import studio.gate.GateResult;
 import studio.gate.MilestoneEvidence.OverrideStatus;
+import studio.governance.Actor;
+import studio.governance.OverrideTicket;
 import studio.milestone.MilestonePage.FeatureBar;
 import studio.milestone.MilestonePage.GateRow;
 import studio.milestone.MilestonePage.Header;
 import studio.milestone.MilestonePage.OverrideRow;
 import studio.override.OverrideDesk;
 import studio.override.OverrideRequest;
-import studio.override.OverrideTicket;
-import studio.security.Actor;
 import studio.web.ApiException;
 
 /**

@@ -24,7 +24,13 @@ import studio.gate.GateResult;
 import studio.gate.GateStatus;
 import studio.gate.MilestoneEvidence;
 import studio.gate.MilestoneScope;
-import studio.security.Actor;
+import studio.governance.Actor;
+import studio.governance.MilestoneEvent;
+import studio.governance.MilestoneLifecycle;
+import studio.governance.MilestoneState;
+import studio.governance.MilestoneStimulus;
+import studio.governance.Readiness;
+import studio.governance.Transition;
 
 /**
  * Re-judges one milestone after something happened to it: reads its evidence, runs the gate engine and the

@@ -9,6 +9,7 @@ import studio.definition.Blocker;
 import studio.definition.Deliverable;
 import studio.definition.MilestoneProgress;
 import studio.definition.Risk;
+import studio.governance.MilestoneState;
 
 /**
  * Everything the milestone page shows, read once per request: the header and gate matrix (now or as of a past

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import studio.format.Percent;
 import studio.gate.EvidenceRef;
 import studio.gate.GateReport;
 import studio.gate.GateResult;
@@ -89,7 +90,6 @@ public final class MilestoneReadout {
             n.putNull(field);
             return;
         }
-        BigDecimal d = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
-        n.put(field, d.scale() < 0 ? d.setScale(0) : d);
+        n.put(field, Percent.rounded(value));
     }
 }

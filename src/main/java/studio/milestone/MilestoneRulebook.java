@@ -9,8 +9,8 @@ import studio.definition.DefinitionParser;
 import studio.definition.DefinitionSet;
 import studio.definition.DefinitionWriter;
 import studio.definition.MilestoneDefinition;
+import studio.governance.GovernedMilestone;
 import studio.input.Format;
-import studio.override.GovernedMilestone;
 
 /**
  * Turns a stored milestone definition into its {@link MilestoneRules}. Parsed rules are cached by the exact

@@ -4,7 +4,9 @@ import java.util.List;
 import studio.definition.DefinitionDefaults;
 import studio.definition.MilestoneDefinition;
 import studio.gate.GateCondition;
-import studio.override.GovernedMilestone;
+import studio.governance.GovernedMilestone;
+import studio.governance.LifecyclePolicy;
+import studio.governance.MilestoneState;
 
 /**
  * A milestone's definition with the installation defaults applied: what the gate engine, the lifecycle and the

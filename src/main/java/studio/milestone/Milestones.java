@@ -1,6 +1,6 @@
 package studio.milestone;
 
-import static studio.security.Roles.*;
+import static studio.governance.Roles.*;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -23,9 +23,10 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import studio.audit.AuditLog;
 import studio.audit.TimelineFilters;
+import studio.governance.IllegalTransitionException;
+import studio.inbox.ApprovalInbox;
+import studio.inbox.Approvals;
 import studio.milestone.MilestonePage.Attempt;
-import studio.override.ApprovalInbox;
-import studio.override.Approvals;
 import studio.override.OverrideDesk;
 import studio.web.ApiException;
 import studio.web.Htmx;

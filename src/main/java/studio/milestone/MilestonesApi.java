@@ -1,6 +1,6 @@
 package studio.milestone;
 
-import static studio.security.Roles.*;
+import static studio.governance.Roles.*;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import studio.release.Backoff;
-import studio.release.CloudEvent;
 
 /**
  * The deliveries as a work queue shared by every Studio instance on the database. Each step is its own short

@@ -1,7 +1,6 @@
 package studio.outbound;
 
 import java.time.Instant;
-import studio.release.Backoff;
 
 /** What becomes of a delivery after an attempt: delivered, tried again later per the backoff, or dead-lettered. */
 public final class DeliveryRule {

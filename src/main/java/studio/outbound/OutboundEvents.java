@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import studio.audit.AuditRecord;
-import studio.release.CloudEvent;
 
 /**
  * Which audit events leave Studio, and in what shape: every milestone event (MilestoneReached, MilestoneBlocked,

@@ -10,7 +10,6 @@ import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import studio.audit.AuditAppended;
 import studio.audit.AuditRecord;
-import studio.release.CloudEvent;
 
 /**
  * The transactional outbox: each milestone or release event appended to the audit chain becomes one outbox row on

@@ -1,7 +1,6 @@
 package studio.outbound;
 
 import java.time.Instant;
-import studio.release.WebhookSignature;
 
 /**
  * A subscriber's signing secrets at a moment: the current one, and during a rotation the previous one until its

@@ -15,8 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
-import studio.release.CloudEvent;
-import studio.security.Actor;
+import studio.governance.Actor;
 import studio.web.ApiException;
 
 /**

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import studio.release.WebhookSignature;
 
 /**
  * One HTTP POST of a CloudEvent (structured mode, {@code application/cloudevents+json}), signed in the

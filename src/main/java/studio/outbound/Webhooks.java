@@ -1,6 +1,6 @@
 package studio.outbound;
 
-import static studio.security.Roles.*;
+import static studio.governance.Roles.*;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -23,9 +23,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.audit.Refusals;
+import studio.governance.Actor;
+import studio.governance.Verdict;
 import studio.input.InputProblem;
-import studio.override.Verdict;
-import studio.security.Actor;
 import studio.web.ApiException;
 import studio.web.Htmx;
 

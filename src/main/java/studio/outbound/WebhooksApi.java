@@ -1,6 +1,6 @@
 package studio.outbound;
 
-import static studio.security.Roles.PLATFORM_ADMIN;
+import static studio.governance.Roles.PLATFORM_ADMIN;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -16,12 +16,16 @@ import studio.audit.AuditLog;
 import studio.audit.Refusals;
 import studio.gate.GateReport;
 import studio.gate.MilestoneEvidence.OverrideStatus;
+import studio.governance.Actor;
+import studio.governance.MilestoneStimulus;
+import studio.governance.OverridePolicy;
+import studio.governance.OverrideRequestForm;
+import studio.governance.OverrideTicket;
+import studio.governance.Verdict;
 import studio.milestone.Milestone;
 import studio.milestone.MilestoneEvaluator;
 import studio.milestone.MilestoneRulebook;
-import studio.milestone.MilestoneStimulus;
 import studio.milestone.MilestoneViews;
-import studio.security.Actor;
 import studio.web.ApiException;
 
 /**

@@ -1,6 +1,6 @@
 package studio.override;
 
-import static studio.security.Roles.*;
+import static studio.governance.Roles.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

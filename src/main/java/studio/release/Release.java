@@ -9,6 +9,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import studio.governance.ReleaseEnvironment;
+import studio.release.lifecycle.ReleaseState;
 
 /**
  * A release as stored: its tag, milestone, environment and lifecycle state, the content approvers approve

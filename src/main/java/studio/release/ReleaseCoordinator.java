@@ -12,16 +12,21 @@ import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.definition.MilestoneDefinition;
-import studio.evidence.EventEffects.ReleaseReported;
 import studio.evidence.IngestEvent;
 import studio.evidence.IngestEvent.ReleaseCompleted;
 import studio.evidence.IngestEvent.ReleaseFailed;
+import studio.governance.MilestoneEvent;
+import studio.governance.MilestoneStimulus;
+import studio.ingest.EventEffects.ReleaseReported;
 import studio.milestone.Milestone;
 import studio.milestone.MilestoneChanged;
 import studio.milestone.MilestoneEvaluator;
-import studio.milestone.MilestoneEvent;
 import studio.milestone.MilestoneRulebook;
-import studio.milestone.MilestoneStimulus;
+import studio.release.document.ReleaseContent;
+import studio.release.document.ReleaseManifest;
+import studio.release.lifecycle.ReleaseState;
+import studio.release.lifecycle.ReleaseStimulus;
+import studio.release.lifecycle.ReleaseTransition;
 import studio.web.ApiException;
 
 /**

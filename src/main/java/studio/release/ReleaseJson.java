@@ -10,12 +10,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import studio.governance.ApprovalRequirement;
+import studio.governance.ReleaseEnvironment;
+import studio.governance.ReleasePolicy;
+import studio.release.document.ReleaseContent;
 import studio.signing.DsseEnvelope;
 
 /** How a release's JSON columns are written and read back: content, policy, string lists, the manifest envelope. */
-final class ReleaseJson {
+public final class ReleaseJson {
 
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+    public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ReleaseJson() {}
@@ -36,7 +40,7 @@ final class ReleaseJson {
         return text == null ? List.of() : read(text, new TypeReference<List<String>>() {});
     }
 
-    static DsseEnvelope envelope(String text) {
+    public static DsseEnvelope envelope(String text) {
         return text == null ? null : read(text, new TypeReference<>() {});
     }
 

@@ -12,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import studio.format.Durations;
+import studio.governance.ApprovalRequirement;
+import studio.governance.ReleaseEnvironment;
+import studio.governance.ReleasePolicy;
 
 /**
  * The release policy of every environment: Studio's defaults ({@link ReleasePolicy#defaultFor}) with what

@@ -11,10 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import studio.gate.GateReport;
+import studio.governance.ReleaseApproval;
+import studio.governance.ReleaseApproval.Decision;
+import studio.governance.ReleasePolicy;
 import studio.milestone.Milestone;
 import studio.milestone.MilestoneReadout;
 import studio.milestone.StoredReport;
-import studio.release.ReleaseApproval.Decision;
+import studio.release.document.GateOutcome;
+import studio.release.document.ReleaseContent;
+import studio.release.document.ReleaseFacts;
+import studio.release.document.ReleaseOverride;
+import studio.release.document.ReleasedFeature;
+import studio.release.lifecycle.ReleaseState;
 import studio.web.ApiException;
 
 /**

@@ -15,12 +15,23 @@ import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.definition.MilestoneDefinition;
+import studio.governance.Actor;
+import studio.governance.MilestoneState;
+import studio.governance.ReleaseEnvironment;
+import studio.governance.ReleasePolicy;
 import studio.milestone.Milestone;
 import studio.milestone.MilestoneRulebook;
-import studio.milestone.MilestoneState;
-import studio.release.VersionResolution.Rejected;
-import studio.release.VersionResolution.Resolved;
-import studio.security.Actor;
+import studio.release.document.ReleaseContent;
+import studio.release.document.ReleaseManifest;
+import studio.release.lifecycle.ReleaseStimulus;
+import studio.release.version.TakenTags;
+import studio.release.version.VersionPolicy;
+import studio.release.version.VersionRequest;
+import studio.release.version.VersionResolution;
+import studio.release.version.VersionResolution.Rejected;
+import studio.release.version.VersionResolution.Resolved;
+import studio.release.version.VersionResolver;
+import studio.release.version.VersionedMilestone;
 import studio.web.ApiException;
 
 /**

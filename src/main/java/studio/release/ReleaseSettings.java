@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import studio.release.version.VersionPolicy;
 
 /**
  * The release coordinator's installation settings ({@code studio.release.*}, the spec's orchestration-config.yaml

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.security.Principal;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import studio.governance.Roles;
 
 /**
  * The person (or CI service account) behind the current request, as templates and services see them:

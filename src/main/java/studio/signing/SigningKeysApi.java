@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import studio.security.Roles;
+import studio.governance.Roles;
 
 /** The public keys Studio has ever signed with, so anyone can verify manifests and checkpoints offline. */
 @Path("/api/signing-keys")

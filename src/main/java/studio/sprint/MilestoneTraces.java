@@ -21,6 +21,7 @@ import studio.input.InvalidInputException;
 import studio.milestone.Milestone;
 import studio.milestone.MilestoneReadout;
 import studio.milestone.MilestoneRulebook;
+import studio.persistence.Rows;
 import studio.sprint.MilestoneTrace.SprintFacts;
 
 /**

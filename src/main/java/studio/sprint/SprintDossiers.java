@@ -17,6 +17,7 @@ import studio.evidence.ExecutionRecord;
 import studio.evidence.TraceMatrixParser;
 import studio.input.Format;
 import studio.input.InvalidInputException;
+import studio.persistence.Rows;
 
 /**
  * Reads one sprint's page: a fixed handful of bounded statements (events, features, tests, trace matrices,

@@ -6,6 +6,7 @@ import java.util.Locale;
 import studio.input.Ids;
 import studio.input.InputProblem;
 import studio.input.InvalidInputException;
+import studio.web.QueryText;
 
 /**
  * What the sprint list was asked for: filters (state, milestone, free text) and the page (keyset cursor, size).

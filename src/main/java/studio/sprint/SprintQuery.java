@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import studio.persistence.Rows;
+import studio.web.QueryText;
 
 /**
  * Reads the sprint list: one statement for a page of sprints (keyset on created_at and id, newest first, never

@@ -2,6 +2,7 @@ package studio.sprint;
 
 import java.time.Instant;
 import java.util.List;
+import studio.format.Durations;
 
 /**
  * A sprint as the list and the sprint page's header show it.

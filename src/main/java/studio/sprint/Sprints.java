@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
+import studio.governance.Roles;
 import studio.input.InputProblem;
 import studio.input.InvalidInputException;
-import studio.security.Roles;
 import studio.web.ApiException;
 import studio.web.Htmx;
 

@@ -1,8 +1,8 @@
 package studio.web;
 
 import java.util.List;
+import studio.governance.Verdict;
 import studio.input.InputProblem;
-import studio.override.Verdict;
 
 /**
  * A request Studio refuses, with the HTTP status API.md gives it (400 bad input, 403 role may not act, 404 unknown

@@ -4,15 +4,15 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.persistence.OptimisticLockException;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import studio.governance.IllegalTransitionException;
 import studio.input.InputProblem;
 import studio.input.InvalidInputException;
-import studio.milestone.IllegalTransitionException;
 
 /** Refusals and unknown pages: JSON on /api/*, a readable page in the browser. */
 public class ErrorPages {

@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
+import studio.governance.Roles;
 import studio.security.CurrentUser;
-import studio.security.Roles;
 
 /** The main navigation as the layout renders it ({@code {inject:nav.items}}), with the current section marked. */
 @Named("nav")

@@ -1,13 +1,12 @@
 package studio.web;
 
 import io.quarkus.qute.TemplateExtension;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import studio.format.Durations;
+import studio.format.Percent;
 
 /** How values read on Studio's pages: states as labels, times in UTC and as "3 h ago", coverage with one decimal. */
 @TemplateExtension
@@ -36,18 +35,12 @@ public final class Views {
 
     /** A short duration from {@code at} to now: "just now", "12 min", "3 h", "4 d". */
     static String ago(Instant at) {
-        if (at == null) return "";
-        Duration d = Duration.between(at, Instant.now());
-        if (d.isNegative() || d.toSeconds() < 60) return "just now";
-        if (d.toMinutes() < 60) return d.toMinutes() + " min";
-        if (d.toHours() < 48) return d.toHours() + " h";
-        return d.toDays() + " d";
+        return Durations.since(at, Instant.now());
     }
 
     /** 91.35 -> "91.4%". */
     static String pct(Number value) {
-        if (value == null) return "—";
-        return BigDecimal.valueOf(value.doubleValue()).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+        return Percent.shown(value, "—");
     }
 
     /** A percentage kept within 0..100, for drawing. */

@@ -22,8 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import studio.audit.AuditEntry.Subject;
-import studio.security.Actor;
-import studio.security.Roles;
+import studio.governance.Actor;
+import studio.governance.Roles;
 
 /** GET /api/audit/export: the whole filtered trail, oldest first, as CSV or JSON Lines that parse back exactly. */
 @QuarkusTest

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditTrailFixture.Written;
-import studio.security.Roles;
+import studio.governance.Roles;
 
 /** GET /api/audit: newest first, keyset pages that add up to exactly the filtered trail, and its 400s. */
 @QuarkusTest

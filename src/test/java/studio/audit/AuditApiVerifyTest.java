@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import studio.security.Roles;
+import studio.governance.Roles;
 
 /**
  * GET /api/audit/verify against a real database that someone with superuser access tampered with: every kind of

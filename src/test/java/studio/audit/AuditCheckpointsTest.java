@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import studio.security.Roles;
+import studio.governance.Roles;
 import studio.signing.Pem;
 
 /** The checkpoint job: signs the head when it moved, once per head however many instances race for it. */

@@ -19,8 +19,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import studio.audit.AuditEntry.Subject;
-import studio.security.Actor;
-import studio.security.Roles;
+import studio.governance.Actor;
+import studio.governance.Roles;
 
 /** Appends from many transactions at once still form one gapless, valid chain. */
 @QuarkusTest

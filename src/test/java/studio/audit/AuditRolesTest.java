@@ -1,15 +1,15 @@
 package studio.audit;
 
 import static org.hamcrest.Matchers.containsString;
-import static studio.audit.TestIdentities.asTestIdentity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static studio.audit.TestIdentities.asTestIdentity;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import studio.security.Roles;
+import studio.governance.Roles;
 
 /**
  * Who may do what with the audit trail (API.md "Roles"): every role reads the trail and the signing keys; only

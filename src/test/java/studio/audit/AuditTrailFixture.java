@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import studio.audit.AuditEntry.Subject;
-import studio.security.Actor;
-import studio.security.Roles;
+import studio.governance.Actor;
+import studio.governance.Roles;
 
 /**
  * Audit events appended through {@link AuditLog} the way the application appends them (one transaction each),

@@ -13,7 +13,7 @@ import io.quarkus.test.security.TestSecurity;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import studio.security.Roles;
+import studio.governance.Roles;
 import studio.testing.TestDb;
 
 /** A product owner pastes or uploads definitions, checks them (nothing stored), and imports them. */

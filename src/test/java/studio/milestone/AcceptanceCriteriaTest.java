@@ -15,9 +15,10 @@ import studio.definition.DefinitionParser;
 import studio.definition.MilestoneDefinition;
 import studio.definition.MilestoneProgress;
 import studio.gate.GateStatus;
+import studio.governance.Actor;
+import studio.governance.MilestoneState;
+import studio.governance.Verdict;
 import studio.input.Format;
-import studio.override.Verdict;
-import studio.security.Actor;
 
 /** Acceptance criteria one by one: who decides each, and who may mark one. */
 class AcceptanceCriteriaTest {

@@ -16,7 +16,7 @@ import io.quarkus.test.security.TestSecurity;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import studio.security.Roles;
+import studio.governance.Roles;
 
 /** The milestone board as a product owner sees it: lanes, cards, filters, the empty board and escaping. */
 @QuarkusTest

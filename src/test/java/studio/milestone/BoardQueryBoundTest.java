@@ -9,7 +9,7 @@ import io.quarkus.test.security.TestSecurity;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import studio.security.Roles;
+import studio.governance.Roles;
 import studio.testing.Api;
 import studio.testing.TestDb;
 

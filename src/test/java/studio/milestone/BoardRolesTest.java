@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import studio.security.Roles;
+import studio.governance.Roles;
 
 /** Every Studio role reads the board, its live changes and the gate matrix; an identity without one is refused. */
 @QuarkusTest

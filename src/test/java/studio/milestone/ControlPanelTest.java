@@ -15,9 +15,10 @@ import studio.gate.GateReport;
 import studio.gate.GateResult;
 import studio.gate.GateStatus;
 import studio.gate.MilestoneEvidence.OverrideStatus;
-import studio.override.GovernedMilestone;
-import studio.override.OverrideTicket;
-import studio.security.Actor;
+import studio.governance.Actor;
+import studio.governance.GovernedMilestone;
+import studio.governance.MilestoneState;
+import studio.governance.OverrideTicket;
 
 /** Which controls each person sees: exactly what the server's policies would let them do in the milestone's state. */
 class ControlPanelTest {

@@ -17,7 +17,12 @@ import studio.gate.MilestoneEvidence.CoverageFact;
 import studio.gate.MilestoneEvidence.SprintFact;
 import studio.gate.MilestoneEvidence.SprintState;
 import studio.gate.MilestoneEvidence.TraceFact;
-import studio.milestone.MilestoneStimulus.EvidenceArrived;
+import studio.governance.LifecyclePolicy;
+import studio.governance.MilestoneLifecycle;
+import studio.governance.MilestoneState;
+import studio.governance.MilestoneStimulus.EvidenceArrived;
+import studio.governance.Readiness;
+import studio.governance.Transition;
 
 /** The spec's mvp-ready milestone driven through the real gate engine and lifecycle, as the shell would. */
 class MilestoneJourneyTest {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import studio.audit.AuditLog;
-import studio.security.Actor;
-import studio.security.Roles;
+import studio.governance.Actor;
+import studio.governance.Roles;
 import studio.testing.Api;
 import studio.testing.TestDb;
 

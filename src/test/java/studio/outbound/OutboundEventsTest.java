@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import studio.audit.AuditRecord;
-import studio.release.CloudEvent;
 
 class OutboundEventsTest {
 

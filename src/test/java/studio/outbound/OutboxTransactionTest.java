@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
-import studio.release.CloudEvent;
 import studio.testing.Api;
 import studio.testing.TestDb;
 

@@ -14,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import studio.release.CloudEvent;
-import studio.release.WebhookSignature;
 
 /**
  * A subscriber's endpoint inside the test: a real HTTP server on a free port that checks each delivery's signature

@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import studio.release.Backoff;
-import studio.release.WebhookSignature;
-import studio.release.WebhookSignature.Verification;
+import studio.outbound.WebhookSignature.Verification;
 
 /** Secrets, the signature header during a rotation, and what an attempt's result does to a delivery. */
 class SigningAndRulesTest {

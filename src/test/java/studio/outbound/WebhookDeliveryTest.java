@@ -14,8 +14,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import studio.release.CloudEvent;
-import studio.release.WebhookSignature;
 import studio.testing.Api;
 import studio.testing.TestDb;
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import studio.security.Roles;
+import studio.governance.Roles;
 import studio.testing.Api;
 import studio.testing.CsrfForms;
 import studio.testing.TestDb;

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import studio.release.CloudEvent;
 import studio.testing.PackagedStudio;
 import studio.testing.ScratchDatabases;
 

@@ -14,9 +14,10 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import studio.testing.Processes.Result;
+import studio.release.document.ReleaseManifest;
 import studio.signing.DsseEnvelope;
 import studio.signing.SigningKey;
+import studio.testing.Processes.Result;
 
 /**
  * An auditor verifies a release manifest with nothing but the public key, coreutils and openssl: the recipe in

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import studio.release.approval.ApprovalTimeouts;
 import studio.testing.Api;
 import studio.testing.TestDb;
 

@@ -10,6 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import studio.governance.ReleaseEnvironment;
+import studio.governance.ReleasePolicy;
+import studio.release.document.PromotionTriggerConfirmed;
+import studio.release.document.ReleaseFacts;
+import studio.release.document.ReleaseManifest;
+import studio.release.document.ReleaseMetadata;
+import studio.release.lifecycle.ReleaseState;
+import studio.release.web.ReleaseHistory;
 
 /** release-metadata.json, release-history.csv and promotion-trigger-confirmed.yaml. */
 class ReleaseDocumentsTest {

@@ -4,19 +4,27 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import studio.governance.ReleaseApproval;
+import studio.governance.ReleaseEnvironment;
+import studio.release.document.GateOutcome;
+import studio.release.document.ReleaseFacts;
+import studio.release.document.ReleaseManifest;
+import studio.release.document.ReleaseOverride;
+import studio.release.document.ReleasedFeature;
+import studio.release.lifecycle.ReleaseState;
 
 /** The spec's mvp-v1 release (release-coordinator.md "Real-World Example"), released to production. */
-final class ReleaseFixture {
+public final class ReleaseFixture {
 
-    static final Instant CREATED = Instant.parse("2025-05-14T16:30:00Z");
-    static final Instant RELEASED = Instant.parse("2025-05-14T17:12:00Z");
-    static final String COMMIT = "ab39c3f0d1e2b3a4c5d6e7f8091a2b3c4d5e6f70";
-    static final String NOTIFY_DIGEST = "5f".repeat(32);
+    public static final Instant CREATED = Instant.parse("2025-05-14T16:30:00Z");
+    public static final Instant RELEASED = Instant.parse("2025-05-14T17:12:00Z");
+    public static final String COMMIT = "ab39c3f0d1e2b3a4c5d6e7f8091a2b3c4d5e6f70";
+    public static final String NOTIFY_DIGEST = "5f".repeat(32);
 
     private ReleaseFixture() {}
 
     /** Requested, not yet approved or released. */
-    static ReleaseFacts requested() {
+    public static ReleaseFacts requested() {
         return new ReleaseFacts("mvp-v1", "mvp-ready", "MVP ready", "trace-xyz-789", ReleaseEnvironment.PRODUCTION, "alice", CREATED, null,
                 ReleaseState.PAUSED_FOR_APPROVAL,
                 List.of(new ReleasedFeature("BookingFlow", 93.1, 120), new ReleasedFeature("Notification.Send", 89.5, 80)), 91.3,
@@ -31,7 +39,7 @@ final class ReleaseFixture {
     }
 
     /** Approved by bob (product-owner) and carol (compliance-officer) for its content. */
-    static ReleaseFacts approved() {
+    public static ReleaseFacts approved() {
         ReleaseFacts f = requested();
         String hash = ReleaseManifest.of(f).contentHash();
         return f.withApprovals(List.of(
@@ -40,12 +48,12 @@ final class ReleaseFixture {
     }
 
     /** Approved and completed by CI. */
-    static ReleaseFacts completed() {
+    public static ReleaseFacts completed() {
         return approved().completed(RELEASED, List.of("booking-service:1.0.0-mvp", "notify:1.0.0-mvp@sha256:" + NOTIFY_DIGEST));
     }
 
     /** {@code f} with one component replaced, by name (records have no withers). */
-    static ReleaseFacts with(ReleaseFacts f, String component, Object value) {
+    public static ReleaseFacts with(ReleaseFacts f, String component, Object value) {
         RecordComponent[] components = ReleaseFacts.class.getRecordComponents();
         Object[] args = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
@@ -63,7 +71,7 @@ final class ReleaseFixture {
         }
     }
 
-    static ReleaseApproval approval(String who, String role, String reason, Instant at, String hash) {
+    public static ReleaseApproval approval(String who, String role, String reason, Instant at, String hash) {
         return new ReleaseApproval(who, role, ReleaseApproval.Decision.APPROVED, reason, at, at.plus(Duration.ofHours(24)), hash);
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import studio.release.document.Markdown;
+import studio.release.document.ReleaseNotesHtml;
 
 /** The notes preview on the release page: CommonMark, but raw HTML is text and only safe links survive. */
 class ReleaseNotesPreviewPageTest {

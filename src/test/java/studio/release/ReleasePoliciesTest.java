@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import studio.governance.ApprovalRequirement;
+import studio.governance.ReleaseEnvironment;
+import studio.governance.ReleasePolicy;
 
 class ReleasePoliciesTest {
 

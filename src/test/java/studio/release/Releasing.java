@@ -6,47 +6,47 @@ import io.restassured.response.Response;
 import studio.testing.Api;
 
 /** Builds reached milestones and drives releases through the real API, as CI and people would. */
-final class Releasing {
+public final class Releasing {
 
     private Releasing() {}
 
     /** A milestone whose one signal gate passed: Reached. {@code extra} is added to its definition (YAML lines). */
-    static void reached(String id, String... extra) {
+    public static void reached(String id, String... extra) {
         defined(id, extra);
         signal(id, "pass");
         Api.as("product-owner").post("/api/milestones/" + id + "/evaluate").then().statusCode(200).body("status", equalTo("reached"));
     }
 
-    static void defined(String id, String... extra) {
+    public static void defined(String id, String... extra) {
         StringBuilder yaml = new StringBuilder("milestones:\n  - id: " + id + "\n    name: Milestone " + id
                 + "\n    gateConditions: [securityValidated]\n    governedBy: product-owner\n");
         for (String line : extra) yaml.append("    ").append(line).append('\n');
         Api.importDefinitions(yaml.toString()).then().statusCode(200);
     }
 
-    static void signal(String id, String status) {
+    public static void signal(String id, String status) {
         Api.event("{\"event\":\"GateSignal\",\"milestoneId\":\"" + id + "\",\"gate\":\"securityValidated\",\"status\":\"" + status
                 + "\",\"detail\":\"scan " + status + "\"}").then().statusCode(201);
     }
 
-    static Response create(String user, String body) {
+    public static Response create(String user, String body) {
         return Api.as(user).contentType("application/json").body(body).post("/api/releases");
     }
 
-    static Response promote(String user, String milestone, String environment) {
+    public static Response promote(String user, String milestone, String environment) {
         return create(user, "{\"milestone_id\":\"" + milestone + "\",\"environment\":\"" + environment + "\"}");
     }
 
-    static Response decide(String user, String tag, String decision, String reason) {
+    public static Response decide(String user, String tag, String decision, String reason) {
         String body = reason == null ? "{\"decision\":\"" + decision + "\"}" : "{\"decision\":\"" + decision + "\",\"reason\":\"" + reason + "\"}";
         return Api.as(user).contentType("application/json").body(body).post("/api/releases/" + tag + "/approvals");
     }
 
-    static Response report(String event, String tag, String extra) {
+    public static Response report(String event, String tag, String extra) {
         return Api.event("{\"event\":\"" + event + "\",\"versionTag\":\"" + tag + "\"" + extra + "}");
     }
 
-    static Response release(String tag) {
+    public static Response release(String tag) {
         return Api.as("auditor").get("/api/releases/" + tag);
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import studio.audit.TestIdentities;
-import studio.security.Roles;
+import studio.governance.Roles;
 
 /** GET /api/signing-keys: every public key Studio signs or signed with, as PEM an outsider can verify with. */
 @QuarkusTest

@@ -1,0 +1,20 @@
+package studio.governance;
+
+import java.util.Collection;
+import java.util.Set;
+
+/** The person (or service account) asking, with the Studio roles their token carries. */
+public record Actor(String name, Set<String> roles) {
+
+    public Actor {
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+    }
+
+    public boolean holds(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean holdsAny(Collection<String> wanted) {
+        return wanted.stream().anyMatch(roles::contains);
+    }
+}

@@ -1,0 +1,161 @@
+package studio.governance;
+
+import static studio.governance.MilestoneState.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import studio.gate.GateReport.Outcome;
+import studio.governance.MilestoneStimulus.*;
+
+/**
+ * Decides what a stimulus does to a milestone: the ordered transitions to apply (a stimulus may chain, e.g.
+ * Pending to Verifying to Reached), or an {@link IllegalTransitionException} for a person's command the state does
+ * not allow. Evidence and timer ticks never throw; when nothing applies they yield no transition. Pure: the caller
+ * passes the current state and the gates' {@link Readiness} after the stimulus was stored.
+ *
+ * <p>Judging gates: Verifying moves on as soon as the outcome is decided (passed: Reached; failed: Blocked) and
+ * stays while gates are pending, until the gate timeout blocks it. Pending moves to Verifying when the contributing
+ * sprints have settled, when every gate already passes (a milestone whose gates do not wait on sprints), or when
+ * someone asks for an evaluation.
+ */
+public final class MilestoneLifecycle {
+
+    private final LifecyclePolicy policy;
+
+    public MilestoneLifecycle(LifecyclePolicy policy) {
+        this.policy = policy;
+    }
+
+    public List<Transition> react(MilestoneState state, MilestoneStimulus stimulus, Readiness readiness) {
+        Path path = new Path(state);
+        if (stimulus instanceof EvidenceArrived e) onEvidence(path, readiness, "new evidence: " + e.kind());
+        else if (stimulus instanceof EvaluationRequested e) onEvaluation(path, e, readiness);
+        else if (stimulus instanceof Resume r) onResume(path, r, readiness);
+        else if (stimulus instanceof EscalationRequested e) onEscalation(path, e);
+        else if (stimulus instanceof OverrideRequested o) onOverrideRequested(path, o);
+        else if (stimulus instanceof OverrideDecided o) onOverrideDecided(path, o, readiness);
+        else if (stimulus instanceof ForceClose f) onForceClose(path, f);
+        else if (stimulus instanceof Terminate t) onTerminate(path, t);
+        else if (stimulus instanceof PromotionCompleted p) onPromotionCompleted(path, p);
+        else if (stimulus instanceof TimerTick t) onTick(path, t, readiness);
+        return List.copyOf(path.steps);
+    }
+
+    private void onEvidence(Path path, Readiness r, String why) {
+        if (path.state == PLANNED) path.take(MilestoneTrigger.READY, why);
+        if (path.state == BLOCKED && policy.retryOnFailure() && r.outcome() != Outcome.FAILED) {
+            path.take(MilestoneTrigger.RESUME, why);
+        }
+        judge(path, r, false);
+    }
+
+    private void onEvaluation(Path path, EvaluationRequested e, Readiness r) {
+        requireOpen(path.state, e);
+        String why = "evaluation requested by " + e.actor();
+        if (path.state == PLANNED) path.take(MilestoneTrigger.READY, why);
+        if (path.state == BLOCKED) path.take(MilestoneTrigger.RESUME, why);
+        judge(path, r, true);
+    }
+
+    private void onResume(Path path, Resume resume, Readiness r) {
+        require(path.state, resume, s -> s == BLOCKED, "the milestone Blocked");
+        path.take(MilestoneTrigger.RESUME, said("resumed by ", resume.actor(), resume.reason()));
+        judge(path, r, false);
+    }
+
+    private void onEscalation(Path path, EscalationRequested e) {
+        require(path.state, e, s -> s == BLOCKED, "the milestone Blocked");
+        path.take(MilestoneTrigger.ESCALATE, said("escalated by ", e.actor(), e.reason()));
+    }
+
+    private void onOverrideRequested(Path path, OverrideRequested o) {
+        require(path.state, o, MilestoneState::beforeReached, "a milestone not yet Reached");
+        if (path.state == BLOCKED) path.take(MilestoneTrigger.ESCALATE, "override " + o.overrideId() + " requested by " + o.actor());
+    }
+
+    private void onOverrideDecided(Path path, OverrideDecided o, Readiness r) {
+        requireOpen(path.state, o);
+        if (!o.approved()) return;
+        String why = "override " + o.overrideId() + " approved by " + o.actor();
+        if (path.state == PLANNED) path.take(MilestoneTrigger.READY, why);
+        if (path.state == BLOCKED && r.outcome() != Outcome.FAILED) path.take(MilestoneTrigger.RESUME, why);
+        judge(path, r, false);
+    }
+
+    private void onForceClose(Path path, ForceClose f) {
+        require(path.state, f, s -> s == ESCALATED, "the milestone Escalated");
+        path.take(MilestoneTrigger.FORCE_CLOSE, said("force closed by ", f.actor(), f.reason()));
+    }
+
+    private void onTerminate(Path path, Terminate t) {
+        require(path.state, t, s -> s == BLOCKED || s == ESCALATED, "the milestone Blocked or Escalated");
+        path.take(MilestoneTrigger.TERMINATE, said("terminated by ", t.actor(), t.reason()));
+    }
+
+    private void onPromotionCompleted(Path path, PromotionCompleted p) {
+        if (path.state == CLOSED) return; // a further release of a closed milestone
+        require(path.state, p, s -> s == REACHED, "the milestone Reached");
+        path.take(MilestoneTrigger.PROMOTION_COMPLETED, "promotion of " + p.versionTag() + " completed");
+    }
+
+    private void onTick(Path path, TimerTick tick, Readiness r) {
+        if (path.state == VERIFYING && r.outcome() == Outcome.PENDING && tick.expired()) {
+            path.take(MilestoneTrigger.GATE_FAILED, "gate timeout: gates still pending after " + tick.timeoutSeconds() + "s");
+        } else if (path.state == BLOCKED && tick.expired()) {
+            path.take(MilestoneTrigger.ESCALATE, "gate timeout: blocked for more than " + tick.timeoutSeconds() + "s");
+        } else if (path.state == VERIFYING || path.state == ESCALATED) {
+            judge(path, r, false); // overrides expire and signals age without any new evidence
+        }
+    }
+
+    /** Moves as far as the gates allow: into verification if due, then to Reached or Blocked once decided. */
+    private static void judge(Path path, Readiness r, boolean evaluationRequested) {
+        if (path.state == PENDING && (evaluationRequested || r.sprintsSettled() || r.outcome() == Outcome.PASSED)) {
+            path.take(MilestoneTrigger.VERIFY, evaluationRequested ? "evaluation requested"
+                    : r.sprintsSettled() ? "contributing sprints settled" : "every gate already satisfied");
+        }
+        if (path.state == ESCALATED && r.outcome() == Outcome.PASSED) {
+            // Escalated -> Reached through an approved override is the spec's MilestoneForceClosed.
+            if (r.overridden()) path.take(MilestoneTrigger.FORCE_CLOSE, "every gate satisfied, some through an approved override");
+            else path.take(MilestoneTrigger.GATES_SATISFIED, "every gate satisfied");
+        }
+        if (path.state != VERIFYING) return;
+        if (r.outcome() == Outcome.PASSED) path.take(MilestoneTrigger.GATES_SATISFIED, "every gate satisfied");
+        else if (r.outcome() == Outcome.FAILED) path.take(MilestoneTrigger.GATE_FAILED, "gate failed: " + String.join(", ", r.failedGates()));
+    }
+
+    private static void requireOpen(MilestoneState state, MilestoneStimulus s) {
+        require(state, s, st -> !st.terminal(), "an open milestone");
+    }
+
+    private static void require(MilestoneState state, MilestoneStimulus s, Predicate<MilestoneState> allowed, String needs) {
+        if (!allowed.test(state)) {
+            throw new IllegalTransitionException(state, s, s.label() + " needs " + needs + "; it is " + state.label());
+        }
+    }
+
+    private static String said(String what, String actor, String reason) {
+        return what + actor + (reason == null || reason.isBlank() ? "" : ": " + reason);
+    }
+
+    /** The transitions taken so far and the state they lead to. */
+    private final class Path {
+        private MilestoneState state;
+        private final List<Transition> steps = new ArrayList<>();
+
+        Path(MilestoneState start) {
+            this.state = start;
+        }
+
+        void take(MilestoneTrigger trigger, String reason) {
+            MilestoneState to = state.next(trigger).orElseThrow(
+                    () -> new IllegalStateException("no " + trigger + " edge from " + state + ": the lifecycle is inconsistent"));
+            steps.add(new Transition(state, to, trigger.event(), reason));
+            state = to;
+            if (trigger != MilestoneTrigger.PROMOTION_TRIGGERED && to == REACHED && policy.autoPromotion()) {
+                take(MilestoneTrigger.PROMOTION_TRIGGERED, "autoPromotion");
+            }
+        }
+    }
+}

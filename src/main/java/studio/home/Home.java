@@ -1,0 +1,85 @@
+package studio.home;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import studio.audit.AuditLog;
+import studio.governance.Roles;
+import studio.inbox.ApprovalInbox;
+import studio.inbox.InboxItem;
+
+/** The home page: where delivery stands right now, straight from the database. */
+@Path("/")
+@RolesAllowed({Roles.PRODUCT_OWNER, Roles.QA_LEAD, Roles.DOMAIN_ARCHITECT, Roles.SECURITY_OFFICER,
+        Roles.COMPLIANCE_OFFICER, Roles.PLATFORM_ADMIN, Roles.AUDITOR, Roles.CI})
+@Produces(MediaType.TEXT_HTML)
+public class Home {
+
+    static final List<String> STATES = List.of("planned", "pending", "verifying", "blocked", "escalated", "reached", "closed", "terminated");
+
+    public record RecentEvent(long seq, OffsetDateTime at, String actor, String type, String subjectType, String subjectId) {}
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(Map<String, Long> milestonesByState, long milestones, long sprints,
+                                            long features, long evidence, List<RecentEvent> recent,
+                                            List<InboxItem> waiting, int waitingTotal);
+
+        static native TemplateInstance signedOut();
+    }
+
+    /** How many waiting decisions the home page lists; the inbox has the rest. */
+    static final int WAITING_SHOWN = 5;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ApprovalInbox inbox;
+
+    @GET
+    public TemplateInstance home() {
+        Map<String, Long> byState = new LinkedHashMap<>();
+        STATES.forEach(s -> byState.put(s, 0L));
+        List<Object[]> rows = em.createNativeQuery("select state, count(*) from milestone group by state").getResultList();
+        rows.forEach(r -> byState.put((String) r[0], ((Number) r[1]).longValue()));
+        long milestones = byState.values().stream().mapToLong(Long::longValue).sum();
+        List<InboxItem> waiting = inbox.awaiting(AuditLog.currentActor());
+        Object[] inventory = (Object[]) em.createNativeQuery(
+                "select (select count(*) from sprint), (select count(*) from feature), (select count(*) from evidence)")
+                .getSingleResult();
+        return Templates.home(byState, milestones, number(inventory[0]), number(inventory[1]), number(inventory[2]),
+                recent(), waiting.subList(0, Math.min(WAITING_SHOWN, waiting.size())), waiting.size());
+    }
+
+    @GET
+    @Path("signed-out")
+    @PermitAll
+    public TemplateInstance signedOut() {
+        return Templates.signedOut();
+    }
+
+    private static long number(Object count) {
+        return ((Number) count).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<RecentEvent> recent() {
+        List<Object[]> rows = em.createNativeQuery("""
+                select seq, occurred_at, actor, type, subject_type, subject_id
+                from audit_event order by seq desc limit 8""").getResultList();
+        return rows.stream().map(r -> new RecentEvent(((Number) r[0]).longValue(),
+                ((java.time.Instant) r[1]).atOffset(java.time.ZoneOffset.UTC),
+                (String) r[2], (String) r[3], (String) r[4], (String) r[5])).toList();
+    }
+}

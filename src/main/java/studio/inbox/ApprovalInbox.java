@@ -1,0 +1,117 @@
+package studio.inbox;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import studio.audit.AuditLog;
+import studio.gate.MilestoneEvidence.OverrideStatus;
+import studio.governance.Actor;
+import studio.governance.GovernedMilestone;
+import studio.governance.MilestoneState;
+import studio.governance.OverrideTicket;
+import studio.governance.Roles;
+import studio.inbox.AwaitingDecision.GateCandidate;
+import studio.inbox.AwaitingDecision.OverrideCandidate;
+import studio.milestone.MilestoneReadout;
+import studio.milestone.MilestoneRulebook;
+import studio.release.approval.ReleaseInbox;
+import studio.web.Navigation;
+
+/**
+ * The approvals inbox and the navigation badge. Two bounded queries whatever the data (open override requests the
+ * person did not make; open milestones with a pending manual gate of one of their roles), then the pure
+ * {@link AwaitingDecision} keeps what the policies would let them decide. It runs on every page, for the badge, so
+ * it is request-scoped and answers each question once per request: a page that lists the items (home, the inbox)
+ * and its badge share the queries. Pages read it after the request's own decision, never before.
+ */
+@RequestScoped
+public class ApprovalInbox implements Navigation.InboxCounter {
+
+    /** More than anyone can work through; a bound keeps every page cheap however much piles up. */
+    static final int LIMIT = 200;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    MilestoneRulebook rulebook;
+    @Inject
+    ReleaseInbox releases;
+
+    private Actor memoFor;
+    private List<InboxItem> memoItems;
+    private List<ReleaseInbox.Item> memoReleases;
+
+    @Override
+    public long awaitingCurrentUser() {
+        Actor actor = AuditLog.currentActor();
+        return awaiting(actor).size() + releases(actor).size();
+    }
+
+    /** Releases waiting for this person's approval (decided on the release page). */
+    public List<ReleaseInbox.Item> releases(Actor actor) {
+        forget(actor);
+        if (memoReleases == null) memoReleases = actor.holdsAny(Roles.ACTING_HUMANS) ? releases.awaiting(actor) : List.of();
+        return memoReleases;
+    }
+
+    public List<InboxItem> awaiting(Actor actor) {
+        forget(actor);
+        if (memoItems == null) memoItems = actor.holdsAny(Roles.ACTING_HUMANS) ? decidable(actor) : List.of();
+        return memoItems;
+    }
+
+    private List<InboxItem> decidable(Actor actor) {
+        Instant now = Instant.now();
+        return AwaitingDecision.of(actor, overrides(actor, now), manualGates(actor), now);
+    }
+
+    /** What was answered for someone else (never within one request in practice) is not reused. */
+    private void forget(Actor actor) {
+        if (actor.equals(memoFor)) return;
+        memoFor = actor;
+        memoItems = null;
+        memoReleases = null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<OverrideCandidate> overrides(Actor actor, Instant now) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select o.id, o.gates, o.reason, o.expires_at, o.requested_by, o.requested_at,
+                       m.id, m.name, m.state, m.definition, m.gate_summary
+                from override_request o join milestone m on m.id = o.milestone_id
+                where o.status = 'requested' and o.requested_by <> ?1 and (o.expires_at is null or o.expires_at > ?2)
+                order by o.requested_at, o.id limit ?3""")
+                .setParameter(1, actor.name()).setParameter(2, now).setParameter(3, LIMIT).getResultList();
+        List<OverrideCandidate> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            OverrideTicket ticket = new OverrideTicket(id, OverrideStatus.REQUESTED, (String) r[4], null, null, (Instant) r[3]);
+            out.add(new OverrideCandidate(ticket, governed((String) r[9], (String) r[8]), (String) r[7], List.of((String[]) r[1]),
+                    (String) r[2], (Instant) r[5], MilestoneReadout.parse((String) r[10])));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<GateCandidate> manualGates(Actor actor) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select m.id, m.name, m.state, m.state_since, m.definition, m.gate_summary from milestone m
+                where m.state not in ('closed', 'terminated') and jsonb_exists_any(m.pending_manual_roles, ?1)
+                order by m.state_since, m.id limit ?2""")
+                .setParameter(1, actor.roles().toArray(String[]::new)).setParameter(2, LIMIT).getResultList();
+        List<GateCandidate> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            out.add(new GateCandidate(governed((String) r[4], (String) r[2]), (String) r[1], (Instant) r[3],
+                    MilestoneReadout.parse((String) r[5])));
+        }
+        return out;
+    }
+
+    private GovernedMilestone governed(String definition, String state) {
+        return rulebook.rules(definition).governed(MilestoneState.valueOf(state.toUpperCase(Locale.ROOT)));
+    }
+}

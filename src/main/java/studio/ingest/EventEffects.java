@@ -1,0 +1,187 @@
+package studio.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import studio.audit.AuditEntry;
+import studio.audit.AuditEntry.Subject;
+import studio.audit.AuditLog;
+import studio.backlog.Feature;
+import studio.evidence.IngestEvent;
+import studio.evidence.IngestEvent.*;
+import studio.governance.Actor;
+import studio.governance.MilestoneState;
+import studio.governance.MilestoneStimulus;
+import studio.ingest.EvidenceIntake.Effect;
+import studio.ingest.EvidenceStore.Envelope;
+import studio.milestone.ChangeCursor;
+import studio.milestone.Milestone;
+import studio.milestone.MilestoneEvaluator;
+import studio.milestone.MilestoneViews;
+import studio.sprint.Sprint;
+import studio.sprint.SprintEventType;
+import studio.sprint.SprintTracker;
+import studio.web.ApiException;
+
+/**
+ * What each consumed event does (API.md "Events and evidence"). The event is stored first; its timestamp, not its
+ * arrival, orders it among the others.
+ */
+@ApplicationScoped
+public class EventEffects {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    EvidenceStore store;
+    @Inject
+    SprintTracker sprints;
+    @Inject
+    EvidenceIntake intake;
+    @Inject
+    MilestoneViews views;
+    @Inject
+    MilestoneEvaluator evaluator;
+    @Inject
+    AuditLog audit;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Event<ReleaseReported> releaseReports;
+
+    /** A ReleaseCompleted/ReleaseFailed report for the release side of Studio to act on. */
+    public record ReleaseReported(IngestEvent event, long evidenceId, Actor actor) {}
+
+    Effect apply(IngestEvent event, String body, String key, Actor actor, Instant now) {
+        Instant at = event.meta().timestamp() == null ? now : event.meta().timestamp();
+        if (event instanceof MilestonePlanned e) return milestonePlanned(e, body, key, actor, now, at);
+        if (event instanceof GateSignal e) return signal(e, body, key, actor, now, at);
+        if (event instanceof FeatureDeferred e) return deferred(e, body, key, actor, now, at);
+        if (event instanceof ReleaseCompleted || event instanceof ReleaseFailed) return release(event, body, key, actor, now, at);
+        if (event instanceof PlanningResumed e && e.sprintId() == null) return planningResumed(e, body, key, actor, now, at);
+        return sprintEvent(event, body, key, actor, now, at);
+    }
+
+    private Effect sprintEvent(IngestEvent event, String body, String key, Actor actor, Instant now, Instant at) {
+        String sprintId = sprintId(event);
+        List<String> milestones = event instanceof SprintPlanned p ? p.milestoneIds() : List.of();
+        milestones.forEach(views::find);
+        Sprint sprint = sprints.lock(sprintId);
+        long id = store.append(envelope(event, sprintId, milestones.isEmpty() ? null : milestones.get(0), null, body, key, actor, now, at));
+        SprintEventType type = SprintEventType.fromEventName(event.type()).orElseThrow();
+        sprints.record(sprint, type, at, id, reason(event));
+        if (event instanceof SprintPlanned p) sprints.link(sprintId, p.milestoneIds(), p.features(), "event");
+        sprints.refresh(sprint, event.meta().traceId());
+        Effect effect = intake.judge(sprintId, id, event.type(), actor, event.meta().traceId());
+        audit.record(actor, AuditEntry.of(event.type(), Subject.sprint(sprintId), event.meta().traceId(),
+                        payload(event, id, at).put("sprint_state", sprint.state))
+                .alsoAbout(effect.milestones().stream().map(Subject::milestone).toList()));
+        return effect;
+    }
+
+    private Effect milestonePlanned(MilestonePlanned e, String body, String key, Actor actor, Instant now, Instant at) {
+        views.find(e.milestoneId());
+        long id = store.append(envelope(e, null, e.milestoneId(), null, body, key, actor, now, at));
+        intake.judgeAll(List.of(e.milestoneId()), e.type(), actor, e.meta().traceId());
+        audit.record(actor, AuditEntry.of(e.type(), Subject.milestone(e.milestoneId()), e.meta().traceId(), payload(e, id, at)));
+        return new Effect(id, List.of(e.milestoneId()));
+    }
+
+    private Effect signal(GateSignal e, String body, String key, Actor actor, Instant now, Instant at) {
+        views.find(e.milestoneId());
+        long id = store.append(envelope(e, null, e.milestoneId(), null, body, key, actor, now, at));
+        store.signal(id, e.milestoneId(), e.gate(), e.status(), e.value(), e.detail(), at);
+        intake.judgeAll(List.of(e.milestoneId()), "gate signal " + e.gate(), actor, e.meta().traceId());
+        ObjectNode p = payload(e, id, at).put("gate", e.gate()).put("status", e.status()).put("detail", e.detail());
+        if (e.value() != null) p.put("value", e.value());
+        audit.record(actor, AuditEntry.of(e.type(), Subject.milestone(e.milestoneId()), e.meta().traceId(), p));
+        return new Effect(id, List.of(e.milestoneId()));
+    }
+
+    private Effect deferred(FeatureDeferred e, String body, String key, Actor actor, Instant now, Instant at) {
+        Feature f = em.find(Feature.class, e.featureId(), LockModeType.PESSIMISTIC_WRITE);
+        if (f == null) throw ApiException.notFound("unknown feature " + e.featureId());
+        long id = store.append(envelope(e, e.sprintId(), e.milestoneId(), e.featureId(), body, key, actor, now, at));
+        if (f.deferredAt == null || !f.deferredAt.isAfter(at)) {
+            f.deferredAt = at;
+            f.deferralReason = e.reason();
+            f.deferredBy = actor.name();
+            f.updatedAt = now;
+            f.changeSeq = ChangeCursor.next(em);
+        }
+        List<String> touched = intake.judgeAll(milestonesRequiring(e.featureId()), "feature deferred", actor, e.meta().traceId());
+        audit.record(actor, AuditEntry.of(e.type(), Subject.feature(e.featureId()), e.meta().traceId(),
+                        payload(e, id, at).put("feature_id", e.featureId()).put("reason", e.reason()))
+                .alsoAbout(touched.stream().map(Subject::milestone).toList()));
+        return new Effect(id, touched);
+    }
+
+    private Effect planningResumed(PlanningResumed e, String body, String key, Actor actor, Instant now, Instant at) {
+        intake.judgeDeferredNow(actor); // a resume acts on the state the evidence before it led to
+        Milestone m = views.find(e.milestoneId());
+        long id = store.append(envelope(e, null, e.milestoneId(), null, body, key, actor, now, at));
+        MilestoneStimulus stimulus = m.lifecycleState() == MilestoneState.BLOCKED
+                ? new MilestoneStimulus.Resume(actor.name(), e.reason())
+                : new MilestoneStimulus.EvidenceArrived(e.type());
+        if (!m.lifecycleState().terminal()) evaluator.react(m.id, stimulus, actor, e.meta().traceId());
+        audit.record(actor, AuditEntry.of(e.type(), Subject.milestone(m.id), e.meta().traceId(), payload(e, id, at)));
+        return new Effect(id, List.of(m.id));
+    }
+
+    private Effect release(IngestEvent e, String body, String key, Actor actor, Instant now, Instant at) {
+        String milestoneId = e instanceof ReleaseCompleted c ? c.milestoneId() : ((ReleaseFailed) e).milestoneId();
+        if (milestoneId != null) views.find(milestoneId);
+        intake.judgeDeferredNow(actor); // a release report acts on the milestone's state as the evidence before it left it
+        long id = store.append(envelope(e, null, milestoneId, null, body, key, actor, now, at));
+        releaseReports.fire(new ReleaseReported(e, id, actor));
+        audit.record(actor, AuditEntry.of(e.type(), milestoneId == null ? Subject.system() : Subject.milestone(milestoneId),
+                e.meta().traceId(), payload(e, id, at)));
+        return new Effect(id, milestoneId == null ? List.of() : List.of(milestoneId));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> milestonesRequiring(String featureId) {
+        return new ArrayList<>(new TreeSet<String>(em.createNativeQuery(
+                "select milestone_id from milestone_feature where feature_id = ?1").setParameter(1, featureId).getResultList()));
+    }
+
+    private ObjectNode payload(IngestEvent e, long evidenceId, Instant at) {
+        ObjectNode p = json.createObjectNode().put("event", e.type()).put("evidence_id", evidenceId).put("timestamp", at.toString());
+        String reason = reason(e);
+        if (reason != null) p.put("reason", reason);
+        if (e.meta().agentId() != null) p.put("agent_id", e.meta().agentId());
+        return p;
+    }
+
+    private static Envelope envelope(IngestEvent e, String sprintId, String milestoneId, String featureId, String body,
+                                     String key, Actor actor, Instant now, Instant at) {
+        return new Envelope("event", e.type(), sprintId, milestoneId, featureId, at, now, e.meta().traceId(), key,
+                actor.name(), "application/json", body);
+    }
+
+    private static String sprintId(IngestEvent e) {
+        if (e instanceof SprintPlanned p) return p.sprintId();
+        if (e instanceof SprintStarted s) return s.sprintId();
+        if (e instanceof SprintCheckpoint c) return c.sprintId();
+        if (e instanceof SprintClosed c) return c.sprintId();
+        if (e instanceof SprintBlocked b) return b.sprintId();
+        if (e instanceof PlanningResumed r) return r.sprintId();
+        throw new IllegalArgumentException("not a sprint event: " + e.type());
+    }
+
+    private static String reason(IngestEvent e) {
+        if (e instanceof SprintBlocked b) return b.reason();
+        if (e instanceof PlanningResumed r) return r.reason();
+        if (e instanceof FeatureDeferred d) return d.reason();
+        if (e instanceof ReleaseFailed f) return f.reason();
+        return null;
+    }
+}

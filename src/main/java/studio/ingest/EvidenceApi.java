@@ -1,0 +1,110 @@
+package studio.ingest;
+
+import static studio.governance.Roles.CI;
+import static studio.governance.Roles.PLATFORM_ADMIN;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import studio.audit.AuditLog;
+import studio.web.ApiException;
+
+/**
+ * CI's evidence: lifecycle events, sprint trace matrices, QA reports and execution metadata. Every call is
+ * idempotent (Idempotency-Key header, an eventId field, or else the body itself): a retry answers as the first
+ * time, with {@code Idempotent-Replayed: true}, and stores nothing new.
+ */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({CI, PLATFORM_ADMIN})
+public class EvidenceApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EvidenceIntake intake;
+
+    @POST
+    @Path("events")
+    @Consumes(MediaType.WILDCARD)
+    public Response event(String body, @HeaderParam("Idempotency-Key") String key) {
+        return respond(intake.event(required(body), key, AuditLog.currentActor()));
+    }
+
+    @POST
+    @Path("sprints/{sprintId}/trace-matrix")
+    @Consumes(MediaType.WILDCARD)
+    public Response traceMatrix(@PathParam("sprintId") String sprintId, String body, @HeaderParam("Idempotency-Key") String key) {
+        return respond(intake.traceMatrix(sprintId, required(body), key, AuditLog.currentActor()));
+    }
+
+    @POST
+    @Path("sprints/{sprintId}/qa-report")
+    @Consumes(MediaType.WILDCARD)
+    public Response qaReport(@PathParam("sprintId") String sprintId, String body, @HeaderParam("Content-Type") String type,
+                             @HeaderParam("Idempotency-Key") String key) {
+        boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
+        return respond(intake.qaReport(sprintId, required(body), !json, key, AuditLog.currentActor()));
+    }
+
+    @POST
+    @Path("executions")
+    @Consumes(MediaType.WILDCARD)
+    public Response executions(String body, @HeaderParam("Idempotency-Key") String key) {
+        return respond(intake.executions(required(body), key, AuditLog.currentActor()));
+    }
+
+    /**
+     * Many inputs in one call (application/x-ndjson, one {@code {"kind":..,"body":..}} per line): stored whole or
+     * not at all, each line answered as its single call would be, the milestones touched judged once at the end.
+     */
+    @POST
+    @Path("evidence/batch")
+    @Consumes(MediaType.WILDCARD)
+    public Response batch(String body) {
+        EvidenceIntake.BatchReceipt receipt = intake.batch(required(body), AuditLog.currentActor());
+        ObjectNode out = JSON.createObjectNode();
+        int replayed = (int) receipt.lines().stream().filter(l -> l.receipt().replayed()).count();
+        out.put("lines", receipt.lines().size()).put("accepted", receipt.lines().size() - replayed).put("replayed", replayed);
+        receipt.milestones().forEach(out.putArray("milestones_evaluated")::add);
+        ArrayNode results = out.putArray("results");
+        for (EvidenceIntake.LineReceipt l : receipt.lines()) {
+            ObjectNode r = results.addObject().put("line", l.line()).put("status", l.receipt().answer().status())
+                    .put("replayed", l.receipt().replayed());
+            r.set("answer", readAnswer(l.receipt().answer().body()));
+        }
+        return Response.ok(out.toString(), MediaType.APPLICATION_JSON).build();
+    }
+
+    private static JsonNode readAnswer(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+
+    private static String required(String body) {
+        if (body == null || body.isBlank()) throw ApiException.badRequest("the request body is empty");
+        return body;
+    }
+
+    private static Response respond(EvidenceIntake.Receipt receipt) {
+        Response.ResponseBuilder r = Response.status(receipt.answer().status()).entity(receipt.answer().body())
+                .type(MediaType.APPLICATION_JSON);
+        if (receipt.replayed()) r.header("Idempotent-Replayed", "true");
+        return r.build();
+    }
+}

@@ -1,0 +1,287 @@
+package studio.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import studio.audit.AuditEntry;
+import studio.audit.AuditEntry.Subject;
+import studio.audit.AuditLog;
+import studio.evidence.EventParser;
+import studio.evidence.EvidenceBatch;
+import studio.evidence.ExecutionMetadataParser;
+import studio.evidence.ExecutionRecord;
+import studio.evidence.FeatureCoverage;
+import studio.evidence.IngestEvent;
+import studio.evidence.QaReport;
+import studio.evidence.QaReportParser;
+import studio.evidence.TraceFeature;
+import studio.evidence.TraceMatrix;
+import studio.evidence.TraceMatrixParser;
+import studio.governance.Actor;
+import studio.governance.MilestoneStimulus;
+import studio.ingest.EvidenceStore.Envelope;
+import studio.ingest.Idempotency.Answer;
+import studio.input.InputProblem;
+import studio.input.InvalidInputException;
+import studio.milestone.MilestoneEvaluator;
+import studio.sprint.Sprint;
+import studio.sprint.SprintTracker;
+import studio.web.ApiException;
+
+/**
+ * Takes in CI evidence: each input is parsed (400 with line and path when malformed, nothing stored), made
+ * idempotent, appended as evidence with the facts derived from it, recorded in the audit trail, and the milestones
+ * it touches (only those) are re-judged, all in one transaction.
+ */
+@ApplicationScoped
+public class EvidenceIntake {
+
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    EvidenceStore store;
+    @Inject
+    SprintTracker sprints;
+    @Inject
+    EventEffects effects;
+    @Inject
+    MilestoneEvaluator evaluator;
+    @Inject
+    AuditLog audit;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    TransactionSynchronizationRegistry registry;
+
+    /** The transaction resource holding a batch's deferred judging: milestone id to its newest trace id ("" none). */
+    private static final String JUDGE_LATER = EvidenceIntake.class.getName() + ".judgeLater";
+
+    /** What a piece of evidence did: the stored row and the milestones re-judged (with their state after). */
+    public record Effect(long evidenceId, List<String> milestones) {}
+
+    /** The answer sent back; {@code replayed} when an idempotent retry got the first answer again. */
+    public record Receipt(Answer answer, boolean replayed) {}
+
+    /** POST /api/events */
+    @Transactional
+    public Receipt event(String body, String idempotencyKey, Actor actor) {
+        IngestEvent event = EventParser.parse(body);
+        String key = idempotencyKey != null ? idempotencyKey : event.meta().eventId();
+        return once("event", key, body, now -> {
+            Effect effect = effects.apply(event, body, key, actor, now);
+            ObjectNode answer = answer(effect).put("event", event.type());
+            return new Answer(201, answer.toString());
+        });
+    }
+
+    /** POST /api/sprints/{id}/trace-matrix */
+    @Transactional
+    public Receipt traceMatrix(String sprintId, String body, String idempotencyKey, Actor actor) {
+        TraceMatrix matrix = TraceMatrixParser.parse(body, sprintId);
+        return once("trace-matrix:" + sprintId, idempotencyKey, body, now -> {
+            Sprint sprint = sprints.lock(sprintId);
+            long id = store.append(new Envelope("trace-matrix", null, sprintId, matrix.milestoneId(), null, now, now,
+                    matrix.traceId(), idempotencyKey, actor.name(), "application/json", body));
+            List<String> features = new ArrayList<>();
+            for (TraceFeature f : matrix.features()) {
+                store.trace(id, sprintId, f.id(), f.tests().size(), f.artifacts().size(), now);
+                if (f.coverage() != null) store.coverage(id, f.id(), sprintId, "trace", f.coverage(), f.tests().size(), now);
+                features.add(f.id());
+            }
+            sprints.link(sprintId, matrix.milestoneId() == null ? List.of() : List.of(matrix.milestoneId()), features, "trace-matrix");
+            sprints.refresh(sprint, matrix.traceId());
+            Effect effect = judge(sprintId, id, "trace matrix", actor, matrix.traceId());
+            audit.record(actor, received("TraceMatrixReceived", sprintId, id, matrix.traceId(), effect,
+                    p -> p.put("features", features.size())));
+            return new Answer(201, answer(effect).toString());
+        });
+    }
+
+    /** POST /api/sprints/{id}/qa-report (markdown or JSON) */
+    @Transactional
+    public Receipt qaReport(String sprintId, String body, boolean markdown, String idempotencyKey, Actor actor) {
+        QaReport report = markdown ? QaReportParser.parseMarkdown(body, sprintId) : QaReportParser.parseJson(body, sprintId);
+        return once("qa-report:" + sprintId, idempotencyKey, body, now -> {
+            Sprint sprint = sprints.lock(sprintId);
+            long id = store.append(new Envelope("qa-report", null, sprintId, null, null, now, now, null, idempotencyKey,
+                    actor.name(), markdown ? "text/markdown" : "application/json", body));
+            for (FeatureCoverage f : report.features()) {
+                store.coverage(id, f.feature(), sprintId, "qa", f.percent(), f.tests() == null ? 0 : f.tests(), now);
+            }
+            if (report.testsPassed() != null || report.testsFailed() != null) {
+                store.testResults(id, sprintId, orZero(report.testsPassed()), orZero(report.testsFailed()), now);
+            }
+            sprints.link(sprintId, List.of(), report.features().stream().map(FeatureCoverage::feature).toList(), "qa-report");
+            sprints.refresh(sprint, null);
+            Effect effect = judge(sprintId, id, "QA report", actor, null);
+            audit.record(actor, received("QaReportReceived", sprintId, id, null, effect, p -> {
+                ObjectNode coverage = p.putObject("coverage");
+                report.features().forEach(f -> coverage.put(f.feature(), f.percent()));
+                if (report.testsFailed() != null) p.put("tests_failed", report.testsFailed());
+                if (report.testsPassed() != null) p.put("tests_passed", report.testsPassed());
+            }));
+            return new Answer(201, answer(effect).toString());
+        });
+    }
+
+    /** POST /api/executions (execution-metadata.json, one record or an array) */
+    @Transactional
+    public Receipt executions(String body, String idempotencyKey, Actor actor) {
+        List<ExecutionRecord> records = ExecutionMetadataParser.parse(body);
+        return once("executions", idempotencyKey, body, now -> {
+            long id = store.append(new Envelope("execution", null, first(records, ExecutionRecord::sprintId), null,
+                    first(records, ExecutionRecord::featureId), now, now, first(records, ExecutionRecord::traceId),
+                    idempotencyKey, actor.name(), "application/json", body));
+            TreeSet<String> touched = new TreeSet<>();
+            for (ExecutionRecord r : records) {
+                if (r.sprintId() == null || r.featureId() == null) continue;
+                sprints.lock(r.sprintId());
+                sprints.link(r.sprintId(), List.of(), List.of(r.featureId()), "execution");
+                touched.addAll(sprints.touchedMilestones(r.sprintId()));
+            }
+            Effect effect = new Effect(id, judgeAll(touched, "execution metadata", actor, null));
+            audit.record(actor, AuditEntry.of("ExecutionMetadataReceived", Subject.system(), first(records, ExecutionRecord::traceId),
+                    json.createObjectNode().put("evidence_id", id).put("records", records.size()))
+                    .alsoAbout(touched.stream().map(Subject::milestone).toList()));
+            return new Answer(201, answer(effect).toString());
+        });
+    }
+
+    /** What a batch did: each line's receipt, in order, and the milestones re-judged once each at its end. */
+    public record BatchReceipt(List<LineReceipt> lines, List<String> milestones) {}
+
+    /** One line of a batch and the answer it got (the same a single call would have got). */
+    public record LineReceipt(int line, Receipt receipt) {}
+
+    /**
+     * POST /api/evidence/batch: every line as its single call would take it (same parsing, idempotency scope and
+     * key, evidence, audit event), all in one transaction, so a batch is stored whole or not at all. Re-judging is
+     * incremental and deferred: each milestone the batch's new evidence touches is judged once, after all of it is
+     * stored, instead of once per line. A line that fails rolls the whole batch back and is named in the error.
+     */
+    @Transactional
+    public BatchReceipt batch(String body, Actor actor) {
+        EvidenceBatch batch = EvidenceBatch.parse(body);
+        Map<String, String> later = new TreeMap<>();
+        registry.putResource(JUDGE_LATER, later);
+        List<LineReceipt> receipts = new ArrayList<>(batch.lines().size());
+        try {
+            for (EvidenceBatch.Line line : batch.lines()) receipts.add(new LineReceipt(line.number(), apply(line, actor)));
+        } finally {
+            registry.putResource(JUDGE_LATER, null);
+        }
+        return new BatchReceipt(receipts, judgeWaiting(later, actor));
+    }
+
+    private Receipt apply(EvidenceBatch.Line line, Actor actor) {
+        try {
+            return switch (line.kind()) {
+                case "event" -> event(line.body(), line.idempotencyKey(), actor);
+                case "trace-matrix" -> traceMatrix(line.sprintId(), line.body(), line.idempotencyKey(), actor);
+                case "qa-report" -> qaReport(line.sprintId(), line.body(), line.markdown(), line.idempotencyKey(), actor);
+                case "executions" -> executions(line.body(), line.idempotencyKey(), actor);
+                default -> throw new IllegalStateException("unknown kind " + line.kind());
+            };
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(EvidenceBatch.atLine(line.number(), e.problems()));
+        } catch (ApiException e) {
+            throw new ApiException(e.status(), e.problems().stream()
+                    .map(p -> new InputProblem(p.message(), line.number(), null, null)).toList());
+        } catch (WebApplicationException e) {
+            throw new ApiException(e.getResponse().getStatus(), List.of(new InputProblem(e.getMessage(), line.number(), null, null)));
+        }
+    }
+
+    /**
+     * Inside a batch, judging waits for the batch's end: before evidence whose effect depends on a milestone's
+     * current state (a resume, a release report), what waits is judged now.
+     */
+    void judgeDeferredNow(Actor actor) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> later = (Map<String, String>) registry.getResource(JUDGE_LATER);
+        if (later != null) judgeWaiting(later, actor);
+    }
+
+    /** Judges each waiting milestone once, in id order, and empties the map; answers the milestones judged. */
+    private List<String> judgeWaiting(Map<String, String> later, Actor actor) {
+        List<String> judged = new ArrayList<>(later.keySet());
+        later.forEach((m, trace) -> evaluator.react(m, new MilestoneStimulus.EvidenceArrived("evidence batch"), actor,
+                trace.isEmpty() ? null : trace));
+        later.clear();
+        return judged;
+    }
+
+    /** Re-judges the milestones a sprint's evidence touches. */
+    Effect judge(String sprintId, long evidenceId, String kind, Actor actor, String traceId) {
+        return new Effect(evidenceId, judgeAll(sprints.touchedMilestones(sprintId), kind, actor, traceId));
+    }
+
+    /** Re-judges the given milestones now, or inside a batch at its end (remembering the newest trace id). */
+    List<String> judgeAll(Iterable<String> milestoneIds, String kind, Actor actor, String traceId) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> later = (Map<String, String>) registry.getResource(JUDGE_LATER);
+        List<String> judged = new ArrayList<>();
+        for (String m : new TreeSet<>(toList(milestoneIds))) {
+            if (later != null) {
+                later.merge(m, traceId == null ? "" : traceId, (was, now) -> now.isEmpty() ? was : now);
+            } else {
+                evaluator.react(m, new MilestoneStimulus.EvidenceArrived(kind), actor, traceId);
+            }
+            judged.add(m);
+        }
+        return judged;
+    }
+
+    private Receipt once(String scope, String key, String body, Function<Instant, Answer> work) {
+        String fingerprint = Idempotency.fingerprint(body);
+        String effectiveKey = key != null && !key.isBlank() ? key : "sha256:" + fingerprint;
+        Optional<Answer> earlier = idempotency.claim(scope, effectiveKey, fingerprint);
+        if (earlier.isPresent()) return new Receipt(earlier.get(), true);
+        Answer answer = work.apply(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        idempotency.complete(scope, effectiveKey, answer);
+        return new Receipt(answer, false);
+    }
+
+    private AuditEntry received(String type, String sprintId, long evidenceId, String traceId, Effect effect,
+                                java.util.function.Consumer<ObjectNode> details) {
+        ObjectNode p = json.createObjectNode().put("evidence_id", evidenceId).put("sprint_id", sprintId);
+        details.accept(p);
+        return AuditEntry.of(type, Subject.sprint(sprintId), traceId, p)
+                .alsoAbout(effect.milestones().stream().map(Subject::milestone).toList());
+    }
+
+    ObjectNode answer(Effect effect) {
+        ObjectNode n = json.createObjectNode().put("evidence_id", effect.evidenceId()).put("accepted", true);
+        ArrayNode milestones = n.putArray("milestones_evaluated");
+        effect.milestones().forEach(milestones::add);
+        return n;
+    }
+
+    private static int orZero(Integer n) {
+        return n == null ? 0 : n;
+    }
+
+    private static String first(List<ExecutionRecord> records, Function<ExecutionRecord, String> field) {
+        return records.stream().map(field).filter(v -> v != null).findFirst().orElse(null);
+    }
+
+    private static List<String> toList(Iterable<String> ids) {
+        List<String> list = new ArrayList<>();
+        ids.forEach(list::add);
+        return list;
+    }
+}

@@ -1,0 +1,141 @@
+package studio.planning;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import studio.audit.AuditEntry;
+import studio.audit.AuditEntry.Subject;
+import studio.audit.AuditLog;
+import studio.definition.DefinitionParser;
+import studio.definition.DefinitionSet;
+import studio.governance.Actor;
+import studio.input.Format;
+import studio.input.InvalidInputException;
+import studio.milestone.MilestoneEvaluator;
+
+/**
+ * Imports milestones, sprints and features documents: all or nothing (any problem, and nothing is stored),
+ * upsert by id, every change audited, and the milestones whose rules or inputs changed re-judged.
+ */
+@ApplicationScoped
+public class DefinitionImport {
+
+    public record Counts(int milestones, int sprints, int features) {}
+
+    public record Result(Counts created, Counts updated, Counts unchanged, List<String> milestonesReevaluated) {}
+
+    @Inject
+    EntityManager em;
+    @Inject
+    DefinitionStore store;
+    @Inject
+    MilestoneEvaluator evaluator;
+    @Inject
+    AuditLog audit;
+    @Inject
+    ObjectMapper json;
+
+    /** Parses and checks a document against what is stored, without storing anything. */
+    @Transactional
+    public DefinitionSet validate(String text, Format format) {
+        DefinitionSet set = DefinitionParser.parse(text, format);
+        var problems = set.unresolvedReferences(store.knownIds());
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        return set;
+    }
+
+    @Transactional
+    public Result apply(String text, Format format, Actor actor) {
+        DefinitionSet set = validate(text, format);
+        Tally tally = new Tally();
+        Set<String> touched = new TreeSet<>();
+        set.milestones().forEach(m -> tally.milestone(store.upsertMilestone(m, actor), m.id(), touched));
+        set.sprints().forEach(s -> tally.sprint(store.upsertSprint(s, actor), store.milestonesOf(s), touched));
+        List<String> changedFeatures = new ArrayList<>();
+        set.features().forEach(f -> tally.feature(store.upsertFeature(f), f.id(), changedFeatures));
+        store.ensureFeatures(referencedFeatures(set));
+        if (!changedFeatures.isEmpty()) {
+            touched.addAll(store.milestonesRequiring(changedFeatures));
+            audit.record(actor, featuresDefined(changedFeatures));
+        }
+        audit.record(actor, imported(tally, set));
+        touched.forEach(id -> evaluator.redefined(id, actor));
+        return new Result(tally.created(), tally.updated(), tally.unchanged(), List.copyOf(touched));
+    }
+
+    private static Set<String> referencedFeatures(DefinitionSet set) {
+        Set<String> ids = new HashSet<>();
+        set.milestones().forEach(m -> ids.addAll(m.requiredFeatures()));
+        set.sprints().forEach(s -> ids.addAll(s.features()));
+        set.features().forEach(f -> ids.add(f.id()));
+        return ids;
+    }
+
+    private AuditEntry featuresDefined(List<String> ids) {
+        ObjectNode p = json.createObjectNode();
+        ids.forEach(p.putArray("features")::add);
+        return AuditEntry.of("FeaturesDefined", Subject.system(), null, p)
+                .alsoAbout(ids.stream().map(Subject::feature).toList());
+    }
+
+    private AuditEntry imported(Tally t, DefinitionSet set) {
+        ObjectNode p = json.createObjectNode();
+        p.set("created", json.valueToTree(t.created()));
+        p.set("updated", json.valueToTree(t.updated()));
+        p.set("unchanged", json.valueToTree(t.unchanged()));
+        List<Subject> about = new ArrayList<>();
+        set.milestones().forEach(m -> about.add(Subject.milestone(m.id())));
+        set.sprints().forEach(s -> about.add(Subject.sprint(s.id())));
+        return AuditEntry.of("DefinitionsImported", Subject.system(), null, p).alsoAbout(about);
+    }
+
+    /** Created / updated / unchanged counts per kind, and the milestones to re-judge. */
+    private static final class Tally {
+        private final int[] created = new int[3];
+        private final int[] updated = new int[3];
+        private final int[] unchanged = new int[3];
+
+        void milestone(DefinitionStore.Change c, String id, Set<String> touched) {
+            count(c, 0);
+            if (c != DefinitionStore.Change.UNCHANGED) touched.add(id);
+        }
+
+        void sprint(DefinitionStore.Change c, List<String> milestones, Set<String> touched) {
+            count(c, 1);
+            if (c != DefinitionStore.Change.UNCHANGED) touched.addAll(milestones);
+        }
+
+        void feature(DefinitionStore.Change c, String id, List<String> changed) {
+            count(c, 2);
+            if (c != DefinitionStore.Change.UNCHANGED) changed.add(id);
+        }
+
+        private void count(DefinitionStore.Change c, int kind) {
+            switch (c) {
+                case CREATED -> created[kind]++;
+                case UPDATED -> updated[kind]++;
+                case UNCHANGED -> unchanged[kind]++;
+            }
+        }
+
+        Counts created() {
+            return new Counts(created[0], created[1], created[2]);
+        }
+
+        Counts updated() {
+            return new Counts(updated[0], updated[1], updated[2]);
+        }
+
+        Counts unchanged() {
+            return new Counts(unchanged[0], unchanged[1], unchanged[2]);
+        }
+    }
+}

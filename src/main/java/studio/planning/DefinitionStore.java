@@ -1,0 +1,238 @@
+package studio.planning;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import studio.audit.AuditEntry;
+import studio.audit.AuditEntry.Subject;
+import studio.audit.AuditLog;
+import studio.backlog.Feature;
+import studio.definition.DefinitionParser;
+import studio.definition.DefinitionSet;
+import studio.definition.DefinitionWriter;
+import studio.definition.FeatureDefinition;
+import studio.definition.KnownIds;
+import studio.definition.MilestoneDefinition;
+import studio.definition.SprintDefinition;
+import studio.governance.Actor;
+import studio.governance.MilestoneState;
+import studio.input.Format;
+import studio.milestone.ChangeCursor;
+import studio.milestone.Milestone;
+import studio.milestone.MilestoneRulebook;
+import studio.sprint.Sprint;
+
+/**
+ * Stores definitions: each milestone, sprint and feature keeps its own entry as canonical YAML (what export
+ * writes back), plus the columns pages filter and sort on.
+ */
+@ApplicationScoped
+public class DefinitionStore {
+
+    public enum Change { CREATED, UPDATED, UNCHANGED }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    AuditLog audit;
+    @Inject
+    MilestoneRulebook rulebook;
+    @Inject
+    ObjectMapper json;
+
+    @SuppressWarnings("unchecked")
+    public KnownIds knownIds() {
+        Set<String> milestones = new HashSet<>(em.createNativeQuery("select id from milestone").getResultList());
+        Set<String> features = new HashSet<>(em.createNativeQuery("select id from feature").getResultList());
+        return new KnownIds(milestones, features);
+    }
+
+    public Change upsertMilestone(MilestoneDefinition d, Actor actor) {
+        String text = MilestoneRulebook.storedForm(d);
+        Milestone m = em.find(Milestone.class, d.id(), LockModeType.PESSIMISTIC_WRITE);
+        Instant now = now();
+        boolean created = m == null;
+        if (!created && text.equals(m.definition)) return Change.UNCHANGED;
+        String before = created ? null : m.definition;
+        if (created) {
+            m = new Milestone();
+            m.id = d.id();
+            m.state = MilestoneState.PLANNED.json();
+            m.stateSince = now;
+            m.createdAt = now;
+        }
+        columns(m, d, text, now);
+        if (created) em.persist(m);
+        replaceLinks("milestone_feature", "milestone_id", d.id(), d.requiredFeatures());
+        audit.record(actor, AuditEntry.of(created ? "MilestoneDefined" : "MilestoneRedefined", Subject.milestone(d.id()), null,
+                definitionPayload(text, before)));
+        return created ? Change.CREATED : Change.UPDATED;
+    }
+
+    private void columns(Milestone m, MilestoneDefinition d, String text, Instant now) {
+        m.definition = text;
+        m.name = d.name();
+        m.description = d.description();
+        m.phase = d.phase();
+        m.owner = d.effectiveOwner();
+        m.governedBy = d.effectiveGovernedBy();
+        m.labels = labels(d).toArray(String[]::new);
+        m.targetDate = d.targetDate();
+        m.versionTag = d.versionTag();
+        m.gateTimeoutSeconds = d.effectiveGateTimeoutSeconds(rulebook.defaults());
+        m.updatedAt = now;
+        m.changeSeq = ChangeCursor.next(em);
+    }
+
+    private static List<String> labels(MilestoneDefinition d) {
+        List<String> all = new ArrayList<>(d.labels());
+        if (d.traceability() != null) d.traceability().labels().stream().filter(l -> !all.contains(l)).forEach(all::add);
+        return all;
+    }
+
+    public Change upsertSprint(SprintDefinition d, Actor actor) {
+        String text = DefinitionWriter.toYaml(new DefinitionSet(List.of(), List.of(d), List.of()));
+        Sprint s = em.find(Sprint.class, d.id(), LockModeType.PESSIMISTIC_WRITE);
+        Instant now = now();
+        boolean created = s == null;
+        if (!created && text.equals(s.definition)) return Change.UNCHANGED;
+        String before = created ? null : s.definition;
+        if (created) s = newSprint(d.id(), now);
+        s.definition = text;
+        s.name = d.name();
+        s.goal = d.goal();
+        s.labels = d.labels().toArray(String[]::new);
+        s.updatedAt = now;
+        s.changeSeq = ChangeCursor.next(em);
+        if (created) em.persist(s);
+        replaceSourced("sprint_milestone", "milestone_id", d.id(), d.milestones());
+        replaceSourced("sprint_feature", "feature_id", d.id(), d.features());
+        audit.record(actor, AuditEntry.of(created ? "SprintDefined" : "SprintRedefined", Subject.sprint(d.id()), null,
+                definitionPayload(text, before)).alsoAbout(d.milestones().stream().map(Subject::milestone).toList()));
+        return created ? Change.CREATED : Change.UPDATED;
+    }
+
+    /** A sprint first seen in CI evidence: Planned until its events say otherwise. */
+    public Sprint newSprint(String id, Instant now) {
+        Sprint s = new Sprint();
+        s.id = id;
+        s.state = "planned";
+        s.stateSince = now;
+        s.createdAt = now;
+        s.updatedAt = now;
+        s.changeSeq = ChangeCursor.next(em);
+        return s;
+    }
+
+    public Change upsertFeature(FeatureDefinition d) {
+        String text = DefinitionWriter.toYaml(new DefinitionSet(List.of(), List.of(), List.of(d)));
+        Feature f = em.find(Feature.class, d.id(), LockModeType.PESSIMISTIC_WRITE);
+        boolean created = f == null;
+        if (!created && text.equals(f.definition)) return Change.UNCHANGED;
+        Instant now = now();
+        if (created) f = newFeature(d.id(), now);
+        f.defined = true;
+        f.definition = text;
+        f.title = d.title();
+        f.priority = d.priority();
+        f.requiredBy = d.requiredBy().toArray(String[]::new);
+        f.dependsOn = d.dependsOn().toArray(String[]::new);
+        f.plannedStatus = d.status() == null ? null : d.status().json();
+        if (d.deferralReason() != null) f.deferralReason = d.deferralReason();
+        f.updatedAt = now;
+        f.changeSeq = ChangeCursor.next(em);
+        if (created) em.persist(f);
+        return created ? Change.CREATED : Change.UPDATED;
+    }
+
+    /** Every feature a milestone requires or a sprint delivers has a backlog row, defined or not. */
+    public void ensureFeatures(Collection<String> ids) {
+        if (ids.isEmpty()) return;
+        em.flush();
+        em.createNativeQuery("""
+                insert into feature (id, defined, created_at, updated_at, change_seq)
+                select f, false, now(), now(), nextval('change_seq') from unnest(?1) as f
+                on conflict (id) do nothing""").setParameter(1, ids.toArray(String[]::new)).executeUpdate();
+    }
+
+    private Feature newFeature(String id, Instant now) {
+        Feature f = new Feature();
+        f.id = id;
+        f.createdAt = now;
+        return f;
+    }
+
+    /** The milestones a sprint definition touches: those it links and those requiring what it delivers. */
+    @SuppressWarnings("unchecked")
+    public List<String> milestonesOf(SprintDefinition d) {
+        Set<String> ids = new HashSet<>(d.milestones());
+        ids.addAll(milestonesRequiring(d.features()));
+        return List.copyOf(ids);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> milestonesRequiring(Collection<String> features) {
+        if (features.isEmpty()) return List.of();
+        return em.createNativeQuery("select distinct milestone_id from milestone_feature where feature_id = any(?1)")
+                .setParameter(1, features.toArray(String[]::new)).getResultList();
+    }
+
+    /** Every stored definition, in creation order, as one document that re-imports to the same state. */
+    @SuppressWarnings("unchecked")
+    @jakarta.transaction.Transactional
+    public DefinitionSet exportAll() {
+        List<MilestoneDefinition> milestones = new ArrayList<>();
+        for (Object text : em.createNativeQuery("select definition from milestone order by created_at, id").getResultList()) {
+            milestones.add(rulebook.rules((String) text).definition());
+        }
+        List<SprintDefinition> sprints = new ArrayList<>();
+        for (Object text : em.createNativeQuery("select definition from sprint where definition is not null order by created_at, id").getResultList()) {
+            sprints.addAll(DefinitionParser.parse((String) text, Format.YAML).sprints());
+        }
+        List<FeatureDefinition> features = new ArrayList<>();
+        for (Object text : em.createNativeQuery("select definition from feature where defined order by created_at, id").getResultList()) {
+            features.addAll(DefinitionParser.parse((String) text, Format.YAML).features());
+        }
+        return new DefinitionSet(milestones, sprints, features);
+    }
+
+    private void replaceLinks(String table, String ownerColumn, String owner, List<String> features) {
+        em.flush();
+        em.createNativeQuery("delete from " + table + " where " + ownerColumn + " = ?1").setParameter(1, owner).executeUpdate();
+        for (int i = 0; i < features.size(); i++) {
+            em.createNativeQuery("insert into " + table + " (" + ownerColumn + ", feature_id, position) values (?1, ?2, ?3)")
+                    .setParameter(1, owner).setParameter(2, features.get(i)).setParameter(3, i).executeUpdate();
+        }
+    }
+
+    /** Replaces the links a definition declared, keeping those CI evidence established. */
+    private void replaceSourced(String table, String column, String sprintId, List<String> ids) {
+        em.flush();
+        em.createNativeQuery("delete from " + table + " where sprint_id = ?1 and source = 'definition'")
+                .setParameter(1, sprintId).executeUpdate();
+        em.createNativeQuery("insert into " + table + " (sprint_id, " + column + ", source) select ?1, x, 'definition' "
+                        + "from unnest(?2) as x on conflict do nothing")
+                .setParameter(1, sprintId).setParameter(2, ids.toArray(String[]::new)).executeUpdate();
+    }
+
+    private ObjectNode definitionPayload(String text, String before) {
+        ObjectNode p = json.createObjectNode();
+        p.put("definition", text);
+        if (before != null) p.put("previous_definition", before);
+        return p;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,51 @@
+package studio.planning;
+
+import static studio.governance.Roles.*;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import studio.audit.AuditLog;
+import studio.definition.DefinitionWriter;
+import studio.input.Format;
+import studio.web.ApiException;
+
+/** CI and product owners import milestones/sprints/features documents; anyone exports them back as YAML. */
+@Path("/api/definitions")
+public class DefinitionsApi {
+
+    @Inject
+    DefinitionImport definitions;
+    @Inject
+    DefinitionStore store;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN, CI})
+    public DefinitionImport.Result importDocument(String body, @HeaderParam("Content-Type") String contentType) {
+        if (body == null || body.isBlank()) throw ApiException.badRequest("the request body is empty: send a milestones/sprints/features document");
+        return definitions.apply(body, format(contentType), AuditLog.currentActor());
+    }
+
+    @GET
+    @Produces("application/yaml")
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
+    public String export() {
+        return DefinitionWriter.toYaml(store.exportAll());
+    }
+
+    static Format format(String contentType) {
+        if (contentType == null) return Format.AUTO;
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        if (type.contains("json")) return Format.JSON;
+        if (type.contains("yaml") || type.contains("yml")) return Format.YAML;
+        return Format.AUTO;
+    }
+}

@@ -1,0 +1,63 @@
+package studio.release.approval;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jboss.logging.Logger;
+import studio.audit.AuditLog;
+import studio.release.Release;
+import studio.release.ReleaseSteps;
+import studio.release.lifecycle.ReleaseStimulus;
+
+/**
+ * The release timer: a release that waited for approvals longer than its policy's approvalTimeout is aborted
+ * (ReleaseAborted). Safe with several instances on one database: each due release is claimed with SKIP LOCKED.
+ */
+@ApplicationScoped
+public class ApprovalTimeouts {
+
+    private static final Logger LOG = Logger.getLogger(ApprovalTimeouts.class);
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ReleaseSteps steps;
+
+    @Scheduled(every = "${studio.timers.every:15s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void tick() {
+        List<Long> due = QuarkusTransaction.requiringNew().call(this::due);
+        for (Long id : due) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> tickOne(id));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "approval timer of release %d failed", id);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Long> due() {
+        List<Number> ids = em.createNativeQuery("""
+                select id from release where state = 'paused_for_approval' and approval_timeout_seconds > 0
+                   and state_since + approval_timeout_seconds * interval '1 second' < now()
+                order by state_since, id limit 500""").getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /** Claims one release (skipping it when another instance holds it) and lets the lifecycle decide. */
+    void tickOne(long id) {
+        List<?> claimed = em.createNativeQuery("select id from release where id = ?1 for update skip locked").setParameter(1, id).getResultList();
+        if (claimed.isEmpty()) return;
+        Release r = em.find(Release.class, id);
+        em.refresh(r);
+        var tick = new ReleaseStimulus.TimerTick(r.stateSince, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                r.approvalTimeoutSeconds == null ? null : Duration.ofSeconds(r.approvalTimeoutSeconds));
+        steps.react(r, tick, AuditLog.SYSTEM, tick.now());
+    }
+}

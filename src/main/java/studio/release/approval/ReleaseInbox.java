@@ -1,0 +1,58 @@
+package studio.release.approval;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import studio.governance.Actor;
+import studio.governance.ApprovalLedger;
+import studio.governance.ApprovalRequest;
+import studio.governance.ApprovalStatus;
+import studio.governance.ApprovalVerdict;
+import studio.governance.ReleaseApproval;
+import studio.governance.ReleaseApproval.Decision;
+import studio.release.Release;
+import studio.release.ReleaseRecords;
+
+/**
+ * The releases waiting for the signed-in person's approval, for the approvals inbox and its badge: two bounded
+ * queries (paused releases, their decisions), then the pure {@link ApprovalLedger} keeps those this person could
+ * approve now (not their own, a role the policy still needs, not approved by them already).
+ */
+@ApplicationScoped
+public class ReleaseInbox {
+
+    /** One release awaiting this person: what, for where, asked by whom, since when, and where approvals stand. */
+    public record Item(String versionTag, String milestoneId, String environment, String requestedBy, Instant waitingSince,
+                       String approvals, String path) {}
+
+    static final int LIMIT = 200;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ReleaseRecords records;
+
+    public List<Item> awaiting(Actor actor) {
+        List<Release> paused = em.createQuery("""
+                from Release r where r.state = 'paused_for_approval' and r.requestedBy <> :me order by r.stateSince, r.id""", Release.class)
+                .setParameter("me", actor.name()).setMaxResults(LIMIT).getResultList();
+        if (paused.isEmpty()) return List.of();
+        Map<Long, List<ReleaseApproval>> decisions = records.approvalsOf(paused.stream().map(r -> r.id).toList());
+        Instant now = Instant.now();
+        return paused.stream().filter(r -> mayApprove(r, decisions.getOrDefault(r.id, List.of()), actor, now))
+                .map(r -> item(r, decisions.getOrDefault(r.id, List.of()), now)).toList();
+    }
+
+    private boolean mayApprove(Release r, List<ReleaseApproval> decisions, Actor actor, Instant now) {
+        var request = new ApprovalRequest(actor, Decision.APPROVED, null, "inbox");
+        return ApprovalLedger.check(records.policy(r), r.requestedBy, decisions, r.contentHash, now, request) instanceof ApprovalVerdict.Accepted;
+    }
+
+    private Item item(Release r, List<ReleaseApproval> decisions, Instant now) {
+        ApprovalStatus status = ApprovalLedger.evaluate(records.policy(r), r.requestedBy, decisions, r.contentHash, now);
+        return new Item(r.versionTag, r.milestoneId, r.environment, r.requestedBy, r.stateSince, status.sentence(), "/releases/" + r.versionTag);
+    }
+}

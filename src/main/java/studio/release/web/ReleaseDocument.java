@@ -1,0 +1,61 @@
+package studio.release.web;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import studio.release.Release;
+import studio.web.ApiException;
+
+/** A release's documents, by the file names the spec and API give them, each viewable and downloadable. */
+public enum ReleaseDocument {
+    NOTES("release-notes.md", "Release notes", "text/markdown; charset=UTF-8"),
+    METADATA("release-metadata.json", "Release metadata", "application/json; charset=UTF-8"),
+    MANIFEST("release-manifest.dsse.json", "Signed manifest (DSSE envelope)", "application/json; charset=UTF-8"),
+    PROMOTION_TRIGGER("promotion-trigger-confirmed.yaml", "Promotion trigger, confirmed", "application/yaml; charset=UTF-8");
+
+    private final String file;
+    private final String title;
+    private final String mediaType;
+
+    ReleaseDocument(String file, String title, String mediaType) {
+        this.file = file;
+        this.title = title;
+        this.mediaType = mediaType;
+    }
+
+    /** @throws ApiException 404 naming the documents there are */
+    public static ReleaseDocument named(String file) {
+        return Arrays.stream(values()).filter(d -> d.file.equals(file)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("a release has no document " + file + " (its documents: "
+                        + Arrays.stream(values()).map(ReleaseDocument::file).collect(Collectors.joining(", ")) + ")"));
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /** Whether {@code r} has this document yet: the manifest once completed, the confirmed trigger once handed to CI. */
+    public boolean availableFor(Release r) {
+        return switch (this) {
+            case NOTES, METADATA -> true;
+            case MANIFEST -> r.manifest != null;
+            case PROMOTION_TRIGGER -> r.triggeredAt != null;
+        };
+    }
+
+    /** Why {@code r} does not have this document yet. */
+    public String pendingReason() {
+        return switch (this) {
+            case MANIFEST -> "signed when CI reports the release completed";
+            case PROMOTION_TRIGGER -> "written when the release is handed to CI";
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,121 @@
+package studio.release.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import studio.audit.TimelineFilters;
+import studio.governance.ReleaseEnvironment;
+import studio.release.lifecycle.ReleaseState;
+import studio.web.ApiException;
+
+/**
+ * The filters of the release dashboard and history as the browser sends them (GET parameters, kept in the URL so a
+ * reload shows the same view): milestone, environment, state, and a from/to range on when releases were requested
+ * (datetime-local inputs, read as UTC; from inclusive, to exclusive).
+ */
+public record ReleaseFilters(String milestone, String environment, String state, String from, String to) {
+
+    public static final ReleaseFilters NONE = new ReleaseFilters(null, null, null, null, null);
+
+    public ReleaseFilters {
+        milestone = blankToNull(milestone);
+        environment = blankToNull(environment);
+        state = blankToNull(state);
+        from = blankToNull(from);
+        to = blankToNull(to);
+    }
+
+    /** The states as the state filter offers them, in lifecycle order. */
+    public static List<String> states() {
+        return Arrays.stream(ReleaseState.values()).map(ReleaseState::json).toList();
+    }
+
+    public static List<String> environments() {
+        return Arrays.stream(ReleaseEnvironment.values()).map(ReleaseEnvironment::json).toList();
+    }
+
+    /**
+     * The backend's listing of these filters (it knows no time range).
+     *
+     * @throws ApiException 400 naming the filter that is wrong
+     */
+    public ReleaseListing listing(String after, int limit) {
+        return ReleaseListing.of(milestone, environment, state, after, limit);
+    }
+
+    /** @throws ApiException 400 when from is not a time */
+    public Instant fromInstant() {
+        return instant("from", from);
+    }
+
+    /** @throws ApiException 400 when to is not a time */
+    public Instant toInstant() {
+        return instant("to", to);
+    }
+
+    /** Checks every filter, so a page refuses a wrong one before it queries. */
+    public ReleaseFilters validated() {
+        listing(null, 1);
+        Instant f = fromInstant();
+        Instant t = toInstant();
+        if (f != null && t != null && !f.isBefore(t)) throw ApiException.badRequest("'from' must be before 'to'");
+        return this;
+    }
+
+    /** The filters that are set, URL-encoded, in a fixed order (no leading '?'). */
+    public String query() {
+        StringJoiner q = new StringJoiner("&");
+        asMap().forEach((k, v) -> {
+            if (v != null) q.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
+        });
+        return q.toString();
+    }
+
+    public boolean any() {
+        return !query().isEmpty();
+    }
+
+    /** This query followed by {@code more} ("after=..."), for links that keep the filters. */
+    public String queryWith(String more) {
+        String q = query();
+        return q.isEmpty() ? more : q + "&" + more;
+    }
+
+    public String fromInput() {
+        return TimelineFilters.inputValue(from);
+    }
+
+    public String toInput() {
+        return TimelineFilters.inputValue(to);
+    }
+
+    private static Instant instant(String name, String text) {
+        if (text == null) return null;
+        try {
+            return OffsetDateTime.parse(TimelineFilters.utc(text)).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("'" + name + "' is not a time: " + text + " (use 2025-05-14T18:35, read as UTC)");
+        }
+    }
+
+    private Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("milestone", milestone);
+        m.put("environment", environment);
+        m.put("state", state);
+        m.put("from", from);
+        m.put("to", to);
+        return m;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

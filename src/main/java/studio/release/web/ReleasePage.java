@@ -1,0 +1,161 @@
+package studio.release.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import studio.audit.Timeline;
+import studio.governance.ApprovalStatus;
+import studio.governance.ReleaseApproval.Decision;
+import studio.milestone.MilestonePaths;
+import studio.release.Release;
+
+/**
+ * Everything the release page shows, read once per request: the release and its approvals under its bound policy,
+ * the controls this person may use, its timeline from the audit chain, the notes preview (safe HTML), the metadata,
+ * the manifest's verification, its documents, and the outcome of the action just taken.
+ *
+ * @param notesHtml the notes rendered by {@link ReleaseNotesHtml}: safe to insert unescaped
+ * @param metadata  release-metadata.json as the API serves it, indented
+ * @param notice    what the last action did (null: nothing)
+ * @param attempt   the refused action, shown next to its form (null: none)
+ */
+public record ReleasePage(ReleaseView view, ReleasePanel panel, List<DecisionRow> decisions, Timeline timeline, String notesHtml,
+                          String metadata, ManifestCheck manifest, List<DocumentLink> documents, String notice, Attempt attempt) {
+
+    /** One decision on the release and whether it counts now. */
+    public record DecisionRow(String approver, String role, String decision, String reason, Instant at, Instant expiresAt, String mark,
+                              String why) {
+        /** The chip's status class. */
+        public String chip() {
+            return switch (mark) {
+                case "counts" -> "approved";
+                case "rejection" -> "rejected";
+                case "stale", "expired" -> "expired";
+                default -> "pending";
+            };
+        }
+
+        public String markLabel() {
+            return switch (mark) {
+                case "counts" -> "Counts";
+                case "rejection" -> "Rejected";
+                case "stale" -> "Stale";
+                case "expired" -> "Expired";
+                default -> "Not counted";
+            };
+        }
+    }
+
+    /**
+     * The signed manifest checked server-side against Studio's published keys.
+     *
+     * @param signed   whether the release has a manifest yet
+     * @param verified whether a signature verified and the statement is consistent
+     * @param keyId    the key the envelope names (null: none)
+     * @param message  "Signature verified with key ..." or the reason it failed
+     */
+    public record ManifestCheck(boolean signed, boolean verified, String keyId, String message) {}
+
+    /** A document and whether it exists yet. */
+    public record DocumentLink(ReleaseDocument doc, boolean available, String href) {
+        public String downloadHref() {
+            return href + "/download";
+        }
+    }
+
+    /** A refused action: which form, the status, why, and what was typed. */
+    public record Attempt(String form, int status, String message, String reason) {
+        public static Attempt of(String form, String reason) {
+            return new Attempt(form, 0, null, reason);
+        }
+
+        public Attempt refused(int status, String message) {
+            return new Attempt(form, status, message, reason);
+        }
+    }
+
+    public Release release() {
+        return view.release();
+    }
+
+    /** The page's URL path (tags are free text). */
+    public String path() {
+        return path(view.release().versionTag);
+    }
+
+    public static String path(String tag) {
+        return "/releases/" + MilestonePaths.segment(tag);
+    }
+
+    public String milestonePath() {
+        return MilestonePaths.page(view.release().milestoneId);
+    }
+
+    public String milestoneTitle() {
+        String name = view.facts().milestoneName();
+        return name == null || name.isBlank() ? view.release().milestoneId : name;
+    }
+
+    public String state() {
+        return view.release().state;
+    }
+
+    public List<String> targets() {
+        return view.facts().promotionTargets();
+    }
+
+    /** "satisfied", "waiting", "rejected" (the approval status as a chip class). */
+    public String approvalState() {
+        if (!view.policy().gated()) return "none";
+        if (view.approvals() instanceof ApprovalStatus.Satisfied) return "approved";
+        if (view.approvals() instanceof ApprovalStatus.Rejected) return "rejected";
+        return "pending";
+    }
+
+    /** The requirements, as people read them: "1 × product-owner", "2 × qa-lead or product-owner". */
+    public List<String> requirements() {
+        return view.policy().requirements().stream().map(r -> r.count() + " × " + String.join(" or ", r.roles())).toList();
+    }
+
+    public String failed(String form) {
+        return attempt != null && attempt.form().equals(form) ? attempt.message() : null;
+    }
+
+    public String typed(String form) {
+        return attempt != null && attempt.form().equals(form) && attempt.reason() != null ? attempt.reason() : "";
+    }
+
+    /** A refusal whose form is not shown (the state changed meanwhile): shown at the top instead. */
+    public String unplacedRefusal() {
+        if (attempt == null || attempt.message() == null) return null;
+        boolean shown = switch (attempt.form()) {
+            case "decide" -> panel.decide();
+            case "rollback" -> panel.rollback();
+            case "retry" -> panel.retry();
+            default -> false;
+        };
+        return shown ? null : attempt.message();
+    }
+
+    public ReleasePage withOutcome(String notice, Attempt attempt) {
+        return new ReleasePage(view, panel, decisions, timeline, notesHtml, metadata, manifest, documents, notice, attempt);
+    }
+
+    /** The decisions as the page lists them, each marked: counts, rejection, stale, expired or not counted (with why). */
+    static List<DecisionRow> rows(ReleaseView v, Instant now) {
+        List<ApprovalStatus.Discounted> discounted = v.approvals() instanceof ApprovalStatus.Satisfied s ? s.discounted()
+                : v.approvals() instanceof ApprovalStatus.Waiting w ? w.discounted() : List.of();
+        String hash = v.release().contentHash;
+        return v.decisions().stream().map(a -> {
+            String found = discounted.stream().filter(d -> d.approval().equals(a)).map(ApprovalStatus.Discounted::why).findFirst().orElse(null);
+            String mark = a.decision() == Decision.REJECTED ? "rejection"
+                    : !Objects.equals(a.contentHash(), hash) ? "stale"
+                    : a.expiredAt(now) ? "expired"
+                    : found != null ? "discounted" : "counts";
+            String why = found;
+            if (why == null && mark.equals("stale")) why = "approved content that has changed since; it must be given again";
+            if (why == null && mark.equals("expired")) why = "expired; it must be given again";
+            return new DecisionRow(a.approver(), a.role(), a.decision().json(), a.reason(), a.at(), a.expiresAt(), mark, why);
+        }).toList();
+    }
+}

@@ -1,0 +1,280 @@
+package studio.release.web;
+
+import static studio.governance.Roles.*;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import studio.audit.AuditLog;
+import studio.governance.Actor;
+import studio.governance.ReleaseApproval.Decision;
+import studio.release.Release;
+import studio.release.ReleaseOrder;
+import studio.release.ReleaseRequests;
+import studio.release.approval.ReleaseDesk;
+import studio.release.web.ReleaseDashboard.Promotion;
+import studio.release.web.ReleasePage.Attempt;
+import studio.web.ApiException;
+import studio.web.Htmx;
+
+/**
+ * The release pages: the dashboard (cards, filters, keyset "load more", promotion), one release (approvals with the
+ * decisions this person may take, timeline, notes, metadata, verified manifest, rollback and retry), its documents,
+ * the history table with its CSV, and the analytics charts. Forms work without JavaScript (POST, then 303 back with
+ * a notice); with htmx the live part of the release page is swapped in place, and a refusal (400/403/409) is shown
+ * next to its form with nothing changed.
+ */
+@Path("/releases")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
+public class Releases {
+
+    static final int CARDS = 24;
+    static final int HISTORY_ROWS = 50;
+
+    static final Map<String, String> NOTICES = Map.of(
+            "created", "Release requested.",
+            "approve", "Approval recorded.",
+            "reject", "Release rejected.",
+            "rollback", "Release rolled back.",
+            "retry", "Release handed to CI again.");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(ReleaseDashboard d);
+
+        static native TemplateInstance dashboard$results(ReleaseDashboard d);
+
+        static native TemplateInstance dashboard$cards(ReleaseDashboard d);
+
+        static native TemplateInstance page(ReleasePage p);
+
+        static native TemplateInstance page$live(ReleasePage p);
+
+        static native TemplateInstance document(ReleasePage p, ReleaseDocument doc, String text, String html);
+
+        static native TemplateInstance history(ReleaseDashboard d);
+
+        static native TemplateInstance history$results(ReleaseDashboard d);
+
+        static native TemplateInstance history$rows(ReleaseDashboard d);
+
+        static native TemplateInstance analytics(List<ReleaseCharts.Chart> charts, Instant since);
+    }
+
+    @Inject
+    ReleaseViews views;
+    @Inject
+    ReleaseArchive archive;
+    @Inject
+    ReleaseDossier dossier;
+    @Inject
+    ReleaseRequests requests;
+    @Inject
+    ReleaseDesk desk;
+
+    @GET
+    public Response dashboard(@RestQuery String milestone, @RestQuery String environment, @RestQuery String state, @RestQuery String after,
+                              HttpHeaders headers) {
+        ReleaseFilters f = new ReleaseFilters(milestone, environment, state, null, null);
+        return dashboardResponse(f, after, null, headers, false);
+    }
+
+    @GET
+    @Path("more")
+    public Response moreCards(@RestQuery String milestone, @RestQuery String environment, @RestQuery String state, @RestQuery String after) {
+        ReleaseDashboard d = dashboard(new ReleaseFilters(milestone, environment, state, null, null), after, null);
+        return html(200, Templates.dashboard$cards(d));
+    }
+
+    @POST
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
+    public Response promote(@RestForm("milestone_id") String milestoneId, @RestForm String environment, @RestForm("version_tag") String versionTag,
+                            HttpHeaders headers) {
+        Actor actor = AuditLog.currentActor();
+        ReleaseOrder order = new ReleaseOrder(blankToNull(milestoneId), blankToNull(versionTag), environment, List.of(), null, null, List.of(),
+                "manual");
+        try {
+            Release r = requests.create(order, actor);
+            return Response.seeOther(URI.create(ReleasePage.path(r.versionTag) + "?done=created")).build();
+        } catch (ApiException e) {
+            Promotion typed = new Promotion(milestoneId, environment, versionTag, e.status(), e.getMessage());
+            return dashboardResponse(ReleaseFilters.NONE, null, typed, headers, true);
+        }
+    }
+
+    @GET
+    @Path("history")
+    public Response history(@RestQuery String milestone, @RestQuery String environment, @RestQuery String state, @RestQuery String from,
+                            @RestQuery String to, @RestQuery String after, HttpHeaders headers) {
+        ReleaseFilters f = new ReleaseFilters(milestone, environment, state, from, to);
+        ReleaseDashboard d;
+        int status = 200;
+        try {
+            d = history(f.validated(), after);
+        } catch (ApiException e) {
+            status = e.status();
+            d = new ReleaseDashboard("/releases/history", f, List.of(), null, archive.milestones(), false, List.of(), e.getMessage(), null);
+        }
+        return html(status, Htmx.wantsFragment(headers) ? Templates.history$results(d) : Templates.history(d));
+    }
+
+    @GET
+    @Path("history/more")
+    public Response moreHistory(@RestQuery String milestone, @RestQuery String environment, @RestQuery String state, @RestQuery String from,
+                                @RestQuery String to, @RestQuery String after) {
+        return html(200, Templates.history$rows(history(new ReleaseFilters(milestone, environment, state, from, to).validated(), after)));
+    }
+
+    @GET
+    @Path("history/release-history.csv")
+    @Produces("text/csv")
+    public Response historyCsv(@RestQuery String milestone, @RestQuery String environment, @RestQuery String state, @RestQuery String from,
+                               @RestQuery String to) {
+        ReleaseFilters f = new ReleaseFilters(milestone, environment, state, from, to).validated();
+        return Response.ok(ReleaseHistory.csv(archive.all(f)), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"release-history.csv\"").build();
+    }
+
+    @GET
+    @Path("analytics")
+    public Response analytics() {
+        LocalDate first = ReleaseArchive.firstWeek(Instant.now());
+        LocalDate last = ReleaseCharts.week(Instant.now());
+        List<LocalDate> weeks = ReleaseCharts.weeks(first, last, List.of()).stream().map(ReleaseCharts.WeekOutcome::week).toList();
+        List<ReleaseCharts.Chart> charts = List.of(ReleaseCharts.outcomes(ReleaseCharts.weeks(first, last, archive.outcomes(first))),
+                ReleaseCharts.leadTimes(weeks, archive.leadTimes(first)), ReleaseCharts.coverage(archive.coverage()));
+        return html(200, Templates.analytics(charts, first.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)));
+    }
+
+    @GET
+    @Path("{tag}")
+    public Response page(@PathParam("tag") String tag, @RestQuery String done, HttpHeaders headers) {
+        ReleasePage p = dossier.read(tag, AuditLog.currentActor()).withOutcome(done == null ? null : NOTICES.get(done), null);
+        return html(200, Htmx.wantsFragment(headers) ? Templates.page$live(p) : Templates.page(p));
+    }
+
+    @GET
+    @Path("{tag}/documents/{file}")
+    public Response document(@PathParam("tag") String tag, @PathParam("file") String file) {
+        ReleaseDocument doc = ReleaseDocument.named(file);
+        ReleasePage p = dossier.read(tag, AuditLog.currentActor());
+        String text = dossier.text(tag, doc);
+        return html(200, Templates.document(p, doc, text, doc == ReleaseDocument.NOTES ? p.notesHtml() : null));
+    }
+
+    @GET
+    @Path("{tag}/documents/{file}/download")
+    public Response download(@PathParam("tag") String tag, @PathParam("file") String file) {
+        ReleaseDocument doc = ReleaseDocument.named(file);
+        String name = tag.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + doc.file();
+        return Response.ok(dossier.text(tag, doc), doc.mediaType()).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    @POST
+    @Path("{tag}/{decision: approve|reject}")
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    public Response decide(@PathParam("tag") String tag, @PathParam("decision") String decision, @RestForm String reason, HttpHeaders headers) {
+        Decision d = "approve".equals(decision) ? Decision.APPROVED : Decision.REJECTED;
+        return act(tag, decision, Attempt.of("decide", reason), headers, () -> desk.decide(tag, d, null, reason, AuditLog.currentActor()));
+    }
+
+    @POST
+    @Path("{tag}/rollback")
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
+    public Response rollback(@PathParam("tag") String tag, @RestForm String reason, HttpHeaders headers) {
+        return act(tag, "rollback", Attempt.of("rollback", reason), headers, () -> desk.rollback(tag, reason, AuditLog.currentActor()));
+    }
+
+    @POST
+    @Path("{tag}/retry")
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
+    public Response retry(@PathParam("tag") String tag, HttpHeaders headers) {
+        return act(tag, "retry", Attempt.of("retry", null), headers, () -> desk.retry(tag, AuditLog.currentActor()));
+    }
+
+    /**
+     * Runs one action. Success: the live part of the page (htmx) or a 303 back to the page with a notice. Refusal
+     * (rolled back): the page again with the message next to the form and what was typed.
+     */
+    private Response act(String tag, String action, Attempt typed, HttpHeaders headers, Runnable command) {
+        try {
+            command.run();
+        } catch (ApiException e) {
+            if (e.status() == 404) throw e;
+            return refused(tag, typed.refused(e.status(), e.getMessage()), headers);
+        } catch (OptimisticLockException e) {
+            return refused(tag, typed.refused(409, "Someone changed this release at the same time; look again and retry."), headers);
+        }
+        if (!Htmx.wantsFragment(headers)) return Response.seeOther(URI.create(ReleasePage.path(tag) + "?done=" + action)).build();
+        return html(200, Templates.page$live(dossier.read(tag, AuditLog.currentActor()).withOutcome(NOTICES.get(action), null)));
+    }
+
+    private Response refused(String tag, Attempt attempt, HttpHeaders headers) {
+        ReleasePage p = dossier.read(tag, AuditLog.currentActor()).withOutcome(null, attempt);
+        boolean fragment = Htmx.wantsFragment(headers);
+        Response.ResponseBuilder r = builder(attempt.status(), fragment ? Templates.page$live(p) : Templates.page(p));
+        if (fragment) r.header("HX-Retarget", "#release-live").header("HX-Reswap", "outerHTML");
+        return r.build();
+    }
+
+    private Response dashboardResponse(ReleaseFilters f, String after, Promotion promotion, HttpHeaders headers, boolean promoting) {
+        ReleaseDashboard d;
+        int status = promotion == null ? 200 : promotion.status();
+        try {
+            d = dashboard(f, after, promotion);
+        } catch (ApiException e) {
+            status = e.status();
+            d = new ReleaseDashboard("/releases", f, List.of(), null, archive.milestones(), mayPromote(), promotable(), e.getMessage(), promotion);
+        }
+        boolean fragment = !promoting && Htmx.wantsFragment(headers);
+        return html(status, fragment ? Templates.dashboard$results(d) : Templates.dashboard(d));
+    }
+
+    private ReleaseDashboard dashboard(ReleaseFilters f, String after, Promotion promotion) {
+        ReleaseViews.Page page = views.page(f.listing(after, CARDS));
+        return new ReleaseDashboard("/releases", f, page.releases(), page.next(), archive.milestones(), mayPromote(), promotable(), null, promotion);
+    }
+
+    private ReleaseDashboard history(ReleaseFilters f, String after) {
+        ReleaseViews.Page page = archive.page(f, after, HISTORY_ROWS);
+        return new ReleaseDashboard("/releases/history", f, page.releases(), page.next(), archive.milestones(), false, List.of(), null, null);
+    }
+
+    private static boolean mayPromote() {
+        return ReleasePanel.mayPromote(AuditLog.currentActor());
+    }
+
+    private List<ReleaseDossier.Promotable> promotable() {
+        return mayPromote() ? dossier.promotable() : List.of();
+    }
+
+    private static Response html(int status, Object body) {
+        return builder(status, body).build();
+    }
+
+    private static Response.ResponseBuilder builder(int status, Object body) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body).header(HttpHeaders.VARY, Htmx.VARY);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

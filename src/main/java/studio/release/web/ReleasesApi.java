@@ -1,0 +1,146 @@
+package studio.release.web;
+
+import static studio.governance.Roles.*;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import studio.audit.AuditLog;
+import studio.governance.Actor;
+import studio.governance.ReleaseApproval.Decision;
+import studio.milestone.MilestonePaths;
+import studio.release.Release;
+import studio.release.ReleaseJson;
+import studio.release.ReleaseOrder;
+import studio.release.ReleaseRequests;
+import studio.release.approval.ReleaseDesk;
+import studio.release.document.ReleaseFacts;
+import studio.release.document.ReleaseNotes;
+import studio.signing.DsseEnvelope;
+import studio.web.ApiException;
+import studio.web.JsonBody;
+
+/** Releases (API.md "Releases"): create, read, documents, approvals, rollback and retry. */
+@Path("/api/releases")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
+public class ReleasesApi {
+
+    @Inject
+    ReleaseRequests requests;
+    @Inject
+    ReleaseDesk desk;
+    @Inject
+    ReleaseViews views;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN, CI})
+    public Response create(String body) {
+        JsonBody b = JsonBody.parse(body);
+        Actor actor = AuditLog.currentActor();
+        ReleaseOrder order = new ReleaseOrder(b.text("milestone_id", "milestoneId"), b.text("version_tag", "versionTag"),
+                b.text("environment"), b.strings("promotion_targets", "promotionTargets", "targets"), b.text("commit"), null, List.of(),
+                actor.holds(CI) ? "ci" : "manual");
+        Release r = requests.create(order, actor);
+        return Response.created(URI.create("/api/releases/" + MilestonePaths.segment(r.versionTag)))
+                .entity(ReleaseViews.json(views.view(r.versionTag))).build();
+    }
+
+    @GET
+    public ObjectNode list(@QueryParam("milestone") String milestone, @QueryParam("environment") String environment,
+                           @QueryParam("status") String status, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        ReleaseViews.Page page = views.page(ReleaseListing.of(milestone, environment, status, after, limit));
+        ObjectNode body = ReleaseJson.JSON.createObjectNode();
+        ArrayNode all = body.putArray("releases");
+        page.releases().forEach(v -> all.add(ReleaseViews.json(v)));
+        body.put("next", page.next());
+        return body;
+    }
+
+    @GET
+    @Path("history.csv")
+    @Produces("text/csv")
+    public Response history(@QueryParam("milestone") String milestone, @QueryParam("environment") String environment,
+                            @QueryParam("status") String status) {
+        List<ReleaseFacts> all = views.history(ReleaseListing.of(milestone, environment, status, null, null)).stream().map(ReleaseView::facts).toList();
+        return Response.ok(ReleaseHistory.csv(all)).header("Content-Disposition", "attachment; filename=\"release-history.csv\"").build();
+    }
+
+    @GET
+    @Path("{tag}")
+    public ObjectNode one(@PathParam("tag") String tag) {
+        return ReleaseViews.json(views.view(tag));
+    }
+
+    @GET
+    @Path("{tag}/notes.md")
+    @Produces("text/markdown")
+    public String notes(@PathParam("tag") String tag) {
+        return ReleaseNotes.render(views.view(tag).facts());
+    }
+
+    @GET
+    @Path("{tag}/manifest")
+    public DsseEnvelope manifest(@PathParam("tag") String tag) {
+        return views.manifest(views.view(tag).release());
+    }
+
+    @GET
+    @Path("{tag}/promotion-trigger-confirmed.yaml")
+    @Produces("application/yaml")
+    public String promotionTrigger(@PathParam("tag") String tag) {
+        return views.promotionTriggerConfirmed(views.view(tag));
+    }
+
+    @POST
+    @Path("{tag}/approvals")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    public ObjectNode decide(@PathParam("tag") String tag, String body) {
+        JsonBody b = JsonBody.parse(body);
+        Release r = desk.decide(tag, decision(b.text("decision")), b.text("role"), b.text("reason"), AuditLog.currentActor());
+        return ReleaseViews.json(views.view(r.versionTag));
+    }
+
+    @POST
+    @Path("{tag}/rollback")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
+    public ObjectNode rollback(@PathParam("tag") String tag, String body) {
+        Release r = desk.rollback(tag, JsonBody.parse(body).text("reason"), AuditLog.currentActor());
+        return ReleaseViews.json(views.view(r.versionTag));
+    }
+
+    @POST
+    @Path("{tag}/retry")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
+    public ObjectNode retry(@PathParam("tag") String tag) {
+        Release r = desk.retry(tag, AuditLog.currentActor());
+        return ReleaseViews.json(views.view(r.versionTag));
+    }
+
+    /** "approve" or "reject" (also "approved", "rejected"). */
+    static Decision decision(String text) {
+        String d = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        return switch (d) {
+            case "approve", "approved" -> Decision.APPROVED;
+            case "reject", "rejected" -> Decision.REJECTED;
+            default -> throw ApiException.badRequest("'decision' must be approve or reject");
+        };
+    }
+}
