@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import studio.governance.Roles;
+import studio.security.CurrentUser;
 import studio.web.ApiErrors;
 
 /** The audit trail for auditors' scripts and CI (API.md "Audit"): list, export, verify. */
@@ -28,6 +29,9 @@ public class AuditApi {
 
     @Inject
     AuditVerification verification;
+
+    @Inject
+    CurrentUser user;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -62,7 +66,7 @@ public class AuditApi {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AUDITOR, Roles.COMPLIANCE_OFFICER, Roles.PLATFORM_ADMIN})
     public String verify() {
-        return AuditEventJson.verdict(verification.verifyAndRecord()).toString();
+        return AuditEventJson.verdict(verification.verifyAndRecord(user.actor())).toString();
     }
 
     @ServerExceptionMapper

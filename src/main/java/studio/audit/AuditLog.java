@@ -2,7 +2,6 @@ package studio.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -20,7 +19,6 @@ import org.hibernate.action.spi.BeforeTransactionCompletionProcess;
 import org.hibernate.engine.spi.SessionImplementor;
 import studio.audit.AuditEntry.Subject;
 import studio.governance.Actor;
-import studio.security.CurrentUser;
 
 /**
  * Appends to the hash-chained audit trail inside the caller's transaction, so an event is recorded exactly when
@@ -31,9 +29,6 @@ import studio.security.CurrentUser;
  */
 @ApplicationScoped
 public class AuditLog {
-
-    /** The actor of work Studio does on its own (timers, demo data). */
-    public static final Actor SYSTEM = new Actor("studio", Set.of());
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,12 +43,6 @@ public class AuditLog {
     Instance<AuditAppended> listeners;
 
     private record Pending(Actor actor, AuditEntry entry) {}
-
-    /** Records on behalf of the person or service account of the current request (or Studio itself). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void record(AuditEntry entry) {
-        record(currentActor(), entry);
-    }
 
     /** Buffers the entry; it is written, chained, just before the current transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -109,13 +98,6 @@ public class AuditLog {
             listeners.forEach(l -> l.appended(row, em));
         }
         return seq;
-    }
-
-    /** The actor behind the current request, or {@link #SYSTEM} outside a request (timers). */
-    public static Actor currentActor() {
-        if (!Arc.container().requestContext().isActive()) return SYSTEM;
-        CurrentUser user = Arc.container().instance(CurrentUser.class).get();
-        return user.isSignedIn() ? new Actor(user.getName(), Set.copyOf(user.getRoles())) : SYSTEM;
     }
 
     /**

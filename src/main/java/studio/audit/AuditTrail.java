@@ -140,7 +140,7 @@ public class AuditTrail {
     @Path("verify")
     @RolesAllowed({AUDITOR, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response verify(@BeanParam Query q, HttpHeaders headers) {
-        ChainVerification verdict = verification.verifyAndRecord();
+        ChainVerification verdict = verification.verifyAndRecord(user.actor());
         Long seq = newestVerificationBy(user.getName());
         if (Htmx.wantsFragment(headers)) return Htmx.varying(200, Templates.timeline$verdict(ChainVerdict.of(verdict, seq)));
         return Response.seeOther(URI.create(url(q.filters().query(), "verification=" + seq))).build();

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import studio.audit.AuditEntry.Subject;
+import studio.governance.Actor;
 import studio.signing.SigningKeys;
 
 /**
@@ -29,10 +30,10 @@ public class AuditVerification {
      * the trail as it was asked about, and nothing (no checkpoint, no append) runs before it that could mask a
      * truncation.
      */
-    public ChainVerification verifyAndRecord() {
+    public ChainVerification verifyAndRecord(Actor actor) {
         ChainVerification verdict = verify();
         QuarkusTransaction.requiringNew().run(() ->
-                log.record(AuditEntry.of(VERIFIED, Subject.system(), null, AuditEventJson.verdict(verdict))));
+                log.record(actor, AuditEntry.of(VERIFIED, Subject.system(), null, AuditEventJson.verdict(verdict))));
         return verdict;
     }
 

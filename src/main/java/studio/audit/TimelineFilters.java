@@ -1,13 +1,9 @@
 package studio.audit;
 
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.regex.Pattern;
+import studio.web.FormTimes;
 
 /**
  * The timeline's filters as the browser sends them (GET parameters, reflected in the URL so a reload shows the same
@@ -18,7 +14,6 @@ public record TimelineFilters(String milestone, String release, String sprint, S
 
     public static final TimelineFilters NONE = new TimelineFilters(null, null, null, null, null, null, null, null);
 
-    private static final Pattern LOCAL = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
 
     public static TimelineFilters milestone(String id) {
         return new TimelineFilters(id, null, null, null, null, null, null, null);
@@ -26,7 +21,7 @@ public record TimelineFilters(String milestone, String release, String sprint, S
 
     /** For the audit read model, with times as UTC instants; after and limit are the page's. */
     public AuditParams params(String after, String limit) {
-        return new AuditParams(milestone, release, sprint, actor, role, type, utc(from), utc(to), after, limit);
+        return new AuditParams(milestone, release, sprint, actor, role, type, FormTimes.utc(from), FormTimes.utc(to), after, limit);
     }
 
     /** The filters that are set, URL-encoded, in a fixed order. */
@@ -43,28 +38,15 @@ public record TimelineFilters(String milestone, String release, String sprint, S
     }
 
     /** The value for a datetime-local input: what was typed, or an instant given in the URL shown in UTC. */
-    public static String inputValue(String time) {
-        if (time == null || time.isBlank() || LOCAL.matcher(time.strip()).matches()) return time;
-        try {
-            return OffsetDateTime.parse(time.strip().replace(' ', '+')).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().toString();
-        } catch (DateTimeParseException e) {
-            return time;
-        }
-    }
 
     public String fromInput() {
-        return inputValue(from);
+        return FormTimes.inputValue(from);
     }
 
     public String toInput() {
-        return inputValue(to);
+        return FormTimes.inputValue(to);
     }
 
-    /** A datetime-local value ("2025-05-14T18:35") is UTC; anything else is returned as written. */
-    public static String utc(String time) {
-        if (time == null || !LOCAL.matcher(time.strip()).matches()) return time;
-        return LocalDateTime.parse(time.strip()).atOffset(ZoneOffset.UTC).toString();
-    }
 
     private Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();

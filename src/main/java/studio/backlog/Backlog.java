@@ -72,7 +72,7 @@ public class Backlog {
         if (!request.column()) throw new InvalidInputException(InputProblem.of("say which column: milestone and status are both needed"));
         if (!Htmx.wantsFragment(headers)) {
             CardCursor from = request.afterCard();
-            return Response.seeOther(URI.create(request.columnHref(request.milestone(), request.status(), from))).header("Vary", Htmx.VARY).build();
+            return Htmx.seeOther(URI.create(request.columnHref(request.milestone(), request.status(), from)));
         }
         return Htmx.varying(200, Templates.backlog$cards(request, request.milestone(), backlog.column(request)));
     }

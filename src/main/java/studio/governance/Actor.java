@@ -6,6 +6,9 @@ import java.util.Set;
 /** The person (or service account) asking, with the Studio roles their token carries. */
 public record Actor(String name, Set<String> roles) {
 
+    /** The actor of work Studio does on its own (timers, demo data). */
+    public static final Actor SYSTEM = new Actor("studio", Set.of());
+
     public Actor {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }

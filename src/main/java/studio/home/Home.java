@@ -14,10 +14,10 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import studio.audit.AuditLog;
 import studio.governance.Roles;
 import studio.inbox.ApprovalInbox;
 import studio.inbox.InboxItem;
+import studio.security.CurrentUser;
 
 /** The home page: where delivery stands right now, straight from the database. */
 @Path("/")
@@ -43,6 +43,8 @@ public class Home {
     static final int WAITING_SHOWN = 5;
 
     @Inject
+    CurrentUser user;
+    @Inject
     EntityManager em;
     @Inject
     ApprovalInbox inbox;
@@ -54,7 +56,7 @@ public class Home {
         List<Object[]> rows = em.createNativeQuery("select state, count(*) from milestone group by state").getResultList();
         rows.forEach(r -> byState.put((String) r[0], ((Number) r[1]).longValue()));
         long milestones = byState.values().stream().mapToLong(Long::longValue).sum();
-        List<InboxItem> waiting = inbox.awaiting(AuditLog.currentActor());
+        List<InboxItem> waiting = inbox.awaiting(user.actor());
         Object[] inventory = (Object[]) em.createNativeQuery(
                 "select (select count(*) from sprint), (select count(*) from feature), (select count(*) from evidence)")
                 .getSingleResult();

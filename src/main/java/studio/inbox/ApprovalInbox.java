@@ -6,8 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import studio.audit.AuditLog;
+import studio.format.Names;
 import studio.gate.MilestoneEvidence.OverrideStatus;
 import studio.governance.Actor;
 import studio.governance.GovernedMilestone;
@@ -19,6 +18,7 @@ import studio.inbox.AwaitingDecision.OverrideCandidate;
 import studio.milestone.MilestoneReadout;
 import studio.milestone.MilestoneRulebook;
 import studio.release.approval.ReleaseInbox;
+import studio.security.CurrentUser;
 import studio.web.Navigation;
 
 /**
@@ -35,6 +35,8 @@ public class ApprovalInbox implements Navigation.InboxCounter {
     static final int LIMIT = 200;
 
     @Inject
+    CurrentUser user;
+    @Inject
     EntityManager em;
     @Inject
     MilestoneRulebook rulebook;
@@ -47,7 +49,7 @@ public class ApprovalInbox implements Navigation.InboxCounter {
 
     @Override
     public long awaitingCurrentUser() {
-        Actor actor = AuditLog.currentActor();
+        Actor actor = user.actor();
         return awaiting(actor).size() + releases(actor).size();
     }
 
@@ -112,6 +114,6 @@ public class ApprovalInbox implements Navigation.InboxCounter {
     }
 
     private GovernedMilestone governed(String definition, String state) {
-        return rulebook.rules(definition).governed(MilestoneState.valueOf(state.toUpperCase(Locale.ROOT)));
+        return rulebook.rules(definition).governed(Names.parse(MilestoneState.class, state));
     }
 }

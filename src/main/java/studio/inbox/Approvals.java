@@ -19,13 +19,14 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
-import studio.audit.AuditLog;
-import studio.governance.IllegalTransitionException;
+import studio.governance.Actor;
 import studio.milestone.MilestoneCommands;
 import studio.override.OverrideDesk;
 import studio.release.approval.ReleaseInbox;
-import studio.web.ApiException;
+import studio.security.CurrentUser;
+import studio.web.Attempt;
 import studio.web.Htmx;
+import studio.web.PageActions;
 
 /**
  * The approvals inbox: what waits for the signed-in person's decision, oldest first, with the failing gates' details
@@ -42,30 +43,29 @@ public class Approvals {
             "reject", "Override rejected.",
             "decide", "Decision recorded.");
 
-    /** A refused decision, shown on its item with what was typed. */
-    public record Refusal(String item, int status, String message, String reason) {}
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance inbox(List<InboxItem> items, List<ReleaseInbox.Item> releases, String notice, Refusal refusal,
+        static native TemplateInstance inbox(List<InboxItem> items, List<ReleaseInbox.Item> releases, String notice, Attempt refusal,
                                              boolean mayDecide);
 
-        static native TemplateInstance inbox$items(List<InboxItem> items, List<ReleaseInbox.Item> releases, String notice, Refusal refusal,
+        static native TemplateInstance inbox$items(List<InboxItem> items, List<ReleaseInbox.Item> releases, String notice, Attempt refusal,
                                                    boolean mayDecide);
-
-        static native TemplateInstance badge(long count);
     }
 
+    @Inject
+    CurrentUser user;
     @Inject
     ApprovalInbox inbox;
     @Inject
     OverrideDesk desk;
     @Inject
     MilestoneCommands commands;
+    @Inject
+    PageActions actions;
 
     @GET
     public Response inbox(@RestQuery String done, HttpHeaders headers) {
-        return render(200, (done == null ? null : NOTICES.get(done)), null, headers);
+        return Htmx.varying(200, page(done == null ? null : NOTICES.get(done), null, Htmx.wantsFragment(headers)));
     }
 
     @POST
@@ -74,8 +74,8 @@ public class Approvals {
     public Response decideOverride(@PathParam("id") long id, @PathParam("decision") String decision, @RestForm String reason,
                                    HttpHeaders headers) {
         return act("override-" + id, decision, reason, headers, () -> {
-            if ("approve".equals(decision)) desk.approve(id, reason, AuditLog.currentActor());
-            else desk.reject(id, reason, AuditLog.currentActor());
+            if ("approve".equals(decision)) desk.approve(id, reason, user.actor());
+            else desk.reject(id, reason, user.actor());
         });
     }
 
@@ -85,36 +85,38 @@ public class Approvals {
     public Response decideGate(@PathParam("milestone") String milestone, @PathParam("gate") String gate,
                                @RestForm String decision, @RestForm String reason, HttpHeaders headers) {
         return act("gate-" + milestone + "-" + gate, "decide", reason, headers,
-                () -> commands.decide(milestone, gate, decision, reason, AuditLog.currentActor()));
-    }
-
-    /** The navigation badge as an out-of-band swap, for htmx responses after a decision changed what waits. */
-    public static String badge(long count) {
-        return Templates.badge(count).render();
+                () -> commands.decide(milestone, gate, decision, reason, user.actor()));
     }
 
     private Response act(String item, String action, String reason, HttpHeaders headers, Runnable command) {
-        try {
-            command.run();
-        } catch (ApiException e) {
-            return render(e.status(), null, new Refusal(item, e.status(), e.getMessage(), reason), headers);
-        } catch (IllegalTransitionException e) {
-            return render(409, null, new Refusal(item, 409, e.getMessage(), reason), headers);
-        }
-        if (!Htmx.wantsFragment(headers)) return Response.seeOther(URI.create("/approvals?done=" + action)).build();
-        return render(200, NOTICES.get(action), null, headers);
+        return actions.run(headers, Attempt.of(item).with("reason", reason), command, new PageActions.Screen() {
+            public String noun() {
+                return "decision";
+            }
+
+            public URI after() {
+                return URI.create("/approvals?done=" + action);
+            }
+
+            public TemplateInstance live() {
+                return page(NOTICES.get(action), null, true);
+            }
+
+            public TemplateInstance refused(Attempt attempt, boolean fragment) {
+                return page(null, attempt, fragment);
+            }
+
+            public String target() {
+                return "#inbox";
+            }
+        });
     }
 
-    private Response render(int status, String notice, Refusal refusal, HttpHeaders headers) {
-        List<InboxItem> items = inbox.awaiting(AuditLog.currentActor());
-        List<ReleaseInbox.Item> releases = inbox.releases(AuditLog.currentActor());
-        boolean fragment = Htmx.wantsFragment(headers);
-        boolean mayDecide = AuditLog.currentActor().holdsAny(ACTING_HUMANS);
-        Object body = fragment ? Templates.inbox$items(items, releases, notice, refusal, mayDecide).render() + badge(items.size() + releases.size())
-                : Templates.inbox(items, releases, notice, refusal, mayDecide);
-        Response.ResponseBuilder r = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body)
-                .header(HttpHeaders.VARY, Htmx.VARY);
-        if (fragment && status >= 400) r.header("HX-Retarget", "#inbox").header("HX-Reswap", "outerHTML");
-        return r.build();
+    private TemplateInstance page(String notice, Attempt refusal, boolean fragment) {
+        Actor actor = user.actor();
+        List<InboxItem> items = inbox.awaiting(actor);
+        List<ReleaseInbox.Item> releases = inbox.releases(actor);
+        boolean mayDecide = actor.holdsAny(ACTING_HUMANS);
+        return fragment ? Templates.inbox$items(items, releases, notice, refusal, mayDecide) : Templates.inbox(items, releases, notice, refusal, mayDecide);
     }
 }

@@ -18,7 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import studio.audit.AuditLog;
+import studio.security.CurrentUser;
 import studio.web.ApiException;
 
 /**
@@ -34,20 +34,22 @@ public class EvidenceApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
+    CurrentUser user;
+    @Inject
     EvidenceIntake intake;
 
     @POST
     @Path("events")
     @Consumes(MediaType.WILDCARD)
     public Response event(String body, @HeaderParam("Idempotency-Key") String key) {
-        return respond(intake.event(required(body), key, AuditLog.currentActor()));
+        return respond(intake.event(required(body), key, user.actor()));
     }
 
     @POST
     @Path("sprints/{sprintId}/trace-matrix")
     @Consumes(MediaType.WILDCARD)
     public Response traceMatrix(@PathParam("sprintId") String sprintId, String body, @HeaderParam("Idempotency-Key") String key) {
-        return respond(intake.traceMatrix(sprintId, required(body), key, AuditLog.currentActor()));
+        return respond(intake.traceMatrix(sprintId, required(body), key, user.actor()));
     }
 
     @POST
@@ -56,14 +58,14 @@ public class EvidenceApi {
     public Response qaReport(@PathParam("sprintId") String sprintId, String body, @HeaderParam("Content-Type") String type,
                              @HeaderParam("Idempotency-Key") String key) {
         boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
-        return respond(intake.qaReport(sprintId, required(body), !json, key, AuditLog.currentActor()));
+        return respond(intake.qaReport(sprintId, required(body), !json, key, user.actor()));
     }
 
     @POST
     @Path("executions")
     @Consumes(MediaType.WILDCARD)
     public Response executions(String body, @HeaderParam("Idempotency-Key") String key) {
-        return respond(intake.executions(required(body), key, AuditLog.currentActor()));
+        return respond(intake.executions(required(body), key, user.actor()));
     }
 
     /**
@@ -74,7 +76,7 @@ public class EvidenceApi {
     @Path("evidence/batch")
     @Consumes(MediaType.WILDCARD)
     public Response batch(String body) {
-        EvidenceIntake.BatchReceipt receipt = intake.batch(required(body), AuditLog.currentActor());
+        EvidenceIntake.BatchReceipt receipt = intake.batch(required(body), user.actor());
         ObjectNode out = JSON.createObjectNode();
         int replayed = (int) receipt.lines().stream().filter(l -> l.receipt().replayed()).count();
         out.put("lines", receipt.lines().size()).put("accepted", receipt.lines().size() - replayed).put("replayed", replayed);

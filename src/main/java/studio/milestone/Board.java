@@ -60,7 +60,7 @@ public class Board {
         String definitionsUrl = uri.getBaseUriBuilder().path("api/definitions").build().toString();
         TemplateInstance page = Htmx.wantsFragment(headers) ? Templates.board$lanes(view, definitionsUrl)
                 : Templates.board(view, definitionsUrl);
-        return Response.ok(page).header("Vary", Htmx.VARY).build();
+        return Htmx.varying(200, page);
     }
 
     /** What changed since {@code since}: 204 when nothing did (one indexed query), else the changed cards out of band. */
@@ -95,10 +95,10 @@ public class Board {
         List<BoardRow> next = rows.lane(filter, lane.json(), from.stateSince(), from.id(), BoardView.LANE_LIMIT + 1);
         LanePage page = LanePage.of(lane.json(), filter, next, BoardView.LANE_LIMIT);
         TemplateInstance body = Htmx.wantsFragment(headers) ? Templates.lane$more(page) : Templates.lane(page);
-        return Response.ok(body).header("Vary", Htmx.VARY).build();
+        return Htmx.varying(200, body);
     }
 
     private static Response quiet(Response.ResponseBuilder response) {
-        return response.header("Vary", Htmx.VARY).header("Cache-Control", "no-store").build();
+        return response.header(HttpHeaders.VARY, Htmx.VARY).header("Cache-Control", "no-store").build();
     }
 }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import studio.format.Names;
 import studio.governance.MilestoneState;
 
 /**
@@ -100,6 +100,6 @@ public record BoardView(List<Lane> lanes, BoardFilter filter, BoardFilter.Option
     }
 
     static MilestoneState stateOf(BoardRow row) {
-        return MilestoneState.valueOf(row.state().toUpperCase(Locale.ROOT));
+        return Names.parse(MilestoneState.class, row.state());
     }
 }

@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import studio.format.Names;
 import studio.gate.EvidenceRef;
 import studio.gate.MilestoneEvidence;
 import studio.gate.MilestoneEvidence.CoverageFact;
@@ -60,7 +60,7 @@ public class EvidenceFacts {
         List<SprintFact> facts = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             EvidenceRef closedBy = r[4] == null ? null : new EvidenceRef("event", ((Number) r[4]).longValue());
-            facts.add(new SprintFact((String) r[0], SprintState.valueOf(((String) r[1]).toUpperCase(Locale.ROOT)),
+            facts.add(new SprintFact((String) r[0], Names.parse(SprintState.class, (String) r[1]),
                     set(r[2]), set(r[3]), closedBy));
         }
         return facts;
@@ -141,7 +141,7 @@ public class EvidenceFacts {
                 select id, gates, status, requested_by, decided_by, expires_at from override_request
                 where milestone_id = ?1 order by id""", milestoneId)) {
             long id = ((Number) r[0]).longValue();
-            facts.add(new OverrideFact(id, List.of((String[]) r[1]), OverrideStatus.valueOf(((String) r[2]).toUpperCase(Locale.ROOT)),
+            facts.add(new OverrideFact(id, List.of((String[]) r[1]), Names.parse(OverrideStatus.class, (String) r[2]),
                     (String) r[3], (String) r[4], (Instant) r[5], new EvidenceRef("override", id)));
         }
         return facts;
@@ -152,7 +152,7 @@ public class EvidenceFacts {
         for (Object[] r : rows("""
                 select distinct on (role) role, decision, decided_by, reason, decided_at, id from gate_decision
                 where milestone_id = ?1 order by role, decided_at desc, id desc""", milestoneId)) {
-            facts.put((String) r[0], new DecisionFact((String) r[0], Decision.valueOf(((String) r[1]).toUpperCase(Locale.ROOT)),
+            facts.put((String) r[0], new DecisionFact((String) r[0], Names.parse(Decision.class, (String) r[1]),
                     (String) r[2], (String) r[3], (Instant) r[4], new EvidenceRef("decision", ((Number) r[5]).longValue())));
         }
         return facts;

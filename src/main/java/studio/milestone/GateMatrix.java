@@ -37,6 +37,6 @@ public class GateMatrix {
                            @Context HttpHeaders headers) {
         GateGrid grid = GateGrid.of(rows.all(), new BoardFilter(phase, owner, label, q));
         TemplateInstance page = Htmx.wantsFragment(headers) ? Templates.matrix$grid(grid) : Templates.matrix(grid);
-        return Response.ok(page).header("Vary", Htmx.VARY).build();
+        return Htmx.varying(200, page);
     }
 }

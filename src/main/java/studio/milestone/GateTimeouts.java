@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
-import studio.audit.AuditLog;
+import studio.governance.Actor;
 import studio.governance.MilestoneStimulus;
 
 /**
@@ -58,6 +58,6 @@ public class GateTimeouts {
         if (claimed.isEmpty()) return;
         Milestone m = em.find(Milestone.class, id);
         var tick = new MilestoneStimulus.TimerTick(m.stateSince, Instant.now(), m.gateTimeoutSeconds);
-        evaluator.react(id, tick, AuditLog.SYSTEM, null);
+        evaluator.react(id, tick, Actor.SYSTEM, null);
     }
 }

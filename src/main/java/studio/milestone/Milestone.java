@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import studio.format.Names;
 import studio.governance.MilestoneState;
 
 /**
@@ -68,6 +69,6 @@ public class Milestone extends PanacheEntityBase {
     public long version;
 
     public MilestoneState lifecycleState() {
-        return MilestoneState.valueOf(state.toUpperCase(java.util.Locale.ROOT));
+        return Names.parse(MilestoneState.class, state);
     }
 }

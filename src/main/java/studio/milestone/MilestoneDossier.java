@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import studio.audit.AuditPageRequest;
 import studio.audit.AuditQuery;
@@ -19,15 +18,11 @@ import studio.definition.MilestoneProgress;
 import studio.gate.GateCondition;
 import studio.gate.GateReport;
 import studio.gate.GateResult;
-import studio.gate.MilestoneEvidence.OverrideStatus;
 import studio.governance.Actor;
-import studio.governance.OverrideTicket;
 import studio.milestone.MilestonePage.FeatureBar;
 import studio.milestone.MilestonePage.GateRow;
 import studio.milestone.MilestonePage.Header;
 import studio.milestone.MilestonePage.OverrideRow;
-import studio.override.OverrideDesk;
-import studio.override.OverrideRequest;
 import studio.web.ApiException;
 
 /**
@@ -52,8 +47,6 @@ public class MilestoneDossier {
     @Inject
     MilestoneRulebook rulebook;
     @Inject
-    OverrideDesk desk;
-    @Inject
     CriterionMarks marks;
     @Inject
     AuditQuery audit;
@@ -65,15 +58,16 @@ public class MilestoneDossier {
         MilestoneRules rules = rulebook.rules(m);
         GateReport report = StoredReport.of(view.report());
         MilestoneProgress progress = views.progress(view);
-        List<OverrideRequest> requests = desk.list(null, m.id);
+        List<OverrideRow> overrides = overrides(m.id);
         ControlPanel panel = asOf != null ? ControlPanel.NONE
-                : ControlPanel.of(actor, rules.governed(m.lifecycleState()), report, tickets(requests), Instant.now());
+                : ControlPanel.of(actor, rules.governed(m.lifecycleState()), report,
+                        overrides.stream().map(OverrideRow::ticket).toList(), Instant.now());
         MilestoneDefinition d = rules.definition();
         return new MilestonePage(header(m, view, rules, progress), asOfText, asOf, gateRows(report, rules, m.id),
                 report.coverageAverage(), coverageThreshold(rules), features(d, report),
                 AcceptanceCriteria.rows(d, MilestoneViews.gateStatuses(view.report()), marks.marks(m.id)), progress,
                 d.deliverables(), d.risks(), d.blockers(), report.contributingSprints(), panel,
-                requests.stream().map(MilestoneDossier::row).toList(), timeline(m.id, null), null, null);
+                overrides, timeline(m.id, null), null, null);
     }
 
     @SuppressWarnings("unchecked")
@@ -120,13 +114,15 @@ public class MilestoneDossier {
                 .map(f -> new FeatureBar(f, report.featureCoverage().get(f), report.featuresCovered().contains(f))).toList();
     }
 
-    private static List<OverrideTicket> tickets(List<OverrideRequest> requests) {
-        return requests.stream().map(o -> new OverrideTicket(o.id, OverrideStatus.valueOf(o.status.toUpperCase(Locale.ROOT)),
-                o.requestedBy, o.decidedBy, o.decidedAt, o.expiresAt)).toList();
-    }
-
-    private static OverrideRow row(OverrideRequest o) {
-        return new OverrideRow(o.id, List.of(o.gates), o.reason, o.status, o.requestedBy, o.requestedAt, o.expiresAt, o.decidedBy,
-                o.decidedAt, o.decisionReason, o.revokedBy, o.revokedAt, o.revokeReason);
+    /** The milestone's override requests, oldest first (requests are few per milestone: bounded by the page's need). */
+    @SuppressWarnings("unchecked")
+    private List<OverrideRow> overrides(String milestoneId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select id, gates, reason, status, requested_by, requested_at, expires_at, decided_by, decided_at, decision_reason,
+                       revoked_by, revoked_at, revoke_reason
+                from override_request where milestone_id = ?1 order by requested_at, id""").setParameter(1, milestoneId).getResultList();
+        return rows.stream().map(r -> new OverrideRow(((Number) r[0]).longValue(), List.of((String[]) r[1]), (String) r[2], (String) r[3],
+                (String) r[4], (Instant) r[5], (Instant) r[6], (String) r[7], (Instant) r[8], (String) r[9], (String) r[10],
+                (Instant) r[11], (String) r[12])).toList();
     }
 }

@@ -94,7 +94,7 @@ public class MilestoneEvaluator {
             if (steps.isEmpty()) audit.record(actor, gatesEvaluated(m, report, stimulus));
             snapshot(m, stored, evidence, stimulus, actor, now);
             store(m, report, stored, now);
-            changed.fire(new MilestoneChanged(m.id, steps, m.lifecycleState()));
+            changed.fire(new MilestoneChanged(m.id, steps, m.lifecycleState(), actor));
         }
         metrics.coverage(m.id, report.coverageAverage());
         return new Outcome(m, report, steps);

@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import studio.audit.Timeline;
-import studio.audit.TimelineFilters;
 import studio.definition.Blocker;
 import studio.definition.Deliverable;
 import studio.definition.MilestoneProgress;
 import studio.definition.Risk;
+import studio.format.Names;
+import studio.gate.MilestoneEvidence.OverrideStatus;
 import studio.governance.MilestoneState;
+import studio.governance.OverrideTicket;
+import studio.web.Attempt;
+import studio.web.FormTimes;
 
 /**
  * Everything the milestone page shows, read once per request: the header and gate matrix (now or as of a past
@@ -42,7 +46,7 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
 
         /** Reached or Closed: the page shows the milestone's releases (and, to promoters, the promote form). */
         public boolean releasable() {
-            return MilestoneState.valueOf(state.toUpperCase(java.util.Locale.ROOT)).releasable();
+            return Names.parse(MilestoneState.class, state).releasable();
         }
 
         /** The id as a query parameter value. */
@@ -79,6 +83,11 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
                               Instant expiresAt, String decidedBy, Instant decidedAt, String decisionReason, String revokedBy,
                               Instant revokedAt, String revokeReason) {
 
+        /** The request as the governance policies see it. */
+        public OverrideTicket ticket() {
+            return new OverrideTicket(id, Names.parse(OverrideStatus.class, status), requestedBy, decidedBy, decidedAt, expiresAt);
+        }
+
         public String approveForm() {
             return "approve-" + id;
         }
@@ -89,28 +98,6 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
 
         public String revokeForm() {
             return "revoke-" + id;
-        }
-    }
-
-    /** A refused action: which form, why, and what the person typed (so nothing is lost). */
-    public record Attempt(String form, int status, String message, String reason, List<String> gates, String expiresAt,
-                          String decision) {
-
-        public Attempt {
-            gates = gates == null ? List.of() : List.copyOf(gates);
-        }
-
-        public static Attempt of(String form) {
-            return of(form, null);
-        }
-
-        public static Attempt of(String form, String reason) {
-            return new Attempt(form, 0, null, reason, null, null, null);
-        }
-
-        /** The same attempt, refused with an HTTP status and the reason a person reads. */
-        public Attempt refused(int status, String message) {
-            return new Attempt(form, status, message, reason, gates, expiresAt, decision);
         }
     }
 
@@ -125,7 +112,7 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
 
     /** The as-of moment for the datetime-local picker (UTC). */
     public String asOfInput() {
-        return asOf == null ? "" : TimelineFilters.inputValue(asOf);
+        return asOf == null ? "" : FormTimes.inputValue(asOf);
     }
 
     public boolean historic() {
@@ -134,12 +121,18 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
 
     /** The refusal message when {@code form} is the one that was refused, else null. */
     public String failed(String form) {
-        return attempt != null && attempt.form().equals(form) ? attempt.message() : null;
+        return attempt != null && attempt.isFor(form) ? attempt.message() : null;
     }
 
     /** What was typed into {@code form}'s reason, to show it again after a refusal. */
     public String typed(String form) {
-        return attempt != null && attempt.form().equals(form) && attempt.reason() != null ? attempt.reason() : "";
+        return typed(form, "reason");
+    }
+
+    /** What was typed into {@code form}'s {@code field}, to show it again after a refusal ("" when nothing). */
+    public String typed(String form, String field) {
+        String value = attempt != null && attempt.isFor(form) ? attempt.value(field) : null;
+        return value == null ? "" : value;
     }
 
     /**
@@ -182,11 +175,12 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
 
     /** The decision to preselect for a manual gate: what was sent when it was refused, else approval. */
     public String decisionFor(String gate) {
-        return attempt != null && attempt.form().equals("decide-" + gate) && attempt.decision() != null ? attempt.decision() : "approved";
+        String sent = typed("decide-" + gate, "decision");
+        return sent.isEmpty() ? "approved" : sent;
     }
 
     public boolean checked(String gate) {
-        return attempt != null && attempt.form().equals("override") && attempt.gates().contains(gate);
+        return attempt != null && attempt.isFor("override") && attempt.values("gates").contains(gate);
     }
 
     public MilestonePage withOutcome(String notice, Attempt attempt) {

@@ -3,8 +3,6 @@ package studio.milestone;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import studio.format.Percent;
 import studio.gate.EvidenceRef;

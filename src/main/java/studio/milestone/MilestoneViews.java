@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import studio.definition.MilestoneProgress;
+import studio.format.Names;
 import studio.gate.GateStatus;
 import studio.web.ApiException;
 
@@ -96,7 +97,7 @@ public class MilestoneViews {
         Map<String, GateStatus> statuses = new HashMap<>();
         if (report == null) return statuses;
         for (JsonNode g : report.path("gates")) {
-            statuses.put(g.path("condition").asText(), GateStatus.valueOf(g.path("status").asText().toUpperCase(Locale.ROOT)));
+            statuses.put(g.path("condition").asText(), Names.parse(GateStatus.class, g.path("status").asText()));
         }
         return statuses;
     }

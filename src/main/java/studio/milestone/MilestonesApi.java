@@ -16,13 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import studio.audit.AuditLog;
-import studio.override.OverrideDesk;
-import studio.override.OverrideRequest;
-import studio.override.OverridesApi;
+import studio.security.CurrentUser;
 import studio.web.ApiException;
+import studio.web.FormTimes;
 import studio.web.JsonBody;
 
 /** Milestone read-outs (milestone-status.json), documents, and people's commands on a milestone. */
@@ -32,13 +29,13 @@ import studio.web.JsonBody;
 public class MilestonesApi {
 
     @Inject
+    CurrentUser user;
+    @Inject
     MilestoneViews views;
     @Inject
     MilestoneDocuments documents;
     @Inject
     MilestoneCommands commands;
-    @Inject
-    OverrideDesk overrides;
 
     @GET
     public ObjectNode list(@QueryParam("status") String status) {
@@ -81,7 +78,7 @@ public class MilestonesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, PLATFORM_ADMIN, CI})
     public ObjectNode evaluate(@PathParam("id") String id) {
-        return after(commands.evaluate(id, AuditLog.currentActor()));
+        return after(commands.evaluate(id, user.actor()));
     }
 
     @POST
@@ -89,7 +86,7 @@ public class MilestonesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, PLATFORM_ADMIN, CI})
     public ObjectNode resume(@PathParam("id") String id, String body) {
-        return after(commands.resume(id, AuditLog.currentActor(), JsonBody.parse(body).text("reason")));
+        return after(commands.resume(id, user.actor(), JsonBody.parse(body).text("reason")));
     }
 
     @POST
@@ -97,7 +94,7 @@ public class MilestonesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public ObjectNode escalate(@PathParam("id") String id, String body) {
-        return after(commands.escalate(id, AuditLog.currentActor(), JsonBody.parse(body).text("reason")));
+        return after(commands.escalate(id, user.actor(), JsonBody.parse(body).text("reason")));
     }
 
     @POST
@@ -105,7 +102,7 @@ public class MilestonesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public ObjectNode forceClose(@PathParam("id") String id, String body) {
-        return after(commands.forceClose(id, AuditLog.currentActor(), JsonBody.parse(body).text("reason")));
+        return after(commands.forceClose(id, user.actor(), JsonBody.parse(body).text("reason")));
     }
 
     @POST
@@ -113,7 +110,7 @@ public class MilestonesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public ObjectNode terminate(@PathParam("id") String id, String body) {
-        return after(commands.terminate(id, AuditLog.currentActor(), JsonBody.parse(body).text("reason")));
+        return after(commands.terminate(id, user.actor(), JsonBody.parse(body).text("reason")));
     }
 
     @POST
@@ -126,19 +123,8 @@ public class MilestonesApi {
         String decision = b.text("decision");
         if (gate == null) throw ApiException.badRequest("'gate' is required (the manual gate's name, e.g. manualApproval)");
         if (decision == null) throw ApiException.badRequest("'decision' is required: approved, conditional or rejected");
-        var outcome = commands.decide(id, gate, decision, b.text("reason"), AuditLog.currentActor());
+        var outcome = commands.decide(id, gate, decision, b.text("reason"), user.actor());
         return Response.status(201).entity(after(outcome)).build();
-    }
-
-    @POST
-    @Path("{id}/overrides")
-    @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
-    public Response requestOverride(@PathParam("id") String id, String body) {
-        JsonBody b = JsonBody.parse(body);
-        OverrideRequest o = overrides.request(id, b.strings("gates", "overridden_gates"), b.text("reason"),
-                b.instant("expires_at", "expiresAt"), AuditLog.currentActor());
-        return Response.status(201).entity(OverridesApi.view(o)).build();
     }
 
     private ObjectNode after(MilestoneEvaluator.Outcome outcome) {
@@ -149,15 +135,12 @@ public class MilestonesApi {
         return n;
     }
 
+    /** An as_of value. @throws ApiException 400 when it is not a date-time */
     static Instant instant(String text) {
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return FormTimes.parse(text);
         } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException e2) {
-                throw ApiException.badRequest("as_of must be an ISO-8601 date-time like 2025-05-14T18:35:00Z, not '" + text + "'");
-            }
+            throw ApiException.badRequest("as_of must be an ISO-8601 date-time like 2025-05-14T18:35:00Z, not '" + text + "'");
         }
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import studio.format.Names;
 import studio.gate.EvidenceRef;
 import studio.gate.GateReport;
 import studio.gate.GateResult;
@@ -41,7 +41,7 @@ public final class StoredReport {
 
     private static GateStatus status(String json) {
         try {
-            return GateStatus.valueOf(json.toUpperCase(Locale.ROOT));
+            return Names.parse(GateStatus.class, json);
         } catch (IllegalArgumentException e) {
             return GateStatus.PENDING; // a status this version does not know decides nothing
         }

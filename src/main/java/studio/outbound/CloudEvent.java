@@ -2,13 +2,13 @@ package studio.outbound;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import studio.audit.CanonicalJson;
-import studio.release.document.ManifestStatement;
 
 /**
  * A milestone or release event as webhook subscribers receive it: a CloudEvents 1.0 JSON envelope (structured
@@ -20,6 +20,8 @@ import studio.release.document.ManifestStatement;
  * @param id the outbox entry's id: the same on every redelivery, so subscribers can drop duplicates
  */
 public record CloudEvent(String id, String type, String subject, Instant time, JsonNode data) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final String SPEC_VERSION = "1.0";
     public static final String SOURCE = "/studio";
@@ -34,7 +36,7 @@ public record CloudEvent(String id, String type, String subject, Instant time, J
                 "a Studio event type is dev.studio.<EventName>, not " + type);
         require(subject != null && !subject.isBlank(), "a CloudEvent needs a subject");
         require(time != null, "a CloudEvent needs a time");
-        data = data == null ? ManifestStatement.JSON.createObjectNode() : data.deepCopy();
+        data = data == null ? JSON.createObjectNode() : data.deepCopy();
     }
 
     /** @param eventName as the spec writes it: "ReleaseCompleted", "MilestoneReached" */
@@ -57,7 +59,7 @@ public record CloudEvent(String id, String type, String subject, Instant time, J
 
     /** The canonical JSON text: the HTTP body a subscriber receives. */
     public String toJson() {
-        ObjectNode e = ManifestStatement.JSON.createObjectNode();
+        ObjectNode e = JSON.createObjectNode();
         e.put("specversion", SPEC_VERSION);
         e.put("id", id);
         e.put("source", SOURCE);
@@ -81,7 +83,7 @@ public record CloudEvent(String id, String type, String subject, Instant time, J
     public static CloudEvent parse(String json) {
         JsonNode e;
         try {
-            e = ManifestStatement.JSON.readTree(json);
+            e = JSON.readTree(json);
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("not JSON: " + ex.getOriginalMessage(), ex);
         }

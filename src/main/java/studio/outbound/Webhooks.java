@@ -21,11 +21,11 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import studio.audit.AuditEntry.Subject;
-import studio.audit.AuditLog;
 import studio.audit.Refusals;
 import studio.governance.Actor;
 import studio.governance.Verdict;
 import studio.input.InputProblem;
+import studio.security.CurrentUser;
 import studio.web.ApiException;
 import studio.web.Htmx;
 
@@ -59,6 +59,8 @@ public class Webhooks {
         static native TemplateInstance confirmDelete(Webhook webhook);
     }
 
+    @Inject
+    CurrentUser user;
     @Inject
     DeliveryLog log;
     @Inject
@@ -144,12 +146,12 @@ public class Webhooks {
     }
 
     private void mayView() {
-        if (!AuditLog.currentActor().holds(PLATFORM_ADMIN)) throw new ForbiddenException("webhook settings are for platform admins");
+        if (!user.actor().holds(PLATFORM_ADMIN)) throw new ForbiddenException("webhook settings are for platform admins");
     }
 
     /** The admin making a change; anyone else is refused with 403, and the refusal is recorded. */
     private Actor mayChange(String action, Long webhookId) {
-        Actor actor = AuditLog.currentActor();
+        Actor actor = user.actor();
         Verdict verdict = actor.holds(PLATFORM_ADMIN) ? Verdict.ALLOWED : Verdict.forbidden("only a platform admin may " + action);
         refusals.enforce(verdict, actor, action, new Subject("webhook", webhookId == null ? null : webhookId.toString()));
         return actor;
@@ -172,6 +174,6 @@ public class Webhooks {
     }
 
     private static Response html(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
+        return Htmx.varying(status, page);
     }
 }

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import studio.audit.AuditLog;
+import studio.security.CurrentUser;
 
 /**
  * Webhooks for scripts (platform-admin only): list with queue counts, add ({@code {"url":..,"event_types":[..]}},
@@ -30,6 +30,8 @@ import studio.audit.AuditLog;
 @RolesAllowed(PLATFORM_ADMIN)
 public class WebhooksApi {
 
+    @Inject
+    CurrentUser user;
     @Inject
     DeliveryLog log;
     @Inject
@@ -48,14 +50,14 @@ public class WebhooksApi {
         JsonNode types = body == null ? null : body.get("event_types");
         String names = types == null || !types.isArray() ? "" : StreamSupport.stream(types.spliterator(), false)
                 .map(JsonNode::asText).collect(Collectors.joining(","));
-        Subscriptions.Keyed keyed = subscriptions.create(new Subscription(url, names), AuditLog.currentActor());
+        Subscriptions.Keyed keyed = subscriptions.create(new Subscription(url, names), user.actor());
         return Response.status(201).entity(json(keyed.webhook()).put("secret", keyed.secret())).header("Cache-Control", "no-store").build();
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id) {
-        subscriptions.delete(id, AuditLog.currentActor());
+        subscriptions.delete(id, user.actor());
         return Response.noContent().build();
     }
 

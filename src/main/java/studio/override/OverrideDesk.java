@@ -9,11 +9,11 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.audit.Refusals;
+import studio.format.Names;
 import studio.gate.GateReport;
 import studio.gate.MilestoneEvidence.OverrideStatus;
 import studio.governance.Actor;
@@ -160,7 +160,7 @@ public class OverrideDesk {
     }
 
     private static OverrideTicket ticket(OverrideRequest o) {
-        return new OverrideTicket(o.id, OverrideStatus.valueOf(o.status.toUpperCase(Locale.ROOT)), o.requestedBy, o.decidedBy,
+        return new OverrideTicket(o.id, Names.parse(OverrideStatus.class, o.status), o.requestedBy, o.decidedBy,
                 o.decidedAt, o.expiresAt);
     }
 }

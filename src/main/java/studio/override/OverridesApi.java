@@ -17,7 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Set;
-import studio.audit.AuditLog;
+import studio.security.CurrentUser;
 import studio.web.ApiException;
 import studio.web.JsonBody;
 
@@ -29,6 +29,8 @@ public class OverridesApi {
 
     private static final Set<String> STATUSES = Set.of("requested", "approved", "rejected", "revoked");
 
+    @Inject
+    CurrentUser user;
     @Inject
     OverrideDesk desk;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,7 +57,7 @@ public class OverridesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public ObjectNode approve(@PathParam("id") long id, String body) {
-        return view(desk.approve(id, JsonBody.parse(body).text("reason"), AuditLog.currentActor()));
+        return view(desk.approve(id, JsonBody.parse(body).text("reason"), user.actor()));
     }
 
     @POST
@@ -63,7 +65,7 @@ public class OverridesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public ObjectNode reject(@PathParam("id") long id, String body) {
-        return view(desk.reject(id, JsonBody.parse(body).text("reason"), AuditLog.currentActor()));
+        return view(desk.reject(id, JsonBody.parse(body).text("reason"), user.actor()));
     }
 
     @POST
@@ -71,7 +73,7 @@ public class OverridesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public ObjectNode revoke(@PathParam("id") long id, String body) {
-        return view(desk.revoke(id, JsonBody.parse(body).text("reason"), AuditLog.currentActor()));
+        return view(desk.revoke(id, JsonBody.parse(body).text("reason"), user.actor()));
     }
 
     /** An override request as the API shows it. */

@@ -11,15 +11,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import studio.audit.AuditLog;
 import studio.definition.DefinitionWriter;
 import studio.input.Format;
+import studio.security.CurrentUser;
 import studio.web.ApiException;
 
 /** CI and product owners import milestones/sprints/features documents; anyone exports them back as YAML. */
 @Path("/api/definitions")
 public class DefinitionsApi {
 
+    @Inject
+    CurrentUser user;
     @Inject
     DefinitionImport definitions;
     @Inject
@@ -31,7 +33,7 @@ public class DefinitionsApi {
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN, CI})
     public DefinitionImport.Result importDocument(String body, @HeaderParam("Content-Type") String contentType) {
         if (body == null || body.isBlank()) throw ApiException.badRequest("the request body is empty: send a milestones/sprints/features document");
-        return definitions.apply(body, format(contentType), AuditLog.currentActor());
+        return definitions.apply(body, format(contentType), user.actor());
     }
 
     @GET

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import studio.audit.AuditLog;
 import studio.input.Format;
 import studio.input.InputProblem;
 import studio.input.InvalidInputException;
@@ -83,18 +82,17 @@ public class Imports {
 
     private ImportOutcome run(String action, String text, Format format) {
         if (text.isBlank()) throw ApiException.badRequest("the document is empty: paste a milestones/sprints/features document or choose a file");
-        if ("import".equals(action)) return ImportOutcome.imported(definitions.apply(text, format, AuditLog.currentActor()));
+        if ("import".equals(action)) return ImportOutcome.imported(definitions.apply(text, format, user.actor()));
         return ImportOutcome.checked(definitions.validate(text, format));
     }
 
     private Response respond(ImportOutcome outcome, String text, HttpHeaders headers) {
         int status = outcome.invalid() ? 400 : 200;
         if (!Htmx.wantsFragment(headers)) {
-            return Response.status(status).entity(Templates.page(true, text, outcome)).header("Vary", Htmx.VARY).build();
+            return Htmx.varying(status, Templates.page(true, text, outcome));
         }
         // htmx swaps a 4xx only when the response says where (static/app.js): the result area, as for a 200.
-        return Response.status(status).entity(Templates.page$result(outcome)).header("Vary", Htmx.VARY)
-                .header("HX-Retarget", "#import-result").header("HX-Reswap", "outerHTML").build();
+        return Htmx.refusedInto(status, "#import-result", "outerHTML", Templates.page$result(outcome));
     }
 
     private static String read(FileUpload file) {

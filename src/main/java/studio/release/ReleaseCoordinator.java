@@ -15,6 +15,7 @@ import studio.definition.MilestoneDefinition;
 import studio.evidence.IngestEvent;
 import studio.evidence.IngestEvent.ReleaseCompleted;
 import studio.evidence.IngestEvent.ReleaseFailed;
+import studio.governance.Actor;
 import studio.governance.MilestoneEvent;
 import studio.governance.MilestoneStimulus;
 import studio.ingest.EventEffects.ReleaseReported;
@@ -106,12 +107,12 @@ public class ReleaseCoordinator {
     }
 
     void onMilestoneChanged(@Observes MilestoneChanged change) {
-        refreshWaiting(change.milestoneId());
+        refreshWaiting(change.milestoneId(), change.actor());
         if (change.emitted(MilestoneEvent.MILESTONE_PROMOTION_TRIGGERED)) promoteAutomatically(change.milestoneId());
     }
 
     /** Releases waiting for approvals take the milestone's new content; a changed hash makes approvals stale. */
-    private void refreshWaiting(String milestoneId) {
+    private void refreshWaiting(String milestoneId, Actor actor) {
         List<Release> waiting = em.createQuery("from Release r where r.milestoneId = :m and r.state in ('pending', 'paused_for_approval')",
                 Release.class).setParameter("m", milestoneId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         if (waiting.isEmpty()) return;
@@ -124,7 +125,7 @@ public class ReleaseCoordinator {
             r.facts = ReleaseJson.write(content);
             r.contentHash = hash;
             r.traceId = content.traceId();
-            steps.react(r, new ReleaseStimulus.EvidenceChanged(what), AuditLog.currentActor(), now);
+            steps.react(r, new ReleaseStimulus.EvidenceChanged(what), actor, now);
         }
     }
 
@@ -134,9 +135,9 @@ public class ReleaseCoordinator {
         String environment = d.environments().isEmpty() ? settings.defaultEnvironment() : d.environments().get(0);
         ReleaseOrder order = new ReleaseOrder(m.id, null, environment, List.of(), null, null, List.of(), "auto");
         try {
-            requests.open(order, AuditLog.SYSTEM);
+            requests.open(order, Actor.SYSTEM);
         } catch (ApiException refused) {
-            audit.record(AuditLog.SYSTEM, AuditEntry.of("ReleaseAutoPromotionSkipped", Subject.milestone(m.id), m.traceId,
+            audit.record(Actor.SYSTEM, AuditEntry.of("ReleaseAutoPromotionSkipped", Subject.milestone(m.id), m.traceId,
                     ReleaseJson.JSON.createObjectNode().put("milestone_id", m.id).put("environment", environment)
                             .put("reason", "autoPromotion could not create the release: " + refused.getMessage())));
         }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import studio.format.Names;
 import studio.gate.GateReport;
 import studio.governance.ReleaseApproval;
 import studio.governance.ReleaseApproval.Decision;
@@ -78,7 +79,7 @@ public class ReleaseRecords {
                 .setParameter(1, releaseIds.toArray(Long[]::new)).getResultList();
         for (Object[] r : rows) {
             out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(new ReleaseApproval((String) r[1], (String) r[2],
-                    Decision.valueOf(((String) r[3]).toUpperCase(java.util.Locale.ROOT)), (String) r[4], (Instant) r[5], (Instant) r[6],
+                    Names.parse(Decision.class, (String) r[3]), (String) r[4], (Instant) r[5], (Instant) r[6],
                     (String) r[7]));
         }
         return out;

@@ -6,13 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.security.Principal;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import studio.governance.Actor;
 import studio.governance.Roles;
 
 /**
- * The person (or CI service account) behind the current request, as templates and services see them:
- * the user name, a display name, and their Studio roles only (identity-provider roles stay out).
- * Templates reach it as {@code {inject:user}}.
+ * Who is asking: the person (or CI service account) behind the current request, with their Studio roles only
+ * (identity-provider roles stay out). Resources inject it and pass {@link #actor()} to the services they call;
+ * templates reach it as {@code {inject:user}}. Work Studio does on its own (timers) acts as {@link Actor#SYSTEM}.
  */
 @Named("user")
 @RequestScoped
@@ -20,6 +22,14 @@ public class CurrentUser {
 
     @Inject
     SecurityIdentity identity;
+
+    private Actor actor;
+
+    /** The actor the policies judge and the audit trail records; {@link Actor#SYSTEM} for an anonymous request. */
+    public Actor actor() {
+        if (actor == null) actor = isSignedIn() ? new Actor(getName(), Set.copyOf(getRoles())) : Actor.SYSTEM;
+        return actor;
+    }
 
     public boolean isSignedIn() {
         return !identity.isAnonymous();

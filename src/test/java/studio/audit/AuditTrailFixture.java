@@ -23,7 +23,7 @@ final class AuditTrailFixture {
     static final Actor ALICE = new Actor("alice", Set.of(Roles.PRODUCT_OWNER));
     static final Actor BOB = new Actor("bob", Set.of(Roles.QA_LEAD, Roles.AUDITOR));
     static final Actor CI = new Actor("ci-bot", Set.of(Roles.CI));
-    static final List<Actor> ACTORS = List.of(ALICE, BOB, CI, AuditLog.SYSTEM);
+    static final List<Actor> ACTORS = List.of(ALICE, BOB, CI, Actor.SYSTEM);
     static final List<String> TYPES = List.of("MilestoneEvaluated", "SprintClosed", "ReleaseCreated");
 
     /** One appended event and every subject it is about (its own and the related ones). */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import studio.web.FormTimes;
 
 /** The timeline's filters as URL parameters, and datetime-local inputs read as UTC. */
 class TimelineFiltersTest {
@@ -25,9 +26,9 @@ class TimelineFiltersTest {
                 .params(null, null).filter();
         assertAll(() -> assertEquals(Instant.parse("2025-05-14T18:35:00Z"), filter.from()),
                 () -> assertEquals(Instant.parse("2025-05-14T18:35:10Z"), filter.to()),
-                () -> assertEquals("2025-05-14T18:35:10", TimelineFilters.inputValue("2025-05-14T20:35:10+02:00")),
-                () -> assertEquals("2025-05-14T18:35", TimelineFilters.inputValue("2025-05-14T18:35")),
-                () -> assertNull(TimelineFilters.inputValue(null)));
+                () -> assertEquals("2025-05-14T18:35:10", FormTimes.inputValue("2025-05-14T20:35:10+02:00")),
+                () -> assertEquals("2025-05-14T18:35", FormTimes.inputValue("2025-05-14T18:35")),
+                () -> assertNull(FormTimes.inputValue(null)));
     }
 
     @Test

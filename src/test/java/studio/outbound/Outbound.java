@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import studio.audit.AuditLog;
 import studio.governance.Actor;
 import studio.governance.Roles;
 import studio.testing.Api;
@@ -58,6 +57,6 @@ final class Outbound {
     }
 
     static Actor system() {
-        return AuditLog.SYSTEM;
+        return Actor.SYSTEM;
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
+import studio.governance.Actor;
 import studio.testing.Api;
 import studio.testing.TestDb;
 
@@ -29,7 +30,7 @@ class OutboxTransactionTest {
 
     @Test
     void aMilestoneEventCommitsWithItsOutboxRow() {
-        QuarkusTransaction.requiringNew().run(() -> audit.record(AuditLog.SYSTEM, reached("m-1")));
+        QuarkusTransaction.requiringNew().run(() -> audit.record(Actor.SYSTEM, reached("m-1")));
         assertEquals(1, TestDb.count("select count(*) from outbox"));
         assertEquals(TestDb.text("select seq from audit_event"), TestDb.text("select audit_seq from outbox"));
         CloudEvent e = CloudEvent.parse(TestDb.text("select event from outbox"));
@@ -41,7 +42,7 @@ class OutboxTransactionTest {
     @Test
     void aRolledBackTransactionLeavesNeitherTheEventNorItsOutboxRow() {
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            audit.recordNow(AuditLog.SYSTEM, reached("m-1")); // appended (and the outbox row inserted) at once
+            audit.recordNow(Actor.SYSTEM, reached("m-1")); // appended (and the outbox row inserted) at once
             throw new IllegalStateException("the change the event describes failed");
         }));
         assertEquals(0, TestDb.count("select count(*) from audit_event"));
@@ -52,7 +53,7 @@ class OutboxTransactionTest {
     void aRefusedImportWritesNoOutboxRowAndEventsThatStayInsideStudioNeither() {
         Api.importDefinitions("milestones:\n  - id: a\n  - id: a\n").then().statusCode(400);
         assertEquals(0, TestDb.count("select count(*) from outbox"));
-        QuarkusTransaction.requiringNew().run(() -> audit.record(AuditLog.SYSTEM,
+        QuarkusTransaction.requiringNew().run(() -> audit.record(Actor.SYSTEM,
                 AuditEntry.of("SprintClosed", Subject.sprint("s-1"), null, JsonNodeFactory.instance.objectNode())));
         assertEquals(1, TestDb.count("select count(*) from audit_event"));
         assertEquals(0, TestDb.count("select count(*) from outbox"));

@@ -25,10 +25,21 @@ public final class TestDb {
         return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
     }
 
-    /** Empties every table Studio writes (not the signing keys) and resets the audit chain head. */
+    /**
+     * Empties every table Studio writes (not the signing keys) and resets the audit chain head. The app's timers keep
+     * running meanwhile; a truncate that deadlocks with one of them (PostgreSQL picks the truncate as the victim) is
+     * simply tried again.
+     */
     public static void reset() {
-        exec("truncate " + extraTables() + TABLES + " restart identity cascade",
-                "update audit_head set seq = 0, hash = repeat('0', 64) where id = 1");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                exec("truncate " + extraTables() + TABLES + " restart identity cascade",
+                        "update audit_head set seq = 0, hash = repeat('0', 64) where id = 1");
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 5 || !(e.getCause() instanceof SQLException sql) || !"40P01".equals(sql.getSQLState())) throw e;
+            }
+        }
     }
 
     /** Tables later migrations add; listed here so reset() stays one statement. */

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jboss.logging.Logger;
-import studio.audit.AuditLog;
+import studio.governance.Actor;
 import studio.release.Release;
 import studio.release.ReleaseSteps;
 import studio.release.lifecycle.ReleaseStimulus;
@@ -58,6 +58,6 @@ public class ApprovalTimeouts {
         em.refresh(r);
         var tick = new ReleaseStimulus.TimerTick(r.stateSince, Instant.now().truncatedTo(ChronoUnit.MICROS),
                 r.approvalTimeoutSeconds == null ? null : Duration.ofSeconds(r.approvalTimeoutSeconds));
-        steps.react(r, tick, AuditLog.SYSTEM, tick.now());
+        steps.react(r, tick, Actor.SYSTEM, tick.now());
     }
 }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import studio.format.Names;
 
 /**
  * A release's lifecycle state, with the complete transition table: the only edges there are. Rolled back,
@@ -75,6 +76,6 @@ public enum ReleaseState {
 
     /** @throws IllegalArgumentException for a name that is no state */
     public static ReleaseState fromJson(String json) {
-        return valueOf(json.toUpperCase(Locale.ROOT));
+        return Names.parse(ReleaseState.class, json);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import studio.format.Names;
 
 /**
  * The rules the {@link VersionResolver} follows (version-resolver.yaml): a strategy, a prefix and suffix around
@@ -30,7 +31,7 @@ public record VersionPolicy(VersionStrategy strategy, String prefix, String suff
 
         static Increment parse(String text) {
             try {
-                return valueOf(text.trim().toUpperCase(Locale.ROOT));
+                return Names.parse(Increment.class, text);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("autoIncrement must be major, minor or patch, not '" + text + "'");
             }

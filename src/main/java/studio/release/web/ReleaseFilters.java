@@ -3,17 +3,16 @@ package studio.release.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import studio.audit.TimelineFilters;
 import studio.governance.ReleaseEnvironment;
 import studio.release.lifecycle.ReleaseState;
 import studio.web.ApiException;
+import studio.web.FormTimes;
 
 /**
  * The filters of the release dashboard and history as the browser sends them (GET parameters, kept in the URL so a
@@ -89,17 +88,17 @@ public record ReleaseFilters(String milestone, String environment, String state,
     }
 
     public String fromInput() {
-        return TimelineFilters.inputValue(from);
+        return FormTimes.inputValue(from);
     }
 
     public String toInput() {
-        return TimelineFilters.inputValue(to);
+        return FormTimes.inputValue(to);
     }
 
     private static Instant instant(String name, String text) {
         if (text == null) return null;
         try {
-            return OffsetDateTime.parse(TimelineFilters.utc(text)).toInstant();
+            return FormTimes.parse(text);
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("'" + name + "' is not a time: " + text + " (use 2025-05-14T18:35, read as UTC)");
         }

@@ -8,6 +8,7 @@ import studio.governance.ApprovalStatus;
 import studio.governance.ReleaseApproval.Decision;
 import studio.milestone.MilestonePaths;
 import studio.release.Release;
+import studio.web.Attempt;
 
 /**
  * Everything the release page shows, read once per request: the release and its approvals under its bound policy,
@@ -64,16 +65,6 @@ public record ReleasePage(ReleaseView view, ReleasePanel panel, List<DecisionRow
     }
 
     /** A refused action: which form, the status, why, and what was typed. */
-    public record Attempt(String form, int status, String message, String reason) {
-        public static Attempt of(String form, String reason) {
-            return new Attempt(form, 0, null, reason);
-        }
-
-        public Attempt refused(int status, String message) {
-            return new Attempt(form, status, message, reason);
-        }
-    }
-
     public Release release() {
         return view.release();
     }
@@ -118,11 +109,12 @@ public record ReleasePage(ReleaseView view, ReleasePanel panel, List<DecisionRow
     }
 
     public String failed(String form) {
-        return attempt != null && attempt.form().equals(form) ? attempt.message() : null;
+        return attempt != null && attempt.isFor(form) ? attempt.message() : null;
     }
 
     public String typed(String form) {
-        return attempt != null && attempt.form().equals(form) && attempt.reason() != null ? attempt.reason() : "";
+        String typed = attempt != null && attempt.isFor(form) ? attempt.value("reason") : null;
+        return typed == null ? "" : typed;
     }
 
     /** A refusal whose form is not shown (the state changed meanwhile): shown at the top instead. */

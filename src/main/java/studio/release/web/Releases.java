@@ -6,7 +6,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
-import studio.audit.AuditLog;
 import studio.governance.Actor;
 import studio.governance.ReleaseApproval.Decision;
 import studio.release.Release;
@@ -30,9 +28,11 @@ import studio.release.ReleaseOrder;
 import studio.release.ReleaseRequests;
 import studio.release.approval.ReleaseDesk;
 import studio.release.web.ReleaseDashboard.Promotion;
-import studio.release.web.ReleasePage.Attempt;
+import studio.security.CurrentUser;
 import studio.web.ApiException;
+import studio.web.Attempt;
 import studio.web.Htmx;
+import studio.web.PageActions;
 
 /**
  * The release pages: the dashboard (cards, filters, keyset "load more", promotion), one release (approvals with the
@@ -80,6 +80,8 @@ public class Releases {
     }
 
     @Inject
+    CurrentUser user;
+    @Inject
     ReleaseViews views;
     @Inject
     ReleaseArchive archive;
@@ -89,6 +91,8 @@ public class Releases {
     ReleaseRequests requests;
     @Inject
     ReleaseDesk desk;
+    @Inject
+    PageActions actions;
 
     @GET
     public Response dashboard(@RestQuery String milestone, @RestQuery String environment, @RestQuery String state, @RestQuery String after,
@@ -108,7 +112,7 @@ public class Releases {
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
     public Response promote(@RestForm("milestone_id") String milestoneId, @RestForm String environment, @RestForm("version_tag") String versionTag,
                             HttpHeaders headers) {
-        Actor actor = AuditLog.currentActor();
+        Actor actor = user.actor();
         ReleaseOrder order = new ReleaseOrder(blankToNull(milestoneId), blankToNull(versionTag), environment, List.of(), null, null, List.of(),
                 "manual");
         try {
@@ -167,7 +171,7 @@ public class Releases {
     @GET
     @Path("{tag}")
     public Response page(@PathParam("tag") String tag, @RestQuery String done, HttpHeaders headers) {
-        ReleasePage p = dossier.read(tag, AuditLog.currentActor()).withOutcome(done == null ? null : NOTICES.get(done), null);
+        ReleasePage p = dossier.read(tag, user.actor()).withOutcome(done == null ? null : NOTICES.get(done), null);
         return html(200, Htmx.wantsFragment(headers) ? Templates.page$live(p) : Templates.page(p));
     }
 
@@ -175,7 +179,7 @@ public class Releases {
     @Path("{tag}/documents/{file}")
     public Response document(@PathParam("tag") String tag, @PathParam("file") String file) {
         ReleaseDocument doc = ReleaseDocument.named(file);
-        ReleasePage p = dossier.read(tag, AuditLog.currentActor());
+        ReleasePage p = dossier.read(tag, user.actor());
         String text = dossier.text(tag, doc);
         return html(200, Templates.document(p, doc, text, doc == ReleaseDocument.NOTES ? p.notesHtml() : null));
     }
@@ -193,46 +197,51 @@ public class Releases {
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response decide(@PathParam("tag") String tag, @PathParam("decision") String decision, @RestForm String reason, HttpHeaders headers) {
         Decision d = "approve".equals(decision) ? Decision.APPROVED : Decision.REJECTED;
-        return act(tag, decision, Attempt.of("decide", reason), headers, () -> desk.decide(tag, d, null, reason, AuditLog.currentActor()));
+        return act(tag, decision, Attempt.of("decide").with("reason", reason), headers, () -> desk.decide(tag, d, null, reason, user.actor()));
     }
 
     @POST
     @Path("{tag}/rollback")
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
     public Response rollback(@PathParam("tag") String tag, @RestForm String reason, HttpHeaders headers) {
-        return act(tag, "rollback", Attempt.of("rollback", reason), headers, () -> desk.rollback(tag, reason, AuditLog.currentActor()));
+        return act(tag, "rollback", Attempt.of("rollback").with("reason", reason), headers, () -> desk.rollback(tag, reason, user.actor()));
     }
 
     @POST
     @Path("{tag}/retry")
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
     public Response retry(@PathParam("tag") String tag, HttpHeaders headers) {
-        return act(tag, "retry", Attempt.of("retry", null), headers, () -> desk.retry(tag, AuditLog.currentActor()));
+        return act(tag, "retry", Attempt.of("retry"), headers, () -> desk.retry(tag, user.actor()));
     }
 
-    /**
-     * Runs one action. Success: the live part of the page (htmx) or a 303 back to the page with a notice. Refusal
-     * (rolled back): the page again with the message next to the form and what was typed.
-     */
     private Response act(String tag, String action, Attempt typed, HttpHeaders headers, Runnable command) {
-        try {
-            command.run();
-        } catch (ApiException e) {
-            if (e.status() == 404) throw e;
-            return refused(tag, typed.refused(e.status(), e.getMessage()), headers);
-        } catch (OptimisticLockException e) {
-            return refused(tag, typed.refused(409, "Someone changed this release at the same time; look again and retry."), headers);
-        }
-        if (!Htmx.wantsFragment(headers)) return Response.seeOther(URI.create(ReleasePage.path(tag) + "?done=" + action)).build();
-        return html(200, Templates.page$live(dossier.read(tag, AuditLog.currentActor()).withOutcome(NOTICES.get(action), null)));
-    }
+        return actions.run(headers, typed, command, new PageActions.Screen() {
+            public String noun() {
+                return "release";
+            }
 
-    private Response refused(String tag, Attempt attempt, HttpHeaders headers) {
-        ReleasePage p = dossier.read(tag, AuditLog.currentActor()).withOutcome(null, attempt);
-        boolean fragment = Htmx.wantsFragment(headers);
-        Response.ResponseBuilder r = builder(attempt.status(), fragment ? Templates.page$live(p) : Templates.page(p));
-        if (fragment) r.header("HX-Retarget", "#release-live").header("HX-Reswap", "outerHTML");
-        return r.build();
+            public URI after() {
+                return URI.create(ReleasePage.path(tag) + "?done=" + action);
+            }
+
+            public TemplateInstance live() {
+                return Templates.page$live(dossier.read(tag, user.actor()).withOutcome(NOTICES.get(action), null));
+            }
+
+            public TemplateInstance refused(Attempt attempt, boolean fragment) {
+                ReleasePage p = dossier.read(tag, user.actor()).withOutcome(null, attempt);
+                return fragment ? Templates.page$live(p) : Templates.page(p);
+            }
+
+            public String target() {
+                return "#release-live";
+            }
+
+            /** The release page answers with its live part alone; its nav badge follows on the next page load. */
+            public boolean refreshesBadge() {
+                return false;
+            }
+        });
     }
 
     private Response dashboardResponse(ReleaseFilters f, String after, Promotion promotion, HttpHeaders headers, boolean promoting) {
@@ -258,8 +267,8 @@ public class Releases {
         return new ReleaseDashboard("/releases/history", f, page.releases(), page.next(), archive.milestones(), false, List.of(), null, null);
     }
 
-    private static boolean mayPromote() {
-        return ReleasePanel.mayPromote(AuditLog.currentActor());
+    private boolean mayPromote() {
+        return ReleasePanel.mayPromote(user.actor());
     }
 
     private List<ReleaseDossier.Promotable> promotable() {
@@ -267,11 +276,7 @@ public class Releases {
     }
 
     private static Response html(int status, Object body) {
-        return builder(status, body).build();
-    }
-
-    private static Response.ResponseBuilder builder(int status, Object body) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body).header(HttpHeaders.VARY, Htmx.VARY);
+        return Htmx.varying(status, body);
     }
 
     private static String blankToNull(String s) {

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import studio.audit.AuditLog;
 import studio.governance.Actor;
 import studio.governance.ReleaseApproval.Decision;
 import studio.milestone.MilestonePaths;
@@ -29,6 +28,7 @@ import studio.release.ReleaseRequests;
 import studio.release.approval.ReleaseDesk;
 import studio.release.document.ReleaseFacts;
 import studio.release.document.ReleaseNotes;
+import studio.security.CurrentUser;
 import studio.signing.DsseEnvelope;
 import studio.web.ApiException;
 import studio.web.JsonBody;
@@ -39,6 +39,8 @@ import studio.web.JsonBody;
 @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
 public class ReleasesApi {
 
+    @Inject
+    CurrentUser user;
     @Inject
     ReleaseRequests requests;
     @Inject
@@ -51,7 +53,7 @@ public class ReleasesApi {
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN, CI})
     public Response create(String body) {
         JsonBody b = JsonBody.parse(body);
-        Actor actor = AuditLog.currentActor();
+        Actor actor = user.actor();
         ReleaseOrder order = new ReleaseOrder(b.text("milestone_id", "milestoneId"), b.text("version_tag", "versionTag"),
                 b.text("environment"), b.strings("promotion_targets", "promotionTargets", "targets"), b.text("commit"), null, List.of(),
                 actor.holds(CI) ? "ci" : "manual");
@@ -112,7 +114,7 @@ public class ReleasesApi {
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public ObjectNode decide(@PathParam("tag") String tag, String body) {
         JsonBody b = JsonBody.parse(body);
-        Release r = desk.decide(tag, decision(b.text("decision")), b.text("role"), b.text("reason"), AuditLog.currentActor());
+        Release r = desk.decide(tag, decision(b.text("decision")), b.text("role"), b.text("reason"), user.actor());
         return ReleaseViews.json(views.view(r.versionTag));
     }
 
@@ -121,7 +123,7 @@ public class ReleasesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
     public ObjectNode rollback(@PathParam("tag") String tag, String body) {
-        Release r = desk.rollback(tag, JsonBody.parse(body).text("reason"), AuditLog.currentActor());
+        Release r = desk.rollback(tag, JsonBody.parse(body).text("reason"), user.actor());
         return ReleaseViews.json(views.view(r.versionTag));
     }
 
@@ -130,7 +132,7 @@ public class ReleasesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
     public ObjectNode retry(@PathParam("tag") String tag) {
-        Release r = desk.retry(tag, AuditLog.currentActor());
+        Release r = desk.retry(tag, user.actor());
         return ReleaseViews.json(views.view(r.versionTag));
     }
 

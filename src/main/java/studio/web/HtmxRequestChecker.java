@@ -1,4 +1,4 @@
-package studio.security;
+package studio.web;
 
 import io.quarkus.oidc.JavaScriptRequestChecker;
 import io.vertx.ext.web.RoutingContext;
@@ -14,6 +14,6 @@ public class HtmxRequestChecker implements JavaScriptRequestChecker {
 
     @Override
     public boolean isJavaScriptRequest(RoutingContext context) {
-        return "true".equals(context.request().getHeader("HX-Request"));
+        return "true".equals(context.request().getHeader(Htmx.REQUEST));
     }
 }

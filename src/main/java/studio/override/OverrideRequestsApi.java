@@ -1,0 +1,36 @@
+package studio.override;
+
+import static studio.governance.Roles.*;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import studio.security.CurrentUser;
+import studio.web.JsonBody;
+
+/** Requesting an override of a milestone's gates (API.md "Overrides and manual decisions"); decisions are {@link OverridesApi}'s. */
+@Path("/api/milestones/{id}/overrides")
+@Produces(MediaType.APPLICATION_JSON)
+public class OverrideRequestsApi {
+
+    @Inject
+    CurrentUser user;
+    @Inject
+    OverrideDesk desk;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    public Response request(@PathParam("id") String id, String body) {
+        JsonBody b = JsonBody.parse(body);
+        OverrideRequest o = desk.request(id, b.strings("gates", "overridden_gates"), b.text("reason"),
+                b.instant("expires_at", "expiresAt"), user.actor());
+        return Response.status(201).entity(OverridesApi.view(o)).build();
+    }
+}
