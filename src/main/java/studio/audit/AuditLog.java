@@ -7,6 +7,8 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -15,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.hibernate.action.spi.BeforeTransactionCompletionProcess;
 import org.hibernate.engine.spi.SessionImplementor;
 import studio.audit.AuditEntry.Subject;
 import studio.governance.Actor;
@@ -62,8 +63,8 @@ public class AuditLog {
     }
 
     /**
-     * The transaction's buffer; on first use a before-completion process is registered with Hibernate, which runs it
-     * after flushing the session and before committing, on the transaction's own connection.
+     * The transaction's buffer; on first use an {@link AppendBeforeCommit} synchronization is registered with the
+     * transaction, which appends it just before the transaction commits, on the transaction's own session.
      */
     @SuppressWarnings("unchecked")
     private List<Pending> buffer() {
@@ -71,10 +72,49 @@ public class AuditLog {
         if (pending != null) return pending;
         List<Pending> fresh = new ArrayList<>();
         registry.putResource(AuditLog.class, fresh);
-        em.joinTransaction(); // the session must take part in the transaction for its completion processes to run
-        em.unwrap(SessionImplementor.class).getActionQueue().registerProcess(
-                (BeforeTransactionCompletionProcess) session -> appendAll(session, fresh));
+        em.joinTransaction(); // the session must take part in the transaction: its changes commit with the entries
+        registry.registerInterposedSynchronization(new AppendBeforeCommit(em.unwrap(SessionImplementor.class), fresh));
         return fresh;
+    }
+
+    /**
+     * Appends a transaction's buffered entries before it commits. An interposed synchronization runs after the
+     * ordinary ones (Hibernate's own, which flushes the session), but the session is flushed here first anyway: every
+     * row lock the transaction's changes take must be taken before the head lock, whatever order synchronizations run
+     * in. A failure marks the transaction rollback-only and is rethrown, so the transaction manager rolls back: no
+     * change commits without its audit entry.
+     */
+    private final class AppendBeforeCommit implements Synchronization {
+
+        private final SessionImplementor session;
+        private final List<Pending> entries;
+
+        AppendBeforeCommit(SessionImplementor session, List<Pending> entries) {
+            this.session = session;
+            this.entries = entries;
+        }
+
+        @Override
+        public void beforeCompletion() {
+            if (registry.getTransactionStatus() == Status.STATUS_MARKED_ROLLBACK) return; // nothing will commit
+            try {
+                session.flush();
+                appendAll(session, entries);
+            } catch (RuntimeException e) {
+                registry.setRollbackOnly();
+                throw e;
+            } finally {
+                // Hibernate hands its connection back in its own before-completion step (the connection handling mode
+                // Quarkus sets), which ran before this one: hand back the connection the append took in the same way,
+                // or the pool finds it still open at commit and logs a warning for every audited commit
+                session.getJdbcCoordinator().getLogicalConnection().beforeTransactionCompletion();
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            // the entries committed or rolled back with the transaction; nothing to do
+        }
     }
 
     private long append(SessionImplementor em, Actor actor, AuditEntry entry) {

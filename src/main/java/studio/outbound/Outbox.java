@@ -3,10 +3,11 @@ package studio.outbound;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.action.spi.AfterTransactionCompletionProcess;
-import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import studio.audit.AuditAppended;
 import studio.audit.AuditRecord;
@@ -25,22 +26,35 @@ public class Outbox implements AuditAppended {
     @Inject
     DeliveryWorker worker;
 
+    @Inject
+    TransactionSynchronizationRegistry registry;
+
     @Override
     public void appended(AuditRecord record, SharedSessionContractImplementor session) {
         OutboundEvents.of(record, UUID.randomUUID().toString()).ifPresent(event -> {
             session.createNativeQuery(INSERT).setParameter(1, record.seq()).setParameter(2, event.subject())
                     .setParameter(3, event.eventName()).setParameter(4, event.toJson())
                     .executeUpdate();
-            nudgeAfterCommit(session);
+            nudgeAfterCommit();
         });
     }
 
-    private void nudgeAfterCommit(SharedSessionContractImplementor session) {
-        if (session instanceof SessionImplementor s) {
-            s.getActionQueue().registerProcess((AfterTransactionCompletionProcess) (success, ignored) -> {
-                if (success) worker.nudge();
-            });
-        }
+    /**
+     * Registered while the audit log appends (itself an interposed synchronization before completion), which the JTA
+     * registry allows: a synchronization interposed then still runs, after the current one.
+     */
+    private void nudgeAfterCommit() {
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) worker.nudge();
+            }
+        });
     }
 
     /** The event a "send test event" button posts: its own subject, so it never waits behind real events. */
