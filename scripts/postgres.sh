@@ -32,7 +32,8 @@ pg_start() {  # dir port
 
 pg_stop() {  # dir
   [ -f "$1/data/postmaster.pid" ] || return 0
-  as_pg "$PG_BIN/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null 2>&1 || true
+  as_pg "$PG_BIN/pg_ctl" -D "$1/data" -m fast -w -t 30 stop >/dev/null 2>&1 ||
+    as_pg "$PG_BIN/pg_ctl" -D "$1/data" -m immediate -w -t 10 stop >/dev/null 2>&1 || true
 }
 
 pg_create_db() {  # port db
@@ -42,3 +43,26 @@ pg_create_db() {  # port db
   "${psql[@]}" -c "select 1 from pg_database where datname='$2'" | grep -q 1 ||
     "${psql[@]}" -c "create database \"$2\" owner studio"
 }
+
+# ---------------------------------------------------------------- the run stack's database, as supervise.sh sees it
+
+# PG_DIR and DB_PORT of `run`'s cluster. The port is kept in $PG_DIR/port; STUDIO_DB_PORT, when set, moves it.
+db_locate() {  # [create]
+  if [ "${1:-}" = create ]; then PG_DIR=$(pg_datadir pg); else PG_DIR=$(readlink -f "$STATE/pg" || echo "$STATE/pg"); fi
+  DB_PORT="${STUDIO_DB_PORT:-$(cat "$PG_DIR/port" 2>/dev/null || true)}"
+  if [ -z "$DB_PORT" ] && [ "${1:-}" = create ]; then DB_PORT=$(free_port 55432); fi
+  if [ "${1:-}" = create ]; then echo "$DB_PORT" >"$PG_DIR/port"; fi
+}
+
+db_pid() { pid_of "$PG_DIR/data/postmaster.pid"; }
+db_alive() {  # the postmaster its lock file names still runs (and is a postgres, not a reused pid)
+  local pid; pid=$(db_pid)
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  [ ! -d /proc/self ] || grep -qa postgres "/proc/$pid/cmdline" 2>/dev/null
+}
+db_answers() { [ -n "${PG_BIN:-}" ] && "$PG_BIN/pg_isready" -q -t 3 -h 127.0.0.1 -p "$DB_PORT"; }
+db_start() {
+  db_alive || rm -f "$PG_DIR/data/postmaster.pid"
+  pg_start "$PG_DIR" "$DB_PORT"
+}
+db_stop() { pg_stop "$PG_DIR"; }

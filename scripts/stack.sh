@@ -2,47 +2,15 @@
 # under $STATE) or, without a JDK or PostgreSQL but with a Docker engine, through docker compose. Sourced by ./studio.
 
 cmd_run() {
-  if [ "$(choose_mode)" = docker ]; then
-    docker_engine || die "STUDIO_MODE=docker but no Docker engine answers (docker info)."
-    say "Starting the stack with docker compose"
-    STUDIO_PORT="$STUDIO_PORT" KEYCLOAK_PORT="$KEYCLOAK_PORT" docker compose -f "$ROOT/docker-compose.yml" up -d --build
-    wait_http "http://localhost:$STUDIO_PORT/q/health/ready" 300 "Studio" || die "Studio did not become ready; docker compose logs studio"
-    print_banner; return
-  fi
+  if [ "$(choose_mode)" = docker ]; then run_docker; return; fi
   need_java; need_postgres
   mkdir -p "$STATE/logs" "$STATE/keys"
-  if pid_alive "$STATE/studio.pid"; then
-    say "Studio is already running"; print_banner; return
-  fi
-  port_in_use "$STUDIO_PORT" && die "port $STUDIO_PORT is in use by another program; set STUDIO_PORT to a free port"
-
-  local pgdir dbport
-  pgdir=$(pg_datadir pg)
-  if [ -f "$pgdir/port" ]; then dbport=$(cat "$pgdir/port"); else dbport="${STUDIO_DB_PORT:-$(free_port 55432)}"; echo "$dbport" >"$pgdir/port"; fi
-  if [ -f "$pgdir/data/postmaster.pid" ] && as_pg "$PG_BIN/pg_ctl" -D "$pgdir/data" status >/dev/null 2>&1; then
-    say "PostgreSQL already running on :$dbport"
-  else
-    port_in_use "$dbport" && die "port $dbport (Studio's PostgreSQL) is in use by another program; set STUDIO_DB_PORT or free it"
-    pg_start "$pgdir" "$dbport"; say "PostgreSQL is up on :$dbport (data in $pgdir/data)"
-  fi
-  pg_create_db "$dbport" studio
-
-  ensure_keycloak
-  if pid_alive "$STATE/keycloak.pid"; then
-    say "Keycloak already running on :$KEYCLOAK_PORT"
-  else
-    port_in_use "$KEYCLOAK_PORT" && die "port $KEYCLOAK_PORT is in use by another program; set KEYCLOAK_PORT to a free port"
-    say "Starting Keycloak on :$KEYCLOAK_PORT (first start takes about a minute)"
-    keycloak_start "$KC_HOME" "$KEYCLOAK_PORT" "$STATE/logs/keycloak.log" "$STATE/keycloak.pid"
-  fi
-
-  build_studio
-  studio_env "$dbport" "$KEYCLOAK_PORT"
-  say "Starting Studio on :$STUDIO_PORT"
-  # shellcheck disable=SC2086
-  launch "$STATE/studio.pid" "$STATE/logs/studio.log" "$ROOT" java ${STUDIO_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar
-  wait_http "http://localhost:$STUDIO_PORT/q/health/ready" 180 "Studio" "$STATE/studio.pid" ||
-    { tail -n 30 "$STATE/logs/studio.log" >&2; die "Studio did not become ready, see $STATE/logs/studio.log"; }
+  db_locate create
+  heal PostgreSQL db "$DB_PORT" STUDIO_DB_PORT 60
+  pg_create_db "$DB_PORT" studio
+  heal Keycloak kc "$KEYCLOAK_PORT" KEYCLOAK_PORT 300
+  app_rewire
+  heal Studio app "$STUDIO_PORT" STUDIO_PORT 180
   print_banner
 }
 
@@ -52,16 +20,30 @@ cmd_stop() {
   fi
   stop_pidfile "$STATE/studio.pid" Studio
   stop_pidfile "$STATE/keycloak.pid" Keycloak
-  if [ -e "$STATE/pg/data/postmaster.pid" ]; then
+  db_locate
+  if [ -e "$PG_DIR/data/postmaster.pid" ]; then
     PG_BIN="$(pg_bindir || true)"
-    [ -n "$PG_BIN" ] && pg_stop "$STATE/pg" && say "stopped PostgreSQL"
+    [ -n "$PG_BIN" ] && pg_stop "$PG_DIR" && say "stopped PostgreSQL"
   fi
 }
 
 cmd_status() {
-  pid_alive "$STATE/studio.pid" && echo "studio    running (pid $(cat "$STATE/studio.pid")) http://localhost:$STUDIO_PORT" || echo "studio    stopped"
-  pid_alive "$STATE/keycloak.pid" && echo "keycloak  running (pid $(cat "$STATE/keycloak.pid")) http://localhost:$KEYCLOAK_PORT" || echo "keycloak  stopped"
-  [ -f "$STATE/pg/data/postmaster.pid" ] && echo "postgres  running (port $(cat "$STATE/pg/port" 2>/dev/null))" || echo "postgres  stopped"
+  PG_BIN="$(pg_bindir || true)"
+  db_locate
+  status_line studio app 180 "http://localhost:$STUDIO_PORT"
+  status_line keycloak kc 300 "http://localhost:$KEYCLOAK_PORT"
+  status_line postgres db 60 "127.0.0.1:${DB_PORT:-?}"
+}
+
+status_line() {  # label key allowance where
+  local pid; pid=$("${2}_pid")
+  case "$(server_state "$2" "$3" 0)" in
+    up) printf '%-9s running (pid %s) %s\n' "$1" "$pid" "$4" ;;
+    starting) printf '%-9s starting (pid %s) %s\n' "$1" "$pid" "$4" ;;
+    silent) printf '%-9s not answering (pid %s) %s: ./studio run restarts it\n' "$1" "$pid" "$4" ;;
+    gone) printf '%-9s stopped (crashed or killed: pid %s is gone)\n' "$1" "$pid" ;;
+    absent) printf '%-9s stopped\n' "$1" ;;
+  esac
 }
 
 cmd_logs() {
@@ -74,20 +56,20 @@ cmd_logs() {
 }
 
 print_banner() {
-  cat <<EOF
+  cat <<BANNER
 
   Studio is running:   http://localhost:$STUDIO_PORT
   Keycloak (admin):    http://localhost:$KEYCLOAK_PORT   (admin / admin)
 
   Demo logins (password: $DEMO_PASSWORD)
-EOF
+BANNER
   for u in "${DEMO_USERS[@]}"; do printf '    %-20s role %s\n' "$u" "${u%-2}"; done
-  cat <<EOF
+  cat <<BANNER
 
   API token:  ./studio token qa-lead    (./studio token ci for the CI service account)
   Stop:       ./studio stop
   Logs:       ./studio logs studio | keycloak | postgres
-EOF
+BANNER
 }
 
 docker_engine() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
@@ -103,4 +85,12 @@ choose_mode() {
   else
     echo native   # need_java/need_postgres explain what is missing
   fi
+}
+
+run_docker() {
+  docker_engine || die "STUDIO_MODE=docker but no Docker engine answers (docker info)."
+  say "Starting the stack with docker compose"
+  STUDIO_PORT="$STUDIO_PORT" KEYCLOAK_PORT="$KEYCLOAK_PORT" docker compose -f "$ROOT/docker-compose.yml" up -d --build
+  wait_http "http://localhost:$STUDIO_PORT/q/health/ready" 300 "Studio" || die "Studio did not become ready; docker compose logs studio"
+  print_banner
 }

@@ -2,7 +2,8 @@
 # Sourced by ./studio.
 
 cmd_token() {
-  local user="${1:-}" url="http://localhost:${KEYCLOAK_PORT}/realms/studio/protocol/openid-connect/token" body
+  local user="${1:-}" url body
+  url="$(keycloak_realm_url "$KEYCLOAK_PORT")/protocol/openid-connect/token"
   [ -n "$user" ] || die "usage: ./studio token <demo-user>   (one of: ${DEMO_USERS[*]} ci)"
   if [ "$user" = ci ]; then
     body=$(curl -fsS -d grant_type=client_credentials -d client_id=studio-ci -d client_secret=studio-ci-secret "$url") ||
