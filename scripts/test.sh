@@ -1,5 +1,6 @@
 # `./studio test`: the whole suite as CI runs it. Throwaway PostgreSQL and Keycloak on free ports, ./mvnw verify,
-# the bench smoke; everything torn down, also when tests fail. Sourced by ./studio.
+# the launcher's own tests (scripts/tests), the bench smoke; everything torn down, also when tests fail.
+# Sourced by ./studio.
 
 cmd_test() {
   need_java; need_postgres; need_chromium
@@ -9,6 +10,7 @@ cmd_test() {
   chmod 755 "$tmp"
   TEST_TMP="$tmp"
   trap 'test_teardown' EXIT INT TERM
+  launcher_tests supervise || rc=1
   pgport=$(free_port 56432)
   mkdir -p "$tmp/pg"
   PG_FSYNC=off pg_start "$tmp/pg" "$pgport"
@@ -26,17 +28,33 @@ cmd_test() {
   say "Running ./mvnw verify"
   STUDIO_TEST_JDBC_URL="jdbc:postgresql://127.0.0.1:$pgport/studio_test" \
   STUDIO_TEST_PG_PORT="$pgport" STUDIO_TEST_PG_BIN="$PG_BIN" \
-  STUDIO_TEST_OIDC_URL="http://localhost:$kcport/realms/studio" \
+  STUDIO_TEST_OIDC_URL="$(keycloak_realm_url "$kcport")" \
   STUDIO_TEST_PORT="$testport" \
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
     "$ROOT/mvnw" -B -f "$ROOT/pom.xml" verify "$@" || rc=$?
   report_counts
+  # `./studio run` healing a partial stack, for real: on the jar verify just built, with a copy of the Keycloak
+  # above (already built once, so it starts in seconds).
+  if [ "${STUDIO_TEST_HEAL:-on}" = off ]; then :
+  elif [ ! -f "$ROOT/target/quarkus-app/quarkus-run.jar" ]; then warn "heal test skipped: verify packaged no jar"; rc=1
+  else HEAL_TEST_KEYCLOAK="$tmp/kc" launcher_tests heal || rc=1
+  fi
   # The benchmark at 1% scale on the packaged jar verify just built, with this Keycloak: the report must name every
   # target and the run's own correctness checks (replay, approvals race, chain) must pass. Speed is not judged here.
   if [ "${STUDIO_TEST_BENCH:-on}" != off ]; then
     say "Bench smoke (bench/run --scale 0.01 --smoke)"
-    "$ROOT/bench/run" --scale 0.01 --smoke --keycloak "http://localhost:$kcport/realms/studio" || { warn "bench smoke failed"; rc=1; }
+    "$ROOT/bench/run" --scale 0.01 --smoke --keycloak "$(keycloak_realm_url "$kcport")" || { warn "bench smoke failed"; rc=1; }
   fi
+  return "$rc"
+}
+
+launcher_tests() {  # name: runs scripts/tests/<name>-test.sh, which prints "ok - ..." or "not ok - ..." per check
+  local log="$TEST_TMP/$1-test.log" rc=0
+  say "Launcher tests: scripts/tests/$1-test.sh"
+  bash "$ROOT/scripts/tests/$1-test.sh" >"$log" 2>&1 || rc=1
+  grep -E '^(not )?ok ' "$log" || true
+  say "Launcher tests ($1): $(grep -c '^ok ' "$log") passed, $(grep -c '^not ok ' "$log") failed"
+  [ "$rc" = 0 ] || { warn "launcher tests ($1) failed; their output:"; cat "$log" >&2; }
   return "$rc"
 }
 
