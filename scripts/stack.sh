@@ -40,7 +40,7 @@ status_line() {  # label key allowance where
   case "$(server_state "$2" "$3" 0)" in
     up) printf '%-9s running (pid %s) %s\n' "$1" "$pid" "$4" ;;
     starting) printf '%-9s starting (pid %s) %s\n' "$1" "$pid" "$4" ;;
-    silent) printf '%-9s not answering (pid %s) %s: ./studio run restarts it\n' "$1" "$pid" "$4" ;;
+    silent) printf '%-9s not answering (pid %s) %s; ./studio run heals the stack\n' "$1" "$pid" "$4" ;;
     gone) printf '%-9s stopped (crashed or killed: pid %s is gone)\n' "$1" "$pid" ;;
     absent) printf '%-9s stopped\n' "$1" ;;
   esac

@@ -37,7 +37,9 @@ heal() {  # name key port port-variable allowance-seconds
   state=$(server_state "$key" "$allowance" "$HEAL_GRACE")
   if [ "$state" = starting ]; then
     say "$name (pid $pid) is still starting: waiting for it"
-    if wait_answer "$key" $((allowance - $(pid_age "$pid"))); then state=up; else state=silent; fi
+    if wait_answer "$key" $((allowance - $(pid_age "$pid"))); then state=up
+    elif "${key}_alive"; then state=silent
+    else state=gone; fi
   fi
   case "$state" in
     up) say "$name already running on :$port"; return 0 ;;

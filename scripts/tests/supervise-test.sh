@@ -38,6 +38,7 @@ said() { grep -qF -- "$1" "$WORK/out"; }
 check() {  # description command...
   if "${@:2}"; then echo "ok - $1"; else echo "not ok - $1"; FAILED=1; sed 's/^/    | /' "$WORK/out"; fi
 }
+ended() { local s; s=$(ps -o stat= -p "$1" 2>/dev/null); [ -z "$s" ] || [[ "$s" == Z* ]]; }   # gone, or a zombie we have not reaped yet
 older_than() { while [ "$(pid_age "$(fake_pid)")" -lt "$1" ]; do sleep 0.2; done; }
 
 # -- absent: no pid file, the port free
@@ -52,7 +53,7 @@ check "a running, answering server is left alone" said "Fake already running on 
 check "same process as before" test "$(fake_pid)" = "$first"
 
 # -- gone: the process was killed, its pid file stays behind
-kill -KILL -- "-$first"; while kill -0 "$first" 2>/dev/null; do sleep 0.1; done
+kill -KILL -- "-$first"; until ended "$first"; do sleep 0.1; done
 check "status calls a killed server stopped, naming its pid" eval 'status_line fake fake 2 "" | grep -q "stopped (crashed or killed: pid $first is gone)"'
 heal_fake
 check "a killed server is named as gone" said "its pid file names process $first, which is gone"
@@ -66,7 +67,7 @@ check "status calls a hung server not answering" eval 'status_line fake fake 2 "
 heal_fake 2
 check "a hung server is named and restarted" said "Fake (pid $hung) is running but does not answer on :$PORT: restarting it"
 check "the output says it was restarted" said "Fake was not answering: restarted on :$PORT"
-check "the hung process is gone, a new one answers" eval '! kill -0 "$hung" 2>/dev/null && fake_answers && [ "$(fake_pid)" != "$hung" ]'
+check "the hung process is gone, a new one answers" eval 'ended "$hung" && fake_answers && [ "$(fake_pid)" != "$hung" ]'
 
 # -- starting: alive, not answering yet, younger than its allowance: waited for, not restarted
 fake_stop >/dev/null
@@ -75,6 +76,14 @@ starting=$(fake_pid)
 heal_fake 60
 check "a server still starting is waited for" said "Fake (pid $starting) is still starting: waiting for it"
 check "then counts as running, not restarted" eval 'said "Fake already running on :$PORT" && [ "$(fake_pid)" = "$starting" ]'
+
+# -- starting, then dying before it answers: counted as gone and started again
+fake_stop >/dev/null
+launch "$WORK/fake.pid" "$WORK/fake.log" "$WORK" bash -c "sleep 2; exit 1"
+dying=$(fake_pid)
+heal_fake 60
+check "a server that dies while starting is named as gone" said "its pid file names process $dying, which is gone"
+check "and started again" eval 'said "Fake was not running: started on :$PORT" && fake_answers'
 
 # -- a pid file naming a process that is not ours (the pid was reused after a crash or reboot)
 fake_stop >/dev/null
