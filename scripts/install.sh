@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Installing what Studio needs: a JDK and curl (checked), PostgreSQL and Chromium (apt-get, when root on
 # Debian/Ubuntu), Keycloak (from Maven Central, once, into $STATE). Sourced by ./studio.
 

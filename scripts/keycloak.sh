@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Keycloak, the OIDC provider: `run`'s (in $KC_HOME, pid in $STATE/keycloak.pid) and the throwaway copies `test`
 # and the bench start. Sourced by ./studio.
 

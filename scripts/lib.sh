@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # the settings here are used by the other scripts
 # Shared by the launcher's scripts (and bench/run): settings, messages, ports, and starting and stopping the
 # long-running servers. Sourced, never run.
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # PostgreSQL: clusters for `run` (in $STATE/pg), `test` and the bench (throwaway folders). Sourced by ./studio.
 
 # The server refuses to run as root: as root it runs as the 'postgres' system user, which must be able to

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The demo stack: `./studio run | stop | status | logs`. Natively (PostgreSQL, Keycloak and Studio as processes
 # under $STATE) or, without a JDK or PostgreSQL but with a Docker engine, through docker compose. Sourced by ./studio.
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Studio itself: building the jar, and `run`'s instance (pid in $STATE/studio.pid). Sourced by ./studio.
 
 build_studio() {

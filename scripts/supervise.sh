@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # How `./studio run` keeps the stack whole: each server (PostgreSQL, Keycloak, Studio) is checked on its own and
 # started when it is not running, restarted when it runs but does not answer. Sourced by ./studio.
 #

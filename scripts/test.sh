@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # `./studio test`: the whole suite as CI runs it. Throwaway PostgreSQL and Keycloak on free ports, ./mvnw verify,
 # the launcher's own tests (scripts/tests), the bench smoke; everything torn down, also when tests fail.
 # Sourced by ./studio.

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # `./studio token <user>`: a bearer token from `run`'s Keycloak for a demo user, or for the CI service account.
 # Sourced by ./studio.
 
