@@ -1,0 +1,28 @@
+# shellcheck shell=bash
+# Keycloak, the OIDC provider: `run`'s (in $KC_HOME, pid in $STATE/keycloak.pid) and the throwaway copies `test`
+# and the bench start. Sourced by ./studio.
+
+keycloak_start() {  # home port logfile pidfile
+  local home="$1" port="$2" log="$3" pidfile="$4"
+  mkdir -p "$home/data/import"
+  cp "$REALM_FILE" "$home/data/import/studio-realm.json"
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin JAVA_OPTS_APPEND="-Xms64m -Xmx512m" \
+    launch "$pidfile" "$log" "$home" bash bin/kc.sh start-dev --http-port "$port" --import-realm \
+    --hostname-strict=false
+  wait_http "$(keycloak_realm_url "$port")/.well-known/openid-configuration" 300 "Keycloak on :$port" "$pidfile" ||
+    { tail -n 25 "$log" >&2; die "Keycloak did not come up on port $port, see $log"; }
+}
+
+keycloak_realm_url() { echo "http://localhost:$1/realms/studio"; }   # port
+
+# ---------------------------------------------------------------- `run`'s Keycloak, as supervise.sh sees it
+
+kc_pid() { pid_of "$STATE/keycloak.pid"; }
+kc_alive() { pid_alive "$STATE/keycloak.pid"; }
+kc_answers() { http_ok "$(keycloak_realm_url "$KEYCLOAK_PORT")/.well-known/openid-configuration"; }
+kc_stop() { stop_pidfile "$STATE/keycloak.pid" Keycloak; }
+kc_start() {
+  ensure_keycloak
+  say "Starting Keycloak on :$KEYCLOAK_PORT (first start takes about a minute)"
+  keycloak_start "$KC_HOME" "$KEYCLOAK_PORT" "$STATE/logs/keycloak.log" "$STATE/keycloak.pid"
+}
