@@ -23,6 +23,7 @@ import studio.milestone.MilestonePage.FeatureBar;
 import studio.milestone.MilestonePage.GateRow;
 import studio.milestone.MilestonePage.Header;
 import studio.milestone.MilestonePage.OverrideRow;
+import studio.persistence.Rows;
 import studio.web.ApiException;
 
 /**
@@ -70,15 +71,13 @@ public class MilestoneDossier {
                 overrides, timeline(m.id, null), null, null);
     }
 
-    @SuppressWarnings("unchecked")
     public EvidenceRecord evidence(long id) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return Rows.first(em, """
                 select id, kind, event_type, sprint_id, milestone_id, feature_id, occurred_at, received_at, trace_id, actor,
-                       content_type, body from evidence where id = ?1""").setParameter(1, id).getResultList();
-        if (rows.isEmpty()) throw ApiException.notFound("unknown evidence " + id);
-        Object[] r = rows.get(0);
-        return new EvidenceRecord(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                (String) r[5], (Instant) r[6], (Instant) r[7], (String) r[8], (String) r[9], (String) r[10], (String) r[11]);
+                       content_type, body from evidence where id = ?""", r -> new EvidenceRecord(r.number("id"), r.text("kind"),
+                r.text("event_type"), r.text("sprint_id"), r.text("milestone_id"), r.text("feature_id"), r.instant("occurred_at"),
+                r.instant("received_at"), r.text("trace_id"), r.text("actor"), r.text("content_type"), r.text("body")), id)
+                .orElseThrow(() -> ApiException.notFound("unknown evidence " + id));
     }
 
     /** One page of the milestone's own timeline, newest first. */
@@ -114,15 +113,15 @@ public class MilestoneDossier {
                 .map(f -> new FeatureBar(f, report.featureCoverage().get(f), report.featuresCovered().contains(f))).toList();
     }
 
-    /** The milestone's override requests, oldest first (requests are few per milestone: bounded by the page's need). */
-    @SuppressWarnings("unchecked")
+    /** The milestone's override requests, oldest first (a handful per milestone). */
     private List<OverrideRow> overrides(String milestoneId) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return Rows.list(em, """
                 select id, gates, reason, status, requested_by, requested_at, expires_at, decided_by, decided_at, decision_reason,
                        revoked_by, revoked_at, revoke_reason
-                from override_request where milestone_id = ?1 order by requested_at, id""").setParameter(1, milestoneId).getResultList();
-        return rows.stream().map(r -> new OverrideRow(((Number) r[0]).longValue(), List.of((String[]) r[1]), (String) r[2], (String) r[3],
-                (String) r[4], (Instant) r[5], (Instant) r[6], (String) r[7], (Instant) r[8], (String) r[9], (String) r[10],
-                (Instant) r[11], (String) r[12])).toList();
+                from override_request where milestone_id = ? order by requested_at, id""",
+                r -> new OverrideRow(r.number("id"), r.texts("gates"), r.text("reason"), r.text("status"), r.text("requested_by"),
+                        r.instant("requested_at"), r.instant("expires_at"), r.text("decided_by"), r.instant("decided_at"),
+                        r.text("decision_reason"), r.text("revoked_by"), r.instant("revoked_at"), r.text("revoke_reason")),
+                milestoneId);
     }
 }

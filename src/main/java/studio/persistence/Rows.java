@@ -1,22 +1,43 @@
 package studio.persistence;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** Native statements with positional parameters bound in order, for the read models of the sprint and backlog pages. */
+/**
+ * Native SQL as Studio writes it: plain {@code ?} placeholders bound in the order of the parameters given, and rows
+ * read by column name through {@link Row}. Dynamic queries add conditions and their parameters side by side.
+ */
 public final class Rows {
 
     private Rows() {}
 
-    @SuppressWarnings("unchecked")
-    public static List<Object[]> of(EntityManager em, String sql, List<?> params) {
-        var q = em.createNativeQuery(numbered(sql));
-        for (int i = 0; i < params.size(); i++) q.setParameter(i + 1, params.get(i));
-        return q.getResultList();
+    public static <T> List<T> list(EntityManager em, String sql, Function<Row, T> row, Object... params) {
+        return list(em, sql, List.of(params), row);
     }
 
-    public static Integer integer(Object value) {
-        return value == null ? null : ((Number) value).intValue();
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> list(EntityManager em, String sql, List<?> params, Function<Row, T> row) {
+        List<Tuple> tuples = bind(em.createNativeQuery(numbered(sql), Tuple.class), params).getResultList();
+        return tuples.stream().map(t -> row.apply(new Row(t))).toList();
+    }
+
+    /** The first row, if any. */
+    public static <T> Optional<T> first(EntityManager em, String sql, Function<Row, T> row, Object... params) {
+        return list(em, sql, row, params).stream().findFirst();
+    }
+
+    /** An insert, update or delete; answers how many rows it changed. */
+    public static int update(EntityManager em, String sql, Object... params) {
+        return bind(em.createNativeQuery(numbered(sql)), List.of(params)).executeUpdate();
+    }
+
+    private static Query bind(Query q, List<?> params) {
+        for (int i = 0; i < params.size(); i++) q.setParameter(i + 1, params.get(i));
+        return q;
     }
 
     /** "? and ?" -> "?1 and ?2": Hibernate wants JPA-style ordinal parameters in native queries. */
@@ -29,5 +50,16 @@ public final class Rows {
             if (c == '?' && (i + 1 == sql.length() || !Character.isDigit(sql.charAt(i + 1)))) out.append(++n);
         }
         return out.toString();
+    }
+
+    /** @deprecated positional Object[] rows; read rows by name with {@link #list} instead */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("unchecked")
+    public static List<Object[]> of(EntityManager em, String sql, List<?> params) {
+        return bind(em.createNativeQuery(numbered(sql)), params).getResultList();
+    }
+
+    public static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
     }
 }
