@@ -12,20 +12,20 @@ cmd_test() {
   TEST_TMP="$tmp"
   trap 'test_teardown' EXIT INT TERM
   launcher_tests supervise || rc=1
-  pgport=$(free_port 56432)
+  pgport=$(free_port $((56432 + RANDOM % 400)))
   mkdir -p "$tmp/pg"
   PG_FSYNC=off pg_start "$tmp/pg" "$pgport"
   pg_create_db "$pgport" studio_test
   say "Throwaway PostgreSQL on :$pgport"
 
   # A private copy of Keycloak (its own dev database), so tests never touch the demo realm of `run`.
-  kcport=$(free_port 18180)
+  kcport=$(free_port $((18180 + RANDOM % 400)))
   say "Starting a throwaway Keycloak on :$kcport"
   mkdir -p "$tmp/kc"
   (cd "$KC_HOME" && tar --exclude=./data -cf - .) | (cd "$tmp/kc" && tar -xf -)
   keycloak_start "$tmp/kc" "$kcport" "$tmp/keycloak.log" "$tmp/keycloak.pid"
 
-  local testport; testport=$(free_port 18081)
+  local testport; testport=$(free_port $((18600 + RANDOM % 400)))
   say "Running ./mvnw verify"
   STUDIO_TEST_JDBC_URL="jdbc:postgresql://127.0.0.1:$pgport/studio_test" \
   STUDIO_TEST_PG_PORT="$pgport" STUDIO_TEST_PG_BIN="$PG_BIN" \
