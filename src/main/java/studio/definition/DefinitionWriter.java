@@ -35,6 +35,8 @@ public final class DefinitionWriter {
         put(out, "versionTag", m.versionTag());
         put(out, "governedBy", m.governedBy());
         put(out, "approvalRoles", m.approvalRoles());
+        if (m.overrideApprovals() != null) out.put("overrideApprovals", m.overrideApprovals().written());
+        if (m.bypassApprovals() != null) out.put("bypassApprovals", m.bypassApprovals().written());
         put(out, "manualOverrideAllowed", m.manualOverrideAllowed());
         put(out, "autoPromotion", m.autoPromotion());
         put(out, "manualApprovalRequired", m.manualApprovalRequired());

@@ -22,16 +22,16 @@ final class GateReader {
         this.problems = problems;
     }
 
-    /** The gate list of one milestone; duplicate names are problems. */
+    /** The gate list of one milestone; a gate listed twice is a problem (manual gates differ by their role). */
     List<GateSpec> gateConditions(Fields milestone) {
         List<GateSpec> gates = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         for (Node item : milestone.items("gateConditions")) {
             GateSpec spec = gate(item);
             if (spec == null) continue;
-            Integer earlier = firstLine.putIfAbsent(spec.name(), item.line());
+            Integer earlier = firstLine.putIfAbsent(spec.key(), item.line());
             if (earlier == null) gates.add(spec);
-            else problems.add(item, "gate condition '" + spec.name() + "' is listed twice (first on line " + earlier + ")");
+            else problems.add(item, "gate condition '" + spec.key().replace(":", ": ") + "' is listed twice (first on line " + earlier + ")");
         }
         return gates;
     }

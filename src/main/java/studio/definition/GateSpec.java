@@ -20,6 +20,14 @@ public record GateSpec(String name, Object param) {
         return new GateSpec(name, null);
     }
 
+    /**
+     * What tells the gate apart among a milestone's gates: the name, and for a manual gate the role too
+     * ("manualApproval:security-officer"), since several roles may each have to sign off.
+     */
+    public String key() {
+        return GateCatalog.kindOf(name) == GateCatalog.Kind.MANUAL_APPROVAL && text() != null ? name + ":" + text() : name;
+    }
+
     /** The numeric parameter, or null. */
     public Double number() {
         return param instanceof Double d ? d : null;

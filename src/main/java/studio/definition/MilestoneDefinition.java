@@ -13,6 +13,8 @@ import java.util.Map;
  * {@link #manualOverrideAllowed}, {@code allowsDeferred} into {@link #deferredAllowed}, {@code features} into
  * {@link #requiredFeatures}).
  *
+ * @param overrideApprovals who approves an override beyond one person of approvalRoles (null: one of approvalRoles)
+ * @param bypassApprovals   who approves a force close or termination (null: one governor other than the requester)
  * @param versionStrategy the release engineers' ordered settings (strategy, prefix, suffix, format, autoIncrement,
  *                        fallback) with String, Double or Boolean values
  */
@@ -28,6 +30,8 @@ public record MilestoneDefinition(
         String versionTag,
         String governedBy,
         List<String> approvalRoles,
+        Approvals overrideApprovals,
+        Approvals bypassApprovals,
         Boolean manualOverrideAllowed,
         Boolean autoPromotion,
         Boolean manualApprovalRequired,

@@ -19,7 +19,7 @@ import studio.input.ScalarNode;
 final class MilestoneReader {
 
     static final KeySet KEYS = KeySet.of("id", "name", "description", "goal", "valueDelivered", "owner", "targetDate",
-            "phase", "versionTag", "governedBy", "approvalRoles",
+            "phase", "versionTag", "governedBy", "approvalRoles", "overrideApprovals", "bypassApprovals",
             "manualOverrideAllowed|allowOverrides|allowManualOverrides", "autoPromotion", "manualApprovalRequired",
             "environments", "promotionTriggerEvent", "requiredFeatures|features", "requiredArtifacts",
             "parallelStreams", "deferredAllowed|allowsDeferred", "onDeferEmit", "gateConditions",
@@ -46,6 +46,7 @@ final class MilestoneReader {
         return new MilestoneDefinition(f.requiredId("id"), f.string("name"), f.string("description"),
                 f.string("goal"), f.string("valueDelivered"), f.string("owner"), date(f, "targetDate"),
                 f.string("phase"), f.string("versionTag"), decider(f, "governedBy"), approvalRoles(f),
+                approvals(f, "overrideApprovals"), approvals(f, "bypassApprovals"),
                 f.bool("manualOverrideAllowed"), f.bool("autoPromotion"), f.bool("manualApprovalRequired"),
                 f.strings("environments"), f.string("promotionTriggerEvent"), f.ids("requiredFeatures"),
                 f.strings("requiredArtifacts"), f.strings("parallelStreams"), f.bool("deferredAllowed"),
@@ -79,6 +80,39 @@ final class MilestoneReader {
             else problems.add(roleNode, why);
         }
         return roles;
+    }
+
+    /** {@code 2} (that many people) or {@code [product-owner, security-officer]} (one of each); at most ten. */
+    private Approvals approvals(Fields f, String key) {
+        Node node = f.get(key);
+        if (node == null || node instanceof ScalarNode s && s.isNull()) return null;
+        if (node instanceof ScalarNode s && s.isNumber()) {
+            Long n = f.integer(key, 1, 10);
+            return n == null ? null : Approvals.count(n.intValue());
+        }
+        if (!(node instanceof studio.input.SequenceNode)) {
+            problems.add(node, key + " is a number of people (2) or a list of roles ([product-owner, security-officer]), found "
+                    + node.describe());
+            return null;
+        }
+        List<String> roles = new ArrayList<>();
+        for (Node item : f.items(key)) {
+            String role = f.text(item, key + " entry");
+            if (role == null) continue;
+            String why = Role.whyNotDecider(key, role);
+            if (why != null) problems.add(item, why);
+            else if (roles.contains(role)) problems.add(item, key + " names " + role + " twice; write a number for several people of one role");
+            else roles.add(role);
+        }
+        if (roles.isEmpty()) {
+            problems.add(node, key + " names no role");
+            return null;
+        }
+        if (roles.size() > 10) {
+            problems.add(node, key + " names " + roles.size() + " roles; at most 10");
+            return null;
+        }
+        return Approvals.roles(roles);
     }
 
     private LocalDate date(Fields f, String key) {

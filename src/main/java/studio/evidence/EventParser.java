@@ -57,7 +57,7 @@ public final class EventParser {
         TYPES.put("FeatureDeferred", (f, m) -> new FeatureDeferred(m, f.requiredId("featureId"),
                 f.requiredString("reason"), f.id("sprintId"), f.id("milestoneId")));
         TYPES.put("GateSignal", (f, m) -> new GateSignal(m, f.requiredId("milestoneId"), gate(f), signalStatus(f),
-                f.number("value", -Double.MAX_VALUE, Double.MAX_VALUE), f.string("detail")));
+                signalValue(f), f.string("detail")));
         TYPES.put("ReleaseCompleted", (f, m) -> new ReleaseCompleted(m, versionOrMilestone(f), f.id("milestoneId"),
                 f.string("environment"), f.string("reason")));
         TYPES.put("ReleaseFailed", (f, m) -> new ReleaseFailed(m, versionOrMilestone(f), f.id("milestoneId"),
@@ -129,6 +129,10 @@ public final class EventParser {
         return f.string("versionTag");
     }
 
+    private static Double signalValue(Fields f) {
+        return f.number("value", -Double.MAX_VALUE, Double.MAX_VALUE);
+    }
+
     private static String gate(Fields f) {
         String gate = f.requiredString("gate");
         if (gate == null) return null;
@@ -138,8 +142,13 @@ public final class EventParser {
         return null;
     }
 
+    /** 'status', 'value' or both: a numeric gate (resilienceScoreAbove: 85) is decided by a value alone. */
     private static String signalStatus(Fields f) {
-        String status = f.requiredString("status");
+        if (!f.has("status")) {
+            if (!f.has("value")) f.problems().add(f.node(), "a gate signal needs 'status' (pass or fail), 'value' (a number), or both");
+            return null;
+        }
+        String status = f.string("status");
         if (status == null) return null;
         String folded = status.strip().toLowerCase(Locale.ROOT);
         if (folded.equals("pass") || folded.equals("fail")) return folded;

@@ -9,6 +9,25 @@ public sealed interface GateCondition {
 
     String name();
 
+    /**
+     * What tells this gate apart from the milestone's others: its name, and for a manual gate its name and role
+     * ("manualApproval:security-officer"), since a milestone may ask several roles to sign off.
+     */
+    default String key() {
+        return name();
+    }
+
+    /**
+     * Whether a person's reference names this gate: its key, or its bare name ("manualApproval") when that is
+     * unambiguous among {@code all} (the milestone's gates).
+     */
+    default boolean namedBy(String reference, java.util.List<GateCondition> all) {
+        if (reference == null) return false;
+        String ref = reference.replace(" ", "");
+        if (ref.equals(key())) return true;
+        return ref.equals(name()) && all.stream().filter(g -> g.name().equals(name())).count() == 1;
+    }
+
     /** Every required feature delivered by a Closed sprint and no contributing sprint Blocked. */
     record AllSprintsClosed(String name) implements GateCondition {}
 
@@ -29,7 +48,12 @@ public sealed interface GateCondition {
     record AllTestsPass(String name) implements GateCondition {}
 
     /** {@code manualApproval: <role>}: pending until a person holding {@code role} approves. */
-    record ManualApproval(String name, String role) implements GateCondition {}
+    record ManualApproval(String name, String role) implements GateCondition {
+        @Override
+        public String key() {
+            return name + ":" + role;
+        }
+    }
 
     /**
      * Any other name: decided by the newest {@code GateSignal} for this milestone and name. With a numeric

@@ -26,7 +26,7 @@ public final class GateEngine {
         List<OverrideFact> active = OverrideRule.active(ev);
         List<GateResult> results = new ArrayList<>();
         for (GateCondition gate : gates) {
-            results.add(OverrideRule.apply(gate, evaluate(gate, scope, ev), active));
+            results.add(OverrideRule.apply(gate, evaluate(gate, scope, ev), active, gates));
         }
         CoverageRule.Aggregate coverage = CoverageRule.Aggregate.of(scope, ev);
         return new GateReport(List.copyOf(results), Percent.oneDecimal(coverage.value()), featureCoverage(scope, ev),

@@ -16,4 +16,10 @@ public record GateResult(
         String detail,
         List<EvidenceRef> evidence,
         Long overrideId,
-        String overriddenBy) {}
+        String overriddenBy) {
+
+    /** The gate's {@link GateCondition#key()}: its condition, and for a manual gate its role too. */
+    public String key() {
+        return role == null ? condition : condition + ":" + role;
+    }
+}

@@ -7,8 +7,9 @@ import studio.gate.MilestoneEvidence.OverrideFact;
 
 /**
  * Overrides in the gate matrix: {@code noManualOverridesActive} fails while any approved, unexpired, unrevoked
- * override exists on the milestone, and every other gate that is not passed but is named by such an override is
- * shown as OVERRIDDEN (its own detail kept, so people still see what was waived).
+ * override exists on the milestone, and every gate that is not passed but is named by such an override is shown as
+ * OVERRIDDEN (its own detail kept, so people still see what was waived). {@code noManualOverridesActive} itself is
+ * covered only by an override that names it: a deliberate, visible bypass of "no overrides".
  */
 final class OverrideRule {
 
@@ -26,9 +27,9 @@ final class OverrideRule {
     }
 
     /** The result covered by the lowest-numbered active override naming its gate, or the result unchanged. */
-    static GateResult apply(GateCondition gate, GateResult result, List<OverrideFact> active) {
-        if (result.status() == GateStatus.PASSED || gate instanceof GateCondition.NoManualOverridesActive) return result;
-        return active.stream().filter(o -> o.gates().contains(gate.name())).findFirst()
+    static GateResult apply(GateCondition gate, GateResult result, List<OverrideFact> active, List<GateCondition> all) {
+        if (result.status() == GateStatus.PASSED) return result;
+        return active.stream().filter(o -> o.gates().stream().anyMatch(ref -> gate.namedBy(ref, all))).findFirst()
                 .map(o -> Results.overridden(result, o)).orElse(result);
     }
 

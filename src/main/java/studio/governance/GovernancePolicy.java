@@ -2,8 +2,9 @@ package studio.governance;
 
 
 /**
- * Who may escalate, force close or terminate a milestone: its governedBy role or platform-admin, always with a
- * reason. Whether the milestone's state allows the step is the lifecycle's answer, not this policy's.
+ * Who may escalate a milestone: its governedBy role or platform-admin, always with a reason. Whether the
+ * milestone's state allows the step is the lifecycle's answer, not this policy's. Force close and termination
+ * bypass failing gates and so need a second person: {@link BypassPolicy}.
  */
 public final class GovernancePolicy {
 
@@ -11,14 +12,6 @@ public final class GovernancePolicy {
 
     public static Verdict escalate(Actor actor, GovernedMilestone milestone, String reason) {
         return govern(actor, milestone, reason, "escalating");
-    }
-
-    public static Verdict forceClose(Actor actor, GovernedMilestone milestone, String reason) {
-        return govern(actor, milestone, reason, "force closing");
-    }
-
-    public static Verdict terminate(Actor actor, GovernedMilestone milestone, String reason) {
-        return govern(actor, milestone, reason, "terminating");
     }
 
     private static Verdict govern(Actor actor, GovernedMilestone milestone, String reason, String verb) {

@@ -7,7 +7,10 @@ import studio.gate.MilestoneEvidence.Decision;
 
 /**
  * Who may decide a manual gate ({@code manualApproval: <role>}): a person holding the role the gate names, with a
- * reason, while the milestone is still open. Checks run in the order 400 (which gate), 403, 409, 400 (the decision).
+ * reason, while the milestone is still open, and who has not signed off on another manual gate or an override of the
+ * same milestone (several sign-offs are several people). A milestone may ask several roles to sign off; a decision
+ * then names its gate's role ("manualApproval:security-officer"), which is optional while there is only one manual
+ * gate. Checks run in the order 400 (which gate), 403, 409, 400 (the decision).
  */
 public final class ManualDecisionPolicy {
 
@@ -24,10 +27,24 @@ public final class ManualDecisionPolicy {
         };
     }
 
-    public static Verdict decide(Actor actor, GovernedMilestone milestone, String gateName, String decision, String reason) {
-        Optional<GateCondition.ManualApproval> gate = manualGate(milestone, gateName);
-        if (gate.isEmpty()) return Verdict.badRequest("milestone " + milestone.id() + " has no manual approval gate '" + gateName + "'" + manualGates(milestone));
-        if (!actor.holds(gate.get().role())) return Verdict.forbidden("deciding " + gateName + " needs the role " + gate.get().role());
+    /** The manual gate {@code reference} names ("manualApproval", "manualApproval:security-officer"), if any. */
+    public static Optional<GateCondition.ManualApproval> gate(GovernedMilestone milestone, String reference) {
+        return milestone.gate(reference).filter(GateCondition.ManualApproval.class::isInstance).map(GateCondition.ManualApproval.class::cast);
+    }
+
+    public static Verdict decide(Actor actor, GovernedMilestone milestone, String reference, String decision, String reason,
+                                 SignOffs signOffs) {
+        if (milestone.ambiguous(reference)) {
+            return Verdict.badRequest("milestone " + milestone.id() + " has several manual gates; name the role: " + manualGates(milestone));
+        }
+        Optional<GateCondition.ManualApproval> gate = gate(milestone, reference);
+        if (gate.isEmpty()) return Verdict.badRequest("milestone " + milestone.id() + " has no manual approval gate '" + reference + "'" + listed(milestone));
+        if (!actor.holds(gate.get().role())) return Verdict.forbidden("deciding " + milestone.label(gate.get()) + " needs the role " + gate.get().role());
+        String elsewhere = signOffs.elsewhereThanGate(actor.name(), gate.get().key());
+        if (elsewhere != null) {
+            return Verdict.forbidden("you already signed off " + elsewhere + " of milestone " + milestone.id()
+                    + "; each sign-off on a milestone must come from a different person");
+        }
         if (milestone.state().terminal()) {
             return Verdict.conflict("milestone " + milestone.id() + " is " + milestone.state().label() + "; its gates no longer change");
         }
@@ -35,12 +52,12 @@ public final class ManualDecisionPolicy {
         return Reasons.required(reason).orElse(Verdict.ALLOWED);
     }
 
-    private static Optional<GateCondition.ManualApproval> manualGate(GovernedMilestone milestone, String gateName) {
-        return milestone.gate(gateName).filter(GateCondition.ManualApproval.class::isInstance).map(GateCondition.ManualApproval.class::cast);
+    private static String manualGates(GovernedMilestone milestone) {
+        return String.join(", ", milestone.gates().stream().filter(GateCondition.ManualApproval.class::isInstance).map(milestone::label).toList());
     }
 
-    private static String manualGates(GovernedMilestone milestone) {
-        var names = milestone.gates().stream().filter(GateCondition.ManualApproval.class::isInstance).map(GateCondition::name).toList();
-        return names.isEmpty() ? " (it has none)" : " (its manual gates: " + String.join(", ", names) + ")";
+    private static String listed(GovernedMilestone milestone) {
+        String names = manualGates(milestone);
+        return names.isEmpty() ? " (it has none)" : " (its manual gates: " + names + ")";
     }
 }

@@ -19,9 +19,11 @@ import studio.format.Durations;
  *                          compliance-officer are two people); within one requirement people are always distinct
  * @param approvalTtl       how long an approval counts after it was given; null: until the content changes
  * @param approvalTimeout   how long a release may wait for approvals before it is aborted; null: no limit
+ * @param protectedEnvironment releases there always need at least one approver besides the requester: a policy that
+ *                          names none is refused (qa and production are protected unless configured otherwise)
  */
 public record ReleasePolicy(ReleaseEnvironment environment, List<ApprovalRequirement> requirements, boolean distinctApprovers,
-                            Duration approvalTtl, Duration approvalTimeout) {
+                            Duration approvalTtl, Duration approvalTimeout, boolean protectedEnvironment) {
 
     public static final Duration DEFAULT_TTL = Duration.ofHours(24);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(72);
@@ -36,18 +38,29 @@ public record ReleasePolicy(ReleaseEnvironment environment, List<ApprovalRequire
         }
         requirePositive("approvalTtl", approvalTtl);
         requirePositive("approvalTimeout", approvalTimeout);
+        if (protectedEnvironment && requirements.isEmpty()) {
+            throw new IllegalArgumentException(environment.json() + " is protected: its releases need at least one approver besides the requester"
+                    + " (name approvals, or set protected: false to release there without approval)");
+        }
+    }
+
+    /** A policy for an environment that is not protected. */
+    public ReleasePolicy(ReleaseEnvironment environment, List<ApprovalRequirement> requirements, boolean distinctApprovers, Duration approvalTtl,
+                         Duration approvalTimeout) {
+        this(environment, requirements, distinctApprovers, approvalTtl, approvalTimeout, false);
     }
 
     /**
      * Studio's defaults: staging needs nobody; qa one qa-lead; production one product-owner and one
      * compliance-officer, two different people. Approvals count for 24 hours; a release waits 72 hours at most.
+     * qa and production are protected: no configuration can leave them without an approver.
      */
     public static ReleasePolicy defaultFor(ReleaseEnvironment environment) {
         return switch (environment) {
             case STAGING -> new ReleasePolicy(environment, List.of(), true, null, null);
-            case QA -> new ReleasePolicy(environment, List.of(ApprovalRequirement.one(Roles.QA_LEAD)), true, DEFAULT_TTL, DEFAULT_TIMEOUT);
+            case QA -> new ReleasePolicy(environment, List.of(ApprovalRequirement.one(Roles.QA_LEAD)), true, DEFAULT_TTL, DEFAULT_TIMEOUT, true);
             case PRODUCTION -> new ReleasePolicy(environment, List.of(ApprovalRequirement.one(Roles.PRODUCT_OWNER),
-                    ApprovalRequirement.one(Roles.COMPLIANCE_OFFICER)), true, DEFAULT_TTL, DEFAULT_TIMEOUT);
+                    ApprovalRequirement.one(Roles.COMPLIANCE_OFFICER)), true, DEFAULT_TTL, DEFAULT_TIMEOUT, true);
         };
     }
 
@@ -65,7 +78,7 @@ public record ReleasePolicy(ReleaseEnvironment environment, List<ApprovalRequire
         if (gated()) return this;
         List<String> who = roles == null || roles.isEmpty() ? List.of(Roles.PRODUCT_OWNER) : roles;
         return new ReleasePolicy(environment, List.of(new ApprovalRequirement(who, 1)), distinctApprovers,
-                approvalTtl == null ? DEFAULT_TTL : approvalTtl, approvalTimeout == null ? DEFAULT_TIMEOUT : approvalTimeout);
+                approvalTtl == null ? DEFAULT_TTL : approvalTtl, approvalTimeout == null ? DEFAULT_TIMEOUT : approvalTimeout, protectedEnvironment);
     }
 
     /** The requirement an approval in {@code role} counts for. */

@@ -6,17 +6,24 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import studio.format.Names;
 import studio.gate.MilestoneEvidence.OverrideStatus;
 import studio.governance.Actor;
+import studio.governance.Bypass;
 import studio.governance.GovernedMilestone;
 import studio.governance.MilestoneState;
 import studio.governance.OverrideTicket;
+import studio.governance.Quorum;
 import studio.governance.Roles;
+import studio.governance.SignOffs;
+import studio.inbox.AwaitingDecision.BypassCandidate;
 import studio.inbox.AwaitingDecision.GateCandidate;
 import studio.inbox.AwaitingDecision.OverrideCandidate;
 import studio.milestone.MilestoneReadout;
 import studio.milestone.MilestoneRulebook;
+import studio.milestone.MilestoneSignOffs;
+import studio.persistence.Rows;
 import studio.release.approval.ReleaseInbox;
 import studio.security.CurrentUser;
 import studio.web.Navigation;
@@ -42,6 +49,8 @@ public class ApprovalInbox implements Navigation.InboxCounter {
     MilestoneRulebook rulebook;
     @Inject
     ReleaseInbox releases;
+    @Inject
+    MilestoneSignOffs signOffs;
 
     private Actor memoFor;
     private List<InboxItem> memoItems;
@@ -68,7 +77,47 @@ public class ApprovalInbox implements Navigation.InboxCounter {
 
     private List<InboxItem> decidable(Actor actor) {
         Instant now = Instant.now();
-        return AwaitingDecision.of(actor, overrides(actor, now), manualGates(actor), now);
+        List<OverrideCandidate> overrides = overrides(actor, now);
+        List<GateCandidate> gates = manualGates(actor);
+        List<BypassCandidate> bypasses = bypasses(actor);
+        // Who signed off already on these milestones, and each override's approvals: a few statements for all of them.
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        overrides.forEach(o -> ids.add(o.milestone().id()));
+        gates.forEach(g -> ids.add(g.milestone().id()));
+        Map<String, SignOffs> signed = signOffs.of(ids);
+        Map<Long, List<Quorum.Signature>> approvals = signOffs.overrideApprovals(overrides.stream().map(o -> o.ticket().id()).toList());
+        List<OverrideCandidate> withApprovals = overrides.stream().map(o -> new OverrideCandidate(withApprovals(o.ticket(),
+                approvals.getOrDefault(o.ticket().id(), List.of())), o.milestone(), o.milestoneName(), o.gates(), o.justification(),
+                o.requestedAt(), o.report(), signed.getOrDefault(o.milestone().id(), SignOffs.NONE))).toList();
+        List<GateCandidate> withSignOffs = gates.stream().map(g -> new GateCandidate(g.milestone(), g.milestoneName(), g.since(), g.report(),
+                signed.getOrDefault(g.milestone().id(), SignOffs.NONE))).toList();
+        return AwaitingDecision.of(actor, withApprovals, withSignOffs, bypasses, now);
+    }
+
+    private static OverrideTicket withApprovals(OverrideTicket t, List<Quorum.Signature> approvals) {
+        return new OverrideTicket(t.id(), t.status(), t.requestedBy(), t.decidedBy(), t.decidedAt(), t.expiresAt(), t.gates(), approvals);
+    }
+
+    /** Force closes and terminations waiting for approval on open milestones, with their approvals so far. */
+    private List<BypassCandidate> bypasses(Actor actor) {
+        List<BypassCandidate> out = Rows.list(em, """
+                select b.id, b.kind, b.reason, b.requested_by, b.requested_at, m.id as milestone_id, m.name, m.state, m.definition,
+                       m.gate_summary, m.escalated_by
+                from bypass_request b join milestone m on m.id = b.milestone_id
+                where b.status = 'requested' and b.requested_by <> ? order by b.requested_at, b.id limit ?""",
+                r -> new BypassCandidate(new Bypass(r.number("id"), Bypass.Kind.fromSlug(r.text("kind")), Bypass.Status.REQUESTED,
+                        r.text("requested_by"), List.of(), null, null), governed(r.text("definition"), r.text("state")), r.text("name"),
+                        r.text("reason"), r.instant("requested_at"), r.text("escalated_by"), MilestoneReadout.parse(r.text("gate_summary"))),
+                actor.name(), LIMIT);
+        if (out.isEmpty()) return out;
+        Map<Long, List<Quorum.Signature>> approvals = new java.util.HashMap<>();
+        Rows.list(em, "select bypass_id, approver, approver_roles, approved_at from bypass_approval where bypass_id = any(?) order by approved_at",
+                r -> approvals.computeIfAbsent(r.number("bypass_id"), k -> new ArrayList<>()).add(new Quorum.Signature(r.text("approver"),
+                        java.util.Set.copyOf(r.texts("approver_roles")), r.instant("approved_at"))),
+                (Object) out.stream().map(c -> c.bypass().id()).toArray(Long[]::new));
+        return out.stream().map(c -> new BypassCandidate(new Bypass(c.bypass().id(), c.bypass().kind(), c.bypass().status(),
+                c.bypass().requestedBy(), approvals.getOrDefault(c.bypass().id(), List.of()), null, null), c.milestone(), c.milestoneName(),
+                c.reason(), c.requestedAt(), c.escalatedBy(), c.report())).toList();
     }
 
     /** What was answered for someone else (never within one request in practice) is not reused. */
@@ -91,9 +140,10 @@ public class ApprovalInbox implements Navigation.InboxCounter {
         List<OverrideCandidate> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();
-            OverrideTicket ticket = new OverrideTicket(id, OverrideStatus.REQUESTED, (String) r[4], null, null, (Instant) r[3]);
+            OverrideTicket ticket = new OverrideTicket(id, OverrideStatus.REQUESTED, (String) r[4], null, null, (Instant) r[3],
+                    List.of((String[]) r[1]), List.of());
             out.add(new OverrideCandidate(ticket, governed((String) r[9], (String) r[8]), (String) r[7], List.of((String[]) r[1]),
-                    (String) r[2], (Instant) r[5], MilestoneReadout.parse((String) r[10])));
+                    (String) r[2], (Instant) r[5], MilestoneReadout.parse((String) r[10]), SignOffs.NONE));
         }
         return out;
     }
@@ -108,7 +158,7 @@ public class ApprovalInbox implements Navigation.InboxCounter {
         List<GateCandidate> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             out.add(new GateCandidate(governed((String) r[4], (String) r[2]), (String) r[1], (Instant) r[3],
-                    MilestoneReadout.parse((String) r[5])));
+                    MilestoneReadout.parse((String) r[5]), SignOffs.NONE));
         }
         return out;
     }

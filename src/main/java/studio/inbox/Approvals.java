@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
+import studio.bypass.BypassDesk;
 import studio.governance.Actor;
+import studio.governance.Bypass;
 import studio.milestone.MilestoneCommands;
 import studio.override.OverrideDesk;
 import studio.release.approval.ReleaseInbox;
@@ -40,8 +42,12 @@ public class Approvals {
 
     static final Map<String, String> NOTICES = Map.of(
             "approve", "Override approved.",
+            "approval", "Approval recorded; the override waits for the other approvals it needs.",
             "reject", "Override rejected.",
-            "decide", "Decision recorded.");
+            "decide", "Decision recorded.",
+            "bypass-approve", "Approved: the milestone moved.",
+            "bypass-approval", "Approval recorded; the request waits for the other approvals it needs.",
+            "bypass-reject", "Request rejected.");
 
     @CheckedTemplate
     static class Templates {
@@ -62,6 +68,8 @@ public class Approvals {
     MilestoneCommands commands;
     @Inject
     PageActions actions;
+    @Inject
+    BypassDesk bypasses;
 
     @GET
     public Response inbox(@RestQuery String done, HttpHeaders headers) {
@@ -73,9 +81,26 @@ public class Approvals {
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response decideOverride(@PathParam("id") long id, @PathParam("decision") String decision, @RestForm String reason,
                                    HttpHeaders headers) {
-        return act("override-" + id, decision, reason, headers, () -> {
-            if ("approve".equals(decision)) desk.approve(id, reason, user.actor());
-            else desk.reject(id, reason, user.actor());
+        return act("override-" + id, reason, headers, () -> {
+            if (!"approve".equals(decision)) {
+                desk.reject(id, reason, user.actor());
+                return "reject";
+            }
+            return "approved".equals(desk.approve(id, reason, user.actor()).status) ? "approve" : "approval";
+        });
+    }
+
+    @POST
+    @Path("bypasses/{id}/{decision: approve|reject}")
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    public Response decideBypass(@PathParam("id") long id, @PathParam("decision") String decision, @RestForm String reason,
+                                 HttpHeaders headers) {
+        return act("bypass-" + id, reason, headers, () -> {
+            if (!"approve".equals(decision)) {
+                bypasses.reject(id, reason, user.actor());
+                return "bypass-reject";
+            }
+            return bypasses.approve(id, reason, user.actor()).bypass().status() == Bypass.Status.APPROVED ? "bypass-approve" : "bypass-approval";
         });
     }
 
@@ -84,22 +109,24 @@ public class Approvals {
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response decideGate(@PathParam("milestone") String milestone, @PathParam("gate") String gate,
                                @RestForm String decision, @RestForm String reason, HttpHeaders headers) {
-        return act("gate-" + milestone + "-" + gate, "decide", reason, headers,
-                () -> commands.decide(milestone, gate, decision, reason, user.actor()));
+        return act("gate-" + milestone + "-" + gate, reason, headers, () -> {
+            commands.decide(milestone, gate, decision, reason, user.actor());
+            return "decide";
+        });
     }
 
-    private Response act(String item, String action, String reason, HttpHeaders headers, Runnable command) {
+    private Response act(String item, String reason, HttpHeaders headers, java.util.function.Supplier<String> command) {
         return actions.run(headers, Attempt.of(item).with("reason", reason), command, new PageActions.Screen() {
             public String noun() {
                 return "decision";
             }
 
-            public URI after() {
-                return URI.create("/approvals?done=" + action);
+            public URI after(String done) {
+                return URI.create("/approvals?done=" + done);
             }
 
-            public TemplateInstance live() {
-                return page(NOTICES.get(action), null, true);
+            public TemplateInstance live(String done) {
+                return page(NOTICES.get(done), null, true);
             }
 
             public TemplateInstance refused(Attempt attempt, boolean fragment) {

@@ -7,38 +7,55 @@ import java.util.Comparator;
 import java.util.List;
 import studio.gate.GateCondition;
 import studio.governance.Actor;
+import studio.governance.Bypass;
+import studio.governance.BypassPolicy;
 import studio.governance.GovernedMilestone;
 import studio.governance.ManualDecisionPolicy;
 import studio.governance.OverridePolicy;
 import studio.governance.OverrideTicket;
 import studio.governance.Roles;
+import studio.governance.SignOffs;
 import studio.inbox.InboxItem.GateDetail;
 import studio.inbox.InboxItem.Kind;
 import studio.milestone.ControlPanel;
 
 /**
  * What waits for one person's decision, decided by the same policies the server enforces when they act: override
- * requests they may approve (their role approves overrides of that milestone, they did not request it, it is still
- * requested and unexpired), and manual gates still pending whose role they hold. Oldest first.
+ * requests they may approve (their role is in its quorum, they did not request it, their approval would count, it is
+ * still requested and unexpired), manual gates still pending whose role they hold, and force closes or terminations
+ * they may approve as a second governor. Nobody is offered a sign-off that would be their second on one milestone.
+ * Oldest first.
  */
 public final class AwaitingDecision {
 
     private AwaitingDecision() {}
 
-    /** An override request and its milestone, as stored. */
+    /** An override request and its milestone, as stored, with who signed off on the milestone already. */
     public record OverrideCandidate(OverrideTicket ticket, GovernedMilestone milestone, String milestoneName, List<String> gates,
-                                    String justification, Instant requestedAt, JsonNode report) {}
+                                    String justification, Instant requestedAt, JsonNode report, SignOffs signOffs) {}
 
     /** A milestone with manual gates, as stored; {@code since} is when it entered its current state. */
-    public record GateCandidate(GovernedMilestone milestone, String milestoneName, Instant since, JsonNode report) {}
+    public record GateCandidate(GovernedMilestone milestone, String milestoneName, Instant since, JsonNode report, SignOffs signOffs) {}
 
-    public static List<InboxItem> of(Actor actor, List<OverrideCandidate> overrides, List<GateCandidate> gates, Instant now) {
+    /** A force close or termination waiting for approval, with its milestone and who escalated it. */
+    public record BypassCandidate(Bypass bypass, GovernedMilestone milestone, String milestoneName, String reason, Instant requestedAt,
+                                  String escalatedBy, JsonNode report) {}
+
+    public static List<InboxItem> of(Actor actor, List<OverrideCandidate> overrides, List<GateCandidate> gates, List<BypassCandidate> bypasses,
+                                     Instant now) {
         if (!actor.holdsAny(Roles.ACTING_HUMANS)) return List.of();
         List<InboxItem> items = new ArrayList<>();
         for (OverrideCandidate o : overrides) {
-            if (OverridePolicy.approve(actor, o.milestone(), o.ticket(), ControlPanel.REASON_TO_BE_GIVEN, now).allowed()) items.add(item(o));
+            if (OverridePolicy.approve(actor, o.milestone(), o.ticket(), o.signOffs(), ControlPanel.REASON_TO_BE_GIVEN, now).allowed()) {
+                items.add(item(o));
+            }
         }
         for (GateCandidate g : gates) items.addAll(manualGates(actor, g));
+        for (BypassCandidate b : bypasses) {
+            if (BypassPolicy.approve(actor, b.milestone(), b.bypass(), b.escalatedBy(), ControlPanel.REASON_TO_BE_GIVEN, now).allowed()) {
+                items.add(item(b));
+            }
+        }
         items.sort(Comparator.comparing(InboxItem::waitingSince, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(InboxItem::key));
         return items;
@@ -47,16 +64,29 @@ public final class AwaitingDecision {
     private static InboxItem item(OverrideCandidate o) {
         return new InboxItem(Kind.OVERRIDE, o.requestedAt(), o.milestone().id(), o.milestoneName(), o.milestone().state().json(),
                 o.ticket().id(), o.gates(), o.justification(), o.ticket().requestedBy(), o.ticket().expiresAt(), null,
-                details(o.report(), o.gates()));
+                details(o.report(), o.gates()), null, null, OverridePolicy.stillNeeded(OverridePolicy.quorum(o.milestone(), o.ticket()), o.ticket()));
+    }
+
+    private static InboxItem item(BypassCandidate b) {
+        List<String> failing = new ArrayList<>();
+        if (b.report() != null) {
+            for (JsonNode g : b.report().path("gates")) if ("failed".equals(g.path("status").asText())) failing.add(key(g));
+        }
+        return new InboxItem(Kind.BYPASS, b.requestedAt(), b.milestone().id(), b.milestoneName(), b.milestone().state().json(), null,
+                failing, b.reason(), b.bypass().requestedBy(), null, null, details(b.report(), failing), b.bypass().id(), b.bypass().kind().noun(),
+                BypassPolicy.stillNeeded(b.milestone(), b.bypass()));
     }
 
     private static List<InboxItem> manualGates(Actor actor, GateCandidate g) {
         List<InboxItem> items = new ArrayList<>();
         for (GateCondition gate : g.milestone().gates()) {
-            if (!(gate instanceof GateCondition.ManualApproval manual) || !"pending".equals(status(g.report(), gate.name()))) continue;
-            if (!ManualDecisionPolicy.decide(actor, g.milestone(), gate.name(), "approved", ControlPanel.REASON_TO_BE_GIVEN).allowed()) continue;
+            if (!(gate instanceof GateCondition.ManualApproval manual) || !"pending".equals(status(g.report(), gate.key()))) continue;
+            if (!ManualDecisionPolicy.decide(actor, g.milestone(), gate.key(), "approved", ControlPanel.REASON_TO_BE_GIVEN, g.signOffs()).allowed()) {
+                continue;
+            }
+            String name = g.milestone().label(gate);
             items.add(new InboxItem(Kind.MANUAL_GATE, g.since(), g.milestone().id(), g.milestoneName(), g.milestone().state().json(),
-                    null, List.of(gate.name()), null, null, null, manual.role(), details(g.report(), List.of(gate.name()))));
+                    null, List.of(name), null, null, null, manual.role(), details(g.report(), List.of(gate.key())), null, null, null));
         }
         return items;
     }
@@ -76,11 +106,17 @@ public final class AwaitingDecision {
         return g == null || !g.hasNonNull("detail") ? null : g.get("detail").asText();
     }
 
+    /** A gate of a stored report by its key ("manualApproval:security-officer"), or by its bare name as older rows wrote it. */
     private static JsonNode find(JsonNode report, String gate) {
         if (report == null) return null;
         for (JsonNode g : report.path("gates")) {
-            if (gate.equals(g.path("condition").asText())) return g;
+            if (gate.equals(key(g)) || gate.equals(g.path("condition").asText())) return g;
         }
         return null;
+    }
+
+    private static String key(JsonNode g) {
+        String role = g.path("role").asText(null);
+        return role == null ? g.path("condition").asText() : g.path("condition").asText() + ":" + role;
     }
 }

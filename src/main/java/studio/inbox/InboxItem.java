@@ -5,19 +5,22 @@ import java.util.List;
 import studio.milestone.MilestonePaths;
 
 /**
- * One thing that waits for the signed-in person's decision: an override request they may approve or reject, or a
- * manual gate whose role they hold. Oldest first by {@code waitingSince}.
+ * One thing that waits for the signed-in person's decision: an override request they may approve or reject, a
+ * manual gate whose role they hold, or a force close or termination they may approve as a second governor. Oldest
+ * first by {@code waitingSince}.
  *
  * @param overrideId   the override request (override items only)
  * @param gates        the gates concerned: those the override would cover, or the manual gate
  * @param justification the requester's reason (override items only)
  * @param details      the current results of those gates, so the decision can be taken on the evidence
+ * @param bypassId     the force close or termination request (bypass items only)
+ * @param stillNeeded  who must still approve besides this person's approval ("a security-officer"), null when none
  */
 public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, String milestoneName, String milestoneState,
                         Long overrideId, List<String> gates, String justification, String requestedBy, Instant expiresAt,
-                        String role, List<GateDetail> details) {
+                        String role, List<GateDetail> details, Long bypassId, String bypass, String stillNeeded) {
 
-    public enum Kind { OVERRIDE, MANUAL_GATE }
+    public enum Kind { OVERRIDE, MANUAL_GATE, BYPASS }
 
     /** A gate's current result as the milestone's stored report has it. */
     public record GateDetail(String condition, String status, String detail) {}
@@ -29,6 +32,10 @@ public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, Str
 
     public boolean isOverride() {
         return kind == Kind.OVERRIDE;
+    }
+
+    public boolean isBypass() {
+        return kind == Kind.BYPASS;
     }
 
     /** The manual gate's name (manual gate items only). */
@@ -43,8 +50,11 @@ public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, Str
 
     /** Where this item's decision is posted. */
     public String decidePath() {
-        return kind == Kind.OVERRIDE ? "/approvals/overrides/" + overrideId
-                : "/approvals/milestones/" + MilestonePaths.segment(milestoneId) + "/gates/" + MilestonePaths.segment(gates.get(0));
+        return switch (kind) {
+            case OVERRIDE -> "/approvals/overrides/" + overrideId;
+            case BYPASS -> "/approvals/bypasses/" + bypassId;
+            case MANUAL_GATE -> "/approvals/milestones/" + MilestonePaths.segment(milestoneId) + "/gates/" + MilestonePaths.segment(gates.get(0));
+        };
     }
 
     public String milestoneTitle() {
@@ -53,6 +63,10 @@ public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, Str
 
     /** A stable id for the item's form and its refusal message. */
     public String key() {
-        return kind == Kind.OVERRIDE ? "override-" + overrideId : "gate-" + milestoneId + "-" + gates.get(0);
+        return switch (kind) {
+            case OVERRIDE -> "override-" + overrideId;
+            case BYPASS -> "bypass-" + bypassId;
+            case MANUAL_GATE -> "gate-" + milestoneId + "-" + gates.get(0);
+        };
     }
 }

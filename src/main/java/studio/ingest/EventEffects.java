@@ -17,14 +17,19 @@ import studio.audit.AuditLog;
 import studio.backlog.Feature;
 import studio.evidence.IngestEvent;
 import studio.evidence.IngestEvent.*;
+import studio.gate.GateCondition;
+import studio.gate.SignalRule;
 import studio.governance.Actor;
 import studio.governance.MilestoneState;
 import studio.governance.MilestoneStimulus;
 import studio.ingest.EvidenceIntake.Effect;
 import studio.ingest.EvidenceStore.Envelope;
+import studio.input.InputProblem;
+import studio.input.InvalidInputException;
 import studio.milestone.ChangeCursor;
 import studio.milestone.Milestone;
 import studio.milestone.MilestoneEvaluator;
+import studio.milestone.MilestoneRulebook;
 import studio.milestone.MilestoneViews;
 import studio.sprint.Sprint;
 import studio.sprint.SprintEventType;
@@ -56,6 +61,8 @@ public class EventEffects {
     ObjectMapper json;
     @Inject
     Event<ReleaseReported> releaseReports;
+    @Inject
+    MilestoneRulebook rulebook;
 
     /** A ReleaseCompleted/ReleaseFailed report for the release side of Studio to act on. */
     public record ReleaseReported(IngestEvent event, long evidenceId, Actor actor) {}
@@ -96,7 +103,12 @@ public class EventEffects {
     }
 
     private Effect signal(GateSignal e, String body, String key, Actor actor, Instant now, Instant at) {
-        views.find(e.milestoneId());
+        Milestone m = views.find(e.milestoneId());
+        rulebook.rules(m).gates().stream().filter(g -> g instanceof GateCondition.Signal && g.name().equals(e.gate())).findFirst()
+                .map(g -> SignalRule.whyUnusable((GateCondition.Signal) g, e.status(), e.value()))
+                .ifPresent(why -> {
+                    throw new InvalidInputException(new InputProblem(why, null, null, "$.status"));
+                });
         long id = store.append(envelope(e, null, e.milestoneId(), null, body, key, actor, now, at));
         store.signal(id, e.milestoneId(), e.gate(), e.status(), e.value(), e.detail(), at);
         intake.judgeAll(List.of(e.milestoneId()), "gate signal " + e.gate(), actor, e.meta().traceId());

@@ -47,6 +47,9 @@ public class Milestone extends PanacheEntityBase {
     public Instant stateSince;
     @Column(name = "trace_id")
     public String traceId;
+    /** Who took it into Escalated ("studio" for the gate timer): never the one to approve its force close. */
+    @Column(name = "escalated_by")
+    public String escalatedBy;
     public String outcome;
     @Column(name = "coverage_avg", precision = 6, scale = 3)
     public BigDecimal coverageAvg;

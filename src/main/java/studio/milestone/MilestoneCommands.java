@@ -10,16 +10,19 @@ import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.audit.Refusals;
+import studio.gate.GateCondition;
 import studio.governance.Actor;
 import studio.governance.GovernancePolicy;
+import studio.governance.GovernedMilestone;
 import studio.governance.ManualDecisionPolicy;
 import studio.governance.MilestoneStimulus;
 import studio.governance.Verdict;
+import studio.persistence.Rows;
 import studio.web.ApiException;
 
 /**
- * What people do to a milestone directly: evaluate now, resume, escalate, force close, terminate, decide a manual
- * gate. Each is checked by the pure policies, applied through the lifecycle and recorded with who, which roles and
+ * What people do to a milestone directly: evaluate now, resume, escalate, decide a manual gate (force close and
+ * termination are requests a second governor approves: the bypass feature). Each is checked by the pure policies, applied through the lifecycle and recorded with who, which roles and
  * why. Shared by the JSON API and the browser.
  */
 @ApplicationScoped
@@ -37,6 +40,8 @@ public class MilestoneCommands {
     AuditLog audit;
     @Inject
     Refusals refusals;
+    @Inject
+    MilestoneSignOffs signOffs;
     @Inject
     ObjectMapper json;
 
@@ -58,18 +63,6 @@ public class MilestoneCommands {
                 new MilestoneStimulus.EscalationRequested(actor.name(), reason));
     }
 
-    @Transactional
-    public MilestoneEvaluator.Outcome forceClose(String id, Actor actor, String reason) {
-        return govern(id, actor, "force close", m -> GovernancePolicy.forceClose(actor, m, reason),
-                new MilestoneStimulus.ForceClose(actor.name(), reason));
-    }
-
-    @Transactional
-    public MilestoneEvaluator.Outcome terminate(String id, Actor actor, String reason) {
-        return govern(id, actor, "terminate", m -> GovernancePolicy.terminate(actor, m, reason),
-                new MilestoneStimulus.Terminate(actor.name(), reason));
-    }
-
     /** A governor's command: the policy decides who may (a 403 is audited), then the lifecycle decides when. */
     private MilestoneEvaluator.Outcome govern(String id, Actor actor, String action,
                                              java.util.function.Function<studio.governance.GovernedMilestone, Verdict> policy,
@@ -78,29 +71,23 @@ public class MilestoneCommands {
         return evaluator.react(id, stimulus, actor, null);
     }
 
-    /** A person holding a manualApproval gate's role approves, conditionally approves or rejects the milestone. */
+    /**
+     * A person holding a manual gate's role approves, conditionally approves or rejects the milestone.
+     * {@code gate} names the gate ("manualApproval", or "manualApproval:security-officer" where several roles sign off).
+     */
     @Transactional
     public MilestoneEvaluator.Outcome decide(String id, String gate, String decision, String reason, Actor actor) {
         Milestone m = views.find(id);
-        Verdict verdict = ManualDecisionPolicy.decide(actor, rulebook.governed(m), gate, decision, reason);
+        GovernedMilestone governed = rulebook.governed(m);
+        Verdict verdict = ManualDecisionPolicy.decide(actor, governed, gate, decision, reason, signOffs.of(id));
         refusals.enforce(verdict, actor, "decide " + gate, Subject.milestone(id));
-        String role = roleOf(m, gate);
-        em.createNativeQuery("""
+        GateCondition.ManualApproval manual = ManualDecisionPolicy.gate(governed, gate).orElseThrow();
+        Rows.update(em, """
                 insert into gate_decision (milestone_id, gate, role, decision, reason, decided_by, decided_roles, decided_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, id).setParameter(2, gate).setParameter(3, role).setParameter(4, decision)
-                .setParameter(5, reason).setParameter(6, actor.name())
-                .setParameter(7, actor.roles().stream().sorted().toArray(String[]::new)).setParameter(8, Instant.now())
-                .executeUpdate();
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", id, manual.name(), manual.role(), decision, reason, actor.name(),
+                actor.roles().stream().sorted().toArray(String[]::new), Instant.now());
         audit.record(actor, AuditEntry.of("ManualGateDecided", Subject.milestone(id), m.traceId, json.createObjectNode()
-                .put("gate", gate).put("role", role).put("decision", decision).put("reason", reason)));
+                .put("gate", manual.name()).put("role", manual.role()).put("decision", decision).put("reason", reason)));
         return evaluator.react(id, new MilestoneStimulus.EvidenceArrived("manual decision"), actor, null);
-    }
-
-    private String roleOf(Milestone m, String gate) {
-        return rulebook.rules(m).gates().stream()
-                .filter(g -> g.name().equals(gate) && g instanceof studio.gate.GateCondition.ManualApproval)
-                .map(g -> ((studio.gate.GateCondition.ManualApproval) g).role()).findFirst()
-                .orElseThrow(() -> ApiException.badRequest("milestone " + m.id + " has no manual gate " + gate));
     }
 }

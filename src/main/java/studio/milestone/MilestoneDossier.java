@@ -19,6 +19,12 @@ import studio.gate.GateCondition;
 import studio.gate.GateReport;
 import studio.gate.GateResult;
 import studio.governance.Actor;
+import studio.governance.BypassPolicy;
+import studio.governance.GovernedMilestone;
+import studio.governance.OverridePolicy;
+import studio.governance.OverrideTicket;
+import studio.governance.SignOffs;
+import studio.milestone.MilestonePage.BypassRow;
 import studio.milestone.MilestonePage.FeatureBar;
 import studio.milestone.MilestonePage.GateRow;
 import studio.milestone.MilestonePage.Header;
@@ -50,6 +56,8 @@ public class MilestoneDossier {
     @Inject
     CriterionMarks marks;
     @Inject
+    MilestoneSignOffs signOffs;
+    @Inject
     AuditQuery audit;
 
     /** @param asOf the moment to show (null: now); {@code asOfText} is how the URL wrote it */
@@ -59,16 +67,22 @@ public class MilestoneDossier {
         MilestoneRules rules = rulebook.rules(m);
         GateReport report = StoredReport.of(view.report());
         MilestoneProgress progress = views.progress(view);
-        List<OverrideRow> overrides = overrides(m.id);
+        GovernedMilestone governed = rules.governed(m.lifecycleState());
+        List<OverrideRow> overrides = signOffs.overrideRows(m.id).stream()
+                .map(o -> o.withStillNeeded(!"requested".equals(o.status()) ? null : OverridePolicy.stillNeeded(OverridePolicy.quorum(governed, o.ticket()), o.ticket())))
+                .toList();
+        List<BypassRow> bypasses = signOffs.bypassRows(m.id).stream()
+                .map(b -> b.withStillNeeded(b.open() ? BypassPolicy.stillNeeded(governed, b.ticket()) : null)).toList();
+        List<OverrideTicket> tickets = overrides.stream().map(OverrideRow::ticket).toList();
         ControlPanel panel = asOf != null ? ControlPanel.NONE
-                : ControlPanel.of(actor, rules.governed(m.lifecycleState()), report,
-                        overrides.stream().map(OverrideRow::ticket).toList(), Instant.now());
+                : ControlPanel.of(actor, governed, report, tickets, SignOffs.of(signOffs.manualDeciders(m.id), tickets),
+                        bypasses.stream().map(BypassRow::ticket).toList(), m.escalatedBy, Instant.now());
         MilestoneDefinition d = rules.definition();
         return new MilestonePage(header(m, view, rules, progress), asOfText, asOf, gateRows(report, rules, m.id),
                 report.coverageAverage(), coverageThreshold(rules), features(d, report),
                 AcceptanceCriteria.rows(d, MilestoneViews.gateStatuses(view.report()), marks.marks(m.id)), progress,
                 d.deliverables(), d.risks(), d.blockers(), report.contributingSprints(), panel,
-                overrides, timeline(m.id, null), null, null);
+                overrides, bypasses, timeline(m.id, null), null, null);
     }
 
     public EvidenceRecord evidence(long id) {
@@ -111,17 +125,5 @@ public class MilestoneDossier {
     private static List<FeatureBar> features(MilestoneDefinition d, GateReport report) {
         return d.requiredFeatures().stream()
                 .map(f -> new FeatureBar(f, report.featureCoverage().get(f), report.featuresCovered().contains(f))).toList();
-    }
-
-    /** The milestone's override requests, oldest first (a handful per milestone). */
-    private List<OverrideRow> overrides(String milestoneId) {
-        return Rows.list(em, """
-                select id, gates, reason, status, requested_by, requested_at, expires_at, decided_by, decided_at, decision_reason,
-                       revoked_by, revoked_at, revoke_reason
-                from override_request where milestone_id = ? order by requested_at, id""",
-                r -> new OverrideRow(r.number("id"), r.texts("gates"), r.text("reason"), r.text("status"), r.text("requested_by"),
-                        r.instant("requested_at"), r.instant("expires_at"), r.text("decided_by"), r.instant("decided_at"),
-                        r.text("decision_reason"), r.text("revoked_by"), r.instant("revoked_at"), r.text("revoke_reason")),
-                milestoneId);
     }
 }

@@ -111,6 +111,7 @@ public class MilestoneEvaluator {
         if (t.to() != t.from()) {
             m.state = t.to().json();
             m.stateSince = now;
+            if (t.to() == MilestoneState.ESCALATED) m.escalatedBy = actor.name();
         }
         audit.record(actor, AuditEntry.of(eventName(t), Subject.milestone(m.id), m.traceId, transitionPayload(m, t, report, now)));
         if (t.to() == MilestoneState.REACHED && t.from() != MilestoneState.REACHED) {

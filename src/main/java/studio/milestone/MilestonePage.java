@@ -11,7 +11,9 @@ import studio.definition.Risk;
 import studio.format.Names;
 import studio.gate.MilestoneEvidence.OverrideStatus;
 import studio.governance.MilestoneState;
+import studio.governance.Bypass;
 import studio.governance.OverrideTicket;
+import studio.governance.Quorum;
 import studio.web.Attempt;
 import studio.web.FormTimes;
 
@@ -27,7 +29,7 @@ import studio.web.FormTimes;
 public record MilestonePage(Header header, String asOf, Instant asOfInstant, List<GateRow> gates, Double coverageAverage,
                             Double coverageThreshold, List<FeatureBar> features, List<AcceptanceCriteria.Row> criteria,
                             MilestoneProgress progress, List<Deliverable> deliverables, List<Risk> risks, List<Blocker> blockers,
-                            List<String> sprints, ControlPanel panel, List<OverrideRow> overrides, Timeline timeline,
+                            List<String> sprints, ControlPanel panel, List<OverrideRow> overrides, List<BypassRow> bypasses, Timeline timeline,
                             String notice, Attempt attempt) {
 
     public record Header(String id, String name, String description, String state, Instant stateSince, String versionTag,
@@ -78,14 +80,25 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
         }
     }
 
-    /** An override request with its decision, as the page lists it. */
+    /**
+     * An override request with its approvals and decision, as the page lists it.
+     *
+     * @param approvals  who approved it so far, oldest first
+     * @param stillNeeded who must still approve it while it is requested ("a security-officer"), else null
+     */
     public record OverrideRow(long id, List<String> gates, String reason, String status, String requestedBy, Instant requestedAt,
                               Instant expiresAt, String decidedBy, Instant decidedAt, String decisionReason, String revokedBy,
-                              Instant revokedAt, String revokeReason) {
+                              Instant revokedAt, String revokeReason, List<Quorum.Signature> approvals, String stillNeeded) {
+
+        public OverrideRow withStillNeeded(String needed) {
+            return new OverrideRow(id, gates, reason, status, requestedBy, requestedAt, expiresAt, decidedBy, decidedAt, decisionReason,
+                    revokedBy, revokedAt, revokeReason, approvals, needed);
+        }
 
         /** The request as the governance policies see it. */
         public OverrideTicket ticket() {
-            return new OverrideTicket(id, Names.parse(OverrideStatus.class, status), requestedBy, decidedBy, decidedAt, expiresAt);
+            return new OverrideTicket(id, Names.parse(OverrideStatus.class, status), requestedBy, decidedBy, decidedAt, expiresAt, gates,
+                    approvals);
         }
 
         public String approveForm() {
@@ -98,6 +111,33 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
 
         public String revokeForm() {
             return "revoke-" + id;
+        }
+    }
+
+    /**
+     * A force close or termination request with its approvals, as the page lists it.
+     *
+     * @param stillNeeded who must still approve it while it is requested, else null
+     */
+    public record BypassRow(long id, String kind, String reason, String status, String requestedBy, Instant requestedAt,
+                            List<Quorum.Signature> approvals, String decidedBy, Instant decidedAt, String decisionReason,
+                            String stillNeeded) {
+
+        public Bypass ticket() {
+            return new Bypass(id, Bypass.Kind.fromSlug(kind), Names.parse(Bypass.Status.class, status), requestedBy, approvals, decidedBy,
+                    decidedAt);
+        }
+
+        public String noun() {
+            return Bypass.Kind.fromSlug(kind).noun();
+        }
+
+        public boolean open() {
+            return "requested".equals(status);
+        }
+
+        public BypassRow withStillNeeded(String needed) {
+            return new BypassRow(id, kind, reason, status, requestedBy, requestedAt, approvals, decidedBy, decidedAt, decisionReason, needed);
         }
     }
 
@@ -149,6 +189,7 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
         if (historic()) return false;
         if (form.startsWith("decide-")) return panel.decidableGates().contains(form.substring("decide-".length()));
         int dash = form.lastIndexOf('-');
+        if (form.startsWith("bypass-") && dash > 0) return panel.onBypass(Long.valueOf(form.substring(dash + 1))).any();
         if (dash > 0 && form.substring(dash + 1).chars().allMatch(Character::isDigit) && dash + 1 < form.length()) {
             ControlPanel.OverrideControls c = panel.on(Long.valueOf(form.substring(dash + 1)));
             return form.startsWith("revoke-") ? c.revoke() : c.approve() || c.reject();
@@ -185,6 +226,6 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
 
     public MilestonePage withOutcome(String notice, Attempt attempt) {
         return new MilestonePage(header, asOf, asOfInstant, gates, coverageAverage, coverageThreshold, features, criteria, progress,
-                deliverables, risks, blockers, sprints, panel, overrides, timeline, notice, attempt);
+                deliverables, risks, blockers, sprints, panel, overrides, bypasses, timeline, notice, attempt);
     }
 }

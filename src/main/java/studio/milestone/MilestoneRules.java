@@ -1,10 +1,12 @@
 package studio.milestone;
 
 import java.util.List;
+import studio.definition.Approvals;
 import studio.definition.DefinitionDefaults;
 import studio.definition.MilestoneDefinition;
 import studio.gate.GateCondition;
 import studio.governance.GovernedMilestone;
+import studio.governance.Quorum;
 import studio.governance.LifecyclePolicy;
 import studio.governance.MilestoneState;
 
@@ -34,7 +36,15 @@ public record MilestoneRules(
     }
 
     public GovernedMilestone governed(MilestoneState state) {
-        return new GovernedMilestone(id(), gates, manualOverrideAllowed, definition.effectiveApprovalRoles(),
-                definition.effectiveGovernedBy(), state);
+        List<String> approvers = definition.effectiveApprovalRoles();
+        String governedBy = definition.effectiveGovernedBy();
+        return new GovernedMilestone(id(), gates, manualOverrideAllowed, approvers, governedBy, state,
+                quorum(definition.overrideApprovals(), approvers), quorum(definition.bypassApprovals(), GovernedMilestone.governors(governedBy)));
+    }
+
+    /** {@code n} people of {@code roles}, or one of each named role; null (the default) when the definition is silent. */
+    private static Quorum quorum(Approvals approvals, List<String> roles) {
+        if (approvals == null) return null;
+        return approvals.count() != null ? Quorum.of(approvals.count(), roles) : Quorum.oneOfEach(approvals.roles());
     }
 }

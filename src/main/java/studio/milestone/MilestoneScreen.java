@@ -23,11 +23,15 @@ public class MilestoneScreen {
             Map.entry("evaluate", "Evaluated now with the newest evidence."),
             Map.entry("resume", "Evaluation resumed."),
             Map.entry("escalate", "Milestone escalated."),
-            Map.entry("force-close", "Milestone force closed."),
-            Map.entry("terminate", "Milestone terminated."),
+            Map.entry("force-close", "Force close requested; a second governor must approve it."),
+            Map.entry("terminate", "Termination requested; a second governor must approve it."),
+            Map.entry("bypass-approve", "Approved: the milestone moved."),
+            Map.entry("bypass-approval", "Approval recorded; the request waits for the other approvals it needs."),
+            Map.entry("bypass-reject", "Request rejected."),
             Map.entry("decide", "Decision recorded."),
             Map.entry("override", "Override requested; another approver must decide it."),
             Map.entry("approve", "Override approved."),
+            Map.entry("approval", "Approval recorded; the override waits for the other approvals it needs."),
             Map.entry("reject", "Override rejected."),
             Map.entry("revoke", "Override revoked."),
             Map.entry("criterion", "Acceptance criterion marked."));
@@ -40,19 +44,19 @@ public class MilestoneScreen {
     @Inject
     CurrentUser user;
 
-    /** The page as it answers {@code action} on milestone {@code id}. */
-    public PageActions.Screen of(String id, String action) {
+    /** The page of milestone {@code id} as its actions answer. */
+    public PageActions.Screen of(String id) {
         return new PageActions.Screen() {
             public String noun() {
                 return "milestone";
             }
 
-            public URI after() {
-                return URI.create(MilestonePaths.page(id) + "?done=" + action);
+            public URI after(String done) {
+                return URI.create(MilestonePaths.page(id) + "?done=" + done);
             }
 
-            public TemplateInstance live() {
-                return Milestones.Templates.page$live(now(id).withOutcome(NOTICES.get(action), null));
+            public TemplateInstance live(String done) {
+                return Milestones.Templates.page$live(now(id).withOutcome(NOTICES.get(done), null));
             }
 
             public TemplateInstance refused(Attempt attempt, boolean fragment) {

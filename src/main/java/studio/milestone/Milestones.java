@@ -129,22 +129,6 @@ public class Milestones {
     }
 
     @POST
-    @Path("{id}/force-close")
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
-    public Response forceClose(@PathParam("id") String id, @RestForm String reason, HttpHeaders headers) {
-        return act(id, "force-close", Attempt.of("force-close").with("reason", reason), headers,
-                () -> commands.forceClose(id, user.actor(), reason));
-    }
-
-    @POST
-    @Path("{id}/terminate")
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
-    public Response terminate(@PathParam("id") String id, @RestForm String reason, HttpHeaders headers) {
-        return act(id, "terminate", Attempt.of("terminate").with("reason", reason), headers,
-                () -> commands.terminate(id, user.actor(), reason));
-    }
-
-    @POST
     @Path("{id}/decisions")
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response decide(@PathParam("id") String id, @RestForm String gate, @RestForm String decision, @RestForm String reason,
@@ -162,7 +146,7 @@ public class Milestones {
     }
 
     private Response act(String id, String action, Attempt typed, HttpHeaders headers, Runnable command) {
-        return actions.run(headers, typed, command, screen.of(id, action));
+        return actions.run(headers, typed, action, command, screen.of(id));
     }
 
     private MilestonePage read(String id, String asOf) {

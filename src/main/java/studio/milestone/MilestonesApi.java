@@ -98,32 +98,17 @@ public class MilestonesApi {
     }
 
     @POST
-    @Path("{id}/force-close")
-    @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
-    public ObjectNode forceClose(@PathParam("id") String id, String body) {
-        return after(commands.forceClose(id, user.actor(), JsonBody.parse(body).text("reason")));
-    }
-
-    @POST
-    @Path("{id}/terminate")
-    @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
-    public ObjectNode terminate(@PathParam("id") String id, String body) {
-        return after(commands.terminate(id, user.actor(), JsonBody.parse(body).text("reason")));
-    }
-
-    @POST
     @Path("{id}/decisions")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response decide(@PathParam("id") String id, String body) {
         JsonBody b = JsonBody.parse(body);
         String gate = b.text("gate");
+        String role = b.text("role");
         String decision = b.text("decision");
         if (gate == null) throw ApiException.badRequest("'gate' is required (the manual gate's name, e.g. manualApproval)");
         if (decision == null) throw ApiException.badRequest("'decision' is required: approved, conditional or rejected");
-        var outcome = commands.decide(id, gate, decision, b.text("reason"), user.actor());
+        var outcome = commands.decide(id, role == null ? gate : gate + ":" + role, decision, b.text("reason"), user.actor());
         return Response.status(201).entity(after(outcome)).build();
     }
 

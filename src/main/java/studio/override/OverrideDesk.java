@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
@@ -17,15 +19,18 @@ import studio.format.Names;
 import studio.gate.GateReport;
 import studio.gate.MilestoneEvidence.OverrideStatus;
 import studio.governance.Actor;
+import studio.governance.GovernedMilestone;
 import studio.governance.MilestoneStimulus;
 import studio.governance.OverridePolicy;
 import studio.governance.OverrideRequestForm;
 import studio.governance.OverrideTicket;
-import studio.governance.Verdict;
+import studio.governance.Quorum;
 import studio.milestone.Milestone;
 import studio.milestone.MilestoneEvaluator;
 import studio.milestone.MilestoneRulebook;
+import studio.milestone.MilestoneSignOffs;
 import studio.milestone.MilestoneViews;
+import studio.persistence.Rows;
 import studio.web.ApiException;
 
 /**
@@ -49,6 +54,8 @@ public class OverrideDesk {
     Refusals refusals;
     @Inject
     ObjectMapper json;
+    @Inject
+    MilestoneSignOffs signOffs;
 
     @Transactional
     public OverrideRequest request(String milestoneId, List<String> gates, String reason, Instant expiresAt, Actor actor) {
@@ -56,11 +63,12 @@ public class OverrideDesk {
         GateReport report = evaluator.preview(m);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var form = new OverrideRequestForm(gates, reason, expiresAt);
-        refusals.enforce(OverridePolicy.request(actor, rulebook.governed(m), report, form, now),
+        GovernedMilestone governed = rulebook.governed(m);
+        refusals.enforce(OverridePolicy.request(actor, governed, report, form, now),
                 actor, "request override", Subject.milestone(milestoneId));
         OverrideRequest o = new OverrideRequest();
         o.milestoneId = milestoneId;
-        o.gates = gates.toArray(String[]::new);
+        o.gates = OverridePolicy.canonical(governed, gates).toArray(String[]::new);
         o.reason = reason.strip();
         o.expiresAt = expiresAt;
         o.status = "requested";
@@ -75,27 +83,49 @@ public class OverrideDesk {
         return o;
     }
 
+    /**
+     * One approval. The request is locked while it is judged, so concurrent approvers are counted one after another:
+     * when this approval completes the quorum the override is approved (and the milestone re-judged); otherwise it is
+     * recorded and the request keeps waiting for who is still needed.
+     */
     @Transactional
     public OverrideRequest approve(long id, String reason, Actor actor) {
-        return decide(id, true, reason, actor);
+        OverrideRequest o = locked(id);
+        Milestone m = views.find(o.milestoneId);
+        GovernedMilestone governed = rulebook.governed(m);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        OverrideTicket ticket = ticket(o);
+        refusals.enforce(OverridePolicy.approve(actor, governed, ticket, signOffs.of(o.milestoneId), reason, now), actor,
+                "approve override " + id, Subject.milestone(o.milestoneId));
+        Quorum.Signature signature = OverridePolicy.signature(actor, now);
+        Rows.update(em, "insert into override_approval (override_id, approver, approver_roles, reason, approved_at) values (?, ?, ?, ?, ?)",
+                id, actor.name(), actor.roles().stream().sorted().toArray(String[]::new), reason.strip(), now);
+        if (!OverridePolicy.approvedWith(governed, ticket, signature)) {
+            String needed = OverridePolicy.stillNeeded(OverridePolicy.quorum(governed, ticket), withApproval(ticket, signature));
+            audit.record(actor, AuditEntry.of("MilestoneOverrideApprovalRecorded", Subject.milestone(o.milestoneId), m.traceId,
+                    describe(o).put("reason", reason).put("approver", actor.name()).put("still_needed", needed)));
+            return o;
+        }
+        record(o, "approved", reason, actor, now);
+        ObjectNode payload = describe(o).put("reason", reason).put("requested_by", o.requestedBy);
+        ticket.approvals().forEach(a -> payload.withArray("approved_by").add(a.person()));
+        payload.withArray("approved_by").add(actor.name());
+        audit.record(actor, AuditEntry.of("MilestoneOverrideApproved", Subject.milestone(o.milestoneId), m.traceId, payload));
+        evaluator.react(o.milestoneId, new MilestoneStimulus.OverrideDecided(o.id, true, actor.name()), actor, null);
+        return o;
     }
 
     @Transactional
     public OverrideRequest reject(long id, String reason, Actor actor) {
-        return decide(id, false, reason, actor);
-    }
-
-    private OverrideRequest decide(long id, boolean approve, String reason, Actor actor) {
-        OverrideRequest o = find(id);
+        OverrideRequest o = locked(id);
         Milestone m = views.find(o.milestoneId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Verdict verdict = approve ? OverridePolicy.approve(actor, rulebook.governed(m), ticket(o), reason, now)
-                : OverridePolicy.reject(actor, rulebook.governed(m), ticket(o), reason);
-        refusals.enforce(verdict, actor, (approve ? "approve" : "reject") + " override " + id, Subject.milestone(o.milestoneId));
-        record(o, approve ? "approved" : "rejected", reason, actor, now);
-        audit.record(actor, AuditEntry.of(approve ? "MilestoneOverrideApproved" : "MilestoneOverrideRejected",
-                Subject.milestone(o.milestoneId), m.traceId, describe(o).put("reason", reason).put("requested_by", o.requestedBy)));
-        evaluator.react(o.milestoneId, new MilestoneStimulus.OverrideDecided(o.id, approve, actor.name()), actor, null);
+        refusals.enforce(OverridePolicy.reject(actor, rulebook.governed(m), ticket(o), reason), actor, "reject override " + id,
+                Subject.milestone(o.milestoneId));
+        record(o, "rejected", reason, actor, now);
+        audit.record(actor, AuditEntry.of("MilestoneOverrideRejected", Subject.milestone(o.milestoneId), m.traceId,
+                describe(o).put("reason", reason).put("requested_by", o.requestedBy)));
+        evaluator.react(o.milestoneId, new MilestoneStimulus.OverrideDecided(o.id, false, actor.name()), actor, null);
         return o;
     }
 
@@ -131,6 +161,13 @@ public class OverrideDesk {
         return q.setMaxResults(500).getResultList();
     }
 
+    /** The request, locked until the transaction ends: decisions on one request are taken one at a time. */
+    private OverrideRequest locked(long id) {
+        OverrideRequest o = em.find(OverrideRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (o == null) throw ApiException.notFound("unknown override " + id);
+        return o;
+    }
+
     public OverrideRequest find(long id) {
         OverrideRequest o = em.find(OverrideRequest.class, id);
         if (o == null) throw ApiException.notFound("unknown override " + id);
@@ -159,8 +196,18 @@ public class OverrideDesk {
         return p;
     }
 
-    private static OverrideTicket ticket(OverrideRequest o) {
-        return new OverrideTicket(o.id, Names.parse(OverrideStatus.class, o.status), o.requestedBy, o.decidedBy,
-                o.decidedAt, o.expiresAt);
+    /** The request as the policies see it, with its approvals so far. */
+    private OverrideTicket ticket(OverrideRequest o) {
+        List<Quorum.Signature> approvals = Rows.list(em, """
+                select approver, approver_roles, approved_at from override_approval where override_id = ? order by approved_at, approver""",
+                r -> new Quorum.Signature(r.text("approver"), Set.copyOf(r.texts("approver_roles")), r.instant("approved_at")), o.id);
+        return new OverrideTicket(o.id, Names.parse(OverrideStatus.class, o.status), o.requestedBy, o.decidedBy, o.decidedAt, o.expiresAt,
+                List.of(o.gates), approvals);
+    }
+
+    private static OverrideTicket withApproval(OverrideTicket t, Quorum.Signature s) {
+        List<Quorum.Signature> all = new java.util.ArrayList<>(t.approvals());
+        all.add(s);
+        return new OverrideTicket(t.id(), t.status(), t.requestedBy(), t.decidedBy(), t.decidedAt(), t.expiresAt(), t.gates(), all);
     }
 }

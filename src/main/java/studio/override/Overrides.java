@@ -43,8 +43,8 @@ public class Overrides {
     public Response request(@PathParam("id") String id, @RestForm List<String> gates, @RestForm String reason,
                             @RestForm("expires_at") String expiresAt, HttpHeaders headers) {
         Attempt typed = Attempt.of("override").with("reason", reason).with("gates", gates).with("expires_at", expiresAt);
-        return actions.run(headers, typed, () -> desk.request(id, gates == null ? List.of() : gates, reason,
-                FormTimes.instant("expires_at", expiresAt), user.actor()), screen.of(id, "override"));
+        return actions.run(headers, typed, "override", () -> desk.request(id, gates == null ? List.of() : gates, reason,
+                FormTimes.instant("expires_at", expiresAt), user.actor()), screen.of(id));
     }
 
     @POST
@@ -54,11 +54,17 @@ public class Overrides {
         Attempt typed = Attempt.of(decision + "-" + overrideId).with("reason", reason);
         return actions.run(headers, typed, () -> {
             if (!desk.find(overrideId).milestoneId.equals(id)) throw ApiException.notFound("milestone " + id + " has no override " + overrideId);
-            switch (decision) {
-                case "approve" -> desk.approve(overrideId, reason, user.actor());
-                case "reject" -> desk.reject(overrideId, reason, user.actor());
-                default -> desk.revoke(overrideId, reason, user.actor());
-            }
-        }, screen.of(id, decision));
+            return switch (decision) {
+                case "approve" -> "approved".equals(desk.approve(overrideId, reason, user.actor()).status) ? "approve" : "approval";
+                case "reject" -> {
+                    desk.reject(overrideId, reason, user.actor());
+                    yield "reject";
+                }
+                default -> {
+                    desk.revoke(overrideId, reason, user.actor());
+                    yield "revoke";
+                }
+            };
+        }, screen.of(id));
     }
 }

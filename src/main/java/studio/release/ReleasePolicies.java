@@ -27,6 +27,7 @@ import studio.governance.ReleasePolicy;
  *   distinctApprovers: true
  *   approvalTtl: 24h         # 72h, 30m, 7d, PT24H; none: approvals do not expire
  *   approvalTimeout: 72h     # none: a paused release waits for ever
+ *   protected: true          # at least one approver besides the requester, whatever approvals say (qa, production)
  * staging:
  *   approvals: []
  * </pre>
@@ -34,7 +35,7 @@ import studio.governance.ReleasePolicy;
 public record ReleasePolicies(Map<ReleaseEnvironment, ReleasePolicy> byEnvironment) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> KEYS = Set.of("approvals", "distinctApprovers", "approvalTtl", "approvalTimeout");
+    private static final Set<String> KEYS = Set.of("approvals", "distinctApprovers", "approvalTtl", "approvalTimeout", "protected");
 
     public ReleasePolicies {
         Map<ReleaseEnvironment, ReleasePolicy> all = new EnumMap<>(ReleaseEnvironment.class);
@@ -76,14 +77,15 @@ public record ReleasePolicies(Map<ReleaseEnvironment, ReleasePolicy> byEnvironme
     private static ReleasePolicy apply(ReleasePolicy base, Map<String, ?> s) {
         String env = base.environment().json();
         for (String key : s.keySet()) {
-            if (!KEYS.contains(key)) throw new IllegalArgumentException(env + "." + key + " is not a policy setting (known: approvals, distinctApprovers, approvalTtl, approvalTimeout)");
+            if (!KEYS.contains(key)) throw new IllegalArgumentException(env + "." + key + " is not a policy setting (known: approvals, distinctApprovers, approvalTtl, approvalTimeout, protected)");
         }
         List<ApprovalRequirement> requirements = s.containsKey("approvals") ? requirements(env, s.get("approvals")) : base.requirements();
         boolean distinct = s.containsKey("distinctApprovers") ? bool(env + ".distinctApprovers", s.get("distinctApprovers")) : base.distinctApprovers();
         Duration ttl = s.containsKey("approvalTtl") ? duration(env + ".approvalTtl", s.get("approvalTtl")) : base.approvalTtl();
         Duration timeout = s.containsKey("approvalTimeout") ? duration(env + ".approvalTimeout", s.get("approvalTimeout")) : base.approvalTimeout();
+        boolean guarded = s.containsKey("protected") ? bool(env + ".protected", s.get("protected")) : base.protectedEnvironment();
         try {
-            return new ReleasePolicy(base.environment(), requirements, distinct, ttl, timeout);
+            return new ReleasePolicy(base.environment(), requirements, distinct, ttl, timeout, guarded);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(env + ": " + e.getMessage(), e);
         }

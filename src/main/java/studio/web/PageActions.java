@@ -9,6 +9,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.function.Supplier;
 import studio.governance.IllegalTransitionException;
 
 /**
@@ -26,11 +27,11 @@ public class PageActions {
         /** What the page shows, as a refused concurrent change names it ("milestone", "release"). */
         String noun();
 
-        /** Where a plain form goes after success. */
-        URI after();
+        /** Where a plain form goes after {@code done} succeeded (the page, with a notice named by {@code done}). */
+        URI after(String done);
 
-        /** The live part of the page after success. */
-        TemplateInstance live();
+        /** The live part of the page after {@code done} succeeded, with its notice. */
+        TemplateInstance live(String done);
 
         /** The page ({@code fragment} false) or its live part showing the refused {@code attempt}. */
         TemplateInstance refused(Attempt attempt, boolean fragment);
@@ -52,9 +53,19 @@ public class PageActions {
     @Inject
     Instance<Navigation.InboxCounter> inbox;
 
-    public Response run(HttpHeaders headers, Attempt attempt, Runnable command, Screen screen) {
-        try {
+    /** Runs {@code command}; {@code done} names what it did, for the notice. */
+    public Response run(HttpHeaders headers, Attempt attempt, String done, Runnable command, Screen screen) {
+        return run(headers, attempt, () -> {
             command.run();
+            return done;
+        }, screen);
+    }
+
+    /** Runs {@code command}, which answers what it did (an approval may complete a quorum or only be recorded). */
+    public Response run(HttpHeaders headers, Attempt attempt, Supplier<String> command, Screen screen) {
+        String done;
+        try {
+            done = command.get();
         } catch (ApiException e) {
             return refused(headers, screen, attempt.refused(e.status(), e.getMessage()));
         } catch (IllegalTransitionException e) {
@@ -63,8 +74,9 @@ public class PageActions {
             return refused(headers, screen, attempt.refused(409,
                     "Someone changed this " + screen.noun() + " at the same time; look again and retry."));
         }
-        if (!Htmx.wantsFragment(headers)) return Htmx.seeOther(screen.after());
-        return Htmx.varying(200, screen.refreshesBadge() ? screen.live().render() + badge() : screen.live());
+        if (!Htmx.wantsFragment(headers)) return Htmx.seeOther(screen.after(done));
+        TemplateInstance live = screen.live(done);
+        return Htmx.varying(200, screen.refreshesBadge() ? live.render() + badge() : live);
     }
 
     private Response refused(HttpHeaders headers, Screen screen, Attempt attempt) {

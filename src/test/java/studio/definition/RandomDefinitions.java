@@ -41,7 +41,7 @@ final class RandomDefinitions {
         List<GateSpec> gates = gates();
         List<String> gateNames = gates.stream().map(GateSpec::name).toList();
         return new MilestoneDefinition(id, text(), text(), text(), text(), text(), date(), text(), text(), role(),
-                roles(), bool(), bool(), bool(), texts(), text(), idList("F"), texts(), texts(), bool(), text(), gates,
+                roles(), approvals(), approvals(), bool(), bool(), bool(), texts(), text(), idList("F"), texts(), texts(), bool(), text(), gates,
                 percent(), maybe(() -> random.nextInt(100_000)), bool(), bool(), list(this::trigger), traceability(),
                 texts(), texts(), text(), bool(), strategy(), list(() -> criterion(gateNames)),
                 list(() -> deliverable(gateNames)), list(this::risk), list(this::blocker));
@@ -163,6 +163,15 @@ final class RandomDefinitions {
 
     private List<String> roles() {
         return list(() -> ROLES.get(random.nextInt(ROLES.size())));
+    }
+
+    /** Unsaid, a count of people, or distinct roles one each. */
+    private Approvals approvals() {
+        return switch (random.nextInt(3)) {
+            case 0 -> null;
+            case 1 -> Approvals.count(1 + random.nextInt(3));
+            default -> Approvals.roles(ROLES.stream().filter(r -> random.nextBoolean()).findFirst().map(List::of).orElse(List.of(ROLES.get(0))));
+        };
     }
 
     private Boolean bool() {

@@ -105,9 +105,13 @@ class OverrideRuleTest {
     }
 
     @Test
-    void noManualOverridesActiveCannotItselfBeOverridden() {
-        var ev = evidence().override(7, OverrideStatus.APPROVED, null, "noManualOverridesActive").build();
-        assertEquals(GateStatus.FAILED, evaluateOne(REQUIRED, NONE_ACTIVE, ev).status());
+    void noManualOverridesActiveIsCoveredOnlyByAnOverrideThatNamesIt() {
+        var named = evidence().override(7, OverrideStatus.APPROVED, null, "qaCoverageAbove", "noManualOverridesActive").build();
+        GateResult covered = evaluateOne(REQUIRED, NONE_ACTIVE, named);
+        assertEquals(GateStatus.OVERRIDDEN, covered.status(), "naming it is the deliberate, visible bypass of 'no overrides'");
+        assertEquals(7L, covered.overrideId());
+        var unnamed = evidence().override(7, OverrideStatus.APPROVED, null, "qaCoverageAbove").build();
+        assertEquals(GateStatus.FAILED, evaluateOne(REQUIRED, NONE_ACTIVE, unnamed).status());
     }
 
     @Test

@@ -49,7 +49,7 @@ class SignalRuleTest {
     @CsvSource({"85, PASSED, value 85 is at least 85", "85.5, PASSED, value 85.5 is at least 85", "84.99, FAILED, value 84.99 is below 85",
                 "100, PASSED, value 100 is at least 85", "0, FAILED, value 0 is below 85"})
     void aThresholdComparesTheValueAtLeast(double value, GateStatus status, String detail) {
-        var result = evaluateOne(List.of(), SCORE, evidence().signal("resilienceScoreAbove", "pass", value, null).build());
+        var result = evaluateOne(List.of(), SCORE, evidence().signal("resilienceScoreAbove", null, value, null).build());
         assertResult(status, detail, result);
         assertEquals(value, result.actual());
     }
@@ -62,9 +62,27 @@ class SignalRuleTest {
     }
 
     @Test
-    void aFailStatusFailsEvenWithAValueAboveTheThreshold() {
+    void theValueDecidesWhenTheStatusDisagreesAndTheDetailSaysSo() {
         var result = evaluateOne(List.of(), SCORE, evidence().signal("resilienceScoreAbove", "fail", 99.0, null).build());
-        assertResult(GateStatus.FAILED, "signal failed", result);
+        assertResult(GateStatus.PASSED, "value 99 is at least 85 (the signal's status 'fail' disagrees; the value decides)", result);
+    }
+
+    @Test
+    void aValueAloneDecidesANumericGate() {
+        assertResult(GateStatus.PASSED, "value 85 is at least 85", evaluateOne(List.of(), SCORE, evidence().signal("resilienceScoreAbove", null, 85.0, null).build()));
+        assertResult(GateStatus.FAILED, "value 70 is below 85", evaluateOne(List.of(), SCORE, evidence().signal("resilienceScoreAbove", null, 70.0, null).build()));
+    }
+
+    @Test
+    void aFailStatusWithoutAValueFails() {
+        assertResult(GateStatus.FAILED, "signal failed", evaluateOne(List.of(), SCORE, evidence().signal("resilienceScoreAbove", "fail", null, null).build()));
+    }
+
+    @Test
+    void aGateDecidedByStatusCannotUseAValueAlone() {
+        assertEquals("gate securityValidated is decided by a status (pass or fail); this signal carries only a value",
+                SignalRule.whyUnusable(PLAIN, null, 90.0));
+        assertNull(SignalRule.whyUnusable(SCORE, null, 90.0));
     }
 
     @Test

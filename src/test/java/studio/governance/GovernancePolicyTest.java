@@ -19,10 +19,7 @@ class GovernancePolicyTest {
     static Stream<Arguments> rows() {
         GovernedMilestone qaGoverned = new GovernedMilestone("auth-preview", GATES, false, List.of(), "qa-lead", MilestoneState.BLOCKED);
         Stream.Builder<Arguments> rows = Stream.builder();
-        for (var entry : List.<Object[]>of(
-                new Object[] {"escalating", (Action) GovernancePolicy::escalate},
-                new Object[] {"force closing", (Action) GovernancePolicy::forceClose},
-                new Object[] {"terminating", (Action) GovernancePolicy::terminate})) {
+        for (var entry : List.<Object[]>of(new Object[] {"escalating", (Action) GovernancePolicy::escalate})) {
             String verb = (String) entry[0];
             Action action = (Action) entry[1];
             rows.add(row(verb + " by the governedBy role", 0, null, call(action, PO, blocked(), "scope dropped")));

@@ -18,7 +18,7 @@ import studio.gate.MilestoneEvidence.Decision;
 class ManualDecisionPolicyTest {
 
     private static Supplier<Verdict> decide(Actor a, GovernedMilestone m, String gate, String decision, String reason) {
-        return () -> ManualDecisionPolicy.decide(a, m, gate, decision, reason);
+        return () -> ManualDecisionPolicy.decide(a, m, gate, decision, reason, SignOffs.NONE);
     }
 
     private static Supplier<Verdict> decide(Actor a, String decision, String reason) {
@@ -70,5 +70,38 @@ class ManualDecisionPolicyTest {
         assertEquals(Optional.empty(), ManualDecisionPolicy.parseDecision("approve"));
         assertEquals(Optional.empty(), ManualDecisionPolicy.parseDecision(""));
         assertEquals(Optional.empty(), ManualDecisionPolicy.parseDecision(null));
+    }
+
+    /** Three roles sign off: tech lead (domain-architect), product owner, operations (platform-admin). */
+    static final GovernedMilestone SIGN_OFF = new GovernedMilestone("go-live", List.of(
+            new GateCondition.ManualApproval("manualApproval", "domain-architect"),
+            new GateCondition.ManualApproval("manualApproval", "product-owner"),
+            new GateCondition.ManualApproval("manualApproval", "platform-admin")), true, null, null, MilestoneState.VERIFYING);
+
+    @Test
+    void severalManualGatesAreNamedByTheirRole() {
+        Actor both = actor("lee", "domain-architect", "product-owner");
+        assertVerdict(0, null, () -> ManualDecisionPolicy.decide(both, SIGN_OFF, "manualApproval:product-owner", "approved", "ok", SignOffs.NONE));
+        assertVerdict(0, null, () -> ManualDecisionPolicy.decide(both, SIGN_OFF, "manualApproval: domain-architect", "approved", "ok", SignOffs.NONE));
+        assertVerdict(400, "milestone go-live has several manual gates; name the role: manualApproval:domain-architect, "
+                + "manualApproval:product-owner, manualApproval:platform-admin",
+                () -> ManualDecisionPolicy.decide(both, SIGN_OFF, "manualApproval", "approved", "ok", SignOffs.NONE));
+        assertVerdict(403, "deciding manualApproval:platform-admin needs the role platform-admin",
+                () -> ManualDecisionPolicy.decide(both, SIGN_OFF, "manualApproval:platform-admin", "approved", "ok", SignOffs.NONE));
+    }
+
+    @Test
+    void onePersonHoldingTwoRolesSignsOffOnlyOnce() {
+        Actor both = actor("lee", "domain-architect", "product-owner");
+        SignOffs leeSignedAsArchitect = new SignOffs(java.util.Map.of("manualApproval:domain-architect", "lee"), java.util.Map.of());
+        assertVerdict(403, "you already signed off the manual gate manualApproval:domain-architect of milestone go-live; "
+                + "each sign-off on a milestone must come from a different person",
+                () -> ManualDecisionPolicy.decide(both, SIGN_OFF, "manualApproval:product-owner", "approved", "ok", leeSignedAsArchitect));
+        // deciding the same gate again is allowed
+        assertVerdict(0, null, () -> ManualDecisionPolicy.decide(both, SIGN_OFF, "manualApproval:domain-architect", "rejected", "changed my mind",
+                leeSignedAsArchitect));
+        SignOffs leeApprovedAnOverride = new SignOffs(java.util.Map.of(), java.util.Map.of(4L, java.util.Set.of("lee")));
+        assertVerdict(403, "you already signed off override 4 of milestone go-live; each sign-off on a milestone must come from a different person",
+                () -> ManualDecisionPolicy.decide(both, SIGN_OFF, "manualApproval:product-owner", "approved", "ok", leeApprovedAnOverride));
     }
 }

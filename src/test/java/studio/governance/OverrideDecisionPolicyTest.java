@@ -20,7 +20,7 @@ class OverrideDecisionPolicyTest {
     private static final GovernedMilestone ADMIN_GOVERNED = new GovernedMilestone("mvp-ready", GATES, true, null, "platform-admin", MilestoneState.BLOCKED);
 
     private static Supplier<Verdict> approve(Actor a, OverrideTicket t, String reason) {
-        return () -> OverridePolicy.approve(a, blocked(), t, reason, NOW);
+        return () -> OverridePolicy.approve(a, blocked(), t, SignOffs.NONE, reason, NOW);
     }
 
     private static Supplier<Verdict> reject(Actor a, OverrideTicket t, String reason) {
@@ -43,9 +43,9 @@ class OverrideDecisionPolicyTest {
                         approve(PO, REQUESTED, "ok")),
                 row("platform-admin is not an approver unless listed", 403, null, approve(ADMIN, REQUESTED, "ok")),
                 row("auditor", 403, null, approve(AUDITOR, REQUESTED, "ok")),
-                row("default approvalRoles admit qa-lead", 0, null, () -> OverridePolicy.approve(QA, DEFAULT_ROLES, REQUESTED, "ok", NOW)),
+                row("default approvalRoles admit qa-lead", 0, null, () -> OverridePolicy.approve(QA, DEFAULT_ROLES, REQUESTED, SignOffs.NONE, "ok", NOW)),
                 row("default approvalRoles refuse others", 403, "approving an override on mvp-ready needs the role qa-lead",
-                        () -> OverridePolicy.approve(ARCHITECT, DEFAULT_ROLES, REQUESTED, "ok", NOW)),
+                        () -> OverridePolicy.approve(ARCHITECT, DEFAULT_ROLES, REQUESTED, SignOffs.NONE, "ok", NOW)),
                 row("already approved", 409, String.format(already, "approved"), approve(QA, ticket(OverrideStatus.APPROVED), "ok")),
                 row("already rejected", 409, String.format(already, "rejected"), approve(QA, ticket(OverrideStatus.REJECTED), "ok")),
                 row("already revoked", 409, String.format(already, "revoked"), approve(QA, ticket(OverrideStatus.REVOKED), "ok")),

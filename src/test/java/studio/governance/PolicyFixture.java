@@ -68,7 +68,9 @@ final class PolicyFixture {
         return Arguments.of(name, status, message, verdict);
     }
 
+    /** As the engine reports it: a manual gate's result carries its role. */
     private static GateResult result(String name, GateStatus status, Long overrideId) {
-        return new GateResult(name, status, null, null, null, "", List.of(), overrideId, overrideId == null ? null : "qa-lead-2");
+        String role = name.equals("manualApproval") ? "product-owner" : null;
+        return new GateResult(name, status, null, role, null, "", List.of(), overrideId, overrideId == null ? null : "qa-lead-2");
     }
 }

@@ -15,6 +15,7 @@ import studio.governance.Actor;
 import studio.governance.GovernedMilestone;
 import studio.governance.MilestoneState;
 import studio.governance.OverrideTicket;
+import studio.governance.SignOffs;
 import studio.inbox.AwaitingDecision.GateCandidate;
 import studio.inbox.AwaitingDecision.OverrideCandidate;
 
@@ -43,17 +44,17 @@ class AwaitingDecisionTest {
 
     static OverrideCandidate request(long id, String by, Instant at, Instant expires) throws Exception {
         return new OverrideCandidate(new OverrideTicket(id, OverrideStatus.REQUESTED, by, null, null, expires),
-                milestone("m" + id, MilestoneState.ESCALATED), "Milestone " + id, List.of("securityValidated"), "edge case", at, report("pending"));
+                milestone("m" + id, MilestoneState.ESCALATED), "Milestone " + id, List.of("securityValidated"), "edge case", at, report("pending"), SignOffs.NONE);
     }
 
     @Test
     void anOverrideWaitsForTheOtherApproversNeverForItsRequester() throws Exception {
         List<OverrideCandidate> requests = List.of(request(1, "qa-lead", NOW.minusSeconds(60), null));
-        assertAll(() -> assertEquals(1, AwaitingDecision.of(QA2, requests, List.of(), NOW).size()),
-                () -> assertEquals(0, AwaitingDecision.of(QA, requests, List.of(), NOW).size(), "the requester"),
-                () -> assertEquals(0, AwaitingDecision.of(PO, requests, List.of(), NOW).size(), "not an approval role"),
-                () -> assertEquals(0, AwaitingDecision.of(AUDITOR, requests, List.of(), NOW).size()));
-        InboxItem item = AwaitingDecision.of(QA2, requests, List.of(), NOW).get(0);
+        assertAll(() -> assertEquals(1, AwaitingDecision.of(QA2, requests, List.of(), List.of(), NOW).size()),
+                () -> assertEquals(0, AwaitingDecision.of(QA, requests, List.of(), List.of(), NOW).size(), "the requester"),
+                () -> assertEquals(0, AwaitingDecision.of(PO, requests, List.of(), List.of(), NOW).size(), "not an approval role"),
+                () -> assertEquals(0, AwaitingDecision.of(AUDITOR, requests, List.of(), List.of(), NOW).size()));
+        InboxItem item = AwaitingDecision.of(QA2, requests, List.of(), List.of(), NOW).get(0);
         assertAll(() -> assertEquals("edge case", item.justification()), () -> assertEquals("qa-lead", item.requestedBy()),
                 () -> assertEquals(List.of(new InboxItem.GateDetail("securityValidated", "failed", "2 critical findings")), item.details()),
                 () -> assertEquals("/approvals/overrides/1", item.decidePath()));
@@ -61,18 +62,18 @@ class AwaitingDecisionTest {
 
     @Test
     void anExpiredRequestNoLongerWaits() throws Exception {
-        assertEquals(0, AwaitingDecision.of(QA2, List.of(request(1, "qa-lead", NOW.minusSeconds(60), NOW)), List.of(), NOW).size());
+        assertEquals(0, AwaitingDecision.of(QA2, List.of(request(1, "qa-lead", NOW.minusSeconds(60), NOW)), List.of(), List.of(), NOW).size());
     }
 
     @Test
     void aPendingManualGateWaitsForItsRoleUntilDecidedOrTheMilestoneEnds() throws Exception {
-        GateCandidate pending = new GateCandidate(milestone("sec", MilestoneState.VERIFYING), "Security", NOW, report("pending"));
-        GateCandidate passed = new GateCandidate(milestone("sec", MilestoneState.VERIFYING), "Security", NOW, report("passed"));
-        GateCandidate closed = new GateCandidate(milestone("sec", MilestoneState.CLOSED), "Security", NOW, report("pending"));
-        assertAll(() -> assertEquals(List.of("manualApproval"), AwaitingDecision.of(SECURITY, List.of(), List.of(pending), NOW).get(0).gates()),
-                () -> assertEquals(0, AwaitingDecision.of(QA, List.of(), List.of(pending), NOW).size()),
-                () -> assertEquals(0, AwaitingDecision.of(SECURITY, List.of(), List.of(passed), NOW).size()),
-                () -> assertEquals(0, AwaitingDecision.of(SECURITY, List.of(), List.of(closed), NOW).size()));
+        GateCandidate pending = new GateCandidate(milestone("sec", MilestoneState.VERIFYING), "Security", NOW, report("pending"), SignOffs.NONE);
+        GateCandidate passed = new GateCandidate(milestone("sec", MilestoneState.VERIFYING), "Security", NOW, report("passed"), SignOffs.NONE);
+        GateCandidate closed = new GateCandidate(milestone("sec", MilestoneState.CLOSED), "Security", NOW, report("pending"), SignOffs.NONE);
+        assertAll(() -> assertEquals(List.of("manualApproval"), AwaitingDecision.of(SECURITY, List.of(), List.of(pending), List.of(), NOW).get(0).gates()),
+                () -> assertEquals(0, AwaitingDecision.of(QA, List.of(), List.of(pending), List.of(), NOW).size()),
+                () -> assertEquals(0, AwaitingDecision.of(SECURITY, List.of(), List.of(passed), List.of(), NOW).size()),
+                () -> assertEquals(0, AwaitingDecision.of(SECURITY, List.of(), List.of(closed), List.of(), NOW).size()));
     }
 
     @Test
@@ -80,8 +81,8 @@ class AwaitingDecisionTest {
         Actor both = new Actor("lead", Set.of("qa-lead", "security-officer"));
         List<InboxItem> items = AwaitingDecision.of(both,
                 List.of(request(2, "qa-lead", NOW.minusSeconds(10), null), request(1, "qa-lead", NOW.minusSeconds(300), null)),
-                List.of(new GateCandidate(milestone("sec", MilestoneState.VERIFYING), "Security", NOW.minusSeconds(100), report("pending"))),
-                NOW);
+                List.of(new GateCandidate(milestone("sec", MilestoneState.VERIFYING), "Security", NOW.minusSeconds(100), report("pending"), SignOffs.NONE)),
+                List.of(), NOW);
         assertEquals(List.of("override-1", "gate-sec-manualApproval", "override-2"), items.stream().map(InboxItem::key).toList());
     }
 }

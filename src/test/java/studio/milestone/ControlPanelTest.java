@@ -19,6 +19,7 @@ import studio.governance.Actor;
 import studio.governance.GovernedMilestone;
 import studio.governance.MilestoneState;
 import studio.governance.OverrideTicket;
+import studio.governance.SignOffs;
 
 /** Which controls each person sees: exactly what the server's policies would let them do in the milestone's state. */
 class ControlPanelTest {
@@ -49,8 +50,9 @@ class ControlPanelTest {
         return new Actor(name, Set.of(roles));
     }
 
+    /** As the engine reports it: a manual gate's result carries its role. */
     static GateResult result(String gate, GateStatus status) {
-        return new GateResult(gate, status, null, null, null, "", List.of(), null, null);
+        return new GateResult(gate, status, null, gate.equals("manualApproval") ? "security-officer" : null, null, "", List.of(), null, null);
     }
 
     static GovernedMilestone milestone(MilestoneState state) {
@@ -63,7 +65,7 @@ class ControlPanelTest {
     }
 
     static ControlPanel panel(Actor actor, MilestoneState state, OverrideTicket... tickets) {
-        return ControlPanel.of(actor, milestone(state), REPORT, List.of(tickets), NOW);
+        return ControlPanel.of(actor, milestone(state), REPORT, List.of(tickets), SignOffs.NONE, List.of(), null, NOW);
     }
 
     @Test
@@ -82,8 +84,8 @@ class ControlPanelTest {
         assertAll(() -> assertTrue(p.evaluate()), () -> assertTrue(p.resume()),
                 () -> assertFalse(p.escalate(), "escalating needs the governing role"),
                 () -> assertFalse(p.terminate()), () -> assertFalse(p.forceClose()),
-                () -> assertEquals(List.of("qaCoverageAbove", "securityValidated", "manualApproval"), p.overridableGates(),
-                        "failed and pending gates, never a passing one or noManualOverridesActive"),
+                () -> assertEquals(List.of("qaCoverageAbove", "securityValidated", "noManualOverridesActive", "manualApproval"), p.overridableGates(),
+                        "failed and pending gates, and noManualOverridesActive (naming it is the deliberate bypass); never a passing one"),
                 () -> assertEquals(List.of(), p.decidableGates(), "the manual gate names security-officer"));
     }
 
@@ -129,7 +131,7 @@ class ControlPanelTest {
     void aManualGateIsOfferedToItsRoleUntilItPasses() {
         GateReport passed = new GateReport(List.of(result("manualApproval", GateStatus.PASSED)), null, Map.of(), List.of(), List.of());
         assertAll(() -> assertEquals(List.of("manualApproval"), panel(SECURITY, MilestoneState.VERIFYING).decidableGates()),
-                () -> assertEquals(List.of(), ControlPanel.of(SECURITY, milestone(MilestoneState.VERIFYING), passed, List.of(), NOW).decidableGates()),
+                () -> assertEquals(List.of(), ControlPanel.of(SECURITY, milestone(MilestoneState.VERIFYING), passed, List.of(), SignOffs.NONE, List.of(), null, NOW).decidableGates()),
                 () -> assertFalse(panel(SECURITY, MilestoneState.VERIFYING).evaluate(), "security-officer does not evaluate"));
     }
 
@@ -163,6 +165,6 @@ class ControlPanelTest {
     @Test
     void aMilestoneThatForbidsOverridesOffersNoOverrideRequest() {
         GovernedMilestone strict = new GovernedMilestone("strict", GATES, false, List.of("qa-lead"), "product-owner", MilestoneState.BLOCKED);
-        assertEquals(List.of(), ControlPanel.of(QA, strict, REPORT, List.of(), NOW).overridableGates());
+        assertEquals(List.of(), ControlPanel.of(QA, strict, REPORT, List.of(), SignOffs.NONE, List.of(), null, NOW).overridableGates());
     }
 }

@@ -52,12 +52,25 @@ class ReleasePoliciesTest {
                   approvals: [product-owner]
                 production:
                   approvals: []
+                  protected: false
                 qa:
                   approvals: none
+                  protected: false
                 """);
         assertEquals(List.of(ApprovalRequirement.one("product-owner")), p.policyFor(ReleaseEnvironment.STAGING).requirements());
         assertEquals(List.of(), p.policyFor(ReleaseEnvironment.PRODUCTION).requirements());
         assertEquals(List.of(), p.policyFor(ReleaseEnvironment.QA).requirements());
+    }
+
+    @Test
+    void aProtectedEnvironmentCannotBeLeftWithoutAnApprover() {
+        assertEquals("production: production is protected: its releases need at least one approver besides the requester"
+                + " (name approvals, or set protected: false to release there without approval)", refusal("production:\n  approvals: []\n"));
+        assertEquals("qa: qa is protected: its releases need at least one approver besides the requester"
+                + " (name approvals, or set protected: false to release there without approval)", refusal("qa:\n  approvals: none\n"));
+        assertEquals("staging: staging is protected: its releases need at least one approver besides the requester"
+                + " (name approvals, or set protected: false to release there without approval)", refusal("staging:\n  protected: true\n"));
+        assertEquals(true, ReleasePolicies.defaults().policyFor(ReleaseEnvironment.PRODUCTION).protectedEnvironment());
     }
 
     @Test

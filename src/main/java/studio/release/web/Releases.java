@@ -215,17 +215,17 @@ public class Releases {
     }
 
     private Response act(String tag, String action, Attempt typed, HttpHeaders headers, Runnable command) {
-        return actions.run(headers, typed, command, new PageActions.Screen() {
+        return actions.run(headers, typed, action, command, new PageActions.Screen() {
             public String noun() {
                 return "release";
             }
 
-            public URI after() {
-                return URI.create(ReleasePage.path(tag) + "?done=" + action);
+            public URI after(String done) {
+                return URI.create(ReleasePage.path(tag) + "?done=" + done);
             }
 
-            public TemplateInstance live() {
-                return Templates.page$live(dossier.read(tag, user.actor()).withOutcome(NOTICES.get(action), null));
+            public TemplateInstance live(String done) {
+                return Templates.page$live(dossier.read(tag, user.actor()).withOutcome(NOTICES.get(done), null));
             }
 
             public TemplateInstance refused(Attempt attempt, boolean fragment) {

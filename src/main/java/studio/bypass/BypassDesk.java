@@ -1,0 +1,164 @@
+package studio.bypass;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import studio.audit.AuditEntry;
+import studio.audit.AuditEntry.Subject;
+import studio.audit.AuditLog;
+import studio.audit.Refusals;
+import studio.governance.Actor;
+import studio.governance.Bypass;
+import studio.governance.BypassPolicy;
+import studio.governance.GovernedMilestone;
+import studio.governance.MilestoneStimulus;
+import studio.governance.OverridePolicy;
+import studio.governance.Quorum;
+import studio.milestone.ControlPanel;
+import studio.milestone.Milestone;
+import studio.milestone.MilestoneEvaluator;
+import studio.milestone.MilestoneRulebook;
+import studio.milestone.MilestoneSignOffs;
+import studio.milestone.MilestoneViews;
+import studio.persistence.Rows;
+import studio.web.ApiException;
+
+/**
+ * Force close and termination as four-eyes requests. A governor asks (with a reason); nothing moves until the
+ * milestone's bypass quorum approves (a second governor by default; never the requester or whoever escalated the
+ * milestone). The approval that completes the quorum applies the transition through the lifecycle, in the same
+ * transaction; a rejection ends the request. The milestone row is locked first, so two approvals, a request and an
+ * approval, or an approval and new evidence are judged one after another.
+ */
+@ApplicationScoped
+public class BypassDesk {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    MilestoneViews views;
+    @Inject
+    MilestoneRulebook rulebook;
+    @Inject
+    MilestoneEvaluator evaluator;
+    @Inject
+    MilestoneSignOffs signOffs;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Refusals refusals;
+    @Inject
+    ObjectMapper json;
+
+    /** What became of a request: the bypass as it now stands. */
+    public record Outcome(Bypass bypass, String milestoneId, String stillNeeded) {}
+
+    @Transactional
+    public Outcome request(String milestoneId, Bypass.Kind kind, String reason, Actor actor) {
+        Milestone m = locked(milestoneId);
+        GovernedMilestone governed = rulebook.governed(m);
+        List<Bypass> bypasses = signOffs.bypasses(milestoneId);
+        refusals.enforce(BypassPolicy.request(actor, governed, kind, ControlPanel.open(bypasses, kind), reason), actor,
+                "request " + kind.noun(), Subject.milestone(milestoneId));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        long id = Rows.first(em, """
+                insert into bypass_request (milestone_id, kind, reason, requested_by, requested_roles, requested_at)
+                values (?, ?, ?, ?, ?, ?) returning id""", r -> r.number("id"), milestoneId, kind.slug(), reason.strip(), actor.name(),
+                roles(actor), now).orElseThrow();
+        Bypass bypass = new Bypass(id, kind, Bypass.Status.REQUESTED, actor.name(), List.of(), null, null);
+        String needed = BypassPolicy.stillNeeded(governed, bypass);
+        audit.record(actor, AuditEntry.of("MilestoneBypassRequested", Subject.milestone(milestoneId), m.traceId,
+                describe(milestoneId, bypass).put("reason", reason.strip()).put("still_needed", needed)));
+        return new Outcome(bypass, milestoneId, needed);
+    }
+
+    @Transactional
+    public Outcome approve(long id, String reason, Actor actor) {
+        Stored s = stored(id);
+        GovernedMilestone governed = rulebook.governed(s.milestone);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        refusals.enforce(BypassPolicy.approve(actor, governed, s.bypass, s.milestone.escalatedBy, reason, now), actor,
+                "approve " + s.bypass.kind().noun() + " " + id, Subject.milestone(s.milestone.id));
+        Quorum.Signature signature = OverridePolicy.signature(actor, now);
+        Rows.update(em, "insert into bypass_approval (bypass_id, approver, approver_roles, reason, approved_at) values (?, ?, ?, ?, ?)",
+                id, actor.name(), roles(actor), reason.strip(), now);
+        List<Quorum.Signature> approvals = new ArrayList<>(s.bypass.approvals());
+        approvals.add(signature);
+        if (!BypassPolicy.approvedWith(governed, s.bypass, signature)) {
+            Bypass waiting = new Bypass(id, s.bypass.kind(), Bypass.Status.REQUESTED, s.bypass.requestedBy(), approvals, null, null);
+            String needed = BypassPolicy.stillNeeded(governed, waiting);
+            audit.record(actor, AuditEntry.of("MilestoneBypassApprovalRecorded", Subject.milestone(s.milestone.id), s.milestone.traceId,
+                    describe(s.milestone.id, waiting).put("reason", reason.strip()).put("approver", actor.name()).put("still_needed", needed)));
+            return new Outcome(waiting, s.milestone.id, needed);
+        }
+        Bypass approved = decide(s, Bypass.Status.APPROVED, approvals, reason, actor, now);
+        audit.record(actor, AuditEntry.of("MilestoneBypassApproved", Subject.milestone(s.milestone.id), s.milestone.traceId,
+                describe(s.milestone.id, approved).put("reason", reason.strip())));
+        // "force closed by alice (requested) and bob (approved): <the request's reason>"
+        String who = s.bypass.requestedBy() + " (requested) and "
+                + String.join(" and ", approvals.stream().map(Quorum.Signature::person).toList()) + " (approved)";
+        MilestoneStimulus stimulus = s.bypass.kind() == Bypass.Kind.FORCE_CLOSE
+                ? new MilestoneStimulus.ForceClose(who, s.reason) : new MilestoneStimulus.Terminate(who, s.reason);
+        evaluator.react(s.milestone.id, stimulus, actor, null);
+        return new Outcome(approved, s.milestone.id, null);
+    }
+
+    @Transactional
+    public Outcome reject(long id, String reason, Actor actor) {
+        Stored s = stored(id);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        refusals.enforce(BypassPolicy.reject(actor, rulebook.governed(s.milestone), s.bypass, s.milestone.escalatedBy, reason), actor,
+                "reject " + s.bypass.kind().noun() + " " + id, Subject.milestone(s.milestone.id));
+        Bypass rejected = decide(s, Bypass.Status.REJECTED, s.bypass.approvals(), reason, actor, now);
+        audit.record(actor, AuditEntry.of("MilestoneBypassRejected", Subject.milestone(s.milestone.id), s.milestone.traceId,
+                describe(s.milestone.id, rejected).put("reason", reason.strip())));
+        return new Outcome(rejected, s.milestone.id, null);
+    }
+
+    /** The milestone a bypass request belongs to (for routes that only know the request). */
+    public String milestoneOf(long id) {
+        return Rows.first(em, "select milestone_id from bypass_request where id = ?", r -> r.text("milestone_id"), id)
+                .orElseThrow(() -> ApiException.notFound("unknown bypass request " + id));
+    }
+
+    /** A request and its milestone, the milestone locked first (the lock every milestone change takes). */
+    private record Stored(Milestone milestone, Bypass bypass, String reason) {}
+
+    private Stored stored(long id) {
+        Milestone m = locked(milestoneOf(id));
+        Bypass bypass = signOffs.bypasses(m.id).stream().filter(b -> b.id() == id).findFirst().orElseThrow();
+        String reason = Rows.first(em, "select reason from bypass_request where id = ?", r -> r.text("reason"), id).orElseThrow();
+        return new Stored(m, bypass, reason);
+    }
+
+    private Bypass decide(Stored s, Bypass.Status status, List<Quorum.Signature> approvals, String reason, Actor actor, Instant now) {
+        int changed = Rows.update(em, """
+                update bypass_request set status = ?, decided_by = ?, decided_at = ?, decision_reason = ?, version = version + 1
+                where id = ? and status = 'requested'""", status.json(), actor.name(), now, reason.strip(), s.bypass.id());
+        if (changed == 0) throw ApiException.conflict("the " + s.bypass.kind().noun() + " request " + s.bypass.id() + " was decided meanwhile");
+        return new Bypass(s.bypass.id(), s.bypass.kind(), status, s.bypass.requestedBy(), approvals, actor.name(), now);
+    }
+
+    private Milestone locked(String milestoneId) {
+        views.find(milestoneId);
+        return em.find(Milestone.class, milestoneId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private ObjectNode describe(String milestoneId, Bypass b) {
+        ObjectNode p = json.createObjectNode().put("bypass_id", b.id()).put("milestone_id", milestoneId).put("kind", b.kind().slug())
+                .put("status", b.status().json()).put("requested_by", b.requestedBy());
+        b.approvals().forEach(a -> p.withArray("approved_by").add(a.person()));
+        return p;
+    }
+
+    private static String[] roles(Actor actor) {
+        return actor.roles().stream().sorted().toArray(String[]::new);
+    }
+}

@@ -1,0 +1,42 @@
+package studio.bypass;
+
+import static studio.governance.Roles.*;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import studio.governance.Bypass;
+import studio.security.CurrentUser;
+import studio.web.JsonBody;
+
+/**
+ * Requesting a force close or termination of a milestone (API.md "escalate, force close, terminate"): 202 with the
+ * request, which a second governor approves through {@link BypassesApi}. Nothing moves until then.
+ */
+@Path("/api/milestones/{id}/{kind: force-close|terminate}")
+@Produces(MediaType.APPLICATION_JSON)
+public class BypassRequestsApi {
+
+    @Inject
+    CurrentUser user;
+    @Inject
+    BypassDesk desk;
+    @Inject
+    BypassJson view;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    public Response request(@PathParam("id") String id, @PathParam("kind") String kind, String body) {
+        BypassDesk.Outcome outcome = desk.request(id, Bypass.Kind.fromSlug(kind), JsonBody.parse(body).text("reason"), user.actor());
+        ObjectNode json = view.of(outcome);
+        return Response.status(202).entity(json).build();
+    }
+}
