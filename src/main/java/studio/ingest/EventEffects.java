@@ -108,7 +108,7 @@ public class EventEffects {
     }
 
     private Effect deferred(FeatureDeferred e, String body, String key, Actor actor, Instant now, Instant at) {
-        Feature f = em.find(Feature.class, e.featureId(), LockModeType.PESSIMISTIC_WRITE);
+        Feature f = Feature.findById(e.featureId(), LockModeType.PESSIMISTIC_WRITE);
         if (f == null) throw ApiException.notFound("unknown feature " + e.featureId());
         long id = store.append(envelope(e, e.sprintId(), e.milestoneId(), e.featureId(), body, key, actor, now, at));
         if (f.deferredAt == null || !f.deferredAt.isAfter(at)) {

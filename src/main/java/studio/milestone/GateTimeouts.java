@@ -54,7 +54,7 @@ public class GateTimeouts {
     /** Claims one milestone (skipping it when another instance holds it) and lets the lifecycle decide. */
     void tickOne(String id) {
         if (Rows.first(em, "select id from milestone where id = ? for update skip locked", r -> r.text("id"), id).isEmpty()) return;
-        Milestone m = em.find(Milestone.class, id);
+        Milestone m = Milestone.findById(id);
         var tick = new MilestoneStimulus.TimerTick(m.stateSince, Instant.now(), m.gateTimeoutSeconds);
         evaluator.react(id, tick, Actor.SYSTEM, null);
     }

@@ -77,7 +77,7 @@ public class MilestoneEvaluator {
     }
 
     private Outcome judge(String milestoneId, MilestoneStimulus stimulus, Actor actor, String traceId, boolean planning) {
-        Milestone m = em.find(Milestone.class, milestoneId, LockModeType.PESSIMISTIC_WRITE);
+        Milestone m = Milestone.findById(milestoneId, LockModeType.PESSIMISTIC_WRITE);
         if (m == null) throw new NotFoundException("unknown milestone " + milestoneId);
         boolean lifecycle = planning || m.lifecycleState() != MilestoneState.PLANNED;
         MilestoneRules rules = rulebook.rules(m);

@@ -2,6 +2,7 @@ package studio.milestone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,14 +38,12 @@ public class MilestoneViews {
     MilestoneRulebook rulebook;
 
     public List<Milestone> all(String state) {
-        String jpql = "from Milestone m" + (state == null ? "" : " where m.state = :state") + " order by m.id";
-        var q = em.createQuery(jpql, Milestone.class);
-        if (state != null) q.setParameter("state", state.toLowerCase(Locale.ROOT));
-        return q.getResultList();
+        Sort byId = Sort.by("id");
+        return state == null ? Milestone.listAll(byId) : Milestone.list("state", byId, state.toLowerCase(Locale.ROOT));
     }
 
     public Milestone find(String id) {
-        Milestone m = em.find(Milestone.class, id);
+        Milestone m = Milestone.findById(id);
         if (m == null) throw ApiException.notFound("unknown milestone " + id);
         return m;
     }

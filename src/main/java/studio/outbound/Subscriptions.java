@@ -52,8 +52,7 @@ public class Subscriptions {
         w.fromOutboxId = Rows.first(em, "select coalesce(max(id), 0) as through from outbox", r -> r.number("through")).orElseThrow();
         w.createdBy = actor.name();
         w.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        w.persist();
-        em.flush();
+        w.persistAndFlush();
         record(actor, "WebhookCreated", w, details(w));
         return new Keyed(w, w.secret);
     }
@@ -112,7 +111,7 @@ public class Subscriptions {
     }
 
     private Webhook find(long id) {
-        Webhook w = em.find(Webhook.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Webhook w = Webhook.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (w == null) throw ApiException.notFound("unknown webhook " + id);
         return w;
     }

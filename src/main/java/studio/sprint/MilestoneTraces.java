@@ -43,7 +43,7 @@ public class MilestoneTraces {
 
     /** The milestone's trace tree, or empty when there is no such milestone. */
     public Optional<MilestoneTrace> trace(String milestoneId) {
-        Milestone m = em.find(Milestone.class, milestoneId);
+        Milestone m = Milestone.findById(milestoneId);
         if (m == null) return Optional.empty();
         List<String> required = rulebook.rules(m).requiredFeatures();
         List<SprintFacts> contributing = contributing(milestoneId);

@@ -38,7 +38,7 @@ public class SprintDossiers {
 
     /** The sprint's page, or empty when Studio knows no such sprint. */
     public Optional<SprintDossier> dossier(String id) {
-        Sprint row = em.find(Sprint.class, id);
+        Sprint row = Sprint.findById(id);
         if (row == null) return Optional.empty();
         CoverageLedger ledger = sprints.coverage(new String[] {id});
         SprintSummary summary = sprints.summary(id, ledger);

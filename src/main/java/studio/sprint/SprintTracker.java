@@ -30,7 +30,7 @@ public class SprintTracker {
         Rows.update(em, """
                 insert into sprint (id, state, state_since, created_at, updated_at, change_seq, version)
                 values (?, 'planned', ?, ?, ?, nextval('change_seq'), 0) on conflict (id) do nothing""", id, now, now, now);
-        return em.find(Sprint.class, id, LockModeType.PESSIMISTIC_WRITE);
+        return Sprint.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Adds a lifecycle event to the sprint's timeline; 409 when it cannot follow what is already there. */
