@@ -51,15 +51,4 @@ public final class Rows {
         }
         return out.toString();
     }
-
-    /** @deprecated positional Object[] rows; read rows by name with {@link #list} instead */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("unchecked")
-    public static List<Object[]> of(EntityManager em, String sql, List<?> params) {
-        return bind(em.createNativeQuery(numbered(sql)), params).getResultList();
-    }
-
-    public static Integer integer(Object value) {
-        return value == null ? null : ((Number) value).intValue();
-    }
 }
