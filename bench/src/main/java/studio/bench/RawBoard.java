@@ -25,7 +25,7 @@ import studio.milestone.BoardView;
 /**
  * The benchmark's raw baseline: the board's data read with plain JDBC (the very statement BoardRows uses) and the same
  * card markup written with a StringBuilder, no template engine, no view objects. It tells how close the real board is
- * to what this machine can do at all; it is never reachable in production (see {@link BenchEndpoints}).
+ * to what this machine can do at all; it is never in the production jar (see the pom's bench profile).
  */
 final class RawBoard {
 
