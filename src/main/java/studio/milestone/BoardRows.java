@@ -125,32 +125,29 @@ public class BoardRows {
 
     /**
      * {@link BoardFilter#matches} as SQL over milestone m: one condition per criterion given (none: {@code true}),
-     * with its parameters in the order they appear.
+     * the criterion's value bound to each {@code ?} of its condition, in the order they appear.
      */
-    private record Where(String sql, List<Object> params) {
+    private record Where(List<String> conditions, List<Object> params) {
 
         static Where of(BoardFilter f) {
-            List<String> conditions = new ArrayList<>();
-            List<Object> params = new ArrayList<>();
-            if (f.phase() != null) {
-                conditions.add("m.phase = ?");
-                params.add(f.phase());
-            }
-            if (f.owner() != null) {
-                conditions.add("m.owner = ?");
-                params.add(f.owner());
-            }
-            if (f.label() != null) {
-                conditions.add("? = any(m.labels)");
-                params.add(f.label());
-            }
-            if (f.text() != null) {
-                conditions.add("""
-                        (strpos(lower(m.id), lower(?)) > 0 or strpos(lower(coalesce(m.name, '')), lower(?)) > 0
-                         or strpos(lower(coalesce(m.description, '')), lower(?)) > 0)""");
-                params.addAll(List.of(f.text(), f.text(), f.text()));
-            }
-            return new Where(conditions.isEmpty() ? "true" : String.join(" and ", conditions), params);
+            Where w = new Where(new ArrayList<>(), new ArrayList<>());
+            w.and(f.phase(), "m.phase = ?");
+            w.and(f.owner(), "m.owner = ?");
+            w.and(f.label(), "? = any(m.labels)");
+            w.and(f.text(), """
+                    (strpos(lower(m.id), lower(?)) > 0 or strpos(lower(coalesce(m.name, '')), lower(?)) > 0
+                     or strpos(lower(coalesce(m.description, '')), lower(?)) > 0)""");
+            return w;
+        }
+
+        private void and(String value, String condition) {
+            if (value == null) return;
+            conditions.add(condition);
+            condition.chars().filter(c -> c == '?').forEach(c -> params.add(value));
+        }
+
+        String sql() {
+            return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
         }
     }
 }
