@@ -2,7 +2,6 @@ package studio.release.approval;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +16,9 @@ import studio.release.Release;
 import studio.release.ReleaseRecords;
 
 /**
- * The releases waiting for the signed-in person's approval, for the approvals inbox and its badge: two bounded
- * queries (paused releases, their decisions), then the pure {@link ApprovalLedger} keeps those this person could
- * approve now (not their own, a role the policy still needs, not approved by them already).
+ * Feeds the approvals inbox ({@code /approvals}) and its badge: the releases waiting for the signed-in person's
+ * approval, in two bounded queries (paused releases, their decisions), then the pure {@link ApprovalLedger} keeps
+ * those this person could approve now (not their own, a role the policy still needs, not approved by them already).
  */
 @ApplicationScoped
 public class ReleaseInbox {
@@ -31,14 +30,11 @@ public class ReleaseInbox {
     static final int LIMIT = 200;
 
     @Inject
-    EntityManager em;
-    @Inject
     ReleaseRecords records;
 
     public List<Item> awaiting(Actor actor) {
-        List<Release> paused = em.createQuery("""
-                from Release r where r.state = 'paused_for_approval' and r.requestedBy <> :me order by r.stateSince, r.id""", Release.class)
-                .setParameter("me", actor.name()).setMaxResults(LIMIT).getResultList();
+        List<Release> paused = Release.<Release>find("state = 'paused_for_approval' and requestedBy <> ?1 order by stateSince, id", actor.name())
+                .page(0, LIMIT).list();
         if (paused.isEmpty()) return List.of();
         Map<Long, List<ReleaseApproval>> decisions = records.approvalsOf(paused.stream().map(r -> r.id).toList());
         Instant now = Instant.now();
