@@ -27,6 +27,7 @@ import studio.release.Release;
 import studio.release.ReleaseOrder;
 import studio.release.ReleaseRequests;
 import studio.release.approval.ReleaseDesk;
+import studio.release.document.ReleaseHistoryCsv;
 import studio.release.web.ReleaseDashboard.Promotion;
 import studio.security.CurrentUser;
 import studio.web.ApiException;
@@ -153,7 +154,7 @@ public class Releases {
     public Response historyCsv(@RestQuery String milestone, @RestQuery String environment, @RestQuery String state, @RestQuery String from,
                                @RestQuery String to) {
         ReleaseFilters f = new ReleaseFilters(milestone, environment, state, from, to).validated();
-        return Response.ok(ReleaseHistory.csv(archive.all(f)), "text/csv; charset=UTF-8")
+        return Response.ok(ReleaseHistoryCsv.csv(archive.all(f)), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"release-history.csv\"").build();
     }
 

@@ -27,6 +27,7 @@ import studio.release.ReleaseOrder;
 import studio.release.ReleaseRequests;
 import studio.release.approval.ReleaseDesk;
 import studio.release.document.ReleaseFacts;
+import studio.release.document.ReleaseHistoryCsv;
 import studio.release.document.ReleaseNotes;
 import studio.security.CurrentUser;
 import studio.signing.DsseEnvelope;
@@ -79,7 +80,7 @@ public class ReleasesApi {
     public Response history(@QueryParam("milestone") String milestone, @QueryParam("environment") String environment,
                             @QueryParam("status") String status) {
         List<ReleaseFacts> all = views.history(ReleaseListing.of(milestone, environment, status, null, null)).stream().map(ReleaseView::facts).toList();
-        return Response.ok(ReleaseHistory.csv(all)).header("Content-Disposition", "attachment; filename=\"release-history.csv\"").build();
+        return Response.ok(ReleaseHistoryCsv.csv(all)).header("Content-Disposition", "attachment; filename=\"release-history.csv\"").build();
     }
 
     @GET

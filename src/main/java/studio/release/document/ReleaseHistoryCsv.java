@@ -1,11 +1,9 @@
-package studio.release.web;
+package studio.release.document;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import studio.governance.ReleaseApproval;
-import studio.release.document.ManifestStatement;
-import studio.release.document.ReleaseFacts;
 
 /**
  * release-history.csv: one line per release, oldest first (the spec's append-only history). RFC 4180: a header
@@ -13,12 +11,12 @@ import studio.release.document.ReleaseFacts;
  * an unknown value. Values are written as stored, never rewritten for spreadsheets: like the audit export, the
  * history is evidence.
  */
-public final class ReleaseHistory {
+public final class ReleaseHistoryCsv {
 
     public static final List<String> HEADER = List.of("version_tag", "milestone_id", "environment", "status", "qa_coverage", "requested_by",
             "created_at", "released_at", "trace_id", "git_tag", "approved_by");
 
-    private ReleaseHistory() {}
+    private ReleaseHistoryCsv() {}
 
     public static String csv(List<ReleaseFacts> releases) {
         StringBuilder out = new StringBuilder(line(HEADER));
@@ -37,7 +35,7 @@ public final class ReleaseHistory {
     }
 
     private static String line(List<String> fields) {
-        return fields.stream().map(ReleaseHistory::field).collect(Collectors.joining(",")) + "\r\n";
+        return fields.stream().map(ReleaseHistoryCsv::field).collect(Collectors.joining(",")) + "\r\n";
     }
 
     public static String field(String value) {
