@@ -59,7 +59,7 @@ public class ReleaseDossier {
         Release r = v.release();
         List<DocumentLink> documents = Arrays.stream(ReleaseDocument.values())
                 .map(d -> new DocumentLink(d, d.availableFor(r), ReleasePage.path(r.versionTag) + "/documents/" + d.file())).toList();
-        return new ReleasePage(v, ReleasePanel.of(actor, v, now), ReleasePage.rows(v, now), timeline(r.versionTag),
+        return new ReleasePage(v, ReleaseControls.of(actor, v, now), ReleasePage.rows(v, now), timeline(r.versionTag),
                 ReleaseNotesHtml.render(ReleaseNotes.render(v.facts())), pretty(ReleaseViews.json(v)), check(r), documents, null, null);
     }
 

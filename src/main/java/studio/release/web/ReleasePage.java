@@ -20,7 +20,7 @@ import studio.web.Attempt;
  * @param notice    what the last action did (null: nothing)
  * @param attempt   the refused action, shown next to its form (null: none)
  */
-public record ReleasePage(ReleaseView view, ReleasePanel panel, List<DecisionRow> decisions, Timeline timeline, String notesHtml,
+public record ReleasePage(ReleaseView view, ReleaseControls panel, List<DecisionRow> decisions, Timeline timeline, String notesHtml,
                           String metadata, ManifestCheck manifest, List<DocumentLink> documents, String notice, Attempt attempt) {
 
     /** One decision on the release and whether it counts now. */

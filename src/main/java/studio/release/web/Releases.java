@@ -269,7 +269,7 @@ public class Releases {
     }
 
     private boolean mayPromote() {
-        return ReleasePanel.mayPromote(user.actor());
+        return ReleaseControls.mayPromote(user.actor());
     }
 
     private List<ReleaseDossier.Promotable> promotable() {
