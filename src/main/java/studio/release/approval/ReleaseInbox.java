@@ -2,6 +2,7 @@ package studio.release.approval;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,15 @@ public class ReleaseInbox {
     static final int LIMIT = 200;
 
     @Inject
+    EntityManager em;
+    @Inject
     ReleaseRecords records;
 
+    /** The oldest {@value #LIMIT} paused releases at most; a JPA query, as Panache's page() would add OFFSET. */
     public List<Item> awaiting(Actor actor) {
-        List<Release> paused = Release.<Release>find("state = 'paused_for_approval' and requestedBy <> ?1 order by stateSince, id", actor.name())
-                .page(0, LIMIT).list();
+        List<Release> paused = em.createQuery("""
+                from Release r where r.state = 'paused_for_approval' and r.requestedBy <> :me order by r.stateSince, r.id""", Release.class)
+                .setParameter("me", actor.name()).setMaxResults(LIMIT).getResultList();
         if (paused.isEmpty()) return List.of();
         Map<Long, List<ReleaseApproval>> decisions = records.approvalsOf(paused.stream().map(r -> r.id).toList());
         Instant now = Instant.now();
