@@ -59,7 +59,20 @@ public final class AuditEventJson {
         g.writeEndObject();
     }
 
-    /** The verification result, as the API answers and as AuditVerified records it. */
+    /**
+     * The verification result, as the API answers and as AuditVerified records it: the chain's verdict, and for a valid
+     * chain how far checkpoints anchor it: {@code "status":"intact"|"not_yet_anchored"|"empty"}, {@code "anchored_seq"}
+     * (the newest row a trusted checkpoint vouches for) and {@code "unanchored"} (how many rows come after it).
+     */
+    public static ObjectNode verdict(TrailVerification verdict) {
+        ObjectNode json = verdict(verdict.chain());
+        if (verdict.valid()) {
+            json.put("status", verdict.status().json()).put("anchored_seq", verdict.anchoredSeq()).put("unanchored", verdict.unanchored());
+        }
+        return json;
+    }
+
+    /** The chain's own verdict: {@code {"valid":true,"events":..,"head":..}} or {@code {"valid":false,"first_bad_seq":..,"reason":..}}. */
     public static ObjectNode verdict(ChainVerification verdict) {
         ObjectNode json = JSON.createObjectNode().put("valid", verdict.valid());
         if (verdict instanceof ChainVerification.Intact intact) {
