@@ -37,12 +37,17 @@ pg_stop() {  # dir
     as_pg "$PG_BIN/pg_ctl" -D "$1/data" -m immediate -w -t 10 stop >/dev/null 2>&1 || true
 }
 
-pg_create_db() {  # port db
-  local psql=("$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U postgres -v ON_ERROR_STOP=1 -qtA)
-  "${psql[@]}" -c "select 1 from pg_roles where rolname='studio'" | grep -q 1 ||
-    "${psql[@]}" -c "create role studio login password 'studio'"
-  "${psql[@]}" -c "select 1 from pg_database where datname='$2'" | grep -q 1 ||
-    "${psql[@]}" -c "create database \"$2\" owner studio"
+# Studio's two roles (scripts/postgres-roles.sql): the schema owner Flyway migrates as, and the role the application
+# connects as, which may only insert and read the audit and evidence tables. One pair per cluster; every database
+# on it uses them.
+STUDIO_DB_OWNER=studio STUDIO_DB_OWNER_PASSWORD=studio
+STUDIO_DB_APP=studio_app STUDIO_DB_APP_PASSWORD=studio_app
+
+pg_create_db() {  # port db: the roles and the database owned by the schema owner (existing ones are kept)
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA \
+    -v owner="$STUDIO_DB_OWNER" -v owner_password="$STUDIO_DB_OWNER_PASSWORD" \
+    -v app="$STUDIO_DB_APP" -v app_password="$STUDIO_DB_APP_PASSWORD" -v db="$2" \
+    -f "$ROOT/scripts/postgres-roles.sql" >/dev/null
 }
 
 # ---------------------------------------------------------------- the run stack's database, as supervise.sh sees it

@@ -14,7 +14,9 @@ build_studio() {
 
 studio_env() {  # db-port keycloak-port
   export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$1/studio"
-  export QUARKUS_DATASOURCE_USERNAME=studio QUARKUS_DATASOURCE_PASSWORD=studio
+  # the application's own role; Flyway migrates as the schema owner (scripts/postgres.sh, postgres-roles.sql)
+  export QUARKUS_DATASOURCE_USERNAME="$STUDIO_DB_APP" QUARKUS_DATASOURCE_PASSWORD="$STUDIO_DB_APP_PASSWORD"
+  export QUARKUS_FLYWAY_USERNAME="$STUDIO_DB_OWNER" QUARKUS_FLYWAY_PASSWORD="$STUDIO_DB_OWNER_PASSWORD"
   QUARKUS_OIDC_AUTH_SERVER_URL="$(keycloak_realm_url "$2")"; export QUARKUS_OIDC_AUTH_SERVER_URL
   export QUARKUS_HTTP_PORT="$STUDIO_PORT"
   export STUDIO_DEMO_ENABLED=true

@@ -1,34 +1,48 @@
 package studio.audit;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import studio.governance.Roles;
 import studio.security.CurrentUser;
 import studio.web.ApiErrors;
 
-/** The audit trail for auditors' scripts and CI (API.md "Audit"): list, export, verify. */
+/** The audit trail for auditors' scripts and CI (API.md "Audit"): list, export, verify, checkpoints. */
 @Path("/api/audit")
 public class AuditApi {
 
     private static final DateTimeFormatter FILE_STAMP =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    static final MediaType NOTE = new MediaType("text", "plain", "utf-8");
 
     @Inject
     AuditQuery query;
 
     @Inject
     AuditVerification verification;
+
+    @Inject
+    AuditCheckpoints checkpoints;
+
+    @Inject
+    TrustedKeys trusted;
+
+    @Inject
+    AuditStreams streams;
 
     @Inject
     CurrentUser user;
@@ -50,28 +64,92 @@ public class AuditApi {
     @RolesAllowed({Roles.AUDITOR, Roles.COMPLIANCE_OFFICER, Roles.PLATFORM_ADMIN})
     public Response export(@RestQuery String format, @RestQuery String milestone, @RestQuery String release,
                            @RestQuery String sprint, @RestQuery String actor, @RestQuery String role,
-                           @RestQuery String type, @RestQuery String from, @RestQuery String to) {
+                           @RestQuery String type, @RestQuery String from, @RestQuery String to, RoutingContext request) {
         AuditExportFormat chosen = AuditExportFormat.named(format);
         AuditFilter filter = new AuditParams(milestone, release, sprint, actor, role, type, from, to, null, null).filter();
-        StreamingOutput body = out -> query.export(filter, chosen.open(out));
-        String file = "studio-audit-" + FILE_STAMP.format(Instant.now()) + "." + chosen.extension();
-        return Response.ok(body, chosen.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-                .build();
+        return download(streams, query, chosen, filter, request);
     }
 
-    /** Recomputes the chain now; answers 200 with the verdict either way (a broken chain is a finding, not an error). */
+    /**
+     * The export as a streamed download holding one of {@link AuditStreams}' permits until the stream ends (or the
+     * response does, should the stream never start). Shared with the timeline's export.
+     */
+    static Response download(AuditStreams streams, AuditQuery query, AuditExportFormat format, AuditFilter filter,
+                             RoutingContext request) {
+        AuditStreams.Permit permit = streams.open();
+        request.addEndHandler(ended -> permit.close());
+        StreamingOutput body = out -> {
+            try (permit) {
+                query.export(filter, format.open(out));
+            }
+        };
+        String file = "studio-audit-" + FILE_STAMP.format(Instant.now()) + "." + format.extension();
+        return Response.ok(body, format.mediaType()).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
+    /**
+     * Recomputes the chain now and answers the verdict; records nothing (a broken chain is a finding, not an error:
+     * 200 either way).
+     */
     @GET
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AUDITOR, Roles.COMPLIANCE_OFFICER, Roles.PLATFORM_ADMIN})
     public String verify() {
+        return AuditEventJson.verdict(verification.verify()).toString();
+    }
+
+    /**
+     * Anchors the rows since the newest checkpoint (when they chain onto it), recomputes the chain and records the
+     * verification in the trail ({@code AuditVerified}); answers the verdict.
+     */
+    @POST
+    @Path("verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AUDITOR, Roles.COMPLIANCE_OFFICER, Roles.PLATFORM_ADMIN})
+    public String verifyAndRecord() {
         return AuditEventJson.verdict(verification.verifyAndRecord(user.actor())).toString();
+    }
+
+    /** The signed checkpoints, newest first, keyset-paginated like the listing ({@code after}, {@code limit}). */
+    @GET
+    @Path("checkpoints")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PRODUCT_OWNER, Roles.QA_LEAD, Roles.DOMAIN_ARCHITECT, Roles.SECURITY_OFFICER,
+            Roles.COMPLIANCE_OFFICER, Roles.PLATFORM_ADMIN, Roles.AUDITOR, Roles.CI})
+    public String checkpoints(@RestQuery String after, @RestQuery String limit) {
+        AuditPageRequest page = new AuditParams(null, null, null, null, null, null, null, null, after, limit).page();
+        List<AuditCheckpoint> found = checkpoints.newestFirst(page.after(), page.limit() + 1);
+        List<AuditCheckpoint> shown = found.subList(0, Math.min(found.size(), page.limit()));
+        String next = found.size() > page.limit() ? Long.toString(shown.get(shown.size() - 1).seq()) : null;
+        return CheckpointJson.page(checkpoints.origin(), trusted.byId().values(), shown, next);
+    }
+
+    /** The newest checkpoint as its signed note (c2sp.org/tlog-checkpoint), for anyone to keep and compare later. */
+    @GET
+    @Path("checkpoints/latest")
+    @Produces("text/plain; charset=utf-8")
+    @RolesAllowed({Roles.PRODUCT_OWNER, Roles.QA_LEAD, Roles.DOMAIN_ARCHITECT, Roles.SECURITY_OFFICER,
+            Roles.COMPLIANCE_OFFICER, Roles.PLATFORM_ADMIN, Roles.AUDITOR, Roles.CI})
+    public Response latestCheckpoint() {
+        List<AuditCheckpoint> newest = checkpoints.newestFirst(null, 1);
+        if (newest.isEmpty() || newest.get(0).note() == null) {
+            return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
+                    .entity(ApiErrors.json(newest.isEmpty() ? "no audit checkpoint has been signed yet"
+                            : "the newest audit checkpoint (row " + newest.get(0).seq() + ") predates signed notes")).build();
+        }
+        return Response.ok(newest.get(0).note(), NOTE).build();
     }
 
     @ServerExceptionMapper
     Response invalidQuery(InvalidAuditQuery invalid) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
                 .entity(ApiErrors.json(invalid.problems())).build();
+    }
+
+    @ServerExceptionMapper
+    Response busy(AuditBusy busy) {
+        return Response.status(429).type(MediaType.APPLICATION_JSON).header(HttpHeaders.RETRY_AFTER, busy.retryAfterSeconds())
+                .entity(ApiErrors.json(busy.getMessage())).build();
     }
 }

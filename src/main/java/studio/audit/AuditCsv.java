@@ -11,8 +11,12 @@ import java.util.List;
 /**
  * The audit trail as CSV (RFC 4180): a header row, CRLF line ends, UTF-8, and a field quoted when it holds a comma,
  * quote, CR or LF (quotes doubled). {@code actor_roles} are space-separated; {@code payload} is the stored JSON
- * text in one column; an absent value is an empty field. Values are written exactly as stored, never rewritten for
- * spreadsheets, because the export is evidence.
+ * text in one column; an absent value is an empty field.
+ *
+ * <p>CSV is for spreadsheets, and a spreadsheet runs a cell that begins with {@code = + - @}, a tab or a carriage
+ * return as a formula: an actor name or a reason typed by anyone could then run on an auditor's machine. Such a cell
+ * is written with a leading {@code '} (OWASP's CSV injection rule, {@link #neutralised}), which spreadsheets show as
+ * text. The JSON Lines export keeps every value exactly as stored and hashed: it is the one to verify.
  */
 public final class AuditCsv implements AuditEventWriter {
 
@@ -39,6 +43,16 @@ public final class AuditCsv implements AuditEventWriter {
         out.flush();
     }
 
+    /**
+     * The value a spreadsheet shows as text: prefixed with {@code '} when it begins with {@code = + - @}, a tab or a
+     * carriage return (https://owasp.org/www-community/attacks/CSV_Injection).
+     */
+    public static String neutralised(String value) {
+        if (value.isEmpty()) return value;
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
+    }
+
     /** One CSV field: quoted only when it must be. */
     static String field(String value) {
         for (int i = 0; i < value.length(); i++) {
@@ -51,7 +65,7 @@ public final class AuditCsv implements AuditEventWriter {
     private void row(List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) out.write(',');
-            out.write(field(fields.get(i)));
+            out.write(field(neutralised(fields.get(i))));
         }
         out.write("\r\n");
     }

@@ -58,13 +58,29 @@ final class AuditRows {
 
     /** Every signed checkpoint, by seq. */
     static List<AuditCheckpoint> checkpoints(Connection c) throws SQLException {
+        return checkpoints(c, "select " + CHECKPOINT + " from audit_checkpoint order by seq");
+    }
+
+    /** The checkpoint with the highest seq, or null when there is none. */
+    static AuditCheckpoint newestCheckpoint(Connection c) throws SQLException {
+        List<AuditCheckpoint> newest = checkpoints(c, "select " + CHECKPOINT + " from audit_checkpoint order by seq desc limit 1");
+        return newest.isEmpty() ? null : newest.get(0);
+    }
+
+    /** At most {@code limit} checkpoints below seq {@code before} (null: from the newest), newest first. */
+    static List<AuditCheckpoint> checkpointsNewestFirst(Connection c, Long before, int limit) throws SQLException {
+        return checkpoints(c, "select " + CHECKPOINT + " from audit_checkpoint" + (before == null ? "" : " where seq < " + before)
+                + " order by seq desc limit " + limit);
+    }
+
+    private static final String CHECKPOINT = "seq, head_hash, signed_at, key_id, signature, note";
+
+    private static List<AuditCheckpoint> checkpoints(Connection c, String sql) throws SQLException {
         List<AuditCheckpoint> checkpoints = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "select seq, head_hash, signed_at, key_id, signature from audit_checkpoint order by seq");
-             ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 checkpoints.add(new AuditCheckpoint(r.getLong(1), hash(r.getString(2)),
-                        r.getObject(3, OffsetDateTime.class).toInstant(), r.getString(4), r.getString(5)));
+                        r.getObject(3, OffsetDateTime.class).toInstant(), r.getString(4), r.getString(5), r.getString(6)));
             }
         }
         return checkpoints;

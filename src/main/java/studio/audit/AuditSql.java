@@ -33,6 +33,12 @@ final class AuditSql {
         return new Query("select " + COLUMNS + " from audit_event e" + where.sql() + " order by e.seq", where.params());
     }
 
+    /** The rows after {@code afterSeq} up to and including {@code upToSeq}, oldest first. */
+    static Query between(long afterSeq, long upToSeq) {
+        return new Query("select " + COLUMNS + " from audit_event e where e.seq > ? and e.seq <= ? order by e.seq",
+                List.of(afterSeq, upToSeq));
+    }
+
     private static Query where(AuditFilter f, Long before) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();

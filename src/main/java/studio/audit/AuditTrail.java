@@ -5,6 +5,7 @@ import static studio.governance.Roles.*;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -15,11 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URI;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestQuery;
 import studio.input.InputProblem;
@@ -29,7 +26,8 @@ import studio.web.Htmx;
 /**
  * The audit timeline in the browser: newest first, filtered by GET parameters, keyset "load more", each event
  * expandable to its payload and hashes; export and chain verification for those who keep the record. Nothing here
- * changes governance state: verification only appends its own AuditVerified event.
+ * changes governance state: verification (a POST) signs a checkpoint over what it verified and appends its own
+ * AuditVerified event, nothing else; every GET only reads.
  */
 @Path("/audit")
 @Produces(MediaType.TEXT_HTML)
@@ -48,7 +46,6 @@ public class AuditTrail {
             "SprintClosed", "SprintBlocked", "GateSignal", "AuditVerified");
 
     static final int PAGE = 50;
-    private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The filter form's fields, as GET parameters. */
@@ -71,7 +68,8 @@ public class AuditTrail {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance timeline(TimelineFilters filters, Timeline timeline, List<InputProblem> problems,
-                                                ChainVerdict verdict, boolean keeper, List<String> roles, List<String> types);
+                                                ChainVerdict verdict, boolean keeper, List<String> roles, List<String> types,
+                                                AuditDatabaseRole.Standing database);
 
         static native TemplateInstance timeline$results(TimelineFilters filters, Timeline timeline, List<InputProblem> problems,
                                                         boolean keeper);
@@ -79,6 +77,8 @@ public class AuditTrail {
         static native TemplateInstance timeline$entries(Timeline timeline);
 
         static native TemplateInstance timeline$verdict(ChainVerdict verdict);
+
+        static native TemplateInstance timeline$busy(String message);
     }
 
     @Inject
@@ -87,6 +87,10 @@ public class AuditTrail {
     AuditVerification verification;
     @Inject
     CurrentUser user;
+    @Inject
+    AuditStreams streams;
+    @Inject
+    AuditDatabaseRole database;
 
     @GET
     public Response timeline(@BeanParam Query q, @RestQuery Long verification, HttpHeaders headers) {
@@ -121,33 +125,49 @@ public class AuditTrail {
     @GET
     @Path("export")
     @RolesAllowed({AUDITOR, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
-    public Response export(@BeanParam Query q, @RestQuery String format) {
-        AuditExportFormat chosen;
-        AuditFilter filter;
+    public Response export(@BeanParam Query q, @RestQuery String format, RoutingContext request) {
         try {
-            chosen = AuditExportFormat.named(format);
-            filter = q.filters().params(null, null).filter();
+            AuditExportFormat chosen = AuditExportFormat.named(format);
+            AuditFilter filter = q.filters().params(null, null).filter();
+            return AuditApi.download(streams, query, chosen, filter, request);
         } catch (InvalidAuditQuery invalid) {
             return Htmx.varying(400, page(q.filters(), new Timeline(List.of(), q.filters().query(), null), invalid.problems(), null));
+        } catch (AuditBusy busy) {
+            return busy(Htmx.html(429, page(q.filters(), new Timeline(List.of(), q.filters().query(), null),
+                    List.of(InputProblem.of(busy.getMessage())), null)), busy);
         }
-        StreamingOutput body = out -> query.export(filter, chosen.open(out));
-        String file = "studio-audit-" + FILE_STAMP.format(Instant.now()) + "." + chosen.extension();
-        return Response.ok(body, chosen.mediaType()).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
-    /** Recomputes the chain and shows the verdict; without JavaScript, by redirecting to a page that shows it. */
+    /**
+     * Anchors, recomputes and records the chain (AuditVerification#verifyAndRecord) and shows the verdict; without
+     * JavaScript, by redirecting to a page that shows it.
+     */
     @POST
     @Path("verify")
     @RolesAllowed({AUDITOR, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response verify(@BeanParam Query q, HttpHeaders headers) {
-        ChainVerification verdict = verification.verifyAndRecord(user.actor());
+        TrailVerification verdict;
+        try {
+            verdict = verification.verifyAndRecord(user.actor());
+        } catch (AuditBusy busy) {
+            if (Htmx.wantsFragment(headers)) {
+                return busy(Htmx.html(429, Templates.timeline$busy(busy.getMessage())).header(Htmx.RETARGET, "#chain-verdict")
+                        .header(Htmx.RESWAP, "outerHTML"), busy);
+            }
+            return busy(Htmx.html(429, page(q.filters(), new Timeline(List.of(), q.filters().query(), null),
+                    List.of(InputProblem.of(busy.getMessage())), null)), busy);
+        }
         Long seq = newestVerificationBy(user.getName());
         if (Htmx.wantsFragment(headers)) return Htmx.varying(200, Templates.timeline$verdict(ChainVerdict.of(verdict, seq)));
         return Response.seeOther(URI.create(url(q.filters().query(), "verification=" + seq))).build();
     }
 
+    private static Response busy(Response.ResponseBuilder response, AuditBusy busy) {
+        return response.header(HttpHeaders.RETRY_AFTER, busy.retryAfterSeconds()).build();
+    }
+
     private TemplateInstance page(TimelineFilters filters, Timeline timeline, List<InputProblem> problems, ChainVerdict verdict) {
-        return Templates.timeline(filters, timeline, problems, verdict, keeper(), ALL, KNOWN_TYPES);
+        return Templates.timeline(filters, timeline, problems, verdict, keeper(), ALL, KNOWN_TYPES, database.standing());
     }
 
     private boolean keeper() {

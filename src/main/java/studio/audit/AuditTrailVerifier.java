@@ -18,7 +18,10 @@ public final class AuditTrailVerifier {
     private final AuditHead head;
     private String hashAtHead;
 
-    /** @param head what audit_head recorded before the rows were read */
+    /**
+     * @param head what audit_head recorded before the rows were read
+     * @param keysById the trusted keys (never the ones the database lists: see {@link TrustedKeys})
+     */
     public AuditTrailVerifier(AuditHead head, List<AuditCheckpoint> checkpoints, Map<String, PublicKey> keysById) {
         this.chain = new ChainVerifier(checkpoints, keysById);
         this.head = head;
@@ -28,6 +31,11 @@ public final class AuditTrailVerifier {
     public boolean accept(AuditEvent event) {
         if (event.seq() == head.seq()) hashAtHead = event.hash();
         return chain.accept(event.record(), event.hash());
+    }
+
+    /** How far trusted checkpoints anchor the chain, once {@link #finish()} has run. */
+    public long anchoredSeq() {
+        return chain.anchoredSeq();
     }
 
     public ChainVerification finish() {

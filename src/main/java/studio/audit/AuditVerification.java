@@ -5,11 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import studio.audit.AuditEntry.Subject;
 import studio.governance.Actor;
-import studio.signing.SigningKeys;
 
 /**
  * Recomputes the whole stored audit trail in one streaming pass ({@link AuditTrailVerifier}) against every signed
- * checkpoint and every key Studio has published, then records the verification itself in the trail.
+ * checkpoint, trusting only the pinned keys ({@link TrustedKeys}), never the ones the database lists. Verifying changes
+ * nothing; {@link #verifyAndRecord} (a POST) also anchors what it verified and records the verification in the trail.
  */
 @ApplicationScoped
 public class AuditVerification {
@@ -20,33 +20,55 @@ public class AuditVerification {
     AuditQuery query;
 
     @Inject
-    SigningKeys keys;
+    TrustedKeys trusted;
+
+    @Inject
+    AuditCheckpoints checkpoints;
+
+    @Inject
+    AuditStreams streams;
 
     @Inject
     AuditLog log;
 
     /**
-     * Verifies, then appends {@value #VERIFIED} with the verdict. The verdict is computed first, so the check covers
-     * the trail as it was asked about, and nothing (no checkpoint, no append) runs before it that could mask a
-     * truncation.
+     * Signs a checkpoint over the rows since the newest one (only when they chain onto it: a checkpoint never launders
+     * a break), verifies the whole trail, then appends {@value #VERIFIED} with the verdict. The verdict is computed
+     * before the append, so it covers the trail as it was asked about.
+     *
+     * @throws AuditBusy when as many exports and verifications run as {@link AuditStreams} allows
      */
-    public ChainVerification verifyAndRecord(Actor actor) {
-        ChainVerification verdict = verify();
+    public TrailVerification verifyAndRecord(Actor actor) {
+        TrailVerification verdict;
+        try (AuditStreams.Permit permit = streams.open()) {
+            checkpoints.checkpointNow();
+            verdict = verifyNow();
+        }
         QuarkusTransaction.requiringNew().run(() ->
                 log.record(actor, AuditEntry.of(VERIFIED, Subject.system(), null, AuditEventJson.verdict(verdict))));
         return verdict;
     }
 
-    /** The verdict on the trail as stored now; changes nothing. */
-    public ChainVerification verify() {
+    /**
+     * The verdict on the trail as stored now; changes nothing.
+     *
+     * @throws AuditBusy when as many exports and verifications run as {@link AuditStreams} allows
+     */
+    public TrailVerification verify() {
+        try (AuditStreams.Permit permit = streams.open()) {
+            return verifyNow();
+        }
+    }
+
+    private TrailVerification verifyNow() {
         return query.streamInReadTransaction(c -> {
-            // head, then checkpoints, then keys, then rows: see AuditTrailVerifier for why this order
+            // head, then checkpoints, then rows: see AuditTrailVerifier for why this order
             AuditHead head = AuditRows.head(c);
-            var checkpoints = AuditRows.checkpoints(c);
-            try (OverlappedVerification verifier = new OverlappedVerification(
-                    new AuditTrailVerifier(head, checkpoints, keys.published()))) {
+            AuditTrailVerifier trail = new AuditTrailVerifier(head, AuditRows.checkpoints(c), trusted.byId());
+            try (OverlappedVerification verifier = new OverlappedVerification(trail)) {
                 AuditRows.stream(c, AuditSql.oldestFirst(AuditFilter.EVERYTHING), AuditQuery.FETCH_SIZE, verifier::accept);
-                return verifier.finish();
+                ChainVerification chain = verifier.finish();
+                return new TrailVerification(chain, trail.anchoredSeq());
             }
         });
     }

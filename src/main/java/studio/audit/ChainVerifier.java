@@ -14,22 +14,53 @@ import java.util.Map;
  * <p>What it catches: a row whose content no longer matches its stored hash (altered); a missing seq (deleted);
  * a row whose prevHash is not the hash of the row before (reordered, or altered and re-hashed); a checkpoint whose
  * signed head differs from the recomputed one (rewritten history); a checkpoint beyond the last row (newest rows
- * deleted); a checkpoint whose signature does not verify with the key its id names (forged). Rows are numbered
- * from 1. Usage: {@code accept} each row until it returns false, then {@code finish()}.
+ * deleted); a checkpoint whose signature does not verify with the key its id names, or whose key is not one of the
+ * trusted keys it is given (forged); and, when it is given every checkpoint there is, a checkpoint note that does not
+ * name the checkpoint before it (a checkpoint removed, replaced or forked). Rows are numbered from 1. Usage:
+ * {@code accept} each row until it returns false, then {@code finish()}; {@link #anchoredSeq()} then says how far
+ * checkpoints vouch for the chain.
  */
 public final class ChainVerifier {
 
     private final Deque<AuditCheckpoint> checkpoints;
     private final Map<String, PublicKey> keysById;
+    private final boolean everyCheckpoint;
     private long nextSeq = 1;
     private String head = AuditHasher.GENESIS;
     private ChainVerification.Broken broken;
+    private long anchoredSeq;
+    private AuditCheckpoint lastCheckpoint;
 
-    /** @param keysById the public keys checkpoints may be signed with, by key id */
+    /**
+     * @param checkpoints every checkpoint ever signed (each note must name the one before it)
+     * @param keysById the trusted public keys checkpoints may be signed with, by key id
+     */
     public ChainVerifier(List<AuditCheckpoint> checkpoints, Map<String, PublicKey> keysById) {
+        this(checkpoints, keysById, true);
+    }
+
+    /**
+     * @param everyCheckpoint false when {@code checkpoints} are only some of them (an auditor's kept notes): their
+     *        links to the checkpoints before them cannot be checked
+     */
+    public ChainVerifier(List<AuditCheckpoint> checkpoints, Map<String, PublicKey> keysById, boolean everyCheckpoint) {
         this.checkpoints = new ArrayDeque<>(checkpoints.stream().sorted(Comparator.comparingLong(AuditCheckpoint::seq)).toList());
         this.keysById = Map.copyOf(keysById);
+        this.everyCheckpoint = everyCheckpoint;
         checkCheckpointsUpTo(0);
+    }
+
+    /** Verifies only the rows after {@code seq}, whose hash is taken to be {@code head} (a checkpoint's, say). */
+    public static ChainVerifier continuing(long seq, String head) {
+        ChainVerifier verifier = new ChainVerifier(List.of(), Map.of(), false);
+        verifier.nextSeq = seq + 1;
+        verifier.head = head;
+        return verifier;
+    }
+
+    /** The newest row a trusted checkpoint vouches for so far (0: none); rows after it are not yet anchored. */
+    public long anchoredSeq() {
+        return anchoredSeq;
     }
 
     /**
@@ -86,16 +117,32 @@ public final class ChainVerifier {
             if (problem == null && !head.equals(checkpoint.headHash())) {
                 problem = "the chain's hash at row " + seq + " differs from the signed checkpoint: history up to row " + seq + " was rewritten";
             }
-            if (problem != null) fail(Math.max(checkpoint.seq(), 1), problem);
+            if (problem != null) {
+                fail(Math.max(checkpoint.seq(), 1), problem);
+            } else {
+                anchoredSeq = checkpoint.seq();
+            }
         }
         return broken == null;
     }
 
+    /** Why the checkpoint cannot be trusted (its key, its signature, its link to the one before), or null. */
     private String signatureProblem(AuditCheckpoint checkpoint) {
         PublicKey key = checkpoint.keyId() == null ? null : keysById.get(checkpoint.keyId());
         if (key == null) return "checkpoint for row " + checkpoint.seq() + " is signed with unknown key " + checkpoint.keyId();
         if (!checkpoint.signedBy(key)) return "checkpoint for row " + checkpoint.seq() + " has an invalid signature (key " + checkpoint.keyId() + ")";
-        return null;
+        String link = linkProblem(checkpoint);
+        lastCheckpoint = checkpoint;
+        return link;
+    }
+
+    private String linkProblem(AuditCheckpoint checkpoint) {
+        if (!everyCheckpoint || checkpoint.note() == null) return null;
+        String expected = lastCheckpoint == null ? CheckpointNote.NO_PREVIOUS : lastCheckpoint.hash();
+        if (expected.equals(checkpoint.previousHash())) return null;
+        return "checkpoint for row " + checkpoint.seq() + " does not follow "
+                + (lastCheckpoint == null ? "from the start (no checkpoint is stored before it)" : "the checkpoint for row " + lastCheckpoint.seq())
+                + ": a checkpoint was removed, replaced or forked";
     }
 
     private String outOfSequence(long seq) {

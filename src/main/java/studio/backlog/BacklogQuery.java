@@ -4,13 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import studio.persistence.Row;
 import studio.persistence.Rows;
 import studio.web.QueryText;
 
@@ -91,7 +90,7 @@ public class BacklogQuery {
      * transaction only.
      */
     private void withoutJit() {
-        em.createNativeQuery("select set_config('jit', 'off', true)").getSingleResult();
+        Rows.first(em, "select set_config('jit', 'off', true) as jit", r -> r.text("jit"));
     }
 
     private BacklogGroup group(BacklogRequest request, GroupCounts g, Map<String, List<FeatureCard>> cards) {
@@ -130,11 +129,10 @@ public class BacklogQuery {
                 select c.grp, ms.name, ms.state, c.status, c.n from counts c join shown sh on sh.grp = c.grp
                 left join milestone ms on ms.id = c.grp order by c.grp = '', c.grp""".formatted(keyset));
         Map<String, GroupCounts> byGroup = new LinkedHashMap<>();
-        for (Object[] row : sql.rows(em)) {
-            String grp = (String) row[0];
-            GroupCounts g = byGroup.computeIfAbsent(grp,
-                    k -> new GroupCounts(k.isEmpty() ? null : k, (String) row[1], (String) row[2], new HashMap<>()));
-            g.counts().put((String) row[3], ((Number) row[4]).longValue());
+        for (Row row : sql.rows(em)) {
+            GroupCounts g = byGroup.computeIfAbsent(row.text("grp"),
+                    k -> new GroupCounts(k.isEmpty() ? null : k, row.text("name"), row.text("state"), new HashMap<>()));
+            g.counts().put(row.text("status"), row.number("n"));
         }
         return new ArrayList<>(byGroup.values());
     }
@@ -170,33 +168,34 @@ public class BacklogQuery {
         return cards(sql.rows(em), false);
     }
 
-    private Map<String, List<FeatureCard>> cards(List<Object[]> rows, boolean byGroup) {
+    private Map<String, List<FeatureCard>> cards(List<Row> rows, boolean byGroup) {
         Map<String, Dependency> dependencies = dependencies(rows);
         Map<String, List<FeatureCard>> out = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            String key = byGroup ? (((String) r[13]).isEmpty() ? BacklogRequest.UNSCHEDULED : (String) r[13]) + "\n" + r[12] : (String) r[12];
+        for (Row r : rows) {
+            String grp = r.text("grp");
+            String key = byGroup ? (grp.isEmpty() ? BacklogRequest.UNSCHEDULED : grp) + "\n" + r.text("status") : r.text("status");
             out.computeIfAbsent(key, k -> new ArrayList<>()).add(card(r, dependencies));
         }
         return out;
     }
 
-    private FeatureCard card(Object[] r, Map<String, Dependency> dependencies) {
-        String id = (String) r[0];
-        FeatureDetails.Details d = details.of((String) r[3]);
-        List<Dependency> deps = Arrays.stream((String[]) r[4]).map(dep -> dependencies.getOrDefault(dep, new Dependency(dep, null))).toList();
-        return new FeatureCard(id, (String) r[1], (String) r[2], (String) r[12], (String) r[5], (Boolean) r[9], (String) r[6],
-                (Instant) r[7], (String) r[8], (String) r[10], (String) r[11], deps, d.effort(), d.agentRoles());
+    private FeatureCard card(Row r, Map<String, Dependency> dependencies) {
+        FeatureDetails.Details d = details.of(r.text("definition"));
+        List<Dependency> deps = r.texts("depends_on").stream().map(dep -> dependencies.getOrDefault(dep, new Dependency(dep, null))).toList();
+        return new FeatureCard(r.text("id"), r.text("title"), r.text("priority"), r.text("status"), r.text("planned_status"),
+                r.flag("defined"), r.text("deferral_reason"), r.instant("deferred_at"), r.text("deferred_by"), r.text("closed_sprint"),
+                r.text("active_sprint"), deps, d.effort(), d.agentRoles());
     }
 
     /** The status of every feature the cards depend on, in one statement. */
-    private Map<String, Dependency> dependencies(List<Object[]> rows) {
-        String[] ids = rows.stream().flatMap(r -> Arrays.stream((String[]) r[4])).distinct().toArray(String[]::new);
+    private Map<String, Dependency> dependencies(List<Row> rows) {
+        String[] ids = rows.stream().flatMap(r -> r.texts("depends_on").stream()).distinct().toArray(String[]::new);
         Map<String, Dependency> out = new HashMap<>();
         if (ids.length == 0) return out;
         Sql sql = new Sql();
         sql.text.append("with ").append(PROGRESS.formatted("where f.id = any(?)")).append(" select id, status from progress");
         sql.params.add(ids);
-        for (Object[] r : sql.rows(em)) out.put((String) r[0], new Dependency((String) r[0], (String) r[1]));
+        for (Row r : sql.rows(em)) out.put(r.text("id"), new Dependency(r.text("id"), r.text("status")));
         return out;
     }
 
@@ -260,8 +259,8 @@ public class BacklogQuery {
         final StringBuilder text = new StringBuilder();
         final List<Object> params = new ArrayList<>();
 
-        List<Object[]> rows(EntityManager em) {
-            return Rows.of(em, text.toString(), params);
+        List<Row> rows(EntityManager em) {
+            return Rows.list(em, text.toString(), params, r -> r);
         }
     }
 }

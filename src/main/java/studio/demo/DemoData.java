@@ -10,7 +10,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,6 +26,7 @@ import studio.governance.Actor;
 import studio.governance.Roles;
 import studio.ingest.EvidenceIntake;
 import studio.input.Format;
+import studio.milestone.Milestone;
 import studio.milestone.MilestoneCommands;
 import studio.override.OverrideDesk;
 import studio.planning.DefinitionImport;
@@ -46,8 +46,6 @@ public class DemoData {
     boolean enabled;
 
     @Inject
-    EntityManager em;
-    @Inject
     DefinitionImport definitions;
     @Inject
     EvidenceIntake intake;
@@ -60,8 +58,7 @@ public class DemoData {
 
     void onStart(@Observes StartupEvent event) {
         if (!enabled) return;
-        boolean empty = QuarkusTransaction.requiringNew().call(() ->
-                ((Number) em.createNativeQuery("select count(*) from milestone").getSingleResult()).longValue() == 0);
+        boolean empty = QuarkusTransaction.requiringNew().call(() -> Milestone.count() == 0);
         if (!empty) return;
         load();
     }

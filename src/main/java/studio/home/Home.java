@@ -11,12 +11,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import studio.governance.Roles;
 import studio.inbox.ApprovalInbox;
 import studio.inbox.InboxItem;
+import studio.persistence.Row;
+import studio.persistence.Rows;
 import studio.security.CurrentUser;
 
 /** The home page: where delivery stands right now, straight from the database. */
@@ -53,15 +56,15 @@ public class Home {
     public TemplateInstance home() {
         Map<String, Long> byState = new LinkedHashMap<>();
         STATES.forEach(s -> byState.put(s, 0L));
-        List<Object[]> rows = em.createNativeQuery("select state, count(*) from milestone group by state").getResultList();
-        rows.forEach(r -> byState.put((String) r[0], ((Number) r[1]).longValue()));
+        Rows.list(em, "select state, count(*) as milestones from milestone group by state", r -> r)
+                .forEach(r -> byState.put(r.text("state"), r.number("milestones")));
         long milestones = byState.values().stream().mapToLong(Long::longValue).sum();
         List<InboxItem> waiting = inbox.awaiting(user.actor());
-        Object[] inventory = (Object[]) em.createNativeQuery(
-                "select (select count(*) from sprint), (select count(*) from feature), (select count(*) from evidence)")
-                .getSingleResult();
-        return Templates.home(byState, milestones, number(inventory[0]), number(inventory[1]), number(inventory[2]),
-                recent(), waiting.subList(0, Math.min(WAITING_SHOWN, waiting.size())), waiting.size());
+        Row inventory = Rows.first(em, """
+                select (select count(*) from sprint) as sprints, (select count(*) from feature) as features,
+                       (select count(*) from evidence) as evidence""", r -> r).orElseThrow();
+        return Templates.home(byState, milestones, inventory.number("sprints"), inventory.number("features"),
+                inventory.number("evidence"), recent(), waiting.subList(0, Math.min(WAITING_SHOWN, waiting.size())), waiting.size());
     }
 
     @GET
@@ -71,17 +74,11 @@ public class Home {
         return Templates.signedOut();
     }
 
-    private static long number(Object count) {
-        return ((Number) count).longValue();
-    }
-
-    @SuppressWarnings("unchecked")
     private List<RecentEvent> recent() {
-        List<Object[]> rows = em.createNativeQuery("""
+        return Rows.list(em, """
                 select seq, occurred_at, actor, type, subject_type, subject_id
-                from audit_event order by seq desc limit 8""").getResultList();
-        return rows.stream().map(r -> new RecentEvent(((Number) r[0]).longValue(),
-                ((java.time.Instant) r[1]).atOffset(java.time.ZoneOffset.UTC),
-                (String) r[2], (String) r[3], (String) r[4], (String) r[5])).toList();
+                from audit_event order by seq desc limit 8""",
+                r -> new RecentEvent(r.number("seq"), r.instant("occurred_at").atOffset(ZoneOffset.UTC), r.text("actor"),
+                        r.text("type"), r.text("subject_type"), r.text("subject_id")));
     }
 }

@@ -128,39 +128,28 @@ public class ApprovalInbox implements Navigation.InboxCounter {
         memoReleases = null;
     }
 
-    @SuppressWarnings("unchecked")
     private List<OverrideCandidate> overrides(Actor actor, Instant now) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return Rows.list(em, """
                 select o.id, o.gates, o.reason, o.expires_at, o.requested_by, o.requested_at,
-                       m.id, m.name, m.state, m.definition, m.gate_summary
+                       m.id as milestone_id, m.name, m.state, m.definition, m.gate_summary
                 from override_request o join milestone m on m.id = o.milestone_id
-                where o.status = 'requested' and o.requested_by <> ?1 and (o.expires_at is null or o.expires_at > ?2)
-                order by o.requested_at, o.id limit ?3""")
-                .setParameter(1, actor.name()).setParameter(2, now).setParameter(3, LIMIT).getResultList();
-        List<OverrideCandidate> out = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            long id = ((Number) r[0]).longValue();
-            OverrideTicket ticket = new OverrideTicket(id, OverrideStatus.REQUESTED, (String) r[4], null, null, (Instant) r[3],
-                    List.of((String[]) r[1]), List.of());
-            out.add(new OverrideCandidate(ticket, governed((String) r[9], (String) r[8]), (String) r[7], List.of((String[]) r[1]),
-                    (String) r[2], (Instant) r[5], MilestoneReadout.parse((String) r[10]), SignOffs.NONE));
-        }
-        return out;
+                where o.status = 'requested' and o.requested_by <> ? and (o.expires_at is null or o.expires_at > ?)
+                order by o.requested_at, o.id limit ?""", r -> {
+            List<String> gates = r.texts("gates");
+            OverrideTicket ticket = new OverrideTicket(r.number("id"), OverrideStatus.REQUESTED, r.text("requested_by"), null, null,
+                    r.instant("expires_at"), gates, List.of());
+            return new OverrideCandidate(ticket, governed(r.text("definition"), r.text("state")), r.text("name"), gates,
+                    r.text("reason"), r.instant("requested_at"), MilestoneReadout.parse(r.text("gate_summary")), SignOffs.NONE);
+        }, actor.name(), now, LIMIT);
     }
 
-    @SuppressWarnings("unchecked")
     private List<GateCandidate> manualGates(Actor actor) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return Rows.list(em, """
                 select m.id, m.name, m.state, m.state_since, m.definition, m.gate_summary from milestone m
-                where m.state not in ('closed', 'terminated') and jsonb_exists_any(m.pending_manual_roles, ?1)
-                order by m.state_since, m.id limit ?2""")
-                .setParameter(1, actor.roles().toArray(String[]::new)).setParameter(2, LIMIT).getResultList();
-        List<GateCandidate> out = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            out.add(new GateCandidate(governed((String) r[4], (String) r[2]), (String) r[1], (Instant) r[3],
-                    MilestoneReadout.parse((String) r[5]), SignOffs.NONE));
-        }
-        return out;
+                where m.state not in ('closed', 'terminated') and jsonb_exists_any(m.pending_manual_roles, ?)
+                order by m.state_since, m.id limit ?""",
+                r -> new GateCandidate(governed(r.text("definition"), r.text("state")), r.text("name"), r.instant("state_since"),
+                        MilestoneReadout.parse(r.text("gate_summary")), SignOffs.NONE), actor.roles().toArray(String[]::new), LIMIT);
     }
 
     private GovernedMilestone governed(String definition, String state) {

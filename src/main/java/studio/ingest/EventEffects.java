@@ -31,6 +31,7 @@ import studio.milestone.Milestone;
 import studio.milestone.MilestoneEvaluator;
 import studio.milestone.MilestoneRulebook;
 import studio.milestone.MilestoneViews;
+import studio.persistence.Rows;
 import studio.sprint.Sprint;
 import studio.sprint.SprintEventType;
 import studio.sprint.SprintTracker;
@@ -119,7 +120,7 @@ public class EventEffects {
     }
 
     private Effect deferred(FeatureDeferred e, String body, String key, Actor actor, Instant now, Instant at) {
-        Feature f = em.find(Feature.class, e.featureId(), LockModeType.PESSIMISTIC_WRITE);
+        Feature f = Feature.findById(e.featureId(), LockModeType.PESSIMISTIC_WRITE);
         if (f == null) throw ApiException.notFound("unknown feature " + e.featureId());
         long id = store.append(envelope(e, e.sprintId(), e.milestoneId(), e.featureId(), body, key, actor, now, at));
         if (f.deferredAt == null || !f.deferredAt.isAfter(at)) {
@@ -159,10 +160,9 @@ public class EventEffects {
         return new Effect(id, milestoneId == null ? List.of() : List.of(milestoneId));
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> milestonesRequiring(String featureId) {
-        return new ArrayList<>(new TreeSet<String>(em.createNativeQuery(
-                "select milestone_id from milestone_feature where feature_id = ?1").setParameter(1, featureId).getResultList()));
+        return new ArrayList<>(new TreeSet<>(Rows.list(em, "select milestone_id from milestone_feature where feature_id = ?",
+                r -> r.text("milestone_id"), featureId)));
     }
 
     private ObjectNode payload(IngestEvent e, long evidenceId, Instant at) {

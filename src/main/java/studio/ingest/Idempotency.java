@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import studio.audit.CanonicalJson;
+import studio.persistence.Row;
+import studio.persistence.Rows;
 import studio.web.ApiException;
 
 /**
@@ -31,26 +33,22 @@ public class Idempotency {
     /** Empty: the caller does the work and then calls {@link #complete}. Present: replay this answer. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Answer> claim(String scope, String key, String requestHash) {
-        int inserted = em.createNativeQuery("""
+        int inserted = Rows.update(em, """
                 insert into idempotency_key (scope, key, request_hash, status, response, created_at)
-                values (?1, ?2, ?3, 0, '', ?4) on conflict (scope, key) do nothing""")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, requestHash).setParameter(4, Instant.now())
-                .executeUpdate();
+                values (?, ?, ?, 0, '', ?) on conflict (scope, key) do nothing""", scope, key, requestHash, Instant.now());
         if (inserted == 1) return Optional.empty();
-        Object[] row = (Object[]) em.createNativeQuery(
-                        "select request_hash, status, response from idempotency_key where scope = ?1 and key = ?2")
-                .setParameter(1, scope).setParameter(2, key).getSingleResult();
-        if (!requestHash.equals(row[0])) {
+        Row row = Rows.first(em, "select request_hash, status, response from idempotency_key where scope = ? and key = ?",
+                r -> r, scope, key).orElseThrow();
+        if (!requestHash.equals(row.text("request_hash"))) {
             throw ApiException.conflict("idempotency key '" + key + "' was already used with a different body");
         }
-        return Optional.of(new Answer(((Number) row[1]).intValue(), (String) row[2]));
+        return Optional.of(new Answer(row.integer("status"), row.text("response")));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(String scope, String key, Answer answer) {
-        em.createNativeQuery("update idempotency_key set status = ?3, response = ?4 where scope = ?1 and key = ?2")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, answer.status()).setParameter(4, answer.body())
-                .executeUpdate();
+        Rows.update(em, "update idempotency_key set status = ?, response = ? where scope = ? and key = ?",
+                answer.status(), answer.body(), scope, key);
     }
 
     /** The body's fingerprint: JSON is compared in canonical form, so re-serialising a retry does not matter. */

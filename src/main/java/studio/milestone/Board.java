@@ -56,7 +56,7 @@ public class Board {
         BoardFilter filter = new BoardFilter(phase, owner, label, q);
         Instant now = Instant.now();
         BoardRows.BoardRead read = rows.board(filter, BoardView.LANE_LIMIT, now, new BoardCursor(Long.MAX_VALUE));
-        BoardView view = BoardView.of(read, filter, new BoardCursor(read.settledChange()));
+        BoardView view = BoardView.of(read, filter, BoardCursor.START);
         String definitionsUrl = uri.getBaseUriBuilder().path("api/definitions").build().toString();
         TemplateInstance page = Htmx.wantsFragment(headers) ? Templates.board$lanes(view, definitionsUrl)
                 : Templates.board(view, definitionsUrl);
@@ -75,9 +75,8 @@ public class Board {
         }
         BoardCursor cursor = BoardCursor.parse(since);
         if (!cursor.behind(rows.latestChange())) return quiet(Response.noContent());
-        BoardRows.BoardRead read = rows.board(filter, BoardView.LANE_LIMIT, Instant.now(), cursor);
-        BoardView view = BoardView.of(read, filter, new BoardCursor(Math.max(cursor.seq(), read.settledChange())));
-        return quiet(Response.ok(Templates.board$changes(BoardChanges.since(read.changedSince(), view), view)));
+        BoardChanges changes = BoardChanges.of(rows.board(filter, BoardView.LANE_LIMIT, Instant.now(), cursor), filter, cursor);
+        return quiet(Response.ok(Templates.board$changes(changes, changes.view())));
     }
 
     /**

@@ -3,7 +3,6 @@ package studio.milestone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What a polling board must redo to show what changed since its cursor, as out-of-band swaps: each changed card that
@@ -18,8 +17,9 @@ public record BoardChanges(List<Placement> placed, List<String> removed, BoardVi
     /** A card and the swap that puts it in place ({@code afterend:#slot-x} or {@code afterbegin:#lane-cards-y}). */
     public record Placement(BoardCard card, String swap) {}
 
-    public static BoardChanges since(BoardCursor cursor, List<BoardRow> rows, BoardView view) {
-        return since(rows.stream().filter(cursor::changed).map(BoardRow::id).collect(Collectors.toSet()), view);
+    /** The swaps for a poll from {@code since}, as {@link BoardRows#board} read the board for it. */
+    public static BoardChanges of(BoardRows.BoardRead read, BoardFilter filter, BoardCursor since) {
+        return since(read.changedSince(), BoardView.of(read, filter, since));
     }
 
     /** The swaps for the milestones {@code changed} since the browser's cursor, against the board as it is now. */

@@ -1,8 +1,6 @@
 package studio.milestone;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
 
 /**
  * Where a board's live updates resume: every milestone row whose change_seq is above {@code seq} is sent again.
@@ -20,11 +18,9 @@ public record BoardCursor(long seq) {
 
     public static final BoardCursor START = new BoardCursor(0);
 
-    /** The cursor after reading {@code rows} at {@code now}, never behind {@code since}. */
-    public static BoardCursor after(BoardCursor since, Collection<BoardRow> rows, Instant now) {
-        Instant settled = now.minus(SETTLE);
-        long seq = rows.stream().filter(r -> !r.updatedAt().isAfter(settled)).mapToLong(BoardRow::changeSeq).max().orElse(0);
-        return new BoardCursor(Math.max(since.seq, seq));
+    /** This cursor moved past {@code settledChange}, the newest change a read saw settled; never moved back. */
+    public BoardCursor next(long settledChange) {
+        return new BoardCursor(Math.max(seq, settledChange));
     }
 
     /** A cursor as the browser sends it back; anything unreadable starts over (everything is sent again). */
@@ -38,9 +34,5 @@ public record BoardCursor(long seq) {
 
     public boolean behind(long latestChange) {
         return latestChange > seq;
-    }
-
-    public boolean changed(BoardRow row) {
-        return row.changeSeq() > seq;
     }
 }

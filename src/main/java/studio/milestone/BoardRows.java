@@ -5,13 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
+import studio.persistence.Row;
+import studio.persistence.Rows;
 
 /**
  * Reads what the board and the gate matrix show. The gate matrix reads every milestone row with its stored gate
@@ -24,52 +23,42 @@ import org.hibernate.type.StandardBasicTypes;
 @ApplicationScoped
 public class BoardRows {
 
-    private static final String ALL = """
-            select m.id, m.name, m.description, m.phase, m.owner, m.governed_by, m.labels, m.version_tag, m.state,
-                   m.state_since, m.updated_at, m.change_seq, m.gate_summary,
-                   array(select f.feature_id from milestone_feature f where f.milestone_id = m.id order by f.position)
-            from milestone m order by m.id""";
-
-    /** The filter as SQL over milestone m, parameters ?1 phase, ?2 owner, ?3 label, ?4 text (null: any). */
-    private static final String FILTERED = """
-            (cast(?1 as text) is null or m.phase = cast(?1 as text))
-            and (cast(?2 as text) is null or m.owner = cast(?2 as text))
-            and (cast(?3 as text) is null or cast(?3 as text) = any(m.labels))
-            and (cast(?4 as text) is null or strpos(lower(m.id), lower(cast(?4 as text))) > 0
-                 or strpos(lower(coalesce(m.name, '')), lower(cast(?4 as text))) > 0
-                 or strpos(lower(coalesce(m.description, '')), lower(cast(?4 as text))) > 0)""";
-
     private static final String COLUMNS = """
             m.id, m.name, m.description, m.phase, m.owner, m.governed_by, m.labels, m.version_tag, m.state,
             m.state_since, m.updated_at, m.change_seq, m.gate_summary,
-            array(select f.feature_id from milestone_feature f where f.milestone_id = m.id order by f.position)""";
+            array(select f.feature_id from milestone_feature f where f.milestone_id = m.id order by f.position) as required_features""";
 
-    /** ?5 cards per lane, ?6 settled before (cursor), ?7 changed after (cursor). */
+    private static final String ALL = "select " + COLUMNS + " from milestone m order by m.id";
+
+    /**
+     * Filter conditions (%1$s) first, then: cards per lane, settled before (cursor), changed after (cursor). The
+     * filter never narrows the options, the count of all milestones, the cursor or the changed ids.
+     */
     private static final String BOARD = """
             with shown as (
                 select * from (
                     select m.id, row_number() over (partition by m.state order by m.state_since, m.id collate "C") as place,
                            count(*) over (partition by m.state) as lane_total
-                    from milestone m where %s) ranked
-                where place <= ?5)
-            select %s, s.lane_total, meta.*
+                    from milestone m where %1$s) ranked
+                where place <= ?)
+            select %2$s, s.lane_total, meta.*
             from (select (select count(*) from milestone) as all_count,
                          array(select v from (select distinct phase as v from milestone where phase <> '') x order by v collate "C") as phases,
                          array(select v from (select distinct owner as v from milestone where owner <> '') x order by v collate "C") as owners,
                          array(select v from (select distinct l as v from milestone, unnest(labels) as l where l <> '') x
                                order by v collate "C") as all_labels,
-                         (select max(change_seq) from milestone where updated_at <= ?6) as settled,
-                         array(select id from milestone where change_seq > ?7) as changed) meta
+                         (select max(change_seq) from milestone where updated_at <= ?) as settled,
+                         array(select id from milestone where change_seq > ?) as changed) meta
             left join shown s on true
             left join milestone m on m.id = s.id
-            order by m.state, s.place""".formatted(FILTERED, COLUMNS);
+            order by m.state, s.place""";
 
-    /** A lane's next cards after (?5 state_since, ?6 id) in lane ?7, at most ?8. */
+    /** A lane's cards: the lane, the filter conditions (%1$s), then after (state_since, id), at most a limit. */
     private static final String LANE = """
-            select %s from milestone m
-            where m.state = ?7 and %s
-              and (m.state_since > ?5 or (m.state_since = ?5 and m.id collate "C" > ?6))
-            order by m.state_since, m.id collate "C" limit ?8""".formatted(COLUMNS, FILTERED);
+            select %2$s from milestone m
+            where m.state = ? and %1$s
+              and (m.state_since > ? or (m.state_since = ? and m.id collate "C" > ?))
+            order by m.state_since, m.id collate "C" limit ?""";
 
     /**
      * What one board request shows: the rows of the shown cards (lane order), each lane's count of milestones the
@@ -80,83 +69,85 @@ public class BoardRows {
                             int milestonesInAll, long settledChange, Set<String> changedSince) {}
 
     /**
-     * The board's statement for plain JDBC (the benchmark's raw baseline reads exactly what the board reads): each
-     * numbered parameter {@code ?N} becomes a {@code ?}, and {@code order} lists the N each one stands for.
+     * The board's statement, unfiltered, for plain JDBC (the benchmark's raw baseline reads exactly what the board
+     * reads). Its parameters, in order: cards per lane, settled before, changed after.
      */
-    public record Jdbc(String sql, List<Integer> order) {}
-
-    public static Jdbc boardForJdbc() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\?(\\d+)").matcher(BOARD);
-        List<Integer> order = new ArrayList<>();
-        StringBuilder sql = new StringBuilder();
-        while (m.find()) {
-            order.add(Integer.parseInt(m.group(1)));
-            m.appendReplacement(sql, "?");
-        }
-        m.appendTail(sql);
-        return new Jdbc(sql.toString(), List.copyOf(order));
+    public static String boardForJdbc() {
+        return BOARD.formatted("true", COLUMNS);
     }
 
     @Inject
     EntityManager em;
 
     /** The board, at most {@code perLane} cards per lane; {@code since} names the cursor whose changes to list. */
-    @SuppressWarnings("unchecked")
     public BoardRead board(BoardFilter filter, int perLane, Instant now, BoardCursor since) {
-        var q = filtered(em.createNativeQuery(BOARD), filter).setParameter(5, perLane)
-                .setParameter(6, now.minus(BoardCursor.SETTLE)).setParameter(7, since.seq());
-        List<Object[]> rows = q.getResultList();
-        Object[] meta = rows.get(0);
-        int m = 15; // the first meta column: after the 14 row columns and the lane total
+        Where where = Where.of(filter);
+        List<Object> params = new ArrayList<>(where.params());
+        params.addAll(List.of(perLane, now.minus(BoardCursor.SETTLE), since.seq()));
+        List<Row> rows = Rows.list(em, BOARD.formatted(where.sql(), COLUMNS), params, r -> r);
+        Row meta = rows.get(0);
         List<BoardRow> shown = new ArrayList<>();
         Map<String, Integer> totals = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            if (r[0] == null) continue; // the filter let nothing through: only the meta row
+        for (Row r : rows) {
+            if (r.text("id") == null) continue; // the filter let nothing through: only the meta row
             shown.add(row(r));
-            totals.put((String) r[8], ((Number) r[14]).intValue());
+            totals.put(r.text("state"), r.integer("lane_total"));
         }
-        return new BoardRead(shown, totals,
-                new BoardFilter.Options(strings(meta[m + 1]), strings(meta[m + 2]), strings(meta[m + 3])),
-                ((Number) meta[m]).intValue(), meta[m + 4] == null ? 0 : ((Number) meta[m + 4]).longValue(),
-                Set.copyOf(strings(meta[m + 5])));
+        Long settled = meta.number("settled");
+        return new BoardRead(shown, totals, new BoardFilter.Options(meta.texts("phases"), meta.texts("owners"), meta.texts("all_labels")),
+                meta.integer("all_count"), settled == null ? 0 : settled, Set.copyOf(meta.texts("changed")));
     }
 
     /** The next cards of one lane after the card at ({@code stateSince}, {@code id}), in lane order. */
-    @SuppressWarnings("unchecked")
     public List<BoardRow> lane(BoardFilter filter, String state, Instant stateSince, String id, int limit) {
-        List<Object[]> rows = filtered(em.createNativeQuery(LANE), filter).setParameter(5, stateSince).setParameter(6, id)
-                .setParameter(7, state).setParameter(8, limit).getResultList();
-        return rows.stream().map(BoardRows::row).toList();
+        Where where = Where.of(filter);
+        List<Object> params = new ArrayList<>(List.of(state));
+        params.addAll(where.params());
+        params.addAll(List.of(stateSince, stateSince, id, limit));
+        return Rows.list(em, LANE.formatted(where.sql(), COLUMNS), params, BoardRows::row);
     }
 
-    /** Binds the filter; typed, so that an absent criterion is a null text PostgreSQL can compare. */
-    @SuppressWarnings("unchecked")
-    private static jakarta.persistence.Query filtered(jakarta.persistence.Query q, BoardFilter f) {
-        NativeQuery<Object[]> n = q.unwrap(NativeQuery.class);
-        n.setParameter(1, f.phase(), StandardBasicTypes.STRING).setParameter(2, f.owner(), StandardBasicTypes.STRING)
-                .setParameter(3, f.label(), StandardBasicTypes.STRING).setParameter(4, f.text(), StandardBasicTypes.STRING);
-        return q;
-    }
-
-    @SuppressWarnings("unchecked")
     public List<BoardRow> all() {
-        List<Object[]> rows = em.createNativeQuery(ALL).getResultList();
-        return rows.stream().map(BoardRows::row).toList();
+        return Rows.list(em, ALL, BoardRows::row);
     }
 
     /** The newest change_seq of any milestone: the cheap question a polling board asks every few seconds. */
     public long latestChange() {
-        Object max = em.createNativeQuery("select max(change_seq) from milestone").getSingleResult();
-        return max == null ? 0 : ((Number) max).longValue();
+        return Rows.first(em, "select coalesce(max(change_seq), 0) as latest from milestone", r -> r.number("latest")).orElseThrow();
     }
 
-    private static BoardRow row(Object[] r) {
-        return new BoardRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                strings(r[6]), (String) r[7], (String) r[8], (Instant) r[9], (Instant) r[10], ((Number) r[11]).longValue(),
-                strings(r[13]), MilestoneReadout.parse((String) r[12]));
+    private static BoardRow row(Row r) {
+        return new BoardRow(r.text("id"), r.text("name"), r.text("description"), r.text("phase"), r.text("owner"),
+                r.text("governed_by"), r.texts("labels"), r.text("version_tag"), r.text("state"), r.instant("state_since"),
+                r.instant("updated_at"), r.number("change_seq"), r.texts("required_features"),
+                MilestoneReadout.parse(r.text("gate_summary")));
     }
 
-    private static List<String> strings(Object array) {
-        return array == null ? List.of() : Arrays.asList((String[]) array);
+    /**
+     * {@link BoardFilter#matches} as SQL over milestone m: one condition per criterion given (none: {@code true}),
+     * the criterion's value bound to each {@code ?} of its condition, in the order they appear.
+     */
+    private record Where(List<String> conditions, List<Object> params) {
+
+        static Where of(BoardFilter f) {
+            Where w = new Where(new ArrayList<>(), new ArrayList<>());
+            w.and(f.phase(), "m.phase = ?");
+            w.and(f.owner(), "m.owner = ?");
+            w.and(f.label(), "? = any(m.labels)");
+            w.and(f.text(), """
+                    (strpos(lower(m.id), lower(?)) > 0 or strpos(lower(coalesce(m.name, '')), lower(?)) > 0
+                     or strpos(lower(coalesce(m.description, '')), lower(?)) > 0)""");
+            return w;
+        }
+
+        private void and(String value, String condition) {
+            if (value == null) return;
+            conditions.add(condition);
+            condition.chars().filter(c -> c == '?').forEach(c -> params.add(value));
+        }
+
+        String sql() {
+            return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package studio.milestone;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -55,17 +54,13 @@ public record BoardView(List<Lane> lanes, BoardFilter filter, BoardFilter.Option
     public static final Comparator<BoardRow> ORDER = Comparator.<BoardRow>comparingInt(r -> stateOf(r).ordinal())
             .thenComparing(BoardRow::stateSince).thenComparing(BoardRow::id);
 
-    /** The board over every row (the filter and the lane limit applied here). */
-    public static BoardView of(List<BoardRow> rows, BoardFilter filter, BoardCursor cursor) {
-        List<BoardRow> matching = rows.stream().filter(filter::matches).toList();
-        Map<String, Integer> counts = new java.util.HashMap<>();
-        matching.forEach(r -> counts.merge(r.state(), 1, Integer::sum));
-        return new BoardView(lanes(matching, counts), filter, BoardFilter.options(rows), cursor, rows.size());
-    }
-
-    /** The board as {@link BoardRows#board} read it: only the shown rows, with each lane's count. */
-    public static BoardView of(BoardRows.BoardRead read, BoardFilter filter, BoardCursor cursor) {
-        return new BoardView(lanes(read.shown(), read.laneTotals()), filter, read.options(), cursor, read.milestonesInAll());
+    /**
+     * The board as {@link BoardRows#board} read it: only the shown rows, with each lane's count. Its cursor is
+     * {@code since} moved past the newest change the read saw settled, so the live updates resume from there.
+     */
+    public static BoardView of(BoardRows.BoardRead read, BoardFilter filter, BoardCursor since) {
+        return new BoardView(lanes(read.shown(), read.laneTotals()), filter, read.options(), since.next(read.settledChange()),
+                read.milestonesInAll());
     }
 
     /** A lane per state in lifecycle order: the first {@link #LANE_LIMIT} of its rows as cards, with its count. */
@@ -78,11 +73,6 @@ public record BoardView(List<Lane> lanes, BoardFilter filter, BoardFilter.Option
         });
         return byState.entrySet().stream().map(e -> new Lane(e.getKey().json(), List.copyOf(e.getValue()),
                 counts.getOrDefault(e.getKey().json(), 0))).toList();
-    }
-
-    /** The board as read at {@code now}: every card, and a cursor for the live updates that follow. */
-    public static BoardView at(List<BoardRow> rows, BoardFilter filter, Instant now) {
-        return of(rows, filter, BoardCursor.after(BoardCursor.START, rows, now));
     }
 
     /** The "show more" link of a lane: its cards after the last one shown, with this view's filters. */

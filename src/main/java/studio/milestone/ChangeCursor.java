@@ -1,6 +1,7 @@
 package studio.milestone;
 
 import jakarta.persistence.EntityManager;
+import studio.persistence.Rows;
 
 /**
  * The change_seq sequence: every row a page shows gets a new value when it changes, so a page can ask "what
@@ -12,6 +13,6 @@ public final class ChangeCursor {
     }
 
     public static long next(EntityManager em) {
-        return ((Number) em.createNativeQuery("select nextval('change_seq')").getSingleResult()).longValue();
+        return Rows.first(em, "select nextval('change_seq') as seq", r -> r.number("seq")).orElseThrow();
     }
 }

@@ -8,13 +8,13 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.audit.Refusals;
 import studio.governance.Actor;
+import studio.persistence.Rows;
 
 /** People's marks on acceptance criteria that no gate decides (table criterion_mark), each one audited. */
 @ApplicationScoped
@@ -38,22 +38,20 @@ public class CriterionMarks {
         Milestone m = views.find(milestoneId);
         refusals.enforce(AcceptanceCriteria.mark(actor, m.id, m.lifecycleState(), rulebook.rules(m).definition(), criterion),
                 actor, "mark criterion", Subject.milestone(m.id));
-        em.createNativeQuery("""
-                insert into criterion_mark (milestone_id, criterion, met, marked_by, marked_at) values (?1, ?2, ?3, ?4, ?5)
+        Rows.update(em, """
+                insert into criterion_mark (milestone_id, criterion, met, marked_by, marked_at) values (?, ?, ?, ?, ?)
                 on conflict (milestone_id, criterion) do update set met = excluded.met, marked_by = excluded.marked_by,
-                       marked_at = excluded.marked_at""")
-                .setParameter(1, m.id).setParameter(2, criterion).setParameter(3, met).setParameter(4, actor.name())
-                .setParameter(5, Instant.now().truncatedTo(ChronoUnit.MICROS)).executeUpdate();
+                       marked_at = excluded.marked_at""",
+                m.id, criterion, met, actor.name(), Instant.now().truncatedTo(ChronoUnit.MICROS));
         audit.record(actor, AuditEntry.of("AcceptanceCriterionMarked", Subject.milestone(m.id), m.traceId,
                 json.createObjectNode().put("criterion", criterion).put("met", met)));
     }
 
-    @SuppressWarnings("unchecked")
     public Map<String, AcceptanceCriteria.Mark> marks(String milestoneId) {
-        List<Object[]> rows = em.createNativeQuery("select criterion, met, marked_by, marked_at from criterion_mark where milestone_id = ?1")
-                .setParameter(1, milestoneId).getResultList();
         Map<String, AcceptanceCriteria.Mark> out = new HashMap<>();
-        rows.forEach(r -> out.put((String) r[0], new AcceptanceCriteria.Mark((Boolean) r[1], (String) r[2], (Instant) r[3])));
+        Rows.list(em, "select criterion, met, marked_by, marked_at from criterion_mark where milestone_id = ?", r -> r, milestoneId)
+                .forEach(r -> out.put(r.text("criterion"), new AcceptanceCriteria.Mark(r.flag("met"), r.text("marked_by"),
+                        r.instant("marked_at"))));
         return out;
     }
 }

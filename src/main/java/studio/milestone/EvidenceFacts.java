@@ -3,7 +3,6 @@ package studio.milestone;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +24,8 @@ import studio.gate.MilestoneEvidence.SprintFact;
 import studio.gate.MilestoneEvidence.SprintState;
 import studio.gate.MilestoneEvidence.TestResultFact;
 import studio.gate.MilestoneEvidence.TraceFact;
+import studio.persistence.Row;
+import studio.persistence.Rows;
 
 /**
  * Reads, in a fixed handful of queries, the facts the gate engine needs for one milestone: "newest" is always by
@@ -47,44 +48,41 @@ public class EvidenceFacts {
     }
 
     private List<SprintFact> sprints(String milestoneId, String[] features) {
-        List<Object[]> rows = rows("""
+        return Rows.list(em, """
                 select s.id, s.state,
-                       (select array_agg(sm.milestone_id) from sprint_milestone sm where sm.sprint_id = s.id),
-                       (select array_agg(sf.feature_id) from sprint_feature sf where sf.sprint_id = s.id),
+                       (select array_agg(sm.milestone_id) from sprint_milestone sm where sm.sprint_id = s.id) as milestones,
+                       (select array_agg(sf.feature_id) from sprint_feature sf where sf.sprint_id = s.id) as features,
                        (select e.evidence_id from sprint_event e where e.sprint_id = s.id and e.event_type = 'SprintClosed'
-                         order by e.occurred_at desc, e.evidence_id desc limit 1)
+                         order by e.occurred_at desc, e.evidence_id desc limit 1) as closed_by
                 from sprint s
-                where s.id in (select sprint_id from sprint_milestone where milestone_id = ?1
-                               union select sprint_id from sprint_feature where feature_id = any(?2))
-                order by s.id""", milestoneId, features);
-        List<SprintFact> facts = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            EvidenceRef closedBy = r[4] == null ? null : new EvidenceRef("event", ((Number) r[4]).longValue());
-            facts.add(new SprintFact((String) r[0], Names.parse(SprintState.class, (String) r[1]),
-                    set(r[2]), set(r[3]), closedBy));
-        }
-        return facts;
+                where s.id in (select sprint_id from sprint_milestone where milestone_id = ?
+                               union select sprint_id from sprint_feature where feature_id = any(?))
+                order by s.id""", r -> {
+            Long closedBy = r.number("closed_by");
+            return new SprintFact(r.text("id"), Names.parse(SprintState.class, r.text("state")), Set.copyOf(r.texts("milestones")),
+                    Set.copyOf(r.texts("features")), closedBy == null ? null : new EvidenceRef("event", closedBy));
+        }, milestoneId, features);
     }
 
     /** Newest QA value per feature, else newest trace-matrix value; test count from the trace matrix when QA has none. */
     private Map<String, CoverageFact> coverage(String[] features) {
-        List<Object[]> rows = rows("""
+        Map<String, Row> qa = new HashMap<>();
+        Map<String, Row> trace = new HashMap<>();
+        Rows.list(em, """
                 select distinct on (feature_id, source) feature_id, source, percent, tests, sprint_id, occurred_at, evidence_id
-                from coverage_fact where feature_id = any(?1)
-                order by feature_id, source, occurred_at desc, evidence_id desc""", (Object) features);
-        Map<String, Object[]> qa = new HashMap<>();
-        Map<String, Object[]> trace = new HashMap<>();
-        rows.forEach(r -> ("qa".equals(r[1]) ? qa : trace).put((String) r[0], r));
+                from coverage_fact where feature_id = any(?)
+                order by feature_id, source, occurred_at desc, evidence_id desc""", r -> r, (Object) features)
+                .forEach(r -> ("qa".equals(r.text("source")) ? qa : trace).put(r.text("feature_id"), r));
         Map<String, Integer> tracedTests = tracedTests(features);
         Map<String, CoverageFact> facts = new LinkedHashMap<>();
         for (String f : features) {
-            Object[] chosen = qa.getOrDefault(f, trace.get(f));
+            Row chosen = qa.getOrDefault(f, trace.get(f));
             if (chosen == null) continue;
-            int tests = ((Number) chosen[3]).intValue();
+            int tests = chosen.integer("tests");
             if (tests <= 0) tests = tracedTests.getOrDefault(f, 0);
-            String kind = "qa".equals(chosen[1]) ? "qa-report" : "trace-matrix";
-            facts.put(f, new CoverageFact(f, ((BigDecimal) chosen[2]).doubleValue(), tests, (String) chosen[4],
-                    (Instant) chosen[5], new EvidenceRef(kind, ((Number) chosen[6]).longValue())));
+            String kind = "qa".equals(chosen.text("source")) ? "qa-report" : "trace-matrix";
+            facts.put(f, new CoverageFact(f, chosen.decimal("percent"), tests, chosen.text("sprint_id"), chosen.instant("occurred_at"),
+                    new EvidenceRef(kind, chosen.number("evidence_id"))));
         }
         return facts;
     }
@@ -92,90 +90,75 @@ public class EvidenceFacts {
     /** Each feature's test count in its newest trace-matrix entry (the weight of its coverage). */
     private Map<String, Integer> tracedTests(String[] features) {
         Map<String, Integer> tests = new HashMap<>();
-        for (Object[] r : rows("""
-                select distinct on (feature_id) feature_id, tests from trace_fact where feature_id = any(?1)
-                order by feature_id, occurred_at desc, evidence_id desc""", (Object) features)) {
-            tests.put((String) r[0], ((Number) r[1]).intValue());
+        for (Row r : Rows.list(em, """
+                select distinct on (feature_id) feature_id, tests from trace_fact where feature_id = any(?)
+                order by feature_id, occurred_at desc, evidence_id desc""", r -> r, (Object) features)) {
+            tests.put(r.text("feature_id"), r.integer("tests"));
         }
         return tests;
     }
 
     private Map<String, List<TraceFact>> traces(String[] features, String[] sprintIds) {
-        List<Object[]> rows = rows("""
-                select distinct on (feature_id, sprint_id) feature_id, sprint_id, tests, artifacts, evidence_id
-                from trace_fact where feature_id = any(?1) and sprint_id = any(?2)
-                order by feature_id, sprint_id, occurred_at desc, evidence_id desc""", features, sprintIds);
         Map<String, List<TraceFact>> facts = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            facts.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new TraceFact((String) r[0], (String) r[1],
-                    ((Number) r[2]).intValue(), ((Number) r[3]).intValue(), new EvidenceRef("trace-matrix", ((Number) r[4]).longValue())));
+        for (TraceFact t : Rows.list(em, """
+                select distinct on (feature_id, sprint_id) feature_id, sprint_id, tests, artifacts, evidence_id
+                from trace_fact where feature_id = any(?) and sprint_id = any(?)
+                order by feature_id, sprint_id, occurred_at desc, evidence_id desc""",
+                r -> new TraceFact(r.text("feature_id"), r.text("sprint_id"), r.integer("tests"), r.integer("artifacts"),
+                        new EvidenceRef("trace-matrix", r.number("evidence_id"))), features, sprintIds)) {
+            facts.computeIfAbsent(t.feature(), k -> new ArrayList<>()).add(t);
         }
         return facts;
     }
 
     private Map<String, TestResultFact> testResults(String[] sprintIds) {
         Map<String, TestResultFact> facts = new LinkedHashMap<>();
-        for (Object[] r : rows("""
+        for (TestResultFact t : Rows.list(em, """
                 select distinct on (sprint_id) sprint_id, passed, failed, evidence_id from test_result_fact
-                where sprint_id = any(?1) order by sprint_id, occurred_at desc, evidence_id desc""", (Object) sprintIds)) {
-            facts.put((String) r[0], new TestResultFact((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
-                    new EvidenceRef("qa-report", ((Number) r[3]).longValue())));
+                where sprint_id = any(?) order by sprint_id, occurred_at desc, evidence_id desc""",
+                r -> new TestResultFact(r.text("sprint_id"), r.integer("passed"), r.integer("failed"),
+                        new EvidenceRef("qa-report", r.number("evidence_id"))), (Object) sprintIds)) {
+            facts.put(t.sprintId(), t);
         }
         return facts;
     }
 
     private Map<String, SignalFact> signals(String milestoneId) {
         Map<String, SignalFact> facts = new LinkedHashMap<>();
-        for (Object[] r : rows("""
+        for (SignalFact f : Rows.list(em, """
                 select distinct on (gate) gate, status, value, detail, occurred_at, evidence_id from gate_signal
-                where milestone_id = ?1 order by gate, occurred_at desc, evidence_id desc""", milestoneId)) {
-            facts.put((String) r[0], new SignalFact((String) r[0], (String) r[1], r[2] == null ? null : ((Number) r[2]).doubleValue(),
-                    (String) r[3], (Instant) r[4], new EvidenceRef("signal", ((Number) r[5]).longValue())));
+                where milestone_id = ? order by gate, occurred_at desc, evidence_id desc""",
+                r -> new SignalFact(r.text("gate"), r.text("status"), r.decimal("value"), r.text("detail"), r.instant("occurred_at"),
+                        new EvidenceRef("signal", r.number("evidence_id"))), milestoneId)) {
+            facts.put(f.gate(), f);
         }
         return facts;
     }
 
     private List<OverrideFact> overrides(String milestoneId) {
-        List<OverrideFact> facts = new ArrayList<>();
-        for (Object[] r : rows("""
+        return Rows.list(em, """
                 select id, gates, status, requested_by, decided_by, expires_at from override_request
-                where milestone_id = ?1 order by id""", milestoneId)) {
-            long id = ((Number) r[0]).longValue();
-            facts.add(new OverrideFact(id, List.of((String[]) r[1]), Names.parse(OverrideStatus.class, (String) r[2]),
-                    (String) r[3], (String) r[4], (Instant) r[5], new EvidenceRef("override", id)));
-        }
-        return facts;
+                where milestone_id = ? order by id""",
+                r -> new OverrideFact(r.number("id"), r.texts("gates"), Names.parse(OverrideStatus.class, r.text("status")),
+                        r.text("requested_by"), r.text("decided_by"), r.instant("expires_at"), new EvidenceRef("override", r.number("id"))),
+                milestoneId);
     }
 
     private Map<String, DecisionFact> approvals(String milestoneId) {
         Map<String, DecisionFact> facts = new LinkedHashMap<>();
-        for (Object[] r : rows("""
+        for (DecisionFact d : Rows.list(em, """
                 select distinct on (role) role, decision, decided_by, reason, decided_at, id from gate_decision
-                where milestone_id = ?1 order by role, decided_at desc, id desc""", milestoneId)) {
-            facts.put((String) r[0], new DecisionFact((String) r[0], Names.parse(Decision.class, (String) r[1]),
-                    (String) r[2], (String) r[3], (Instant) r[4], new EvidenceRef("decision", ((Number) r[5]).longValue())));
+                where milestone_id = ? order by role, decided_at desc, id desc""",
+                r -> new DecisionFact(r.text("role"), Names.parse(Decision.class, r.text("decision")), r.text("decided_by"),
+                        r.text("reason"), r.instant("decided_at"), new EvidenceRef("decision", r.number("id"))), milestoneId)) {
+            facts.put(d.role(), d);
         }
         return facts;
     }
 
     private Set<String> deferred(String[] features) {
-        Set<String> out = new HashSet<>();
-        for (Object id : em.createNativeQuery("""
-                select id from feature where id = any(?1) and (deferred_at is not null or planned_status = 'deferred')""")
-                .setParameter(1, features).getResultList()) {
-            out.add((String) id);
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Object... params) {
-        var q = em.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) q.setParameter(i + 1, params[i]);
-        return q.getResultList();
-    }
-
-    private static Set<String> set(Object array) {
-        return array == null ? Set.of() : Set.copyOf(java.util.Arrays.asList((String[]) array));
+        return new HashSet<>(Rows.list(em, """
+                select id from feature where id = any(?) and (deferred_at is not null or planned_status = 'deferred')""",
+                r -> r.text("id"), (Object) features));
     }
 }

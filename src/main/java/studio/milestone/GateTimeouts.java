@@ -10,6 +10,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import studio.governance.Actor;
 import studio.governance.MilestoneStimulus;
+import studio.persistence.Rows;
 
 /**
  * The milestone timer: a Verifying milestone whose gates stay pending longer than its gateTimeoutSeconds is
@@ -39,24 +40,21 @@ public class GateTimeouts {
     }
 
     /** Milestones past their gate timeout, or holding an override that expired after their last evaluation. */
-    @SuppressWarnings("unchecked")
     List<String> due() {
-        return em.createNativeQuery("""
+        return Rows.list(em, """
                 select m.id from milestone m
                 where (m.state in ('verifying', 'blocked') and m.gate_timeout_seconds > 0
                        and m.state_since + m.gate_timeout_seconds * interval '1 second' < now())
                    or (m.state in ('verifying', 'escalated', 'pending', 'blocked') and exists (
                        select 1 from override_request o where o.milestone_id = m.id and o.status = 'approved'
                           and o.expires_at <= now() and (m.evaluated_at is null or m.evaluated_at < o.expires_at)))
-                order by m.id limit 500""").getResultList();
+                order by m.id limit 500""", r -> r.text("id"));
     }
 
     /** Claims one milestone (skipping it when another instance holds it) and lets the lifecycle decide. */
     void tickOne(String id) {
-        List<?> claimed = em.createNativeQuery("select id from milestone where id = ?1 for update skip locked")
-                .setParameter(1, id).getResultList();
-        if (claimed.isEmpty()) return;
-        Milestone m = em.find(Milestone.class, id);
+        if (Rows.first(em, "select id from milestone where id = ? for update skip locked", r -> r.text("id"), id).isEmpty()) return;
+        Milestone m = Milestone.findById(id);
         var tick = new MilestoneStimulus.TimerTick(m.stateSince, Instant.now(), m.gateTimeoutSeconds);
         evaluator.react(id, tick, Actor.SYSTEM, null);
     }

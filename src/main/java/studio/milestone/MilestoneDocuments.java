@@ -10,12 +10,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import studio.definition.MilestoneDefinition;
 import studio.definition.Trigger;
+import studio.persistence.Row;
+import studio.persistence.Rows;
 
 /**
  * The coordinator's documents for one milestone (milestone-lifecycle-coordinator.md "Artifact Outputs"):
@@ -108,42 +109,39 @@ public class MilestoneDocuments {
         return doc.toPrettyString();
     }
 
-    @SuppressWarnings("unchecked")
     ArrayNode interventions(Milestone m) {
         ArrayNode out = JSON.createArrayNode();
-        List<Object[]> rows = em.createNativeQuery("""
+        for (Row r : Rows.list(em, """
                 select e.seq, e.occurred_at, e.actor, e.actor_roles, e.type, e.payload from audit_subject s
                 join audit_event e on e.seq = s.seq
-                where s.subject_type = 'milestone' and s.subject_id = ?1
+                where s.subject_type = 'milestone' and s.subject_id = ?
                   and e.type in ('MilestoneOverrideRequested', 'MilestoneOverrideApproved', 'MilestoneOverrideRejected',
                                  'MilestoneOverrideRevoked', 'ManualGateDecided', 'MilestoneEscalated', 'MilestoneForceClosed',
                                  'MilestoneTerminated', 'MilestoneResumed')
-                order by s.seq""").setParameter(1, m.id).getResultList();
-        for (Object[] r : rows) {
-            JsonNode payload = MilestoneReadout.parse((String) r[5]);
+                order by s.seq""", r -> r, m.id)) {
+            JsonNode payload = MilestoneReadout.parse(r.text("payload"));
             ObjectNode i = out.addObject();
-            i.put("seq", ((Number) r[0]).longValue());
-            i.put("kind", (String) r[4]);
+            i.put("seq", r.number("seq"));
+            i.put("kind", r.text("type"));
             i.put("milestone_id", m.id);
             i.put("trace_id", m.traceId);
             if (payload.has("overridden_gates")) i.set("overridden_gates", payload.get("overridden_gates"));
             if (payload.has("gate")) i.put("gate", payload.get("gate").asText());
             if (payload.has("decision")) i.put("decision", payload.get("decision").asText());
             i.put("reason", payload.path("reason").asText(null));
-            i.put("actor", (String) r[2]);
+            i.put("actor", r.text("actor"));
             ArrayNode roles = i.putArray("roles");
-            for (String role : (String[]) r[3]) roles.add(role);
-            if (((String) r[4]).equals("MilestoneOverrideApproved")) i.put("approver", (String) r[2]);
-            i.put("timestamp", ((Instant) r[1]).toString());
+            r.texts("actor_roles").forEach(roles::add);
+            if (r.text("type").equals("MilestoneOverrideApproved")) i.put("approver", r.text("actor"));
+            i.put("timestamp", r.instant("occurred_at").toString());
         }
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     private String approvedBy(Milestone m) {
-        List<String> approvers = em.createNativeQuery("""
-                select distinct decided_by from override_request where milestone_id = ?1 and status = 'approved'""")
-                .setParameter(1, m.id).getResultList();
+        List<String> approvers = Rows.list(em, """
+                select distinct decided_by from override_request where milestone_id = ? and status = 'approved'""",
+                r -> r.text("decided_by"), m.id);
         return approvers.isEmpty() ? "automatic (all gates passed)" : String.join(", ", approvers);
     }
 

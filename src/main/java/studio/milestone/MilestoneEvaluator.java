@@ -31,6 +31,7 @@ import studio.governance.MilestoneState;
 import studio.governance.MilestoneStimulus;
 import studio.governance.Readiness;
 import studio.governance.Transition;
+import studio.persistence.Rows;
 
 /**
  * Re-judges one milestone after something happened to it: reads its evidence, runs the gate engine and the
@@ -76,7 +77,7 @@ public class MilestoneEvaluator {
     }
 
     private Outcome judge(String milestoneId, MilestoneStimulus stimulus, Actor actor, String traceId, boolean planning) {
-        Milestone m = em.find(Milestone.class, milestoneId, LockModeType.PESSIMISTIC_WRITE);
+        Milestone m = Milestone.findById(milestoneId, LockModeType.PESSIMISTIC_WRITE);
         if (m == null) throw new NotFoundException("unknown milestone " + milestoneId);
         boolean lifecycle = planning || m.lifecycleState() != MilestoneState.PLANNED;
         MilestoneRules rules = rulebook.rules(m);
@@ -166,13 +167,10 @@ public class MilestoneEvaluator {
     }
 
     private void snapshot(Milestone m, ObjectNode report, MilestoneEvidence evidence, MilestoneStimulus stimulus, Actor actor, Instant now) {
-        em.createNativeQuery("""
+        Rows.update(em, """
                 insert into evaluation (milestone_id, evaluated_at, state, outcome, report, inputs, rule_version, trigger, actor)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
-                .setParameter(1, m.id).setParameter(2, now).setParameter(3, m.state)
-                .setParameter(4, report.get("outcome").asText()).setParameter(5, report.toString())
-                .setParameter(6, inputs(evidence)).setParameter(7, RULE_VERSION)
-                .setParameter(8, stimulus.label()).setParameter(9, actor.name()).executeUpdate();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", m.id, now, m.state, report.get("outcome").asText(), report.toString(),
+                inputs(evidence), RULE_VERSION, stimulus.label(), actor.name());
     }
 
     private String inputs(MilestoneEvidence evidence) {
@@ -199,9 +197,9 @@ public class MilestoneEvaluator {
     }
 
     private Duration sincePlanned(Milestone m, Instant now) {
-        Object first = em.createNativeQuery("""
-                select min(evaluated_at) from evaluation where milestone_id = ?1 and state <> 'planned'""")
-                .setParameter(1, m.id).getSingleResult();
-        return first == null ? null : Duration.between((Instant) first, now);
+        Instant first = Rows.list(em, """
+                select min(evaluated_at) as first_evaluated from evaluation where milestone_id = ? and state <> 'planned'""",
+                r -> r.instant("first_evaluated"), m.id).get(0);
+        return first == null ? null : Duration.between(first, now);
     }
 }

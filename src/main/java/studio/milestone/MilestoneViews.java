@@ -2,6 +2,7 @@ package studio.milestone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,6 +19,7 @@ import java.util.Set;
 import studio.definition.MilestoneProgress;
 import studio.format.Names;
 import studio.gate.GateStatus;
+import studio.persistence.Rows;
 import studio.web.ApiException;
 
 /**
@@ -36,14 +38,12 @@ public class MilestoneViews {
     MilestoneRulebook rulebook;
 
     public List<Milestone> all(String state) {
-        String jpql = "from Milestone m" + (state == null ? "" : " where m.state = :state") + " order by m.id";
-        var q = em.createQuery(jpql, Milestone.class);
-        if (state != null) q.setParameter("state", state.toLowerCase(Locale.ROOT));
-        return q.getResultList();
+        Sort byId = Sort.by("id");
+        return state == null ? Milestone.listAll(byId) : Milestone.list("state", byId, state.toLowerCase(Locale.ROOT));
     }
 
     public Milestone find(String id) {
-        Milestone m = em.find(Milestone.class, id);
+        Milestone m = Milestone.findById(id);
         if (m == null) throw ApiException.notFound("unknown milestone " + id);
         return m;
     }
@@ -58,17 +58,15 @@ public class MilestoneViews {
     }
 
     /** The milestone as the board showed it at {@code asOf}: the newest snapshot at or before that moment. */
-    @SuppressWarnings("unchecked")
     public View asOf(Milestone m, Instant asOf) {
         if (asOf.isBefore(m.createdAt)) {
             throw ApiException.notFound("milestone " + m.id + " did not exist at " + asOf + " (defined " + m.createdAt + ")");
         }
-        List<Object[]> rows = em.createNativeQuery("""
-                select state, report, evaluated_at from evaluation where milestone_id = ?1 and evaluated_at <= ?2
-                order by evaluated_at desc, id desc limit 1""").setParameter(1, m.id).setParameter(2, asOf).getResultList();
-        if (rows.isEmpty()) return new View(m, "planned", null, null);
-        Object[] r = rows.get(0);
-        return new View(m, (String) r[0], MilestoneReadout.parse((String) r[1]), (Instant) r[2]);
+        return Rows.first(em, """
+                select state, report, evaluated_at from evaluation where milestone_id = ? and evaluated_at <= ?
+                order by evaluated_at desc, id desc limit 1""",
+                r -> new View(m, r.text("state"), MilestoneReadout.parse(r.text("report")), r.instant("evaluated_at")), m.id, asOf)
+                .orElse(new View(m, "planned", null, null));
     }
 
     /** milestone-status.json of a view, with progress and risk. */
@@ -102,10 +100,9 @@ public class MilestoneViews {
         return statuses;
     }
 
-    @SuppressWarnings("unchecked")
     private Set<String> criteriaMarkedMet(String milestoneId) {
-        return new HashSet<>(em.createNativeQuery("select criterion from criterion_mark where milestone_id = ?1 and met")
-                .setParameter(1, milestoneId).getResultList());
+        return new HashSet<>(Rows.list(em, "select criterion from criterion_mark where milestone_id = ? and met",
+                r -> r.text("criterion"), milestoneId));
     }
 
     public Optional<JsonNode> gate(View v, String condition) {

@@ -3,10 +3,10 @@ package studio.outbound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
+import studio.persistence.Row;
+import studio.persistence.Rows;
 
 /**
  * What the admin pages read about deliveries: subscribers with their queue counts (one query), a subscriber's attempts
@@ -39,52 +39,35 @@ public class DeliveryLog {
     public List<Subscriber> subscribers() {
         List<Webhook> hooks = Webhook.list("order by id");
         if (hooks.isEmpty()) return List.of();
-        List<?> rows = em.createNativeQuery("""
-                select webhook_id, count(*) filter (where state = 'pending'), count(*) filter (where state = 'delivered'),
-                       count(*) filter (where state = 'dead'), max(delivered_at)
-                from webhook_delivery group by webhook_id""").getResultList();
-        return hooks.stream().map(w -> rows.stream().map(r -> (Object[]) r)
-                .filter(r -> ((Number) r[0]).longValue() == w.id).findFirst()
-                .map(r -> new Subscriber(w, num(r[1]), num(r[2]), num(r[3]), instant(r[4])))
+        List<Row> rows = Rows.list(em, """
+                select webhook_id, count(*) filter (where state = 'pending') as pending,
+                       count(*) filter (where state = 'delivered') as delivered, count(*) filter (where state = 'dead') as dead,
+                       max(delivered_at) as last_delivered_at
+                from webhook_delivery group by webhook_id""", r -> r);
+        return hooks.stream().map(w -> rows.stream().filter(r -> r.number("webhook_id").equals(w.id)).findFirst()
+                .map(r -> new Subscriber(w, r.number("pending"), r.number("delivered"), r.number("dead"), r.instant("last_delivered_at")))
                 .orElse(new Subscriber(w, 0, 0, 0, null))).toList();
     }
 
     /** Attempts older than {@code before} (all when null), newest first. */
     public Attempts attempts(long webhookId, Long before) {
-        List<?> rows = em.createNativeQuery("""
-                        select a.id, a.delivery_id, o.type, o.subject, a.attempted_at, a.status_code, a.error, a.duration_ms
-                        from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id join outbox o on o.id = d.outbox_id
-                        where a.webhook_id = ?1 and a.id < ?2 order by a.id desc limit ?3""")
-                .setParameter(1, webhookId).setParameter(2, before == null ? Long.MAX_VALUE : before).setParameter(3, PAGE + 1)
-                .getResultList();
-        List<Attempt> items = rows.stream().limit(PAGE).map(r -> attempt((Object[]) r)).toList();
+        List<Attempt> rows = Rows.list(em, """
+                select a.id, a.delivery_id, o.type, o.subject, a.attempted_at, a.status_code, a.error, a.duration_ms
+                from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id join outbox o on o.id = d.outbox_id
+                where a.webhook_id = ? and a.id < ? order by a.id desc limit ?""",
+                r -> new Attempt(r.number("id"), r.number("delivery_id"), r.text("type"), r.text("subject"), r.instant("attempted_at"),
+                        r.integer("status_code"), r.text("error"), r.integer("duration_ms")),
+                webhookId, before == null ? Long.MAX_VALUE : before, PAGE + 1);
+        List<Attempt> items = rows.stream().limit(PAGE).toList();
         return new Attempts(items, rows.size() > PAGE ? items.get(items.size() - 1).id() : null);
     }
 
     public List<DeadLetter> deadLetters(long webhookId) {
-        List<?> rows = em.createNativeQuery("""
-                        select d.id, o.type, o.subject, o.event::jsonb ->> 'id', d.attempts, d.last_error, o.created_at
-                        from webhook_delivery d join outbox o on o.id = d.outbox_id
-                        where d.webhook_id = ?1 and d.state = 'dead' order by d.id desc limit ?2""")
-                .setParameter(1, webhookId).setParameter(2, PAGE).getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new DeadLetter(num(r[0]), (String) r[1], (String) r[2], (String) r[3],
-                (int) num(r[4]), (String) r[5], instant(r[6]))).toList();
-    }
-
-    private static Attempt attempt(Object[] r) {
-        return new Attempt(num(r[0]), num(r[1]), (String) r[2], (String) r[3], instant(r[4]),
-                r[5] == null ? null : ((Number) r[5]).intValue(), (String) r[6], (int) num(r[7]));
-    }
-
-    private static long num(Object o) {
-        return ((Number) o).longValue();
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) return null;
-        if (value instanceof Instant i) return i;
-        if (value instanceof Timestamp t) return t.toInstant();
-        if (value instanceof OffsetDateTime o) return o.toInstant();
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+        return Rows.list(em, """
+                select d.id, o.type, o.subject, o.event::jsonb ->> 'id' as event_id, d.attempts, d.last_error, o.created_at
+                from webhook_delivery d join outbox o on o.id = d.outbox_id
+                where d.webhook_id = ? and d.state = 'dead' order by d.id desc limit ?""",
+                r -> new DeadLetter(r.number("id"), r.text("type"), r.text("subject"), r.text("event_id"), r.integer("attempts"),
+                        r.text("last_error"), r.instant("created_at")), webhookId, PAGE);
     }
 }

@@ -7,7 +7,10 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import studio.persistence.Row;
+import studio.persistence.Rows;
 
 /**
  * The deliveries as a work queue shared by every Studio instance on the database. Each step is its own short
@@ -33,19 +36,20 @@ public class DeliveryQueue {
                                   where e.webhook_id = d.webhook_id and e.subject = d.subject
                                     and e.state = 'pending' and e.outbox_id < d.outbox_id)
                 order by d.next_attempt_at, d.id
-                limit ?1
+                limit ?
                 for update of d skip locked)
-            update webhook_delivery d set next_attempt_at = now() + make_interval(secs => ?2)
+            update webhook_delivery d set next_attempt_at = now() + make_interval(secs => ?)
             from due, webhook w, outbox o
             where d.id = due.id and w.id = d.webhook_id and o.id = d.outbox_id
-            returning d.id, w.id, o.id, w.url, w.secret, w.previous_secret, w.previous_secret_until, o.event, d.attempts""";
+            returning d.id as delivery_id, w.id as webhook_id, o.id as outbox_id, w.url, w.secret, w.previous_secret,
+                      w.previous_secret_until, o.event, d.attempts""";
 
     private static final String FAN_OUT = """
             insert into webhook_delivery (webhook_id, outbox_id, subject, next_attempt_at)
             select w.id, o.id, o.subject, now()
             from outbox o join webhook w on w.active and o.id > w.from_outbox_id
                                       and (w.event_types is null or o.type = any (w.event_types))
-            where o.id > ?1 and o.id <= ?2 and o.webhook_id is null
+            where o.id > ? and o.id <= ? and o.webhook_id is null
             order by o.id, w.id
             on conflict do nothing""";
 
@@ -75,42 +79,39 @@ public class DeliveryQueue {
      */
     @Transactional
     public int fanOut(int limit) {
-        List<?> cursor = em.createNativeQuery("select through from outbox_fanout where id = 1 for update skip locked").getResultList();
+        Optional<Long> cursor = Rows.first(em, "select through from outbox_fanout where id = 1 for update skip locked",
+                r -> r.number("through"));
         if (cursor.isEmpty()) return 0;
-        long through = ((Number) cursor.get(0)).longValue();
-        List<?> ids = em.createNativeQuery("select id from outbox where id > ?1 order by id limit ?2")
-                .setParameter(1, through).setParameter(2, limit).getResultList();
+        long through = cursor.get();
+        List<Long> ids = Rows.list(em, "select id from outbox where id > ? order by id limit ?", r -> r.number("id"), through, limit);
         if (ids.isEmpty()) return 0;
-        long last = ((Number) ids.get(ids.size() - 1)).longValue();
-        em.createNativeQuery(FAN_OUT).setParameter(1, through).setParameter(2, last).executeUpdate();
-        em.createNativeQuery("update outbox_fanout set through = ?1 where id = 1").setParameter(1, last).executeUpdate();
+        long last = ids.get(ids.size() - 1);
+        Rows.update(em, FAN_OUT, through, last);
+        Rows.update(em, "update outbox_fanout set through = ? where id = 1", last);
         return ids.size();
     }
 
     /** Takes up to {@code limit} due deliveries, at most one per subscriber and subject, for one attempt each. */
     @Transactional
     public List<Claimed> claim(int limit) {
-        List<?> rows = em.createNativeQuery(CLAIM).setParameter(1, limit).setParameter(2, lease.toMillis() / 1000.0).getResultList();
-        return rows.stream().map(r -> claimed((Object[]) r)).toList();
+        return Rows.list(em, CLAIM, DeliveryQueue::claimed, limit, lease.toMillis() / 1000.0);
     }
 
-    private static Claimed claimed(Object[] r) {
-        String event = (String) r[7];
-        SigningSecrets secrets = new SigningSecrets((String) r[4], (String) r[5], DeliveryLog.instant(r[6]));
-        return new Claimed(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), (String) r[3],
-                secrets, event, CloudEvent.parse(event).id(), ((Number) r[8]).intValue());
+    private static Claimed claimed(Row r) {
+        String event = r.text("event");
+        SigningSecrets secrets = new SigningSecrets(r.text("secret"), r.text("previous_secret"), r.instant("previous_secret_until"));
+        return new Claimed(r.number("delivery_id"), r.number("webhook_id"), r.number("outbox_id"), r.text("url"), secrets, event,
+                CloudEvent.parse(event).id(), r.integer("attempts"));
     }
 
     /** Records the attempt and moves the delivery on: delivered, due again later, or dead-lettered. */
     @Transactional
     public DeliveryRule.Next record(Claimed c, AttemptResult result, Instant attemptedAt) {
-        em.createNativeQuery("""
-                        insert into webhook_attempt (delivery_id, webhook_id, attempted_at, status_code, error, duration_ms)
-                        values (?1, ?2, ?3, nullif(?4, 0), ?5, ?6)""")
-                .setParameter(1, c.deliveryId()).setParameter(2, c.webhookId()).setParameter(3, attemptedAt)
-                .setParameter(4, result instanceof AttemptResult.Answered a ? a.status() : 0)
-                .setParameter(5, result.delivered() ? null : result.describe())
-                .setParameter(6, (int) Math.min(Integer.MAX_VALUE, result.took().toMillis())).executeUpdate();
+        Rows.update(em, """
+                insert into webhook_attempt (delivery_id, webhook_id, attempted_at, status_code, error, duration_ms)
+                values (?, ?, ?, nullif(?, 0), ?, ?)""", c.deliveryId(), c.webhookId(), attemptedAt,
+                result instanceof AttemptResult.Answered a ? a.status() : 0, result.delivered() ? null : result.describe(),
+                (int) Math.min(Integer.MAX_VALUE, result.took().toMillis()));
         DeliveryRule.Next next = DeliveryRule.after(result, c.failedBefore(), backoff(), Instant.now());
         move(c.deliveryId(), next);
         return next;
@@ -119,14 +120,14 @@ public class DeliveryQueue {
     // "and state = 'pending'": an attempt that outlived its lease never undoes what a later one recorded.
     private void move(long deliveryId, DeliveryRule.Next next) {
         if (next instanceof DeliveryRule.Next.RetryAt r) {
-            em.createNativeQuery("update webhook_delivery set attempts = attempts + 1, next_attempt_at = ?2, last_error = ?3 where id = ?1 and state = 'pending'")
-                    .setParameter(1, deliveryId).setParameter(2, r.at()).setParameter(3, r.error()).executeUpdate();
+            Rows.update(em, "update webhook_delivery set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ? and state = 'pending'",
+                    r.at(), r.error(), deliveryId);
         } else if (next instanceof DeliveryRule.Next.DeadLetter d) {
-            em.createNativeQuery("update webhook_delivery set attempts = attempts + 1, state = 'dead', last_error = ?2 where id = ?1 and state = 'pending'")
-                    .setParameter(1, deliveryId).setParameter(2, d.error()).executeUpdate();
+            Rows.update(em, "update webhook_delivery set attempts = attempts + 1, state = 'dead', last_error = ? where id = ? and state = 'pending'",
+                    d.error(), deliveryId);
         } else {
-            em.createNativeQuery("update webhook_delivery set attempts = attempts + 1, state = 'delivered', delivered_at = now() where id = ?1 and state = 'pending'")
-                    .setParameter(1, deliveryId).executeUpdate();
+            Rows.update(em, "update webhook_delivery set attempts = attempts + 1, state = 'delivered', delivered_at = now() where id = ? and state = 'pending'",
+                    deliveryId);
         }
     }
 

@@ -3,6 +3,7 @@ package studio.outbound;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import studio.audit.AuditAppended;
 import studio.audit.AuditRecord;
+import studio.persistence.Rows;
 
 /**
  * The transactional outbox: each milestone or release event appended to the audit chain becomes one outbox row on
@@ -21,7 +23,7 @@ import studio.audit.AuditRecord;
 @ApplicationScoped
 public class Outbox implements AuditAppended {
 
-    static final String INSERT = "insert into outbox (audit_seq, subject, type, event) values (?1, ?2, ?3, ?4)";
+    static final String INSERT = "insert into outbox (audit_seq, subject, type, event) values (?, ?, ?, ?)";
 
     @Inject
     DeliveryWorker worker;
@@ -32,9 +34,7 @@ public class Outbox implements AuditAppended {
     @Override
     public void appended(AuditRecord record, SharedSessionContractImplementor session) {
         OutboundEvents.of(record, UUID.randomUUID().toString()).ifPresent(event -> {
-            session.createNativeQuery(INSERT).setParameter(1, record.seq()).setParameter(2, event.subject())
-                    .setParameter(3, event.eventName()).setParameter(4, event.toJson())
-                    .executeUpdate();
+            Rows.update(session.unwrap(EntityManager.class), INSERT, record.seq(), event.subject(), event.eventName(), event.toJson());
             nudgeAfterCommit();
         });
     }

@@ -16,6 +16,8 @@ import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.governance.Actor;
+import studio.persistence.Row;
+import studio.persistence.Rows;
 import studio.web.ApiException;
 
 /**
@@ -47,11 +49,10 @@ public class Subscriptions {
         w.secret = WebhookSecrets.generate();
         w.eventTypes = s.filter();
         w.active = true;
-        w.fromOutboxId = ((Number) em.createNativeQuery("select coalesce(max(id), 0) from outbox").getSingleResult()).longValue();
+        w.fromOutboxId = Rows.first(em, "select coalesce(max(id), 0) as through from outbox", r -> r.number("through")).orElseThrow();
         w.createdBy = actor.name();
         w.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        w.persist();
-        em.flush();
+        w.persistAndFlush();
         record(actor, "WebhookCreated", w, details(w));
         return new Keyed(w, w.secret);
     }
@@ -89,32 +90,28 @@ public class Subscriptions {
     public void sendTest(long id, Actor actor) {
         Webhook w = find(id);
         CloudEvent event = Outbox.testEvent(w.id, actor.name(), Instant.now().truncatedTo(ChronoUnit.MICROS));
-        long outboxId = ((Number) em.createNativeQuery(
-                        "insert into outbox (subject, type, event, webhook_id) values (?1, ?2, ?3, ?4) returning id")
-                .setParameter(1, event.subject()).setParameter(2, event.eventName()).setParameter(3, event.toJson())
-                .setParameter(4, w.id).getSingleResult()).longValue();
-        em.createNativeQuery("insert into webhook_delivery (webhook_id, outbox_id, subject, next_attempt_at) values (?1, ?2, ?3, now())")
-                .setParameter(1, w.id).setParameter(2, outboxId).setParameter(3, event.subject()).executeUpdate();
+        long outboxId = Rows.first(em, "insert into outbox (subject, type, event, webhook_id) values (?, ?, ?, ?) returning id",
+                r -> r.number("id"), event.subject(), event.eventName(), event.toJson(), w.id).orElseThrow();
+        Rows.update(em, "insert into webhook_delivery (webhook_id, outbox_id, subject, next_attempt_at) values (?, ?, ?, now())",
+                w.id, outboxId, event.subject());
         record(actor, "WebhookTestSent", w, details(w).put("event_id", event.id()));
     }
 
     /** Puts a dead letter back in the queue, due now, with a fresh series of attempts. */
     @Transactional
     public long redeliver(long deliveryId, Actor actor) {
-        List<?> rows = em.createNativeQuery("select webhook_id, state from webhook_delivery where id = ?1 for update")
-                .setParameter(1, deliveryId).getResultList();
-        if (rows.isEmpty()) throw ApiException.notFound("unknown delivery " + deliveryId);
-        Object[] row = (Object[]) rows.get(0);
-        if (!"dead".equals(row[1])) throw ApiException.conflict("delivery " + deliveryId + " is " + row[1] + ", not dead-lettered");
-        em.createNativeQuery("update webhook_delivery set state = 'pending', attempts = 0, next_attempt_at = now() where id = ?1")
-                .setParameter(1, deliveryId).executeUpdate();
-        Webhook w = find(((Number) row[0]).longValue());
+        Row row = Rows.first(em, "select webhook_id, state from webhook_delivery where id = ? for update", r -> r, deliveryId)
+                .orElseThrow(() -> ApiException.notFound("unknown delivery " + deliveryId));
+        String state = row.text("state");
+        if (!"dead".equals(state)) throw ApiException.conflict("delivery " + deliveryId + " is " + state + ", not dead-lettered");
+        Rows.update(em, "update webhook_delivery set state = 'pending', attempts = 0, next_attempt_at = now() where id = ?", deliveryId);
+        Webhook w = find(row.number("webhook_id"));
         record(actor, "WebhookRedelivered", w, details(w).put("delivery_id", deliveryId));
         return w.id;
     }
 
     private Webhook find(long id) {
-        Webhook w = em.find(Webhook.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Webhook w = Webhook.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (w == null) throw ApiException.notFound("unknown webhook " + id);
         return w;
     }

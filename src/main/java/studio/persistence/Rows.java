@@ -3,6 +3,7 @@ package studio.persistence;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,7 +17,7 @@ public final class Rows {
     private Rows() {}
 
     public static <T> List<T> list(EntityManager em, String sql, Function<Row, T> row, Object... params) {
-        return list(em, sql, List.of(params), row);
+        return list(em, sql, Arrays.asList(params), row);
     }
 
     @SuppressWarnings("unchecked")
@@ -32,7 +33,7 @@ public final class Rows {
 
     /** An insert, update or delete; answers how many rows it changed. */
     public static int update(EntityManager em, String sql, Object... params) {
-        return bind(em.createNativeQuery(numbered(sql)), List.of(params)).executeUpdate();
+        return bind(em.createNativeQuery(numbered(sql)), Arrays.asList(params)).executeUpdate();
     }
 
     private static Query bind(Query q, List<?> params) {
@@ -50,16 +51,5 @@ public final class Rows {
             if (c == '?' && (i + 1 == sql.length() || !Character.isDigit(sql.charAt(i + 1)))) out.append(++n);
         }
         return out.toString();
-    }
-
-    /** @deprecated positional Object[] rows; read rows by name with {@link #list} instead */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("unchecked")
-    public static List<Object[]> of(EntityManager em, String sql, List<?> params) {
-        return bind(em.createNativeQuery(numbered(sql)), params).getResultList();
-    }
-
-    public static Integer integer(Object value) {
-        return value == null ? null : ((Number) value).intValue();
     }
 }

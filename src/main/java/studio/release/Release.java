@@ -41,12 +41,12 @@ public class Release extends PanacheEntityBase {
     public String traceId;
     @JdbcTypeCode(SqlTypes.JSON)
     public String targets;
-    /** {@link ReleaseContent} as JSON. */
+    /** {@link studio.release.document.ReleaseContent} as JSON. */
     @JdbcTypeCode(SqlTypes.JSON)
     public String facts;
     @Column(name = "content_hash")
     public String contentHash;
-    /** {@link ReleasePolicy} as JSON. */
+    /** {@link studio.governance.ReleasePolicy} as JSON. */
     @JdbcTypeCode(SqlTypes.JSON)
     public String policy;
     @Column(name = "approval_timeout_seconds")

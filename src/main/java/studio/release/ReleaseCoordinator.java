@@ -90,11 +90,9 @@ public class ReleaseCoordinator {
 
     /** The newest release of the milestone that CI has been handed (a report naming only the milestone). */
     private Release reportedOf(String milestoneId) {
-        List<Release> found = em.createQuery("""
-                from Release r where r.milestoneId = :m and r.state in :states order by r.createdAt desc, r.id desc""", Release.class)
-                .setParameter("m", milestoneId).setParameter("states", REPORTED_STATES).setMaxResults(1).getResultList();
-        if (found.isEmpty()) throw ApiException.conflict("milestone " + milestoneId + " has no release handed to CI; name its versionTag");
-        return found.get(0);
+        return Release.<Release>find("milestoneId = ?1 and state in ?2 order by createdAt desc, id desc", milestoneId, REPORTED_STATES)
+                .firstResultOptional()
+                .orElseThrow(() -> ApiException.conflict("milestone " + milestoneId + " has no release handed to CI; name its versionTag"));
     }
 
     private static void requireSame(Release r, String milestoneId, String environment) {
@@ -113,8 +111,8 @@ public class ReleaseCoordinator {
 
     /** Releases waiting for approvals take the milestone's new content; a changed hash makes approvals stale. */
     private void refreshWaiting(String milestoneId, Actor actor) {
-        List<Release> waiting = em.createQuery("from Release r where r.milestoneId = :m and r.state in ('pending', 'paused_for_approval')",
-                Release.class).setParameter("m", milestoneId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        List<Release> waiting = Release.<Release>find("milestoneId = ?1 and state in ('pending', 'paused_for_approval')", milestoneId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         if (waiting.isEmpty()) return;
         ReleaseContent content = records.contentOf(em.find(Milestone.class, milestoneId));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -18,6 +18,7 @@ import studio.governance.ReleasePolicy;
 import studio.milestone.Milestone;
 import studio.milestone.MilestoneReadout;
 import studio.milestone.StoredReport;
+import studio.persistence.Rows;
 import studio.release.document.GateOutcome;
 import studio.release.document.ReleaseContent;
 import studio.release.document.ReleaseFacts;
@@ -37,13 +38,14 @@ public class ReleaseRecords {
     EntityManager em;
 
     public Release find(String tag) {
-        List<Release> found = em.createQuery("from Release r where r.versionTag = :tag", Release.class)
-                .setParameter("tag", tag).getResultList();
-        if (found.isEmpty()) throw ApiException.notFound("unknown release " + tag);
-        return found.get(0);
+        return Release.<Release>find("versionTag", tag).singleResultOptional()
+                .orElseThrow(() -> ApiException.notFound("unknown release " + tag));
     }
 
-    /** The release row locked for the rest of the transaction: its decisions are taken one at a time. */
+    /**
+     * The release row locked for the rest of the transaction: its decisions are taken one at a time. Refreshed under
+     * the lock, so a row this transaction read before shows what the previous holder of the lock committed.
+     */
     public Release lock(String tag) {
         Release r = find(tag);
         em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
@@ -63,25 +65,22 @@ public class ReleaseRecords {
         return m;
     }
 
-    @SuppressWarnings("unchecked")
     public List<ReleaseApproval> approvals(long releaseId) {
         return approvalsOf(List.of(releaseId)).getOrDefault(releaseId, List.of());
     }
 
     /** Every decision on the given releases, oldest first, in one query. */
-    @SuppressWarnings("unchecked")
     public Map<Long, List<ReleaseApproval>> approvalsOf(List<Long> releaseIds) {
         Map<Long, List<ReleaseApproval>> out = new HashMap<>();
         if (releaseIds.isEmpty()) return out;
-        List<Object[]> rows = em.createNativeQuery("""
+        Rows.list(em, """
                 select release_id, approver, role, decision, reason, decided_at, expires_at, content_hash from release_approval
-                where release_id = any(?1) order by decided_at, id""")
-                .setParameter(1, releaseIds.toArray(Long[]::new)).getResultList();
-        for (Object[] r : rows) {
-            out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(new ReleaseApproval((String) r[1], (String) r[2],
-                    Names.parse(Decision.class, (String) r[3]), (String) r[4], (Instant) r[5], (Instant) r[6],
-                    (String) r[7]));
-        }
+                where release_id = any(?) order by decided_at, id""",
+                r -> Map.entry(r.number("release_id"), new ReleaseApproval(r.text("approver"), r.text("role"),
+                        Names.parse(Decision.class, r.text("decision")), r.text("reason"), r.instant("decided_at"), r.instant("expires_at"),
+                        r.text("content_hash"))),
+                (Object) releaseIds.toArray(Long[]::new))
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return out;
     }
 
@@ -114,23 +113,22 @@ public class ReleaseRecords {
     }
 
     /** The test count behind each feature's newest coverage figure. */
-    @SuppressWarnings("unchecked")
     private Map<String, Integer> tests(List<String> features) {
         Map<String, Integer> out = new LinkedHashMap<>();
         if (features.isEmpty()) return out;
-        List<Object[]> rows = em.createNativeQuery("""
-                select distinct on (feature_id) feature_id, tests from coverage_fact where feature_id = any(?1)
-                order by feature_id, occurred_at desc, evidence_id desc""").setParameter(1, features.toArray(String[]::new)).getResultList();
-        rows.forEach(r -> out.put((String) r[0], ((Number) r[1]).intValue()));
+        Rows.list(em, """
+                select distinct on (feature_id) feature_id, tests from coverage_fact where feature_id = any(?)
+                order by feature_id, occurred_at desc, evidence_id desc""",
+                r -> Map.entry(r.text("feature_id"), r.integer("tests")), (Object) features.toArray(String[]::new))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     private List<ReleaseOverride> overrides(String milestoneId) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return Rows.list(em, """
                 select id, gates, requested_by, decided_by, reason, decided_at, expires_at from override_request
-                where milestone_id = ?1 and status = 'approved' order by id""").setParameter(1, milestoneId).getResultList();
-        return rows.stream().map(r -> new ReleaseOverride(((Number) r[0]).longValue(), List.of((String[]) r[1]), (String) r[2],
-                (String) r[3], (String) r[4], (Instant) r[5], (Instant) r[6])).toList();
+                where milestone_id = ? and status = 'approved' order by id""",
+                r -> new ReleaseOverride(r.number("id"), r.texts("gates"), r.text("requested_by"), r.text("decided_by"), r.text("reason"),
+                        r.instant("decided_at"), r.instant("expires_at")), milestoneId);
     }
 }

@@ -14,11 +14,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import studio.persistence.Rows;
 
 /**
  * Studio's Ed25519 signing key (audit checkpoints, release manifests). A real deployment passes the private and
@@ -59,12 +59,10 @@ public class SigningKeys {
     }
 
     /** Every public key Studio has signed with, by key id, oldest first. */
-    @SuppressWarnings("unchecked")
     public Map<String, PublicKey> published() {
         Map<String, PublicKey> keys = new LinkedHashMap<>();
-        List<Object[]> rows = em.createNativeQuery("select key_id, public_pem from signing_key order by created_at, key_id")
-                .getResultList();
-        rows.forEach(r -> keys.put((String) r[0], Pem.readPublicKey((String) r[1])));
+        Rows.list(em, "select key_id, public_pem from signing_key order by created_at, key_id", r -> r)
+                .forEach(r -> keys.put(r.text("key_id"), Pem.readPublicKey(r.text("public_pem"))));
         keys.putIfAbsent(current.keyId(), current.publicKey());
         return keys;
     }
@@ -77,11 +75,9 @@ public class SigningKeys {
     }
 
     private void register() {
-        em.createNativeQuery("""
-                insert into signing_key (key_id, public_pem, created_at) values (?1, ?2, ?3)
-                on conflict (key_id) do nothing""")
-                .setParameter(1, current.keyId()).setParameter(2, current.publicPem()).setParameter(3, Instant.now())
-                .executeUpdate();
+        Rows.update(em, """
+                insert into signing_key (key_id, public_pem, created_at) values (?, ?, ?)
+                on conflict (key_id) do nothing""", current.keyId(), current.publicPem(), Instant.now());
     }
 
     private SigningKey fromFile() {

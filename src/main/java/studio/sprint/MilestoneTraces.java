@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +19,7 @@ import studio.input.InvalidInputException;
 import studio.milestone.Milestone;
 import studio.milestone.MilestoneReadout;
 import studio.milestone.MilestoneRulebook;
+import studio.persistence.Row;
 import studio.persistence.Rows;
 import studio.sprint.MilestoneTrace.SprintFacts;
 
@@ -44,7 +43,7 @@ public class MilestoneTraces {
 
     /** The milestone's trace tree, or empty when there is no such milestone. */
     public Optional<MilestoneTrace> trace(String milestoneId) {
-        Milestone m = em.find(Milestone.class, milestoneId);
+        Milestone m = Milestone.findById(milestoneId);
         if (m == null) return Optional.empty();
         List<String> required = rulebook.rules(m).requiredFeatures();
         List<SprintFacts> contributing = contributing(milestoneId);
@@ -57,19 +56,18 @@ public class MilestoneTraces {
     }
 
     private List<SprintFacts> contributing(String milestoneId) {
-        return Rows.of(em, """
+        return Rows.list(em, """
                 select s.id, s.name, s.state,
-                       exists (select 1 from sprint_milestone sm where sm.sprint_id = s.id and sm.milestone_id = ?),
-                       array(select sf.feature_id from sprint_feature sf where sf.sprint_id = s.id order by 1)
+                       exists (select 1 from sprint_milestone sm where sm.sprint_id = s.id and sm.milestone_id = ?) as linked,
+                       array(select sf.feature_id from sprint_feature sf where sf.sprint_id = s.id order by 1) as features
                 from sprint s where s.id in (""" + SprintQuery.CONTRIBUTING + ") order by s.created_at, s.id limit ?",
-                List.of(milestoneId, milestoneId, milestoneId, MAX_SPRINTS)).stream()
-                .map(r -> new SprintFacts((String) r[0], (String) r[1], (String) r[2], (Boolean) r[3], Arrays.asList((String[]) r[4])))
-                .toList();
+                r -> new SprintFacts(r.text("id"), r.text("name"), r.text("state"), r.flag("linked"), r.texts("features")),
+                milestoneId, milestoneId, milestoneId, MAX_SPRINTS);
     }
 
     private long contributingCount(String milestoneId) {
-        return ((Number) em.createNativeQuery(Rows.numbered("select count(*) from (" + SprintQuery.CONTRIBUTING + ") c"))
-                .setParameter(1, milestoneId).setParameter(2, milestoneId).getSingleResult()).longValue();
+        return Rows.first(em, "select count(*) as sprints from (" + SprintQuery.CONTRIBUTING + ") c", r -> r.number("sprints"),
+                milestoneId, milestoneId).orElseThrow();
     }
 
     /** Per required feature as the gates last measured it (the stored report's feature_coverage). */
@@ -87,11 +85,11 @@ public class MilestoneTraces {
     private Map<String, List<String>> deliveredBy(List<String> required) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (required.isEmpty()) return out;
-        for (Object[] r : Rows.of(em, """
-                select sf.feature_id, s.id from sprint_feature sf join sprint s on s.id = sf.sprint_id
+        for (Row r : Rows.list(em, """
+                select sf.feature_id, s.id as sprint_id from sprint_feature sf join sprint s on s.id = sf.sprint_id
                 where sf.feature_id = any(?) and s.state = 'closed' order by sf.feature_id, s.id limit 1000""",
-                List.of((Object) required.toArray(String[]::new)))) {
-            out.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((String) r[1]);
+                r -> r, (Object) required.toArray(String[]::new))) {
+            out.computeIfAbsent(r.text("feature_id"), k -> new ArrayList<>()).add(r.text("sprint_id"));
         }
         return out;
     }
@@ -100,16 +98,16 @@ public class MilestoneTraces {
     private Map<String, Map<String, TraceSubmission>> entries(String[] sprintIds) {
         Map<String, Map<String, TraceSubmission>> out = new HashMap<>();
         if (sprintIds.length == 0) return out;
-        List<Object[]> newest = Rows.of(em, """
+        List<Row> newest = Rows.list(em, """
                 select distinct on (sprint_id, feature_id) sprint_id, feature_id, evidence_id from trace_fact
                 where sprint_id = any(?) order by sprint_id, feature_id, occurred_at desc, evidence_id desc""",
-                List.of((Object) sprintIds));
-        Map<Long, SubmittedMatrix> matrices = matrices(newest.stream().map(r -> ((Number) r[2]).longValue()).distinct().toArray(Long[]::new));
-        for (Object[] r : newest) {
-            SubmittedMatrix m = matrices.get(((Number) r[2]).longValue());
-            TraceFeature entry = m == null ? null : entry(m.matrix(), (String) r[1]);
+                r -> r, (Object) sprintIds);
+        Map<Long, SubmittedMatrix> matrices = matrices(newest.stream().map(r -> r.number("evidence_id")).distinct().toArray(Long[]::new));
+        for (Row r : newest) {
+            SubmittedMatrix m = matrices.get(r.number("evidence_id"));
+            TraceFeature entry = m == null ? null : entry(m.matrix(), r.text("feature_id"));
             if (entry != null) {
-                out.computeIfAbsent((String) r[0], k -> new HashMap<>()).put(entry.id(), new TraceSubmission(m.evidenceId(), m.receivedAt(), entry));
+                out.computeIfAbsent(r.text("sprint_id"), k -> new HashMap<>()).put(entry.id(), new TraceSubmission(m.evidenceId(), m.receivedAt(), entry));
             }
         }
         return out;
@@ -118,10 +116,10 @@ public class MilestoneTraces {
     private Map<Long, SubmittedMatrix> matrices(Long[] evidenceIds) {
         Map<Long, SubmittedMatrix> out = new HashMap<>();
         if (evidenceIds.length == 0) return out;
-        for (Object[] r : Rows.of(em, "select id, received_at, sprint_id, body from evidence where id = any(?)", List.of((Object) evidenceIds))) {
-            long id = ((Number) r[0]).longValue();
+        for (Row r : Rows.list(em, "select id, received_at, sprint_id, body from evidence where id = any(?)", r -> r, (Object) evidenceIds)) {
+            long id = r.number("id");
             try {
-                out.put(id, new SubmittedMatrix(id, (Instant) r[1], TraceMatrixParser.parse((String) r[3], (String) r[2])));
+                out.put(id, new SubmittedMatrix(id, r.instant("received_at"), TraceMatrixParser.parse(r.text("body"), r.text("sprint_id"))));
             } catch (InvalidInputException e) {
                 LOG.warnf("trace matrix evidence %d no longer parses: %s", id, e.getMessage());
             }

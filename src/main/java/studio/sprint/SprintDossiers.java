@@ -3,7 +3,6 @@ package studio.sprint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +16,7 @@ import studio.evidence.ExecutionRecord;
 import studio.evidence.TraceMatrixParser;
 import studio.input.Format;
 import studio.input.InvalidInputException;
+import studio.persistence.Row;
 import studio.persistence.Rows;
 
 /**
@@ -38,7 +38,7 @@ public class SprintDossiers {
 
     /** The sprint's page, or empty when Studio knows no such sprint. */
     public Optional<SprintDossier> dossier(String id) {
-        Sprint row = em.find(Sprint.class, id);
+        Sprint row = Sprint.findById(id);
         if (row == null) return Optional.empty();
         CoverageLedger ledger = sprints.coverage(new String[] {id});
         SprintSummary summary = sprints.summary(id, ledger);
@@ -48,8 +48,8 @@ public class SprintDossiers {
 
     /** A document of the sprint with its body as received, or empty when the sprint has no such evidence. */
     public Optional<Received> document(String sprintId, long evidenceId) {
-        List<Object[]> rows = Rows.of(em, DOCUMENT_COLUMNS + ", body from evidence where id = ? and sprint_id = ?", List.of(evidenceId, sprintId));
-        return rows.stream().findFirst().map(r -> new Received(document(r), (String) r[9]));
+        return Rows.first(em, DOCUMENT_COLUMNS + ", body from evidence where id = ? and sprint_id = ?",
+                r -> new Received(document(r), r.text("body")), evidenceId, sprintId);
     }
 
     /** A document and its body. */
@@ -62,60 +62,55 @@ public class SprintDossiers {
     }
 
     private List<SprintEventRow> events(String id) {
-        return Rows.of(em, """
+        return Rows.list(em, """
                 select e.event_type, e.occurred_at, e.reason, v.received_at, v.actor, e.evidence_id
                 from sprint_event e join evidence v on v.id = e.evidence_id where e.sprint_id = ?
-                order by e.occurred_at, e.evidence_id limit ?""", List.of(id, MAX_ROWS)).stream()
-                .map(r -> new SprintEventRow((String) r[0], (Instant) r[1], (String) r[2], (Instant) r[3], (String) r[4],
-                        ((Number) r[5]).longValue())).toList();
+                order by e.occurred_at, e.evidence_id limit ?""",
+                r -> new SprintEventRow(r.text("event_type"), r.instant("occurred_at"), r.text("reason"), r.instant("received_at"),
+                        r.text("actor"), r.number("evidence_id")), id, MAX_ROWS);
     }
 
     private List<DeliveredFeature> features(String id, CoverageLedger ledger) {
-        List<DeliveredFeature> out = new ArrayList<>();
-        for (Object[] r : Rows.of(em, """
+        return Rows.list(em, """
                 select sf.feature_id, f.title, sf.source, t.tests, t.artifacts from sprint_feature sf
                 left join feature f on f.id = sf.feature_id
                 left join lateral (select tf.tests, tf.artifacts from trace_fact tf where tf.sprint_id = sf.sprint_id
                     and tf.feature_id = sf.feature_id order by tf.occurred_at desc, tf.evidence_id desc limit 1) t on true
-                where sf.sprint_id = ? order by sf.feature_id limit ?""", List.of(id, MAX_ROWS))) {
-            String feature = (String) r[0];
-            out.add(new DeliveredFeature(feature, (String) r[1], (String) r[2], ledger.measure(id, feature),
-                    Rows.integer(r[3]), Rows.integer(r[4])));
-        }
-        return out;
+                where sf.sprint_id = ? order by sf.feature_id limit ?""",
+                r -> new DeliveredFeature(r.text("feature_id"), r.text("title"), r.text("source"),
+                        ledger.measure(id, r.text("feature_id")), r.integer("tests"), r.integer("artifacts")), id, MAX_ROWS);
     }
 
     private List<TestRun> testRuns(String id) {
-        return Rows.of(em, """
+        return Rows.list(em, """
                 select passed, failed, occurred_at, evidence_id from test_result_fact where sprint_id = ?
-                order by occurred_at desc, evidence_id desc limit ?""", List.of(id, 20)).stream()
-                .map(r -> new TestRun(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), (Instant) r[2],
-                        ((Number) r[3]).longValue())).toList();
+                order by occurred_at desc, evidence_id desc limit ?""",
+                r -> new TestRun(r.integer("passed"), r.integer("failed"), r.instant("occurred_at"), r.number("evidence_id")), id, 20);
     }
 
     /** The newest few submissions per feature: which rows they are comes from trace_fact, the entries from the bodies. */
     private List<FeatureTrace> traces(String id) {
-        List<Object[]> picked = Rows.of(em, """
+        Long[] ids = Rows.list(em, """
                 select distinct evidence_id, occurred_at from (
                     select evidence_id, occurred_at, row_number() over (partition by feature_id order by occurred_at desc, evidence_id desc) as n
                     from trace_fact where sprint_id = ?) t where n <= ?
-                order by occurred_at desc, evidence_id desc""", List.of(id, OLDER_SUBMISSIONS + 1));
-        if (picked.isEmpty()) return List.of();
-        Long[] ids = picked.stream().map(r -> ((Number) r[0]).longValue()).toArray(Long[]::new);
-        Map<Long, Object[]> bodies = new java.util.HashMap<>();
-        Rows.of(em, "select id, received_at, body from evidence where id = any(?)", List.of((Object) ids))
-                .forEach(r -> bodies.put(((Number) r[0]).longValue(), r));
+                order by occurred_at desc, evidence_id desc""", r -> r.number("evidence_id"), id, OLDER_SUBMISSIONS + 1)
+                .toArray(Long[]::new);
+        if (ids.length == 0) return List.of();
+        Map<Long, Row> bodies = new java.util.HashMap<>();
+        Rows.list(em, "select id, received_at, body from evidence where id = any(?)", r -> r, (Object) ids)
+                .forEach(r -> bodies.put(r.number("id"), r));
         List<SubmittedMatrix> matrices = new ArrayList<>();
         for (Long evidenceId : ids) matrix(id, bodies.get(evidenceId)).ifPresent(matrices::add);
         return FeatureTrace.fold(matrices, OLDER_SUBMISSIONS);
     }
 
     /** Stored bodies were valid when received; one the parser now refuses is logged and left out, not fatal. */
-    private static Optional<SubmittedMatrix> matrix(String sprintId, Object[] row) {
+    private static Optional<SubmittedMatrix> matrix(String sprintId, Row row) {
         if (row == null) return Optional.empty();
-        long evidenceId = ((Number) row[0]).longValue();
+        long evidenceId = row.number("id");
         try {
-            return Optional.of(new SubmittedMatrix(evidenceId, (Instant) row[1], TraceMatrixParser.parse((String) row[2], sprintId)));
+            return Optional.of(new SubmittedMatrix(evidenceId, row.instant("received_at"), TraceMatrixParser.parse(row.text("body"), sprintId)));
         } catch (InvalidInputException e) {
             LOG.warnf("trace matrix evidence %d of sprint %s no longer parses: %s", evidenceId, sprintId, e.getMessage());
             return Optional.empty();
@@ -123,24 +118,24 @@ public class SprintDossiers {
     }
 
     private List<LinkedMilestone> milestones(String id) {
-        return Rows.of(em, """
-                select m.id, m.name, m.state, exists (select 1 from sprint_milestone sm where sm.sprint_id = ? and sm.milestone_id = m.id)
+        return Rows.list(em, """
+                select m.id, m.name, m.state, exists (select 1 from sprint_milestone sm where sm.sprint_id = ? and sm.milestone_id = m.id) as linked
                 from milestone m where m.id in (select sm.milestone_id from sprint_milestone sm where sm.sprint_id = ?
                     union select mf.milestone_id from milestone_feature mf join sprint_feature sf on sf.feature_id = mf.feature_id
                     where sf.sprint_id = ?)
-                order by m.id limit ?""", List.of(id, id, id, MAX_ROWS)).stream()
-                .map(r -> new LinkedMilestone((String) r[0], (String) r[1], (String) r[2], (Boolean) r[3])).toList();
+                order by m.id limit ?""",
+                r -> new LinkedMilestone(r.text("id"), r.text("name"), r.text("state"), r.flag("linked")), id, id, id, MAX_ROWS);
     }
 
     /** Execution metadata filed under this sprint; records in it about other sprints are left to those sprints. */
     private List<ExecutionRun> executions(String id) {
         List<ExecutionRun> runs = new ArrayList<>();
-        for (Object[] r : Rows.of(em, """
+        for (Row r : Rows.list(em, """
                 select id, received_at, body from evidence where sprint_id = ? and kind = 'execution'
-                order by occurred_at desc, id desc limit ?""", List.of(id, 50))) {
-            long evidenceId = ((Number) r[0]).longValue();
-            for (ExecutionRecord record : executionRecords(evidenceId, (String) r[2])) {
-                if (id.equals(record.sprintId())) runs.add(new ExecutionRun(evidenceId, (Instant) r[1], record));
+                order by occurred_at desc, id desc limit ?""", r -> r, id, 50)) {
+            long evidenceId = r.number("id");
+            for (ExecutionRecord record : executionRecords(evidenceId, r.text("body"))) {
+                if (id.equals(record.sprintId())) runs.add(new ExecutionRun(evidenceId, r.instant("received_at"), record));
             }
         }
         return runs;
@@ -156,15 +151,15 @@ public class SprintDossiers {
     }
 
     private static final String DOCUMENT_COLUMNS =
-            "select id, kind, event_type, content_type, occurred_at, received_at, actor, trace_id, length(body)";
+            "select id, kind, event_type, content_type, occurred_at, received_at, actor, trace_id, length(body) as size";
 
     private List<EvidenceDocument> documents(String id) {
-        return Rows.of(em, DOCUMENT_COLUMNS + " from evidence where sprint_id = ? order by occurred_at desc, id desc limit ?",
-                List.of(id, MAX_ROWS)).stream().map(SprintDossiers::document).toList();
+        return Rows.list(em, DOCUMENT_COLUMNS + " from evidence where sprint_id = ? order by occurred_at desc, id desc limit ?",
+                SprintDossiers::document, id, MAX_ROWS);
     }
 
-    private static EvidenceDocument document(Object[] r) {
-        return new EvidenceDocument(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (Instant) r[4],
-                (Instant) r[5], (String) r[6], (String) r[7], ((Number) r[8]).longValue());
+    private static EvidenceDocument document(Row r) {
+        return new EvidenceDocument(r.number("id"), r.text("kind"), r.text("event_type"), r.text("content_type"),
+                r.instant("occurred_at"), r.instant("received_at"), r.text("actor"), r.text("trace_id"), r.number("size"));
     }
 }

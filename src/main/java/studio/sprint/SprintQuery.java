@@ -3,12 +3,10 @@ package studio.sprint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import studio.persistence.Row;
 import studio.persistence.Rows;
 import studio.web.QueryText;
 
@@ -29,8 +27,8 @@ public class SprintQuery {
             select s.id, s.name, s.goal, s.state, s.state_since, s.started_at, s.closed_at, s.trace_id, s.created_at,
                    array(select sm.milestone_id from sprint_milestone sm where sm.sprint_id = s.id
                          union select mf.milestone_id from milestone_feature mf join sprint_feature sf on sf.feature_id = mf.feature_id
-                         where sf.sprint_id = s.id order by 1),
-                   (select count(*) from sprint_feature sf where sf.sprint_id = s.id),
+                         where sf.sprint_id = s.id order by 1) as milestones,
+                   (select count(*) from sprint_feature sf where sf.sprint_id = s.id) as features,
                    t.passed, t.failed
             from sprint s
             left join lateral (select r.passed, r.failed from test_result_fact r where r.sprint_id = s.id
@@ -43,8 +41,8 @@ public class SprintQuery {
         List<Object> params = new ArrayList<>();
         String where = where(listing, params);
         params.add(listing.limit() + 1);
-        List<Object[]> rows = Rows.of(em, COLUMNS + where + " order by s.created_at desc, s.id desc limit ?", params);
-        CoverageLedger ledger = coverage(rows.stream().map(r -> (String) r[0]).toArray(String[]::new));
+        List<Row> rows = Rows.list(em, COLUMNS + where + " order by s.created_at desc, s.id desc limit ?", params, r -> r);
+        CoverageLedger ledger = coverage(rows.stream().map(r -> r.text("id")).toArray(String[]::new));
         return SprintPage.of(listing, rows.stream().map(r -> summary(r, ledger)).toList());
     }
 
@@ -54,8 +52,7 @@ public class SprintQuery {
     }
 
     SprintSummary summary(String id, CoverageLedger ledger) {
-        List<Object[]> rows = Rows.of(em, COLUMNS + " where s.id = ?", List.of(id));
-        return rows.isEmpty() ? null : summary(rows.get(0), ledger);
+        return Rows.first(em, COLUMNS + " where s.id = ?", r -> summary(r, ledger), id).orElse(null);
     }
 
     private static String where(SprintListing l, List<Object> params) {
@@ -84,26 +81,26 @@ public class SprintQuery {
     CoverageLedger coverage(String[] sprints) {
         CoverageLedger ledger = new CoverageLedger();
         if (sprints.length == 0) return ledger;
-        for (Object[] r : Rows.of(em, """
+        for (Row r : Rows.list(em, """
                 select distinct on (sprint_id, feature_id, source) sprint_id, feature_id, source, percent, tests
                 from coverage_fact where sprint_id = any(?)
-                order by sprint_id, feature_id, source, occurred_at desc, evidence_id desc""", List.of((Object) sprints))) {
-            ledger.coverage((String) r[0], (String) r[1], (String) r[2], ((BigDecimal) r[3]).doubleValue(), ((Number) r[4]).intValue());
+                order by sprint_id, feature_id, source, occurred_at desc, evidence_id desc""", r -> r, (Object) sprints)) {
+            ledger.coverage(r.text("sprint_id"), r.text("feature_id"), r.text("source"), r.decimal("percent"), r.integer("tests"));
         }
-        for (Object[] r : Rows.of(em, """
+        for (Row r : Rows.list(em, """
                 select distinct on (sprint_id, feature_id) sprint_id, feature_id, tests from trace_fact where sprint_id = any(?)
-                order by sprint_id, feature_id, occurred_at desc, evidence_id desc""", List.of((Object) sprints))) {
-            ledger.traced((String) r[0], (String) r[1], ((Number) r[2]).intValue());
+                order by sprint_id, feature_id, occurred_at desc, evidence_id desc""", r -> r, (Object) sprints)) {
+            ledger.traced(r.text("sprint_id"), r.text("feature_id"), r.integer("tests"));
         }
         return ledger;
     }
 
-    private static SprintSummary summary(Object[] r, CoverageLedger ledger) {
-        String id = (String) r[0];
+    private static SprintSummary summary(Row r, CoverageLedger ledger) {
+        String id = r.text("id");
         Map<String, FeatureMeasure> measures = ledger.of(id);
         int measured = (int) measures.values().stream().filter(FeatureMeasure::measured).count();
-        return new SprintSummary(id, (String) r[1], (String) r[2], (String) r[3], (Instant) r[4], (Instant) r[5],
-                (Instant) r[6], (String) r[7], (Instant) r[8], Arrays.asList((String[]) r[9]), ((Number) r[10]).intValue(),
-                SprintCoverage.aggregate(measures.values()), measured, Rows.integer(r[11]), Rows.integer(r[12]));
+        return new SprintSummary(id, r.text("name"), r.text("goal"), r.text("state"), r.instant("state_since"),
+                r.instant("started_at"), r.instant("closed_at"), r.text("trace_id"), r.instant("created_at"), r.texts("milestones"),
+                r.integer("features"), SprintCoverage.aggregate(measures.values()), measured, r.integer("passed"), r.integer("failed"));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import studio.milestone.ChangeCursor;
+import studio.persistence.Rows;
 import studio.web.ApiException;
 
 /**
@@ -26,11 +27,10 @@ public class SprintTracker {
     /** The sprint, locked for this transaction; created (Planned) when CI names a sprint nobody defined. */
     public Sprint lock(String id) {
         Instant now = Instant.now();
-        em.createNativeQuery("""
+        Rows.update(em, """
                 insert into sprint (id, state, state_since, created_at, updated_at, change_seq, version)
-                values (?1, 'planned', ?2, ?2, ?2, nextval('change_seq'), 0) on conflict (id) do nothing""")
-                .setParameter(1, id).setParameter(2, now).executeUpdate();
-        return em.find(Sprint.class, id, LockModeType.PESSIMISTIC_WRITE);
+                values (?, 'planned', ?, ?, ?, nextval('change_seq'), 0) on conflict (id) do nothing""", id, now, now, now);
+        return Sprint.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Adds a lifecycle event to the sprint's timeline; 409 when it cannot follow what is already there. */
@@ -39,10 +39,9 @@ public class SprintTracker {
         if (SprintTimeline.check(timeline(sprint.id), event) instanceof SprintTimeline.Illegal illegal) {
             throw ApiException.conflict(illegal.reason());
         }
-        em.createNativeQuery("""
-                insert into sprint_event (evidence_id, sprint_id, event_type, occurred_at, reason) values (?1, ?2, ?3, ?4, ?5)""")
-                .setParameter(1, evidenceId).setParameter(2, sprint.id).setParameter(3, type.eventName())
-                .setParameter(4, occurredAt).setParameter(5, reason).executeUpdate();
+        Rows.update(em, """
+                insert into sprint_event (evidence_id, sprint_id, event_type, occurred_at, reason) values (?, ?, ?, ?, ?)""",
+                evidenceId, sprint.id, type.eventName(), occurredAt, reason);
     }
 
     /** Recomputes the shown state from the timeline and whether QA or trace evidence has arrived. */
@@ -66,50 +65,40 @@ public class SprintTracker {
     /** Links established by evidence ({@code source}: event, trace-matrix, execution); definitions' own stay. */
     public void link(String sprintId, Collection<String> milestones, Collection<String> features, String source) {
         if (!milestones.isEmpty()) {
-            em.createNativeQuery("""
-                    insert into sprint_milestone (sprint_id, milestone_id, source) select ?1, x, ?3 from unnest(?2) as x
-                    on conflict do nothing""").setParameter(1, sprintId).setParameter(2, milestones.toArray(String[]::new))
-                    .setParameter(3, source).executeUpdate();
+            Rows.update(em, """
+                    insert into sprint_milestone (sprint_id, milestone_id, source) select ?, x, ? from unnest(?) as x
+                    on conflict do nothing""", sprintId, source, milestones.toArray(String[]::new));
         }
         if (!features.isEmpty()) {
-            em.createNativeQuery("""
+            Rows.update(em, """
                     insert into feature (id, defined, created_at, updated_at, change_seq)
-                    select x, false, now(), now(), nextval('change_seq') from unnest(?1) as x on conflict (id) do nothing""")
-                    .setParameter(1, features.toArray(String[]::new)).executeUpdate();
-            em.createNativeQuery("""
-                    insert into sprint_feature (sprint_id, feature_id, source) select ?1, x, ?3 from unnest(?2) as x
-                    on conflict do nothing""").setParameter(1, sprintId).setParameter(2, features.toArray(String[]::new))
-                    .setParameter(3, source).executeUpdate();
+                    select x, false, now(), now(), nextval('change_seq') from unnest(?) as x on conflict (id) do nothing""",
+                    (Object) features.toArray(String[]::new));
+            Rows.update(em, """
+                    insert into sprint_feature (sprint_id, feature_id, source) select ?, x, ? from unnest(?) as x
+                    on conflict do nothing""", sprintId, source, features.toArray(String[]::new));
         }
     }
 
     /** The milestones a sprint's evidence concerns: those it is linked to and those requiring what it delivers. */
-    @SuppressWarnings("unchecked")
     public List<String> touchedMilestones(String sprintId) {
-        List<String> ids = em.createNativeQuery("""
-                select milestone_id from sprint_milestone where sprint_id = ?1
+        return new ArrayList<>(new TreeSet<>(Rows.list(em, """
+                select milestone_id from sprint_milestone where sprint_id = ?
                 union select mf.milestone_id from milestone_feature mf join sprint_feature sf on sf.feature_id = mf.feature_id
-                where sf.sprint_id = ?1""").setParameter(1, sprintId).getResultList();
-        return new ArrayList<>(new TreeSet<>(ids));
+                where sf.sprint_id = ?""", r -> r.text("milestone_id"), sprintId, sprintId)));
     }
 
-    @SuppressWarnings("unchecked")
     private List<SprintEventFact> timeline(String sprintId) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select event_type, occurred_at, evidence_id from sprint_event where sprint_id = ?1 order by occurred_at, evidence_id""")
-                .setParameter(1, sprintId).getResultList();
-        List<SprintEventFact> events = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            events.add(new SprintEventFact(sprintId, SprintEventType.fromEventName((String) r[0]).orElseThrow(),
-                    (Instant) r[1], ((Number) r[2]).longValue()));
-        }
-        return events;
+        return Rows.list(em, """
+                select event_type, occurred_at, evidence_id from sprint_event where sprint_id = ? order by occurred_at, evidence_id""",
+                r -> new SprintEventFact(sprintId, SprintEventType.fromEventName(r.text("event_type")).orElseThrow(),
+                        r.instant("occurred_at"), r.number("evidence_id")), sprintId);
     }
 
     private boolean hasVerificationEvidence(String sprintId) {
-        return !em.createNativeQuery("""
-                select 1 from trace_fact where sprint_id = ?1 union all select 1 from test_result_fact where sprint_id = ?1
-                union all select 1 from coverage_fact where sprint_id = ?1 and source = 'qa' limit 1""")
-                .setParameter(1, sprintId).getResultList().isEmpty();
+        return Rows.first(em, """
+                select 1 as found from trace_fact where sprint_id = ? union all select 1 from test_result_fact where sprint_id = ?
+                union all select 1 from coverage_fact where sprint_id = ? and source = 'qa' limit 1""",
+                r -> true, sprintId, sprintId, sprintId).isPresent();
     }
 }

@@ -1,7 +1,6 @@
 package studio.web;
 
 import java.util.List;
-import studio.governance.Verdict;
 import studio.input.InputProblem;
 
 /**
@@ -41,10 +40,5 @@ public class ApiException extends RuntimeException {
 
     public static ApiException conflict(String message) {
         return new ApiException(409, message);
-    }
-
-    /** Throws when a policy refused; returns quietly when it allowed. */
-    public static void enforce(Verdict verdict) {
-        if (verdict instanceof Verdict.Refused r) throw new ApiException(r.status(), r.message());
     }
 }

@@ -2,7 +2,6 @@ package studio.web;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ public class Navigation {
 
     public record Item(String key, String label, String href, boolean current, Long badge) {}
 
-    /** Counts what awaits the signed-in user; absent until the approvals inbox exists. */
+    /** Counts what awaits the signed-in user (the approvals inbox). */
     public interface InboxCounter {
         long awaitingCurrentUser();
     }
@@ -26,7 +25,7 @@ public class Navigation {
     CurrentVertxRequest request;
 
     @Inject
-    Instance<InboxCounter> inbox;
+    InboxCounter inbox;
 
     @Inject
     CurrentUser user;
@@ -36,7 +35,7 @@ public class Navigation {
     public List<Item> getItems() {
         if (items == null) {
             String path = request.getCurrent().request().path();
-            Long badge = inbox.isResolvable() ? inbox.get().awaitingCurrentUser() : null;
+            long badge = inbox.awaitingCurrentUser();
             List<Item> all = new ArrayList<>(List.of(
                     item("board", "Board", "/board", path),
                     item("gates", "Gates", "/gates", path),

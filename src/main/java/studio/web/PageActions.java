@@ -3,7 +3,6 @@ package studio.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -51,7 +50,7 @@ public class PageActions {
     }
 
     @Inject
-    Instance<Navigation.InboxCounter> inbox;
+    Navigation.InboxCounter inbox;
 
     /** Runs {@code command}; {@code done} names what it did, for the notice. */
     public Response run(HttpHeaders headers, Attempt attempt, String done, Runnable command, Screen screen) {
@@ -88,6 +87,6 @@ public class PageActions {
 
     /** The navigation badge as an out-of-band swap: what waits for this person after the action. */
     public String badge() {
-        return inbox.isResolvable() ? Templates.approvalsBadge(inbox.get().awaitingCurrentUser(), true).render() : "";
+        return Templates.approvalsBadge(inbox.awaitingCurrentUser(), true).render();
     }
 }

@@ -8,7 +8,10 @@ import java.util.Locale;
 import studio.format.Durations;
 import studio.format.Percent;
 
-/** How values read on Studio's pages: states as labels, times in UTC and as "3 h ago", coverage with one decimal. */
+/**
+ * How values read on Studio's pages: states as labels, times in UTC and as "3 h ago", coverage with one decimal, and
+ * a refused form's message and reason.
+ */
 @TemplateExtension
 public final class Views {
 
@@ -36,6 +39,20 @@ public final class Views {
     /** A short duration from {@code at} to now: "just now", "12 min", "3 h", "4 d". */
     static String ago(Instant at) {
         return Durations.since(at, Instant.now());
+    }
+
+    /**
+     * The refusal's message when {@code form} was the form refused, else null. For a page that holds a bare
+     * {@link Attempt} (null when nothing was refused): {@code refusal.messageFor(i.key).or('')}.
+     */
+    static String messageFor(Attempt refusal, String form) {
+        return refusal.isFor(form) ? refusal.message() : null;
+    }
+
+    /** The reason typed into {@code form} when it was the form refused, to show it again; else "". */
+    static String reasonFor(Attempt refusal, String form) {
+        String typed = refusal.isFor(form) ? refusal.value("reason") : null;
+        return typed == null ? "" : typed;
     }
 
     /** 91.35 -> "91.4%". */

@@ -18,9 +18,9 @@ final class AuditDatabase {
 
     private AuditDatabase() {}
 
-    /** An empty trail: no rows, no subjects, no checkpoints, the head at genesis. TRUNCATE bypasses the row triggers. */
+    /** An empty trail: no rows, no subjects, no checkpoints, the head at genesis (rewound with the triggers off). */
     static void reset() {
-        execute(false, "truncate audit_event, audit_subject, audit_checkpoint",
+        execute(true, "truncate audit_event, audit_subject, audit_checkpoint",
                 "update audit_head set seq = 0, hash = repeat('0', 64) where id = 1");
     }
 

@@ -40,7 +40,7 @@ class AuditRealTokensTest {
     @Test
     void anAuditorsVerificationIsRecordedUnderTheirName() {
         String token = Keycloak.token("auditor");
-        given().auth().oauth2(token).when().get("/api/audit/verify").then().statusCode(200).body("valid", equalTo(true));
+        given().auth().oauth2(token).when().post("/api/audit/verify").then().statusCode(200).body("valid", equalTo(true));
         given().auth().oauth2(token).queryParam("type", AuditVerification.VERIFIED).when().get("/api/audit")
                 .then().statusCode(200)
                 .body("events[0].actor", equalTo("auditor"))
@@ -52,6 +52,7 @@ class AuditRealTokensTest {
         String token = Keycloak.token("ci");
         given().auth().oauth2(token).when().get("/api/audit/export?format=csv").then().statusCode(403);
         given().auth().oauth2(token).when().get("/api/audit/verify").then().statusCode(403);
+        given().auth().oauth2(token).when().post("/api/audit/verify").then().statusCode(403);
     }
 
     @Test

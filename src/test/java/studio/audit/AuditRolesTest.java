@@ -97,6 +97,7 @@ class AuditRolesTest {
         asTestIdentity().when().get("/api/audit/export?format=csv").then().statusCode(403).contentType("application/json");
         asTestIdentity().when().get("/api/audit/export?format=jsonl").then().statusCode(403);
         asTestIdentity().when().get("/api/audit/verify").then().statusCode(403).contentType("application/json");
+        asTestIdentity().when().post("/api/audit/verify").then().statusCode(403).contentType("application/json");
         assertEquals(0, AuditDatabase.number("select count(*) from audit_event where type = 'AuditVerified'"),
                 "a refused verification leaves no trace in the chain");
     }
@@ -106,7 +107,9 @@ class AuditRolesTest {
         asTestIdentity().when().get("/api/audit/export?format=csv").then().statusCode(200);
         asTestIdentity().when().get("/api/audit/export?format=jsonl").then().statusCode(200);
         asTestIdentity().when().get("/api/audit/verify").then().statusCode(200);
-        assertEquals(1, AuditDatabase.number("select count(*) from audit_event where type = 'AuditVerified'"));
+        asTestIdentity().when().post("/api/audit/verify").then().statusCode(200);
+        assertEquals(1, AuditDatabase.number("select count(*) from audit_event where type = 'AuditVerified'"),
+                "the POST records the verification, the GET records nothing");
     }
 
     private static void reads() {

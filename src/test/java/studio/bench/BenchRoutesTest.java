@@ -12,7 +12,10 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** Without studio.bench.enabled (production, tests) the benchmark's endpoints do not exist, even for an admin. */
+/**
+ * The benchmark's endpoints are built only with the bench profile (bench/run): in the application as built for
+ * production and tests they do not exist, even for an admin, and nothing is appended.
+ */
 @QuarkusTest
 class BenchRoutesTest {
 

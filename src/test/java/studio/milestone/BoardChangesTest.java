@@ -3,15 +3,24 @@ package studio.milestone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A changed card is put back exactly where a fresh board would show it; one the filter drops is taken out. */
+/**
+ * A changed card is put back exactly where a fresh board would show it; one the filter drops is taken out. The rows
+ * are written to the test database and the changes read as GET /board/changes reads them.
+ */
+@QuarkusTest
 class BoardChangesTest {
 
     static final Instant T = Rows.NOW;
     static final BoardCursor CURSOR = new BoardCursor(10);
+
+    @Inject
+    BoardRows board;
 
     static BoardRow row(String id, String state, long secondsInState, long seq) {
         return Rows.row(id, state, T.minusSeconds(secondsInState), seq, T.minusSeconds(Math.min(secondsInState, 1)));
@@ -21,8 +30,9 @@ class BoardChangesTest {
         return c.placed().stream().map(p -> p.card().id() + " " + p.swap()).toList();
     }
 
-    static BoardChanges changes(List<BoardRow> rows, BoardFilter filter) {
-        return BoardChanges.since(CURSOR, rows, BoardView.of(rows, filter, CURSOR));
+    BoardChanges changes(List<BoardRow> rows, BoardFilter filter) {
+        BoardTable.holding(rows.toArray(BoardRow[]::new));
+        return BoardTable.changes(board, CURSOR, filter, T);
     }
 
     @Test

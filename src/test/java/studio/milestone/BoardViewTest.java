@@ -5,18 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Lanes in lifecycle order; in a lane, the milestone longest in that state first. */
+/** Lanes in lifecycle order; in a lane, the milestone longest in that state first. Read as GET /board reads them. */
+@QuarkusTest
 class BoardViewTest {
 
     static final Instant T = Rows.NOW;
 
+    @Inject
+    BoardRows board;
+
     @Test
     void aLanePerStateInLifecycleOrder() {
-        BoardView view = BoardView.of(List.of(), BoardFilter.NONE, BoardCursor.START);
+        BoardTable.holding();
+        BoardView view = BoardTable.board(board, BoardFilter.NONE, T);
         assertEquals(List.of("planned", "pending", "verifying", "blocked", "escalated", "reached", "closed", "terminated"),
                 view.lanes().stream().map(BoardView.Lane::state).toList());
         assertTrue(view.empty());
@@ -26,9 +33,9 @@ class BoardViewTest {
 
     @Test
     void cardsGoToTheirStatesLaneLongestInStateFirstThenById() {
-        List<BoardRow> rows = List.of(Rows.row("b", "blocked", T.minusSeconds(10)), Rows.row("a", "blocked", T.minusSeconds(10)),
+        BoardTable.holding(Rows.row("b", "blocked", T.minusSeconds(10)), Rows.row("a", "blocked", T.minusSeconds(10)),
                 Rows.row("c", "blocked", T.minusSeconds(500)), Rows.row("d", "reached", T));
-        BoardView view = BoardView.of(rows, BoardFilter.NONE, BoardCursor.START);
+        BoardView view = BoardTable.board(board, BoardFilter.NONE, T);
         assertAll(
                 () -> assertEquals(List.of("c", "a", "b"), ids(view, "blocked")),
                 () -> assertEquals(List.of("d"), ids(view, "reached")),
@@ -38,8 +45,8 @@ class BoardViewTest {
 
     @Test
     void theFilterDecidesWhatIsShownButNotTheOptionsOrTheTotal() {
-        List<BoardRow> rows = List.of(BoardFilterTest.MVP, BoardFilterTest.SEC);
-        BoardView view = BoardView.of(rows, new BoardFilter("Validation", null, null, null), BoardCursor.START);
+        BoardTable.holding(BoardFilterTest.MVP, BoardFilterTest.SEC);
+        BoardView view = BoardTable.board(board, new BoardFilter("Validation", null, null, null), T);
         assertEquals(1, view.shown());
         assertEquals(2, view.milestonesInAll());
         assertEquals(List.of("CoreFeature", "Validation"), view.options().phases());
@@ -47,8 +54,8 @@ class BoardViewTest {
 
     @Test
     void theBoardsCursorIsTakenOverAllMilestonesFilteredOrNot() {
-        List<BoardRow> rows = List.of(Rows.row("a", "planned", T.minusSeconds(60), 8, T.minusSeconds(60)));
-        BoardView view = BoardView.at(rows, new BoardFilter(null, null, null, "nothing"), T);
+        BoardTable.holding(Rows.row("a", "planned", T.minusSeconds(60), 8, T.minusSeconds(60)));
+        BoardView view = BoardTable.board(board, new BoardFilter(null, null, null, "nothing"), T);
         assertEquals(new BoardCursor(8), view.cursor());
     }
 

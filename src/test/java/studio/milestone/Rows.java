@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 
-/** Board rows for the pure tests: a milestone row as BoardRows reads it, with a report written as JSON. */
+/**
+ * Board rows for the tests: a milestone row as BoardRows reads it, with a report written as JSON. BoardTable writes
+ * them to the test database when a test reads the board through its query.
+ */
 final class Rows {
 
     static final Instant NOW = Instant.parse("2025-06-10T12:00:00Z");

@@ -14,10 +14,10 @@ import studio.governance.ReleaseEnvironment;
 import studio.governance.ReleasePolicy;
 import studio.release.document.PromotionTriggerConfirmed;
 import studio.release.document.ReleaseFacts;
+import studio.release.document.ReleaseHistoryCsv;
 import studio.release.document.ReleaseManifest;
 import studio.release.document.ReleaseMetadata;
 import studio.release.lifecycle.ReleaseState;
-import studio.release.web.ReleaseHistory;
 
 /** release-metadata.json, release-history.csv and promotion-trigger-confirmed.yaml. */
 class ReleaseDocumentsTest {
@@ -69,17 +69,17 @@ class ReleaseDocumentsTest {
                 + "trace-xyz-789,v0.9.3,\r\n"
                 + "mvp-v1,mvp-ready,production,completed,91.3,alice,2025-05-14T16:30:00Z,2025-05-14T17:12:00Z,trace-xyz-789,mvp-v1,"
                 + "bob (product-owner); carol (compliance-officer)\r\n",
-                ReleaseHistory.csv(List.of(completed(), hostile, failed)));
+                ReleaseHistoryCsv.csv(List.of(completed(), hostile, failed)));
     }
 
     @Test
     void aHistoryRowAppendsToTheFile() {
         assertEquals("mvp-v1,mvp-ready,production,completed,91.3,alice,2025-05-14T16:30:00Z,2025-05-14T17:12:00Z,trace-xyz-789,mvp-v1,"
-                + "bob (product-owner); carol (compliance-officer)\r\n", ReleaseHistory.row(completed()));
+                + "bob (product-owner); carol (compliance-officer)\r\n", ReleaseHistoryCsv.row(completed()));
         assertEquals("version_tag,milestone_id,environment,status,qa_coverage,requested_by,created_at,released_at,trace_id,git_tag,approved_by\r\n",
-                ReleaseHistory.csv(List.of()));
-        assertEquals("\"=1+2,\"", ReleaseHistory.field("=1+2,"));
-        assertEquals("=1+2", ReleaseHistory.field("=1+2"));
+                ReleaseHistoryCsv.csv(List.of()));
+        assertEquals("\"=1+2,\"", ReleaseHistoryCsv.field("=1+2,"));
+        assertEquals("=1+2", ReleaseHistoryCsv.field("=1+2"));
     }
 
     @Test

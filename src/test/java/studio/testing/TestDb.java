@@ -33,7 +33,8 @@ public final class TestDb {
     public static void reset() {
         for (int attempt = 1; ; attempt++) {
             try {
-                exec("truncate " + extraTables() + TABLES + " restart identity cascade",
+                // the head only moves forward for anyone but a superuser with triggers off
+                tamper("truncate " + extraTables() + TABLES + " restart identity cascade",
                         "update audit_head set seq = 0, hash = repeat('0', 64) where id = 1");
                 return;
             } catch (IllegalStateException e) {

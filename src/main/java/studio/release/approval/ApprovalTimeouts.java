@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jboss.logging.Logger;
 import studio.governance.Actor;
+import studio.persistence.Rows;
 import studio.release.Release;
 import studio.release.ReleaseSteps;
 import studio.release.lifecycle.ReleaseStimulus;
@@ -41,20 +42,18 @@ public class ApprovalTimeouts {
         }
     }
 
-    @SuppressWarnings("unchecked")
     List<Long> due() {
-        List<Number> ids = em.createNativeQuery("""
+        return Rows.list(em, """
                 select id from release where state = 'paused_for_approval' and approval_timeout_seconds > 0
                    and state_since + approval_timeout_seconds * interval '1 second' < now()
-                order by state_since, id limit 500""").getResultList();
-        return ids.stream().map(Number::longValue).toList();
+                order by state_since, id limit 500""", r -> r.number("id"));
     }
 
     /** Claims one release (skipping it when another instance holds it) and lets the lifecycle decide. */
     void tickOne(long id) {
-        List<?> claimed = em.createNativeQuery("select id from release where id = ?1 for update skip locked").setParameter(1, id).getResultList();
-        if (claimed.isEmpty()) return;
-        Release r = em.find(Release.class, id);
+        boolean claimed = Rows.first(em, "select id from release where id = ? for update skip locked", r -> r.number("id"), id).isPresent();
+        if (!claimed) return;
+        Release r = Release.findById(id);
         em.refresh(r);
         var tick = new ReleaseStimulus.TimerTick(r.stateSince, Instant.now().truncatedTo(ChronoUnit.MICROS),
                 r.approvalTimeoutSeconds == null ? null : Duration.ofSeconds(r.approvalTimeoutSeconds));

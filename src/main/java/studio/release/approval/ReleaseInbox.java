@@ -17,9 +17,9 @@ import studio.release.Release;
 import studio.release.ReleaseRecords;
 
 /**
- * The releases waiting for the signed-in person's approval, for the approvals inbox and its badge: two bounded
- * queries (paused releases, their decisions), then the pure {@link ApprovalLedger} keeps those this person could
- * approve now (not their own, a role the policy still needs, not approved by them already).
+ * Feeds the approvals inbox ({@code /approvals}) and its badge: the releases waiting for the signed-in person's
+ * approval, in two bounded queries (paused releases, their decisions), then the pure {@link ApprovalLedger} keeps
+ * those this person could approve now (not their own, a role the policy still needs, not approved by them already).
  */
 @ApplicationScoped
 public class ReleaseInbox {
@@ -35,6 +35,7 @@ public class ReleaseInbox {
     @Inject
     ReleaseRecords records;
 
+    /** The oldest {@value #LIMIT} paused releases at most; a JPA query, as Panache's page() would add OFFSET. */
     public List<Item> awaiting(Actor actor) {
         List<Release> paused = em.createQuery("""
                 from Release r where r.state = 'paused_for_approval' and r.requestedBy <> :me order by r.stateSince, r.id""", Release.class)

@@ -1,19 +1,28 @@
 package studio.release.web;
 
 import java.util.List;
-import studio.release.web.ReleaseDossier.Promotable;
 
 /**
- * The release dashboard (or the history table): one keyset page of releases for the filters, where the next page
- * starts, the promotion form for people who may promote, and what went wrong (a bad filter, a refused promotion).
+ * Feeds the release dashboard ({@code /releases}), read by {@link ReleaseDashboardQuery}: one keyset page of release
+ * cards for the filters, where the next page starts, the promotion form for people who may promote, and what went
+ * wrong (a bad filter, a refused promotion).
  *
- * @param base        the page's path ("/releases" or "/releases/history"), for links that keep the filters
- * @param promotable  milestones a release can be promoted from; empty when this person may not promote
- * @param error       a refused filter (400), shown by the filters (null: none)
- * @param promotion   a refused promotion with what was typed (null: none)
+ * @param milestones milestones that have releases, the milestone filter's suggestions
+ * @param promotable milestones a release can be promoted from; empty when this person may not promote
+ * @param error      a refused filter (400), shown by the filters (null: none)
+ * @param promotion  a refused promotion with what was typed (null: none)
  */
-public record ReleaseDashboard(String base, ReleaseFilters filters, List<ReleaseView> releases, String next, List<String> milestones,
-                               boolean mayPromote, List<Promotable> promotable, String error, Promotion promotion) {
+public record ReleaseDashboard(ReleaseFilters filters, List<ReleaseView> releases, String next, List<String> milestones, boolean mayPromote,
+                               List<Promotable> promotable, String error, Promotion promotion) {
+
+    static final String PATH = "/releases";
+
+    /** A milestone a release can be promoted from (Reached or Closed). */
+    public record Promotable(String id, String name, String state) {
+        public String title() {
+            return name == null || name.isBlank() ? id : name + " (" + id + ")";
+        }
+    }
 
     /** What was typed into the promotion form, and why it was refused. */
     public record Promotion(String milestone, String environment, String versionTag, int status, String message) {
@@ -26,17 +35,12 @@ public record ReleaseDashboard(String base, ReleaseFilters filters, List<Release
 
     /** The next page as a whole page (works without JavaScript). */
     public String moreHref() {
-        return next == null ? null : base + "?" + filters.queryWith("after=" + next);
+        return filters.after(PATH, next);
     }
 
-    /** The next page's rows alone, appended in place by htmx. */
+    /** The next page's cards alone, appended in place by htmx. */
     public String moreFragment() {
-        return next == null ? null : base + "/more?" + filters.queryWith("after=" + next);
-    }
-
-    /** The CSV of every release the filters match. */
-    public String csvHref() {
-        return "/releases/history/release-history.csv" + (filters.any() ? "?" + filters.query() : "");
+        return filters.after(PATH + "/more", next);
     }
 
     public List<String> states() {

@@ -1,11 +1,17 @@
 package studio.release.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import studio.release.Release;
+import studio.release.ReleaseJson;
+import studio.release.document.ReleaseNotes;
 import studio.web.ApiException;
 
-/** A release's documents, by the file names the spec and API give them, each viewable and downloadable. */
+/**
+ * A release's documents on its page ({@code /releases/{tag}/documents/...}), by the file names the spec and API give
+ * them, each viewable and downloadable.
+ */
 public enum ReleaseDocument {
     NOTES("release-notes.md", "Release notes", "text/markdown; charset=UTF-8"),
     METADATA("release-metadata.json", "Release metadata", "application/json; charset=UTF-8"),
@@ -50,6 +56,20 @@ public enum ReleaseDocument {
         };
     }
 
+    /**
+     * The document's text as it is downloaded.
+     *
+     * @throws ApiException 409 when the release does not have it yet
+     */
+    public String text(ReleaseView v) {
+        return switch (this) {
+            case NOTES -> ReleaseNotes.render(v.facts());
+            case METADATA -> pretty(ReleaseApiJson.of(v));
+            case MANIFEST -> pretty(v.manifest());
+            case PROMOTION_TRIGGER -> v.promotionTriggerConfirmed();
+        };
+    }
+
     /** Why {@code r} does not have this document yet. */
     public String pendingReason() {
         return switch (this) {
@@ -57,5 +77,13 @@ public enum ReleaseDocument {
             case PROMOTION_TRIGGER -> "written when the release is handed to CI";
             default -> "";
         };
+    }
+
+    private static String pretty(Object value) {
+        try {
+            return ReleaseJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("release JSON does not serialise", e);
+        }
     }
 }

@@ -15,9 +15,10 @@ import studio.web.ApiException;
 import studio.web.FormTimes;
 
 /**
- * The filters of the release dashboard and history as the browser sends them (GET parameters, kept in the URL so a
- * reload shows the same view): milestone, environment, state, and a from/to range on when releases were requested
- * (datetime-local inputs, read as UTC; from inclusive, to exclusive).
+ * The filters of the release dashboard, the history and the API's list as they are sent (GET parameters, kept in the
+ * URL so a reload shows the same view): milestone, environment, state (the API's {@code status}), and on the history
+ * a from/to range on when releases were requested (datetime-local inputs, read as UTC; from inclusive, to exclusive).
+ * Kept as typed, for the form and its links; read as stored by {@link #environmentFilter()} and {@link #stateFilter()}.
  */
 public record ReleaseFilters(String milestone, String environment, String state, String from, String to) {
 
@@ -41,12 +42,31 @@ public record ReleaseFilters(String milestone, String environment, String state,
     }
 
     /**
-     * The backend's listing of these filters (it knows no time range).
+     * The environment as stored ("production"), null when not filtered.
      *
-     * @throws ApiException 400 naming the filter that is wrong
+     * @throws ApiException 400 naming the environments there are
      */
-    public ReleaseListing listing(String after, int limit) {
-        return ReleaseListing.of(milestone, environment, state, after, limit);
+    public String environmentFilter() {
+        if (environment == null) return null;
+        try {
+            return ReleaseEnvironment.parse(environment).json();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /**
+     * The state as stored ("paused_for_approval"), null when not filtered.
+     *
+     * @throws ApiException 400 naming the states there are
+     */
+    public String stateFilter() {
+        if (state == null) return null;
+        try {
+            return ReleaseState.fromJson(state).json();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("unknown status '" + state + "' (known: " + String.join(", ", states()) + ")");
+        }
     }
 
     /** @throws ApiException 400 when from is not a time */
@@ -61,7 +81,8 @@ public record ReleaseFilters(String milestone, String environment, String state,
 
     /** Checks every filter, so a page refuses a wrong one before it queries. */
     public ReleaseFilters validated() {
-        listing(null, 1);
+        environmentFilter();
+        stateFilter();
         Instant f = fromInstant();
         Instant t = toInstant();
         if (f != null && t != null && !f.isBefore(t)) throw ApiException.badRequest("'from' must be before 'to'");
@@ -81,10 +102,11 @@ public record ReleaseFilters(String milestone, String environment, String state,
         return !query().isEmpty();
     }
 
-    /** This query followed by {@code more} ("after=..."), for links that keep the filters. */
-    public String queryWith(String more) {
+    /** The link to the page of {@code path} after {@code next} that keeps the filters; null when there is no next page. */
+    public String after(String path, String next) {
+        if (next == null) return null;
         String q = query();
-        return q.isEmpty() ? more : q + "&" + more;
+        return path + "?" + (q.isEmpty() ? "" : q + "&") + "after=" + next;
     }
 
     public String fromInput() {

@@ -1,54 +1,39 @@
 package studio.release.web;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
-import studio.governance.ReleaseApproval;
-import studio.release.document.ManifestStatement;
-import studio.release.document.ReleaseFacts;
 
 /**
- * release-history.csv: one line per release, oldest first (the spec's append-only history). RFC 4180: a header
- * row, CRLF line ends, a field quoted when it holds a comma, quote, CR or LF (quotes doubled), an empty field for
- * an unknown value. Values are written as stored, never rewritten for spreadsheets: like the audit export, the
- * history is evidence.
+ * Feeds the release history ({@code /releases/history}), read by {@link ReleaseHistoryQuery}: one keyset page of the
+ * table's rows for the filters (with a time range), where the next page starts, the link to release-history.csv of
+ * the same filters, and a refused filter.
+ *
+ * @param milestones milestones that have releases, the milestone filter's suggestions
+ * @param error      a refused filter (400), shown by the filters (null: none)
  */
-public final class ReleaseHistory {
+public record ReleaseHistory(ReleaseFilters filters, List<ReleaseView> releases, String next, List<String> milestones, String error) {
 
-    public static final List<String> HEADER = List.of("version_tag", "milestone_id", "environment", "status", "qa_coverage", "requested_by",
-            "created_at", "released_at", "trace_id", "git_tag", "approved_by");
+    static final String PATH = "/releases/history";
 
-    private ReleaseHistory() {}
-
-    public static String csv(List<ReleaseFacts> releases) {
-        StringBuilder out = new StringBuilder(line(HEADER));
-        releases.stream().sorted(Comparator.comparing(ReleaseFacts::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(ReleaseFacts::versionTag)).forEach(r -> out.append(row(r)));
-        return out.toString();
+    /** The next page as a whole page (works without JavaScript). */
+    public String moreHref() {
+        return filters.after(PATH, next);
     }
 
-    /** One release's line, CRLF included, for appending to an existing history. */
-    public static String row(ReleaseFacts r) {
-        String approvers = r.approvals().stream().filter(a -> a.decision() == ReleaseApproval.Decision.APPROVED)
-                .map(a -> a.approver() + " (" + a.role() + ")").collect(Collectors.joining("; "));
-        return line(List.of(r.versionTag(), r.milestoneId(), r.environment().json(), r.state() == null ? "" : r.state().json(),
-                r.qaCoverage() == null ? "" : r.qaCoverage().toString(), text(r.requestedBy()), text(ManifestStatement.time(r.createdAt())),
-                text(ManifestStatement.time(r.releasedAt())), text(r.traceId()), r.gitTag(), approvers));
+    /** The next page's rows alone, appended in place by htmx. */
+    public String moreFragment() {
+        return filters.after(PATH + "/more", next);
     }
 
-    private static String line(List<String> fields) {
-        return fields.stream().map(ReleaseHistory::field).collect(Collectors.joining(",")) + "\r\n";
+    /** The CSV of every release the filters match. */
+    public String csvHref() {
+        return PATH + "/release-history.csv" + (filters.any() ? "?" + filters.query() : "");
     }
 
-    public static String field(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\r' || c == '\n') return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
+    public List<String> states() {
+        return ReleaseFilters.states();
     }
 
-    private static String text(String value) {
-        return value == null ? "" : value;
+    public List<String> environments() {
+        return ReleaseFilters.environments();
     }
 }

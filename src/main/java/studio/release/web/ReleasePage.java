@@ -11,16 +11,17 @@ import studio.release.Release;
 import studio.web.Attempt;
 
 /**
- * Everything the release page shows, read once per request: the release and its approvals under its bound policy,
- * the controls this person may use, its timeline from the audit chain, the notes preview (safe HTML), the metadata,
- * the manifest's verification, its documents, and the outcome of the action just taken.
+ * Feeds the release page ({@code /releases/{tag}}, and the frame of its documents), read once per request by
+ * {@link ReleasePageQuery}: the release and its approvals under its bound policy, the controls this person may use,
+ * its timeline from the audit chain, the notes preview (safe HTML), the metadata, the manifest's verification, its
+ * documents, and the outcome of the action just taken.
  *
- * @param notesHtml the notes rendered by {@link ReleaseNotesHtml}: safe to insert unescaped
+ * @param notesHtml the notes rendered by {@link studio.release.document.ReleaseNotesHtml}: safe to insert unescaped
  * @param metadata  release-metadata.json as the API serves it, indented
  * @param notice    what the last action did (null: nothing)
  * @param attempt   the refused action, shown next to its form (null: none)
  */
-public record ReleasePage(ReleaseView view, ReleasePanel panel, List<DecisionRow> decisions, Timeline timeline, String notesHtml,
+public record ReleasePage(ReleaseView view, ReleaseControls panel, List<DecisionRow> decisions, Timeline timeline, String notesHtml,
                           String metadata, ManifestCheck manifest, List<DocumentLink> documents, String notice, Attempt attempt) {
 
     /** One decision on the release and whether it counts now. */
@@ -64,27 +65,25 @@ public record ReleasePage(ReleaseView view, ReleasePanel panel, List<DecisionRow
         }
     }
 
-    /** A refused action: which form, the status, why, and what was typed. */
     public Release release() {
         return view.release();
     }
 
-    /** The page's URL path (tags are free text). */
     public String path() {
-        return path(view.release().versionTag);
+        return view.path();
     }
 
+    /** The page of the release tagged {@code tag} (tags are free text). */
     public static String path(String tag) {
         return "/releases/" + MilestonePaths.segment(tag);
     }
 
     public String milestonePath() {
-        return MilestonePaths.page(view.release().milestoneId);
+        return view.milestonePath();
     }
 
     public String milestoneTitle() {
-        String name = view.facts().milestoneName();
-        return name == null || name.isBlank() ? view.release().milestoneId : name;
+        return view.milestoneTitle();
     }
 
     public String state() {

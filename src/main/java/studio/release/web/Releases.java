@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
@@ -46,9 +45,6 @@ import studio.web.PageActions;
 @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
 public class Releases {
 
-    static final int CARDS = 24;
-    static final int HISTORY_ROWS = 50;
-
     static final Map<String, String> NOTICES = Map.of(
             "created", "Release requested.",
             "approve", "Approval recorded.",
@@ -70,11 +66,11 @@ public class Releases {
 
         static native TemplateInstance document(ReleasePage p, ReleaseDocument doc, String text, String html);
 
-        static native TemplateInstance history(ReleaseDashboard d);
+        static native TemplateInstance history(ReleaseHistory d);
 
-        static native TemplateInstance history$results(ReleaseDashboard d);
+        static native TemplateInstance history$results(ReleaseHistory d);
 
-        static native TemplateInstance history$rows(ReleaseDashboard d);
+        static native TemplateInstance history$rows(ReleaseHistory d);
 
         static native TemplateInstance analytics(List<ReleaseCharts.Chart> charts, Instant since);
     }
@@ -82,11 +78,15 @@ public class Releases {
     @Inject
     CurrentUser user;
     @Inject
-    ReleaseViews views;
+    ReleaseDashboardQuery dashboards;
     @Inject
-    ReleaseArchive archive;
+    ReleasePageQuery pages;
     @Inject
-    ReleaseDossier dossier;
+    ReleaseHistoryQuery histories;
+    @Inject
+    ReleaseAnalyticsQuery analytics;
+    @Inject
+    ReleaseListing listing;
     @Inject
     ReleaseRequests requests;
     @Inject
@@ -104,7 +104,7 @@ public class Releases {
     @GET
     @Path("more")
     public Response moreCards(@RestQuery String milestone, @RestQuery String environment, @RestQuery String state, @RestQuery String after) {
-        ReleaseDashboard d = dashboard(new ReleaseFilters(milestone, environment, state, null, null), after, null);
+        ReleaseDashboard d = dashboards.read(new ReleaseFilters(milestone, environment, state, null, null), after, user.actor(), null);
         return html(200, Templates.dashboard$cards(d));
     }
 
@@ -129,13 +129,13 @@ public class Releases {
     public Response history(@RestQuery String milestone, @RestQuery String environment, @RestQuery String state, @RestQuery String from,
                             @RestQuery String to, @RestQuery String after, HttpHeaders headers) {
         ReleaseFilters f = new ReleaseFilters(milestone, environment, state, from, to);
-        ReleaseDashboard d;
+        ReleaseHistory d;
         int status = 200;
         try {
-            d = history(f.validated(), after);
+            d = histories.read(f, after);
         } catch (ApiException e) {
             status = e.status();
-            d = new ReleaseDashboard("/releases/history", f, List.of(), null, archive.milestones(), false, List.of(), e.getMessage(), null);
+            d = histories.refused(f, e.getMessage());
         }
         return html(status, Htmx.wantsFragment(headers) ? Templates.history$results(d) : Templates.history(d));
     }
@@ -144,7 +144,7 @@ public class Releases {
     @Path("history/more")
     public Response moreHistory(@RestQuery String milestone, @RestQuery String environment, @RestQuery String state, @RestQuery String from,
                                 @RestQuery String to, @RestQuery String after) {
-        return html(200, Templates.history$rows(history(new ReleaseFilters(milestone, environment, state, from, to).validated(), after)));
+        return html(200, Templates.history$rows(histories.read(new ReleaseFilters(milestone, environment, state, from, to), after)));
     }
 
     @GET
@@ -152,26 +152,22 @@ public class Releases {
     @Produces("text/csv")
     public Response historyCsv(@RestQuery String milestone, @RestQuery String environment, @RestQuery String state, @RestQuery String from,
                                @RestQuery String to) {
-        ReleaseFilters f = new ReleaseFilters(milestone, environment, state, from, to).validated();
-        return Response.ok(ReleaseHistory.csv(archive.all(f)), "text/csv; charset=UTF-8")
+        String csv = histories.csv(new ReleaseFilters(milestone, environment, state, from, to));
+        return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"release-history.csv\"").build();
     }
 
     @GET
     @Path("analytics")
     public Response analytics() {
-        LocalDate first = ReleaseArchive.firstWeek(Instant.now());
-        LocalDate last = ReleaseCharts.week(Instant.now());
-        List<LocalDate> weeks = ReleaseCharts.weeks(first, last, List.of()).stream().map(ReleaseCharts.WeekOutcome::week).toList();
-        List<ReleaseCharts.Chart> charts = List.of(ReleaseCharts.outcomes(ReleaseCharts.weeks(first, last, archive.outcomes(first))),
-                ReleaseCharts.leadTimes(weeks, archive.leadTimes(first)), ReleaseCharts.coverage(archive.coverage()));
-        return html(200, Templates.analytics(charts, first.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)));
+        ReleaseAnalytics a = analytics.read(Instant.now());
+        return html(200, Templates.analytics(a.charts(), a.since()));
     }
 
     @GET
     @Path("{tag}")
     public Response page(@PathParam("tag") String tag, @RestQuery String done, HttpHeaders headers) {
-        ReleasePage p = dossier.read(tag, user.actor()).withOutcome(done == null ? null : NOTICES.get(done), null);
+        ReleasePage p = pages.read(tag, user.actor()).withOutcome(done == null ? null : NOTICES.get(done), null);
         return html(200, Htmx.wantsFragment(headers) ? Templates.page$live(p) : Templates.page(p));
     }
 
@@ -179,9 +175,8 @@ public class Releases {
     @Path("{tag}/documents/{file}")
     public Response document(@PathParam("tag") String tag, @PathParam("file") String file) {
         ReleaseDocument doc = ReleaseDocument.named(file);
-        ReleasePage p = dossier.read(tag, user.actor());
-        String text = dossier.text(tag, doc);
-        return html(200, Templates.document(p, doc, text, doc == ReleaseDocument.NOTES ? p.notesHtml() : null));
+        ReleasePage p = pages.read(tag, user.actor());
+        return html(200, Templates.document(p, doc, doc.text(p.view()), doc == ReleaseDocument.NOTES ? p.notesHtml() : null));
     }
 
     @GET
@@ -189,7 +184,7 @@ public class Releases {
     public Response download(@PathParam("tag") String tag, @PathParam("file") String file) {
         ReleaseDocument doc = ReleaseDocument.named(file);
         String name = tag.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + doc.file();
-        return Response.ok(dossier.text(tag, doc), doc.mediaType()).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        return Response.ok(doc.text(listing.one(tag)), doc.mediaType()).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     @POST
@@ -225,11 +220,11 @@ public class Releases {
             }
 
             public TemplateInstance live(String done) {
-                return Templates.page$live(dossier.read(tag, user.actor()).withOutcome(NOTICES.get(done), null));
+                return Templates.page$live(pages.read(tag, user.actor()).withOutcome(NOTICES.get(done), null));
             }
 
             public TemplateInstance refused(Attempt attempt, boolean fragment) {
-                ReleasePage p = dossier.read(tag, user.actor()).withOutcome(null, attempt);
+                ReleasePage p = pages.read(tag, user.actor()).withOutcome(null, attempt);
                 return fragment ? Templates.page$live(p) : Templates.page(p);
             }
 
@@ -248,31 +243,13 @@ public class Releases {
         ReleaseDashboard d;
         int status = promotion == null ? 200 : promotion.status();
         try {
-            d = dashboard(f, after, promotion);
+            d = dashboards.read(f, after, user.actor(), promotion);
         } catch (ApiException e) {
             status = e.status();
-            d = new ReleaseDashboard("/releases", f, List.of(), null, archive.milestones(), mayPromote(), promotable(), e.getMessage(), promotion);
+            d = dashboards.refused(f, user.actor(), promotion, e.getMessage());
         }
         boolean fragment = !promoting && Htmx.wantsFragment(headers);
         return html(status, fragment ? Templates.dashboard$results(d) : Templates.dashboard(d));
-    }
-
-    private ReleaseDashboard dashboard(ReleaseFilters f, String after, Promotion promotion) {
-        ReleaseViews.Page page = views.page(f.listing(after, CARDS));
-        return new ReleaseDashboard("/releases", f, page.releases(), page.next(), archive.milestones(), mayPromote(), promotable(), null, promotion);
-    }
-
-    private ReleaseDashboard history(ReleaseFilters f, String after) {
-        ReleaseViews.Page page = archive.page(f, after, HISTORY_ROWS);
-        return new ReleaseDashboard("/releases/history", f, page.releases(), page.next(), archive.milestones(), false, List.of(), null, null);
-    }
-
-    private boolean mayPromote() {
-        return ReleasePanel.mayPromote(user.actor());
-    }
-
-    private List<ReleaseDossier.Promotable> promotable() {
-        return mayPromote() ? dossier.promotable() : List.of();
     }
 
     private static Response html(int status, Object body) {

@@ -2,7 +2,6 @@ package studio.release.web;
 
 import static studio.governance.Roles.*;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,12 +21,9 @@ import studio.governance.Actor;
 import studio.governance.ReleaseApproval.Decision;
 import studio.milestone.MilestonePaths;
 import studio.release.Release;
-import studio.release.ReleaseJson;
 import studio.release.ReleaseOrder;
 import studio.release.ReleaseRequests;
 import studio.release.approval.ReleaseDesk;
-import studio.release.document.ReleaseFacts;
-import studio.release.document.ReleaseNotes;
 import studio.security.CurrentUser;
 import studio.signing.DsseEnvelope;
 import studio.web.ApiException;
@@ -39,6 +35,8 @@ import studio.web.JsonBody;
 @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
 public class ReleasesApi {
 
+    static final int MAX_LIMIT = 200;
+
     @Inject
     CurrentUser user;
     @Inject
@@ -46,7 +44,9 @@ public class ReleasesApi {
     @Inject
     ReleaseDesk desk;
     @Inject
-    ReleaseViews views;
+    ReleaseListing listing;
+    @Inject
+    ReleaseHistoryQuery histories;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -59,18 +59,14 @@ public class ReleasesApi {
                 actor.holds(CI) ? "ci" : "manual");
         Release r = requests.create(order, actor);
         return Response.created(URI.create("/api/releases/" + MilestonePaths.segment(r.versionTag)))
-                .entity(ReleaseViews.json(views.view(r.versionTag))).build();
+                .entity(json(r.versionTag)).build();
     }
 
     @GET
     public ObjectNode list(@QueryParam("milestone") String milestone, @QueryParam("environment") String environment,
                            @QueryParam("status") String status, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        ReleaseViews.Page page = views.page(ReleaseListing.of(milestone, environment, status, after, limit));
-        ObjectNode body = ReleaseJson.JSON.createObjectNode();
-        ArrayNode all = body.putArray("releases");
-        page.releases().forEach(v -> all.add(ReleaseViews.json(v)));
-        body.put("next", page.next());
-        return body;
+        ReleaseFilters f = new ReleaseFilters(milestone, environment, status, null, null).validated();
+        return ReleaseApiJson.page(listing.page(f, after, limit(limit)));
     }
 
     @GET
@@ -78,34 +74,34 @@ public class ReleasesApi {
     @Produces("text/csv")
     public Response history(@QueryParam("milestone") String milestone, @QueryParam("environment") String environment,
                             @QueryParam("status") String status) {
-        List<ReleaseFacts> all = views.history(ReleaseListing.of(milestone, environment, status, null, null)).stream().map(ReleaseView::facts).toList();
-        return Response.ok(ReleaseHistory.csv(all)).header("Content-Disposition", "attachment; filename=\"release-history.csv\"").build();
+        String csv = histories.csv(new ReleaseFilters(milestone, environment, status, null, null));
+        return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"release-history.csv\"").build();
     }
 
     @GET
     @Path("{tag}")
     public ObjectNode one(@PathParam("tag") String tag) {
-        return ReleaseViews.json(views.view(tag));
+        return json(tag);
     }
 
     @GET
     @Path("{tag}/notes.md")
     @Produces("text/markdown")
     public String notes(@PathParam("tag") String tag) {
-        return ReleaseNotes.render(views.view(tag).facts());
+        return ReleaseDocument.NOTES.text(listing.one(tag));
     }
 
     @GET
     @Path("{tag}/manifest")
     public DsseEnvelope manifest(@PathParam("tag") String tag) {
-        return views.manifest(views.view(tag).release());
+        return listing.one(tag).manifest();
     }
 
     @GET
     @Path("{tag}/promotion-trigger-confirmed.yaml")
     @Produces("application/yaml")
     public String promotionTrigger(@PathParam("tag") String tag) {
-        return views.promotionTriggerConfirmed(views.view(tag));
+        return listing.one(tag).promotionTriggerConfirmed();
     }
 
     @POST
@@ -115,7 +111,7 @@ public class ReleasesApi {
     public ObjectNode decide(@PathParam("tag") String tag, String body) {
         JsonBody b = JsonBody.parse(body);
         Release r = desk.decide(tag, decision(b.text("decision")), b.text("role"), b.text("reason"), user.actor());
-        return ReleaseViews.json(views.view(r.versionTag));
+        return json(r.versionTag);
     }
 
     @POST
@@ -124,7 +120,7 @@ public class ReleasesApi {
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
     public ObjectNode rollback(@PathParam("tag") String tag, String body) {
         Release r = desk.rollback(tag, JsonBody.parse(body).text("reason"), user.actor());
-        return ReleaseViews.json(views.view(r.versionTag));
+        return json(r.versionTag);
     }
 
     @POST
@@ -133,7 +129,18 @@ public class ReleasesApi {
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
     public ObjectNode retry(@PathParam("tag") String tag) {
         Release r = desk.retry(tag, user.actor());
-        return ReleaseViews.json(views.view(r.versionTag));
+        return json(r.versionTag);
+    }
+
+    private ObjectNode json(String tag) {
+        return ReleaseApiJson.of(listing.one(tag));
+    }
+
+    /** A page's size: 50 unless asked for, at most {@value #MAX_LIMIT}. */
+    static int limit(Integer limit) {
+        int n = limit == null ? 50 : limit;
+        if (n < 1 || n > MAX_LIMIT) throw ApiException.badRequest("limit must be between 1 and " + MAX_LIMIT);
+        return n;
     }
 
     /** "approve" or "reject" (also "approved", "rejected"). */

@@ -115,11 +115,11 @@ class ReleaseDashboardPageTest {
     @TestSecurity(user = "auditor", roles = "auditor")
     void loadMoreContinuesAfterTheLastCardWithoutOffset() {
         reached("m1", "versionTag: v1.0.0");
-        for (int i = 1; i <= Releases.CARDS + 1; i++) {
+        for (int i = 1; i <= ReleaseDashboardQuery.CARDS + 1; i++) {
             create("product-owner", "{\"milestone_id\":\"m1\",\"environment\":\"staging\",\"version_tag\":\"r" + i + "\"}").then().statusCode(201);
         }
         String first = given().get("/releases").then().statusCode(200).extract().asString();
-        assertEquals(Releases.CARDS, count(first, "class=\"release-card\""));
+        assertEquals(ReleaseDashboardQuery.CARDS, count(first, "class=\"release-card\""));
         assertEquals(false, first.contains(">r1</a>"), "the oldest release is on the next page");
         Matcher more = Pattern.compile("hx-get=\"(/releases/more\\?after=[^\"]+)\"").matcher(first);
         assertEquals(true, more.find(), "a load-more link");

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import studio.release.document.ReleaseHistoryCsv;
 import studio.testing.TestDb;
 
 /** The history table: filters including a time range, the CSV of the same filters, analytics over the same releases. */
@@ -55,7 +56,7 @@ class ReleaseHistoryPageTest {
                 .header("Content-Disposition", "attachment; filename=\"release-history.csv\"").extract().asString();
         String[] lines = csv.split("\r\n");
         assertEquals(3, lines.length);
-        assertEquals(String.join(",", ReleaseHistory.HEADER), lines[0]);
+        assertEquals(String.join(",", ReleaseHistoryCsv.HEADER), lines[0]);
         assertEquals(true, lines[1].startsWith("v1.0.0,m1,staging,completed,"));
         assertEquals(true, lines[2].startsWith("v2.0.1,m2,staging,failed,"));
         given().get("/releases/history/release-history.csv?state=nope").then().statusCode(400);

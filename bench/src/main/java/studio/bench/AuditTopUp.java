@@ -68,15 +68,15 @@ final class AuditTopUp {
         try (PreparedStatement s = c.prepareStatement("select seq, hash from audit_head where id = 1 for update");
              ResultSet rs = s.executeQuery()) {
             rs.next();
-            seq[0] = rs.getLong(1);
-            hash[0] = rs.getString(2).trim();
+            seq[0] = rs.getLong("seq");
+            hash[0] = rs.getString("hash").trim();
         }
     }
 
     private static List<String> milestones(Connection c) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select id from milestone order by id"); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) ids.add(rs.getString(1));
+            while (rs.next()) ids.add(rs.getString("id"));
         }
         return ids;
     }

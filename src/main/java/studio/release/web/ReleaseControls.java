@@ -17,12 +17,12 @@ import studio.release.lifecycle.ReleaseState;
 import studio.release.lifecycle.ReleaseTrigger;
 
 /**
- * Which controls of the release page one person may use now: each is shown only when the rule the server enforces
- * would let them act in this state. Approve and reject follow the {@link ApprovalLedger} (never the requester, only
- * the policy's roles, one place per person, never twice on the same content); rollback and retry follow API.md
- * (product-owner, platform-admin) and the release state machine.
+ * Which controls of the release page (and the dashboard's promotion form) one person may use now: each is shown only
+ * when the rule the server enforces would let them act in this state. Approve and reject follow the
+ * {@link ApprovalLedger} (never the requester, only the policy's roles, one place per person, never twice on the same
+ * content); rollback and retry follow API.md (product-owner, platform-admin) and the release state machine.
  */
-public record ReleasePanel(boolean approve, boolean reject, boolean rollback, boolean retry) {
+public record ReleaseControls(boolean approve, boolean reject, boolean rollback, boolean retry) {
 
     /** Who may roll back or retry a release (API.md "Roles"). */
     public static final List<String> OPERATORS = List.of(Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN);
@@ -33,22 +33,22 @@ public record ReleasePanel(boolean approve, boolean reject, boolean rollback, bo
      */
     static final String REASON_TO_BE_GIVEN = "(reason to be given)";
 
-    public static final ReleasePanel NONE = new ReleasePanel(false, false, false, false);
+    public static final ReleaseControls NONE = new ReleaseControls(false, false, false, false);
 
     /** What the release's own facts allow {@code actor} to do at {@code now}. */
-    public static ReleasePanel of(Actor actor, ReleaseState state, ReleasePolicy policy, String requester, List<ReleaseApproval> decisions,
-                                  String contentHash, Instant now) {
+    public static ReleaseControls of(Actor actor, ReleaseState state, ReleasePolicy policy, String requester, List<ReleaseApproval> decisions,
+                                     String contentHash, Instant now) {
         if (!actor.holdsAny(Roles.ACTING_HUMANS)) return NONE;
         boolean waiting = state == ReleaseState.PAUSED_FOR_APPROVAL && !decidedAlready(actor, decisions, contentHash);
         boolean operator = actor.holdsAny(OPERATORS);
-        return new ReleasePanel(
+        return new ReleaseControls(
                 waiting && allowed(actor, Decision.APPROVED, policy, requester, decisions, contentHash, now),
                 waiting && allowed(actor, Decision.REJECTED, policy, requester, decisions, contentHash, now),
                 operator && state.next(ReleaseTrigger.ROLL_BACK).isPresent(),
                 operator && state == ReleaseState.FAILED);
     }
 
-    public static ReleasePanel of(Actor actor, ReleaseView v, Instant now) {
+    public static ReleaseControls of(Actor actor, ReleaseView v, Instant now) {
         Release r = v.release();
         return of(actor, r.lifecycleState(), v.policy(), r.requestedBy, v.decisions(), r.contentHash, now);
     }

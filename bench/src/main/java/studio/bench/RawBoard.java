@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,14 +25,14 @@ import studio.milestone.BoardView;
 /**
  * The benchmark's raw baseline: the board's data read with plain JDBC (the very statement BoardRows uses) and the same
  * card markup written with a StringBuilder, no template engine, no view objects. It tells how close the real board is
- * to what this machine can do at all; it is never reachable in production (see {@link BenchEndpoints}).
+ * to what this machine can do at all; it is never in the production jar (see the pom's bench profile).
  */
 final class RawBoard {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LANES = List.of("planned", "pending", "verifying", "blocked", "escalated", "reached",
             "closed", "terminated");
-    private static final BoardRows.Jdbc BOARD = BoardRows.boardForJdbc();
+    private static final String BOARD = BoardRows.boardForJdbc();
 
     private record Row(String id, String title, String state, Instant since, String tag, String governedBy, JsonNode report,
                        List<String> features, int laneTotal) {}
@@ -55,24 +54,20 @@ final class RawBoard {
     private static List<Row> read(DataSource db) throws SQLException, IOException {
         List<Row> rows = new ArrayList<>();
         Timestamp settled = Timestamp.from(Instant.now().minus(BoardCursor.SETTLE));
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(BOARD.sql())) {
-            for (int i = 0; i < BOARD.order().size(); i++) {
-                switch (BOARD.order().get(i)) {
-                    case 5 -> s.setInt(i + 1, BoardView.LANE_LIMIT);
-                    case 6 -> s.setTimestamp(i + 1, settled);
-                    case 7 -> s.setLong(i + 1, Long.MAX_VALUE);
-                    default -> s.setNull(i + 1, Types.VARCHAR); // no filter
-                }
-            }
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(BOARD)) {
+            s.setInt(1, BoardView.LANE_LIMIT);
+            s.setTimestamp(2, settled);
+            s.setLong(3, Long.MAX_VALUE);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getString(1) == null) continue;
-                    String summary = rs.getString(13);
-                    Array features = rs.getArray(14);
-                    Timestamp since = rs.getTimestamp(10);
-                    rows.add(new Row(rs.getString(1), rs.getString(2) == null ? rs.getString(1) : rs.getString(2), rs.getString(9),
-                            since.toInstant(), rs.getString(8), rs.getString(6), summary == null ? null : JSON.readTree(summary),
-                            features == null ? List.of() : Arrays.asList((String[]) features.getArray()), rs.getInt(15)));
+                    String id = rs.getString("id");
+                    if (id == null) continue;
+                    String name = rs.getString("name");
+                    String summary = rs.getString("gate_summary");
+                    Array features = rs.getArray("required_features");
+                    rows.add(new Row(id, name == null ? id : name, rs.getString("state"), rs.getTimestamp("state_since").toInstant(),
+                            rs.getString("version_tag"), rs.getString("governed_by"), summary == null ? null : JSON.readTree(summary),
+                            features == null ? List.of() : Arrays.asList((String[]) features.getArray()), rs.getInt("lane_total")));
                 }
             }
         }

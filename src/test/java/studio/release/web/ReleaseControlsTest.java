@@ -20,69 +20,69 @@ import studio.governance.ReleaseApproval;
 import studio.release.lifecycle.ReleaseState;
 
 /** The release page's controls follow the rules the server enforces: the ledger for decisions, roles and states for the rest. */
-class ReleasePanelTest {
+class ReleaseControlsTest {
 
     static final Actor PLATFORM_ADMIN = new Actor("pat", Set.of("platform-admin"));
     static final Actor CI = new Actor("ci", Set.of("ci"));
 
-    static ReleasePanel panel(Actor actor, ReleaseState state, ReleaseApproval... decisions) {
-        return ReleasePanel.of(actor, state, PRODUCTION, REQUESTER, List.of(decisions), HASH, NOW);
+    static ReleaseControls panel(Actor actor, ReleaseState state, ReleaseApproval... decisions) {
+        return ReleaseControls.of(actor, state, PRODUCTION, REQUESTER, List.of(decisions), HASH, NOW);
     }
 
     @Test
     void aProductOwnerOtherThanTheRequesterMayApproveOrRejectAPausedRelease() {
-        assertEquals(new ReleasePanel(true, true, false, false), panel(BOB, ReleaseState.PAUSED_FOR_APPROVAL));
+        assertEquals(new ReleaseControls(true, true, false, false), panel(BOB, ReleaseState.PAUSED_FOR_APPROVAL));
     }
 
     @Test
     void theRequesterIsNeverOfferedADecision() {
-        assertEquals(ReleasePanel.NONE, panel(ALICE, ReleaseState.PAUSED_FOR_APPROVAL));
+        assertEquals(ReleaseControls.NONE, panel(ALICE, ReleaseState.PAUSED_FOR_APPROVAL));
     }
 
     @Test
     void aPersonWhoDecidedOnTheCurrentContentIsNotOfferedASecondDecisionButIsOnNewContent() {
         ReleaseApproval current = approval(BOB, "product-owner", 5);
-        assertEquals(ReleasePanel.NONE, panel(BOB, ReleaseState.PAUSED_FOR_APPROVAL, current));
+        assertEquals(ReleaseControls.NONE, panel(BOB, ReleaseState.PAUSED_FOR_APPROVAL, current));
         ReleaseApproval stale = new ReleaseApproval(current.approver(), current.role(), current.decision(), current.reason(), current.at(),
                 current.expiresAt(), OLD_HASH);
-        assertEquals(new ReleasePanel(true, true, false, false), panel(BOB, ReleaseState.PAUSED_FOR_APPROVAL, stale));
+        assertEquals(new ReleaseControls(true, true, false, false), panel(BOB, ReleaseState.PAUSED_FOR_APPROVAL, stale));
     }
 
     @Test
     void noDecisionOutsidePausedForApproval() {
-        assertEquals(ReleasePanel.NONE, panel(BOB, ReleaseState.DEPLOYING));
+        assertEquals(ReleaseControls.NONE, panel(BOB, ReleaseState.DEPLOYING));
     }
 
     @Test
     void aRoleThePolicyDoesNotAskForIsNotOfferedADecision() {
-        assertEquals(ReleasePanel.NONE, panel(ERIN, ReleaseState.PAUSED_FOR_APPROVAL));
+        assertEquals(ReleaseControls.NONE, panel(ERIN, ReleaseState.PAUSED_FOR_APPROVAL));
     }
 
     @Test
     void operatorsMayRollBackACompletedReleaseAndRollBackOrRetryAFailedOne() {
-        assertEquals(new ReleasePanel(false, false, true, false), panel(BOB, ReleaseState.COMPLETED));
-        assertEquals(new ReleasePanel(false, false, true, true), panel(PLATFORM_ADMIN, ReleaseState.FAILED));
-        assertEquals(ReleasePanel.NONE, panel(PLATFORM_ADMIN, ReleaseState.ROLLED_BACK));
+        assertEquals(new ReleaseControls(false, false, true, false), panel(BOB, ReleaseState.COMPLETED));
+        assertEquals(new ReleaseControls(false, false, true, true), panel(PLATFORM_ADMIN, ReleaseState.FAILED));
+        assertEquals(ReleaseControls.NONE, panel(PLATFORM_ADMIN, ReleaseState.ROLLED_BACK));
     }
 
     @Test
     void otherRolesMayNeitherRollBackNorRetry() {
-        assertEquals(ReleasePanel.NONE, panel(ERIN, ReleaseState.FAILED));
-        assertEquals(ReleasePanel.NONE, panel(ERIN, ReleaseState.COMPLETED));
+        assertEquals(ReleaseControls.NONE, panel(ERIN, ReleaseState.FAILED));
+        assertEquals(ReleaseControls.NONE, panel(ERIN, ReleaseState.COMPLETED));
     }
 
     @Test
     void auditorsAndCiSeeNoControls() {
-        assertEquals(ReleasePanel.NONE, panel(FRANK, ReleaseState.FAILED));
-        assertEquals(ReleasePanel.NONE, panel(CI, ReleaseState.PAUSED_FOR_APPROVAL));
+        assertEquals(ReleaseControls.NONE, panel(FRANK, ReleaseState.FAILED));
+        assertEquals(ReleaseControls.NONE, panel(CI, ReleaseState.PAUSED_FOR_APPROVAL));
     }
 
     @Test
     void onlyProductOwnersAndPlatformAdminsAreOfferedThePromotionForm() {
-        assertEquals(true, ReleasePanel.mayPromote(BOB));
-        assertEquals(true, ReleasePanel.mayPromote(PLATFORM_ADMIN));
-        assertEquals(false, ReleasePanel.mayPromote(ERIN));
-        assertEquals(false, ReleasePanel.mayPromote(FRANK));
-        assertEquals(false, ReleasePanel.mayPromote(CI));
+        assertEquals(true, ReleaseControls.mayPromote(BOB));
+        assertEquals(true, ReleaseControls.mayPromote(PLATFORM_ADMIN));
+        assertEquals(false, ReleaseControls.mayPromote(ERIN));
+        assertEquals(false, ReleaseControls.mayPromote(FRANK));
+        assertEquals(false, ReleaseControls.mayPromote(CI));
     }
 }

@@ -1,0 +1,44 @@
+package studio.release.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import studio.governance.ApprovalStatus;
+import studio.release.Release;
+import studio.release.ReleaseJson;
+import studio.release.document.ReleaseMetadata;
+
+/**
+ * Feeds the JSON API ({@code /api/releases}, {@link ReleasesApi}): a release as release-metadata.json with what the API
+ * adds (trigger, requester, times, content hash, decisions and approval status), and a page of them. The release
+ * page shows the same document.
+ */
+public final class ReleaseApiJson {
+
+    private ReleaseApiJson() {}
+
+    public static ObjectNode of(ReleaseView v) {
+        Release r = v.release();
+        ObjectNode n = ReleaseMetadata.tree(v.facts());
+        n.put("trigger", r.trigger).put("requested_by", r.requestedBy).put("created_at", r.createdAt.toString())
+                .put("state_since", r.stateSince.toString()).put("content_hash", r.contentHash).put("reason", r.lastReason);
+        ArrayNode targets = n.putArray("promotion_targets");
+        v.facts().promotionTargets().forEach(targets::add);
+        ObjectNode approvals = n.putObject("approval_status");
+        approvals.put("satisfied", v.approvals() instanceof ApprovalStatus.Satisfied).put("approvals", v.approvalCount())
+                .put("summary", v.approvals().sentence()).put("policy", v.policy().describe());
+        ArrayNode decisions = n.putArray("decisions");
+        v.decisions().forEach(a -> decisions.addObject().put("approver", a.approver()).put("role", a.role()).put("decision", a.decision().json())
+                .put("reason", a.reason()).put("decided_at", a.at().toString()).put("expires_at", a.expiresAt() == null ? null : a.expiresAt().toString())
+                .put("content_hash", a.contentHash()).put("current", a.contentHash().equals(r.contentHash)));
+        return n;
+    }
+
+    /** A page of releases and the cursor of the next ({@code next}: null on the last page). */
+    public static ObjectNode page(ReleaseListing.Page page) {
+        ObjectNode body = ReleaseJson.JSON.createObjectNode();
+        ArrayNode all = body.putArray("releases");
+        page.releases().forEach(v -> all.add(of(v)));
+        body.put("next", page.next());
+        return body;
+    }
+}

@@ -1,0 +1,82 @@
+package studio.release.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import studio.audit.AuditPageRequest;
+import studio.audit.AuditQuery;
+import studio.audit.Timeline;
+import studio.audit.TimelineFilters;
+import studio.governance.Actor;
+import studio.release.Release;
+import studio.release.document.ManifestVerification;
+import studio.release.document.ReleaseManifest;
+import studio.release.document.ReleaseNotes;
+import studio.release.document.ReleaseNotesHtml;
+import studio.release.web.ReleasePage.DocumentLink;
+import studio.release.web.ReleasePage.ManifestCheck;
+import studio.signing.DsseEnvelope;
+import studio.signing.SigningKeys;
+
+/**
+ * Reads the {@link ReleasePage} in a fixed number of queries: the release and its decisions, one page of its
+ * timeline, the published keys. The manifest is verified here, on the server, with the key its signature names among
+ * those Studio publishes at /api/signing-keys, as an auditor would offline.
+ */
+@ApplicationScoped
+public class ReleasePageQuery {
+
+    static final int TIMELINE_PAGE = 15;
+
+    @Inject
+    ReleaseListing listing;
+    @Inject
+    AuditQuery audit;
+    @Inject
+    SigningKeys keys;
+
+    /** @throws studio.web.ApiException 404 for an unknown tag */
+    public ReleasePage read(String tag, Actor actor) {
+        ReleaseView v = listing.one(tag);
+        Release r = v.release();
+        Instant now = Instant.now();
+        List<DocumentLink> documents = Arrays.stream(ReleaseDocument.values())
+                .map(d -> new DocumentLink(d, d.availableFor(r), v.path() + "/documents/" + d.file())).toList();
+        return new ReleasePage(v, ReleaseControls.of(actor, v, now), ReleasePage.rows(v, now), timeline(r.versionTag),
+                ReleaseNotesHtml.render(ReleaseNotes.render(v.facts())), ReleaseDocument.METADATA.text(v), check(v), documents, null, null);
+    }
+
+    /** One page of the release's own timeline, newest first. */
+    private Timeline timeline(String tag) {
+        TimelineFilters filters = new TimelineFilters(null, tag, null, null, null, null, null, null);
+        return Timeline.of(audit.page(new AuditPageRequest(filters.params(null, null).filter(), null, TIMELINE_PAGE)), filters.query());
+    }
+
+    /** Verifies the stored envelope with the published key its first signature names. */
+    private ManifestCheck check(ReleaseView v) {
+        if (v.release().manifest == null) return new ManifestCheck(false, false, null, null);
+        return verify(v.manifest(), keys.published());
+    }
+
+    static ManifestCheck verify(DsseEnvelope envelope, Map<String, PublicKey> published) {
+        if (envelope.signatures() == null || envelope.signatures().isEmpty()) {
+            return new ManifestCheck(true, false, null, "Signature not verified: the manifest carries no signature");
+        }
+        String firstProblem = null;
+        for (DsseEnvelope.Signature s : envelope.signatures()) {
+            PublicKey key = published.get(s.keyid());
+            if (key == null) {
+                firstProblem = firstProblem != null ? firstProblem : "key " + s.keyid() + " is not among the keys Studio publishes";
+                continue;
+            }
+            ManifestVerification outcome = ReleaseManifest.verify(envelope, key);
+            if (outcome.valid()) return new ManifestCheck(true, true, s.keyid(), "Signature verified with key " + s.keyid());
+            firstProblem = firstProblem != null ? firstProblem : outcome.problem();
+        }
+        return new ManifestCheck(true, false, envelope.signatures().get(0).keyid(), "Signature not verified: " + firstProblem);
+    }
+}
