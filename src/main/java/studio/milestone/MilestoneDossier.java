@@ -20,6 +20,7 @@ import studio.gate.GateReport;
 import studio.gate.GateResult;
 import studio.governance.Actor;
 import studio.governance.BypassPolicy;
+import studio.governance.DefinitionChangePolicy;
 import studio.governance.GovernedMilestone;
 import studio.governance.OverridePolicy;
 import studio.governance.OverrideTicket;
@@ -59,6 +60,8 @@ public class MilestoneDossier {
     MilestoneSignOffs signOffs;
     @Inject
     AuditQuery audit;
+    @Inject
+    DefinitionHistory history;
 
     /** @param asOf the moment to show (null: now); {@code asOfText} is how the URL wrote it */
     public MilestonePage read(String id, Instant asOf, String asOfText, Actor actor) {
@@ -82,7 +85,15 @@ public class MilestoneDossier {
                 report.coverageAverage(), coverageThreshold(rules), features(d, report),
                 AcceptanceCriteria.rows(d, MilestoneViews.gateStatuses(view.report()), marks.marks(m.id)), progress,
                 d.deliverables(), d.risks(), d.blockers(), report.contributingSprints(), panel,
-                overrides, bypasses, timeline(m.id, null), null, null);
+                overrides, bypasses, definitions(m.id, governed, asOf, actor), timeline(m.id, null), null, null);
+    }
+
+    /** The definition's versions and loosening changes; the pending one decidable only on the live page. */
+    private DefinitionHistory.View definitions(String id, GovernedMilestone governed, Instant asOf, Actor actor) {
+        DefinitionHistory.View view = history.of(id);
+        DefinitionHistory.Change pending = view.pending();
+        return view.deciding(asOf == null && pending != null
+                && DefinitionChangePolicy.decide(actor, governed, pending.author(), true, "reason").allowed());
     }
 
     public EvidenceRecord evidence(long id) {

@@ -29,8 +29,8 @@ import studio.web.FormTimes;
 public record MilestonePage(Header header, String asOf, Instant asOfInstant, List<GateRow> gates, Double coverageAverage,
                             Double coverageThreshold, List<FeatureBar> features, List<AcceptanceCriteria.Row> criteria,
                             MilestoneProgress progress, List<Deliverable> deliverables, List<Risk> risks, List<Blocker> blockers,
-                            List<String> sprints, ControlPanel panel, List<OverrideRow> overrides, List<BypassRow> bypasses, Timeline timeline,
-                            String notice, Attempt attempt) {
+                            List<String> sprints, ControlPanel panel, List<OverrideRow> overrides, List<BypassRow> bypasses, DefinitionHistory.View definitions,
+                            Timeline timeline, String notice, Attempt attempt) {
 
     public record Header(String id, String name, String description, String state, Instant stateSince, String versionTag,
                          String phase, String owner, String governedBy, LocalDate targetDate, boolean atRisk,
@@ -226,6 +226,6 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
 
     public MilestonePage withOutcome(String notice, Attempt attempt) {
         return new MilestonePage(header, asOf, asOfInstant, gates, coverageAverage, coverageThreshold, features, criteria, progress,
-                deliverables, risks, blockers, sprints, panel, overrides, bypasses, timeline, notice, attempt);
+                deliverables, risks, blockers, sprints, panel, overrides, bypasses, definitions, timeline, notice, attempt);
     }
 }

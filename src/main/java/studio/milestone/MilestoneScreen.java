@@ -34,7 +34,9 @@ public class MilestoneScreen {
             Map.entry("approval", "Approval recorded; the override waits for the other approvals it needs."),
             Map.entry("reject", "Override rejected."),
             Map.entry("revoke", "Override revoked."),
-            Map.entry("criterion", "Acceptance criterion marked."));
+            Map.entry("criterion", "Acceptance criterion marked."),
+            Map.entry("definition-approve", "Definition change approved and in force; the milestone was re-evaluated."),
+            Map.entry("definition-reject", "Definition change rejected; the definition in force is unchanged."));
 
     /** The element the live part replaces. */
     static final String LIVE = "#milestone-live";

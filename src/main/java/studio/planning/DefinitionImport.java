@@ -30,7 +30,12 @@ public class DefinitionImport {
 
     public record Counts(int milestones, int sprints, int features) {}
 
-    public record Result(Counts created, Counts updated, Counts unchanged, List<String> milestonesReevaluated) {}
+    /**
+     * @param pendingApproval changes that loosen a governed milestone: stored, not applied, until a second person
+     *                        approves them
+     */
+    public record Result(Counts created, Counts updated, Counts unchanged, List<String> milestonesReevaluated,
+                         List<DefinitionStore.Proposal> pendingApproval) {}
 
     @Inject
     EntityManager em;
@@ -57,7 +62,8 @@ public class DefinitionImport {
         DefinitionSet set = validate(text, format);
         Tally tally = new Tally();
         Set<String> touched = new TreeSet<>();
-        set.milestones().forEach(m -> tally.milestone(store.upsertMilestone(m, actor), m.id(), touched));
+        List<DefinitionStore.Proposal> proposals = new ArrayList<>();
+        set.milestones().forEach(m -> tally.milestone(store.upsertMilestone(m, actor, proposals), m.id(), touched));
         set.sprints().forEach(s -> tally.sprint(store.upsertSprint(s, actor), store.milestonesOf(s), touched));
         List<String> changedFeatures = new ArrayList<>();
         set.features().forEach(f -> tally.feature(store.upsertFeature(f), f.id(), changedFeatures));
@@ -66,9 +72,9 @@ public class DefinitionImport {
             touched.addAll(store.milestonesRequiring(changedFeatures));
             audit.record(actor, featuresDefined(changedFeatures));
         }
-        audit.record(actor, imported(tally, set));
+        audit.record(actor, imported(tally, set, proposals));
         touched.forEach(id -> evaluator.redefined(id, actor));
-        return new Result(tally.created(), tally.updated(), tally.unchanged(), List.copyOf(touched));
+        return new Result(tally.created(), tally.updated(), tally.unchanged(), List.copyOf(touched), List.copyOf(proposals));
     }
 
     private static Set<String> referencedFeatures(DefinitionSet set) {
@@ -86,8 +92,9 @@ public class DefinitionImport {
                 .alsoAbout(ids.stream().map(Subject::feature).toList());
     }
 
-    private AuditEntry imported(Tally t, DefinitionSet set) {
+    private AuditEntry imported(Tally t, DefinitionSet set, List<DefinitionStore.Proposal> proposals) {
         ObjectNode p = json.createObjectNode();
+        proposals.forEach(c -> p.withArray("pending_approval").addObject().put("milestone_id", c.milestoneId()).put("change_id", c.changeId()));
         p.set("created", json.valueToTree(t.created()));
         p.set("updated", json.valueToTree(t.updated()));
         p.set("unchanged", json.valueToTree(t.unchanged()));
@@ -105,7 +112,7 @@ public class DefinitionImport {
 
         void milestone(DefinitionStore.Change c, String id, Set<String> touched) {
             count(c, 0);
-            if (c != DefinitionStore.Change.UNCHANGED) touched.add(id);
+            if (c == DefinitionStore.Change.CREATED || c == DefinitionStore.Change.UPDATED) touched.add(id);
         }
 
         void sprint(DefinitionStore.Change c, List<String> milestones, Set<String> touched) {
@@ -122,7 +129,7 @@ public class DefinitionImport {
             switch (c) {
                 case CREATED -> created[kind]++;
                 case UPDATED -> updated[kind]++;
-                case UNCHANGED -> unchanged[kind]++;
+                case UNCHANGED, PENDING -> unchanged[kind]++;
             }
         }
 

@@ -24,12 +24,14 @@ import studio.definition.FeatureDefinition;
 import studio.definition.KnownIds;
 import studio.definition.MilestoneDefinition;
 import studio.definition.SprintDefinition;
+import studio.definition.Weakenings;
 import studio.governance.Actor;
 import studio.governance.MilestoneState;
 import studio.input.Format;
 import studio.milestone.ChangeCursor;
 import studio.milestone.Milestone;
 import studio.milestone.MilestoneRulebook;
+import studio.persistence.Rows;
 import studio.sprint.Sprint;
 
 /**
@@ -39,7 +41,10 @@ import studio.sprint.Sprint;
 @ApplicationScoped
 public class DefinitionStore {
 
-    public enum Change { CREATED, UPDATED, UNCHANGED }
+    public enum Change { CREATED, UPDATED, UNCHANGED, PENDING }
+
+    /** A loosening change to a governed milestone, stored to wait for a second person instead of applied. */
+    public record Proposal(String milestoneId, long changeId, List<String> weakenings) {}
 
     @Inject
     EntityManager em;
@@ -57,12 +62,34 @@ public class DefinitionStore {
         return new KnownIds(milestones, features);
     }
 
-    public Change upsertMilestone(MilestoneDefinition d, Actor actor) {
+    /**
+     * Creates or redefines a milestone. A change that loosens a milestone already past Planned ({@link Weakenings})
+     * is not applied: it becomes a pending change (superseding an older pending one) that a second person decides,
+     * whoever proposed it (CI, product owner, platform admin).
+     */
+    public Change upsertMilestone(MilestoneDefinition d, Actor actor, List<Proposal> proposals) {
         String text = MilestoneRulebook.storedForm(d);
         Milestone m = em.find(Milestone.class, d.id(), LockModeType.PESSIMISTIC_WRITE);
-        Instant now = now();
         boolean created = m == null;
         if (!created && text.equals(m.definition)) return Change.UNCHANGED;
+        if (!created && m.lifecycleState() != MilestoneState.PLANNED) {
+            List<String> weakenings = Weakenings.of(rulebook.rules(m).definition(), d, rulebook.defaults());
+            if (!weakenings.isEmpty()) {
+                proposals.add(propose(m, text, weakenings, actor));
+                return Change.PENDING;
+            }
+        }
+        apply(m, d, text, actor, null, null);
+        return created ? Change.CREATED : Change.UPDATED;
+    }
+
+    /**
+     * Puts a definition in force (m null: a new milestone), audited as MilestoneDefined or MilestoneRedefined with the
+     * previous definition, and with who proposed and who approved it when it was a governed change.
+     */
+    public void apply(Milestone m, MilestoneDefinition d, String text, Actor actor, String proposedBy, String approvedBy) {
+        Instant now = now();
+        boolean created = m == null;
         String before = created ? null : m.definition;
         if (created) {
             m = new Milestone();
@@ -74,9 +101,22 @@ public class DefinitionStore {
         columns(m, d, text, now);
         if (created) em.persist(m);
         replaceLinks("milestone_feature", "milestone_id", d.id(), d.requiredFeatures());
-        audit.record(actor, AuditEntry.of(created ? "MilestoneDefined" : "MilestoneRedefined", Subject.milestone(d.id()), null,
-                definitionPayload(text, before)));
-        return created ? Change.CREATED : Change.UPDATED;
+        ObjectNode payload = definitionPayload(text, before);
+        if (approvedBy != null) payload.put("proposed_by", proposedBy).put("approved_by", approvedBy);
+        audit.record(actor, AuditEntry.of(created ? "MilestoneDefined" : "MilestoneRedefined", Subject.milestone(d.id()), null, payload));
+    }
+
+    private Proposal propose(Milestone m, String text, List<String> weakenings, Actor actor) {
+        Rows.update(em, "update definition_change set status = 'superseded' where milestone_id = ? and status = 'pending'", m.id);
+        long id = Rows.first(em, """
+                insert into definition_change (milestone_id, base_definition, definition, weakenings, author, author_roles, proposed_at)
+                values (?, ?, ?, ?, ?, ?, ?) returning id""", r -> r.number("id"), m.id, m.definition, text,
+                weakenings.toArray(String[]::new), actor.name(), actor.roles().stream().sorted().toArray(String[]::new), now()).orElseThrow();
+        ObjectNode p = json.createObjectNode().put("change_id", id).put("definition", text);
+        weakenings.forEach(p.putArray("weakenings")::add);
+        audit.record(actor, AuditEntry.of("MilestoneDefinitionChangeProposed", Subject.milestone(m.id), m.traceId, p));
+        m.changeSeq = ChangeCursor.next(em);
+        return new Proposal(m.id, id, weakenings);
     }
 
     private void columns(Milestone m, MilestoneDefinition d, String text, Instant now) {
