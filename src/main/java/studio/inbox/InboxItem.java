@@ -22,6 +22,11 @@ public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, Str
 
     public enum Kind { OVERRIDE, MANUAL_GATE, BYPASS }
 
+    /** "Force close", "Termination": the bypass requested, as a heading starts it (null for other items). */
+    public String bypassLabel() {
+        return bypass == null ? null : Character.toUpperCase(bypass.charAt(0)) + bypass.substring(1);
+    }
+
     /** A gate's current result as the milestone's stored report has it. */
     public record GateDetail(String condition, String status, String detail) {}
 

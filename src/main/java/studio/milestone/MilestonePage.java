@@ -132,6 +132,12 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
             return Bypass.Kind.fromSlug(kind).noun();
         }
 
+        /** "Force close", "Termination". */
+        public String label() {
+            String noun = noun();
+            return Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
+        }
+
         public boolean open() {
             return "requested".equals(status);
         }

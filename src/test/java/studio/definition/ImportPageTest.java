@@ -100,6 +100,21 @@ class ImportPageTest {
     }
 
     @Test
+    void aChangeThatLoosensAMilestoneUnderWayWaitsAndThePageSaysSo() {
+        studio.testing.Api.importDefinitions(studio.testing.Story.MILESTONES).then().statusCode(200);
+        studio.testing.Api.event(studio.testing.Story.planned(studio.testing.Story.CORE, "BookingFlow", "2025-06-01T09:00:00Z"))
+                .then().statusCode(201);
+        String html = ImportForm.open().post("import", studio.testing.Story.MILESTONES.replace("qaCoverageAbove: 90", "qaCoverageAbove: 75"))
+                .then().statusCode(200).extract().asString();
+        assertAll(
+                () -> assertTrue(html.contains("<strong>Waiting for approval:</strong>"), html),
+                () -> assertTrue(html.contains("<a href=\"/milestones/mvp-ready#definition\">mvp-ready</a>"), html),
+                () -> assertTrue(html.contains("lowers qaCoverageAbove from 90 to 75"), html),
+                () -> assertEquals(1, TestDb.count("select count(*) from definition_change where status = 'pending' and author = 'po'")),
+                () -> assertEquals(0, TestDb.count("select count(*) from audit_event where type = 'MilestoneRedefined'")));
+    }
+
+    @Test
     void importStoresAndShowsTheCountsWithALinkToTheBoard() {
         String html = ImportForm.open().post("import", PLAN).then().statusCode(200).extract().asString();
         assertAll(

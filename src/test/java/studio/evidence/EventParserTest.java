@@ -138,7 +138,7 @@ class EventParserTest {
                         problems("{\"event\":\"PlanningResumed\",\"reason\":\"r\"}").get(0).message()),
                 () -> assertEquals("'versionTag' or 'milestoneId' is required",
                         problems("{\"event\":\"ReleaseCompleted\",\"environment\":\"qa\"}").get(0).message()),
-                () -> assertEquals(List.of("'milestoneId' is required", "'gate' is required", "'status' is required"),
+                () -> assertEquals(List.of("'milestoneId' is required", "'gate' is required", "a gate signal needs 'status' (pass or fail), 'value' (a number), or both"),
                         problems("{\"event\":\"GateSignal\"}").stream().map(InputProblem::message).toList()));
     }
 

@@ -27,9 +27,10 @@ class ReleasePolicyTest {
     void defaultsFollowTheApi() {
         assertEquals(new ReleasePolicy(ReleaseEnvironment.STAGING, List.of(), true, null, null), STAGING);
         assertEquals(new ReleasePolicy(ReleaseEnvironment.QA, List.of(ApprovalRequirement.one("qa-lead")), true, Duration.ofHours(24),
-                Duration.ofHours(72)), QA);
+                Duration.ofHours(72), true), QA);
         assertEquals(new ReleasePolicy(ReleaseEnvironment.PRODUCTION, List.of(ApprovalRequirement.one("product-owner"),
-                ApprovalRequirement.one("compliance-officer")), true, Duration.ofHours(24), Duration.ofHours(72)), PRODUCTION);
+                ApprovalRequirement.one("compliance-officer")), true, Duration.ofHours(24), Duration.ofHours(72), true), PRODUCTION);
+        assertFalse(STAGING.protectedEnvironment(), "staging is not protected by default");
         assertFalse(STAGING.gated());
         assertTrue(QA.gated());
         assertTrue(PRODUCTION.gated());

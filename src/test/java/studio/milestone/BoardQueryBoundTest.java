@@ -22,8 +22,9 @@ import studio.testing.TestDb;
 @TestSecurity(user = "po", roles = Roles.PRODUCT_OWNER)
 class BoardQueryBoundTest {
 
-    /** Every full page shows the approvals badge: open override requests, pending manual gates, release approvals. */
-    static final int NAV_BADGE = 3;
+    /** Every full page shows the approvals badge: open override requests, pending manual gates, force close and termination
+     * requests, release approvals: one query each. */
+    static final int NAV_BADGE = 4;
 
     record Cost(long board, long changes, long gates) {}
 

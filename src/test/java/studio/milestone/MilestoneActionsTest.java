@@ -134,7 +134,7 @@ class MilestoneActionsTest {
         assertEquals("2099-01-01 12:00:00+00", TestDb.text("select expires_at at time zone 'UTC' || '+00' from override_request"));
         assertEquals("escalated", state("sec"));
         given().get(PAGE).then().body(containsString("scanner false positive"))
-                .body(containsString("the requester, qa-lead, may not decide it"))
+                .body(containsString("never the requester, qa-lead,"))
                 .body(not(containsString("Approve override")));
     }
 
@@ -203,7 +203,7 @@ class MilestoneActionsTest {
 
     @Test
     @TestSecurity(user = "product-owner", roles = "product-owner")
-    void theGovernorRevokesAnApprovedOverrideAndForceClosesAnEscalatedMilestone() {
+    void theGovernorRevokesAnApprovedOverrideAndASecondGovernorApprovesTheForceClose() {
         long id = GovernedFixture.overrideRequested("sec", "noCriticalFindings", "qa-lead", "scanner false positive");
         Api.as("qa-lead-2").contentType("application/json").body("{\"reason\":\"ok for now\"}")
                 .post("/api/overrides/" + id + "/approve").then().statusCode(200);
@@ -211,8 +211,13 @@ class MilestoneActionsTest {
         assertEquals("revoked", TestDb.text("select status from override_request where id = " + id));
         assertEquals("escalated", state("sec"));
         CsrfForms.form(PAGE).formParam("reason", "board decision 2025-05").post(PAGE + "/force-close").then().statusCode(303);
+        assertEquals("escalated", state("sec"), "a force close is a request until a second governor approves it");
+        long request = TestDb.count("select id from bypass_request where kind = 'force-close'");
+        Api.as("product-owner-2").contentType("application/json").body("{\"reason\":\"agreed at the board\"}")
+                .post("/api/bypasses/" + request + "/approve").then().statusCode(200);
         assertEquals("reached", state("sec"));
-        given().get(PAGE).then().body(containsString("MilestoneForceClosed")).body(containsString("MilestoneOverrideRevoked"));
+        given().get(PAGE).then().body(containsString("MilestoneForceClosed")).body(containsString("MilestoneOverrideRevoked"))
+                .body(containsString("MilestoneBypassApproved"));
     }
 
     @Test
@@ -220,14 +225,18 @@ class MilestoneActionsTest {
     void forceClosingANonEscalatedMilestoneIsAConflict() {
         CsrfForms.htmx(PAGE).formParam("reason", "ship it").post(PAGE + "/force-close").then().statusCode(409)
                 .header("HX-Retarget", "#milestone-live")
-                .body(containsString("force close needs the milestone Escalated; it is Blocked"));
+                .body(containsString("force close needs the milestone Escalated; sec is Blocked"));
         assertEquals("blocked", state("sec"));
     }
 
     @Test
     @TestSecurity(user = "product-owner", roles = "product-owner")
-    void terminatingEndsTheMilestoneAndLeavesNoControl() {
+    void aTerminationASecondGovernorApprovesEndsTheMilestoneAndLeavesNoControl() {
         CsrfForms.form(PAGE).formParam("reason", "scope cancelled").post(PAGE + "/terminate").then().statusCode(303);
+        assertEquals("blocked", state("sec"), "a termination is a request until a second governor approves it");
+        long request = TestDb.count("select id from bypass_request where kind = 'terminate'");
+        Api.as("platform-admin").contentType("application/json").body("{\"reason\":\"scope cancelled by the board\"}")
+                .post("/api/bypasses/" + request + "/approve").then().statusCode(200);
         assertEquals("terminated", state("sec"));
         given().get(PAGE).then().body(containsString("chip chip-terminated\">Terminated")).body(not(containsString("method=\"post\"")));
     }

@@ -80,7 +80,7 @@ class MilestonePageTest {
         given().get("/milestones/sec").then().statusCode(200)
                 .body(containsString("action=\"/milestones/sec/escalate\""))
                 .body(containsString("action=\"/milestones/sec/terminate\""))
-                .body(containsString("hx-confirm=\"Terminate sec?"))
+                .body(containsString("hx-confirm=\"Request the termination of sec?"))
                 .body(not(containsString("/force-close\"")));
     }
 
@@ -100,7 +100,7 @@ class MilestonePageTest {
         long id = GovernedFixture.overrideRequested("sec", "noCriticalFindings", "qa-lead", "scanner false positive");
         given().get("/milestones/sec").then().statusCode(200)
                 .body(containsString("id=\"override-" + id + "\""))
-                .body(containsString("the requester, qa-lead, may not decide it"))
+                .body(containsString("never the requester, qa-lead,"))
                 .body(not(containsString("Approve override")))
                 .body(not(containsString("/overrides/" + id + "/reject")));
     }
@@ -120,7 +120,7 @@ class MilestonePageTest {
         GovernedFixture.overrideRequested("sec", "noCriticalFindings", "qa-lead", "scanner false positive");
         given().get("/milestones/sec").then().statusCode(200)
                 .body(containsString("action=\"/milestones/sec/force-close\""))
-                .body(containsString("hx-confirm=\"Force close sec?"))
+                .body(containsString("hx-confirm=\"Request a force close of sec?"))
                 .body(not(containsString("Approve override")));
     }
 

@@ -81,7 +81,7 @@ class ReleasePoliciesTest {
     @Test
     void mistakesAreNamedWithTheirPlace() {
         assertEquals("unknown environment 'prod' (known: staging, qa, production)", refusal("prod:\n  approvals: []\n"));
-        assertEquals("production.approvers is not a policy setting (known: approvals, distinctApprovers, approvalTtl, approvalTimeout)",
+        assertEquals("production.approvers is not a policy setting (known: approvals, distinctApprovers, approvalTtl, approvalTimeout, protected)",
                 refusal("production:\n  approvers: [qa-lead]\n"));
         assertEquals("qa.approvals: an approval count is a whole number, not two", refusal("qa:\n  approvals: {qa-lead: two}\n"));
         assertEquals("qa.approvals: an approval count is a whole number, not 1.5", refusal("qa:\n  approvals: {qa-lead: 1.5}\n"));
