@@ -53,7 +53,9 @@ public final class PackagedStudio implements AutoCloseable {
                 "QUARKUS_HTTP_PORT", Integer.toString(port),
                 "STUDIO_SIGNING_KEY_FILE", keys.resolve("key.pem").toString(),
                 // demo credentials and a generated key: the prod profile would (rightly) refuse them
-                "QUARKUS_PROFILE", "demo"));
+                "QUARKUS_PROFILE", "demo",
+                // the tests' webhook receivers listen on this machine
+                "STUDIO_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1"));
         all.putAll(env);
         pb.environment().putAll(all);
         return new PackagedStudio(pb.start(), log, port);
