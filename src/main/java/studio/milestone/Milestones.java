@@ -54,6 +54,8 @@ public class Milestones {
     @Inject
     MilestoneDossier dossier;
     @Inject
+    EvidenceScope evidenceScope;
+    @Inject
     MilestoneViews views;
     @Inject
     MilestoneDocuments documents;
@@ -104,7 +106,9 @@ public class Milestones {
     @GET
     @Path("{id}/evidence/{evidenceId}")
     public Response evidence(@PathParam("id") String id, @PathParam("evidenceId") long evidenceId) {
-        return Htmx.varying(200, Templates.evidence(screen.now(id).header(), dossier.evidence(evidenceId)));
+        MilestonePage.Header header = screen.now(id).header();
+        if (!evidenceScope.belongs(id, evidenceId)) throw ApiException.notFound("milestone " + id + " has no evidence " + evidenceId);
+        return Htmx.varying(200, Templates.evidence(header, dossier.evidence(evidenceId)));
     }
 
     @POST
