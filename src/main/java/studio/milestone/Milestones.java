@@ -19,6 +19,7 @@ import java.time.Instant;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import studio.security.CurrentUser;
+import studio.security.StepUp;
 import studio.web.ApiException;
 import studio.web.Attempt;
 import studio.web.Htmx;
@@ -134,6 +135,7 @@ public class Milestones {
 
     @POST
     @Path("{id}/force-close")
+    @StepUp
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response forceClose(@PathParam("id") String id, @RestForm String reason, HttpHeaders headers) {
         return act(id, "force-close", Attempt.of("force-close").with("reason", reason), headers,
@@ -150,6 +152,7 @@ public class Milestones {
 
     @POST
     @Path("{id}/decisions")
+    @StepUp
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response decide(@PathParam("id") String id, @RestForm String gate, @RestForm String decision, @RestForm String reason,
                            HttpHeaders headers) {
