@@ -24,6 +24,7 @@ import studio.milestone.MilestoneCommands;
 import studio.override.OverrideDesk;
 import studio.release.approval.ReleaseInbox;
 import studio.security.CurrentUser;
+import studio.security.StepUp;
 import studio.web.Attempt;
 import studio.web.Htmx;
 import studio.web.PageActions;
@@ -70,6 +71,7 @@ public class Approvals {
 
     @POST
     @Path("overrides/{id}/{decision: approve|reject}")
+    @StepUp
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response decideOverride(@PathParam("id") long id, @PathParam("decision") String decision, @RestForm String reason,
                                    HttpHeaders headers) {
@@ -81,6 +83,7 @@ public class Approvals {
 
     @POST
     @Path("milestones/{milestone}/gates/{gate}")
+    @StepUp
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response decideGate(@PathParam("milestone") String milestone, @PathParam("gate") String gate,
                                @RestForm String decision, @RestForm String reason, HttpHeaders headers) {
