@@ -72,7 +72,7 @@ public final class Driver {
 
     // ------------------------------------------------------------------ tokens and sessions
 
-    /** Real tokens from Keycloak: client credentials for CI, the demo password grant for people. */
+    /** Real tokens from Keycloak: client credentials for CI, a sign-in on the login page for people. */
     static final class Tokens {
         private static final Pattern ACCESS = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
         private final String realm;
@@ -98,7 +98,7 @@ public final class Driver {
         private String fetch(String user) {
             String form = "ci".equals(user)
                     ? "grant_type=client_credentials&client_id=studio-ci&client_secret=studio-ci-secret"
-                    : "grant_type=password&client_id=studio-cli&scope=openid&password=demo&username=" + enc(user);
+                    : signedIn(realm, user);
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -109,6 +109,42 @@ public final class Driver {
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /**
+     * A person's token comes from signing in on Keycloak's login page (authorization code with PKCE, the web client):
+     * it carries auth_time, which Studio's decisions need to be recent; the password grant's tokens carry none.
+     * Answers the token request's form for that code.
+     */
+    static String signedIn(String realm, String user) {
+        try {
+            String redirect = "http://localhost:1/bench-callback";
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            String verifier = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            URI authorize = URI.create(realm + "/protocol/openid-connect/auth?client_id=studio-web&response_type=code&scope=openid"
+                    + "&state=bench&code_challenge_method=S256&code_challenge=" + challenge + "&redirect_uri=" + enc(redirect));
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            Map<String, Map<String, String>> jar = new ConcurrentHashMap<>();
+            HttpResponse<String> page = browse(http, jar, "GET", authorize, null);
+            Matcher action = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
+            if (!action.find()) throw new IllegalStateException("no Keycloak login form at " + page.uri());
+            URI post = URI.create(action.group(1).replace("&amp;", "&"));
+            String cookies = String.join("; ", jar.getOrDefault(post.getAuthority(), Map.of()).entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList());
+            HttpResponse<String> back = http.send(HttpRequest.newBuilder(post).header("Cookie", cookies)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=demo&credentialId=")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(back.headers().firstValue("location").orElse(""));
+            if (!code.find()) throw new IllegalStateException("Keycloak signed " + user + " in without a code: " + back.statusCode());
+            return "grant_type=authorization_code&client_id=studio-web&client_secret=studio-web-secret&code=" + code.group(1)
+                    + "&code_verifier=" + verifier + "&redirect_uri=" + enc(redirect);
+        } catch (Exception e) {
+            throw new IllegalStateException("signing " + user + " in failed", e);
         }
     }
 

@@ -20,6 +20,7 @@ studio_env() {  # db-port keycloak-port
   QUARKUS_OIDC_AUTH_SERVER_URL="$(keycloak_realm_url "$2")"; export QUARKUS_OIDC_AUTH_SERVER_URL
   export QUARKUS_HTTP_PORT="$STUDIO_PORT"
   export STUDIO_DEMO_ENABLED=true
+  export QUARKUS_PROFILE=demo   # the prod profile refuses demo secrets, demo data and a self-made signing key
   export STUDIO_SIGNING_KEY_FILE="$STATE/keys/signing-key.pem"
 }
 

@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import studio.governance.Bypass;
 import studio.milestone.MilestoneScreen;
 import studio.security.CurrentUser;
+import studio.security.StepUp;
 import studio.web.ApiException;
 import studio.web.Attempt;
 import studio.web.PageActions;
@@ -46,6 +47,7 @@ public class Bypasses {
     }
 
     @POST
+    @StepUp
     @Path("bypasses/{bypassId}/{decision: approve|reject}")
     public Response decide(@PathParam("id") String id, @PathParam("bypassId") long bypassId, @PathParam("decision") String decision,
                            @RestForm String reason, HttpHeaders headers) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import studio.security.CurrentUser;
+import studio.security.StepUp;
 import studio.web.ApiException;
 import studio.web.JsonBody;
 
@@ -43,6 +44,7 @@ public class BypassesApi {
     }
 
     @POST
+    @StepUp
     @Path("{id}/approve")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
@@ -51,6 +53,7 @@ public class BypassesApi {
     }
 
     @POST
+    @StepUp
     @Path("{id}/reject")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})

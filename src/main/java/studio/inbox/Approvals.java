@@ -26,6 +26,7 @@ import studio.milestone.MilestoneCommands;
 import studio.override.OverrideDesk;
 import studio.release.approval.ReleaseInbox;
 import studio.security.CurrentUser;
+import studio.security.StepUp;
 import studio.web.Attempt;
 import studio.web.Htmx;
 import studio.web.PageActions;
@@ -78,6 +79,7 @@ public class Approvals {
 
     @POST
     @Path("overrides/{id}/{decision: approve|reject}")
+    @StepUp
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response decideOverride(@PathParam("id") long id, @PathParam("decision") String decision, @RestForm String reason,
                                    HttpHeaders headers) {
@@ -91,6 +93,7 @@ public class Approvals {
     }
 
     @POST
+    @StepUp
     @Path("bypasses/{id}/{decision: approve|reject}")
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response decideBypass(@PathParam("id") long id, @PathParam("decision") String decision, @RestForm String reason,
@@ -106,6 +109,7 @@ public class Approvals {
 
     @POST
     @Path("milestones/{milestone}/gates/{gate}")
+    @StepUp
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response decideGate(@PathParam("milestone") String milestone, @PathParam("gate") String gate,
                                @RestForm String decision, @RestForm String reason, HttpHeaders headers) {

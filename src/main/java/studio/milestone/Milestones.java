@@ -19,6 +19,7 @@ import java.time.Instant;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import studio.security.CurrentUser;
+import studio.security.StepUp;
 import studio.web.ApiException;
 import studio.web.Attempt;
 import studio.web.Htmx;
@@ -53,6 +54,8 @@ public class Milestones {
     MilestoneScreen screen;
     @Inject
     MilestoneDossier dossier;
+    @Inject
+    EvidenceScope evidenceScope;
     @Inject
     MilestoneViews views;
     @Inject
@@ -104,7 +107,9 @@ public class Milestones {
     @GET
     @Path("{id}/evidence/{evidenceId}")
     public Response evidence(@PathParam("id") String id, @PathParam("evidenceId") long evidenceId) {
-        return Htmx.varying(200, Templates.evidence(screen.now(id).header(), dossier.evidence(evidenceId)));
+        MilestonePage.Header header = screen.now(id).header();
+        if (!evidenceScope.belongs(id, evidenceId)) throw ApiException.notFound("milestone " + id + " has no evidence " + evidenceId);
+        return Htmx.varying(200, Templates.evidence(header, dossier.evidence(evidenceId)));
     }
 
     @POST
@@ -130,6 +135,7 @@ public class Milestones {
 
     @POST
     @Path("{id}/decisions")
+    @StepUp
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response decide(@PathParam("id") String id, @RestForm String gate, @RestForm String decision, @RestForm String reason,
                            HttpHeaders headers) {

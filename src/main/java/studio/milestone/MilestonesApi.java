@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import studio.security.CurrentUser;
+import studio.security.StepUp;
 import studio.web.ApiException;
 import studio.web.FormTimes;
 import studio.web.JsonBody;
@@ -99,6 +100,7 @@ public class MilestonesApi {
 
     @POST
     @Path("{id}/decisions")
+    @StepUp
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response decide(@PathParam("id") String id, String body) {

@@ -16,6 +16,7 @@ import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.governance.Actor;
+import studio.input.InputProblem;
 import studio.persistence.Row;
 import studio.persistence.Rows;
 import studio.web.ApiException;
@@ -37,6 +38,8 @@ public class Subscriptions {
     AuditLog audit;
     @Inject
     DeliveryWorker worker;
+    @Inject
+    WebhookDestinations destinations;
 
     @ConfigProperty(name = "studio.webhooks.rotation-grace", defaultValue = "24h")
     Duration rotationGrace;
@@ -44,6 +47,9 @@ public class Subscriptions {
     @Transactional
     public Keyed create(Subscription s, Actor actor) {
         if (!s.problems().isEmpty()) throw new ApiException(400, s.problems());
+        destinations.refusal(s.url()).ifPresent(why -> {
+            throw new ApiException(400, List.of(new InputProblem(why, null, null, "url")));
+        });
         Webhook w = new Webhook();
         w.url = s.url();
         w.secret = WebhookSecrets.generate();

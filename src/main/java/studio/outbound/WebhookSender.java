@@ -1,6 +1,7 @@
 package studio.outbound;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,7 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * One HTTP POST of a CloudEvent (structured mode, {@code application/cloudevents+json}), signed in the
  * {@value WebhookSignature#HEADER} header, with the event id also in {@code ce-id}. Redirects are not followed: a
- * subscriber's URL is what an admin configured, and a 3xx is not a delivery.
+ * subscriber's URL is what an admin configured, and a 3xx is not a delivery. Before each attempt the URL's host is
+ * resolved and checked again ({@link WebhookDestinations}): an address that turned private since the subscription is
+ * not contacted, and the attempt is recorded as not sent.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -26,9 +30,16 @@ public class WebhookSender {
     @ConfigProperty(name = "studio.webhooks.timeout", defaultValue = "5s")
     Duration timeout;
 
+    @Inject
+    WebhookDestinations destinations;
+
     private volatile HttpClient http;
 
     public CompletableFuture<AttemptResult> send(Claimed c) {
+        Optional<String> refused = destinations.refusal(c.url());
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(new AttemptResult.Unreachable("not sent: " + refused.get(), Duration.ZERO));
+        }
         byte[] body = c.event().getBytes(StandardCharsets.UTF_8);
         HttpRequest request;
         try {

@@ -15,6 +15,7 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import studio.milestone.MilestoneScreen;
 import studio.security.CurrentUser;
+import studio.security.StepUp;
 import studio.web.ApiException;
 import studio.web.Attempt;
 import studio.web.FormTimes;
@@ -49,6 +50,7 @@ public class Overrides {
 
     @POST
     @Path("{overrideId}/{decision: approve|reject|revoke}")
+    @StepUp
     public Response decide(@PathParam("id") String id, @PathParam("overrideId") long overrideId,
                            @PathParam("decision") String decision, @RestForm String reason, HttpHeaders headers) {
         Attempt typed = Attempt.of(decision + "-" + overrideId).with("reason", reason);

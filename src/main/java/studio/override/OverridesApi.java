@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Set;
 import studio.security.CurrentUser;
+import studio.security.StepUp;
 import studio.web.ApiException;
 import studio.web.JsonBody;
 
@@ -54,6 +55,7 @@ public class OverridesApi {
 
     @POST
     @Path("{id}/approve")
+    @StepUp
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public ObjectNode approve(@PathParam("id") long id, String body) {
@@ -62,6 +64,7 @@ public class OverridesApi {
 
     @POST
     @Path("{id}/reject")
+    @StepUp
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public ObjectNode reject(@PathParam("id") long id, String body) {
@@ -70,6 +73,7 @@ public class OverridesApi {
 
     @POST
     @Path("{id}/revoke")
+    @StepUp
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public ObjectNode revoke(@PathParam("id") long id, String body) {

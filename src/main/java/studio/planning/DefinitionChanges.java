@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import studio.milestone.MilestoneScreen;
 import studio.security.CurrentUser;
+import studio.security.StepUp;
 import studio.web.ApiException;
 import studio.web.Attempt;
 import studio.web.PageActions;
@@ -37,6 +38,7 @@ public class DefinitionChanges {
     PageActions actions;
 
     @POST
+    @StepUp
     @Path("{decision: approve|reject}")
     public Response decide(@PathParam("id") String id, @PathParam("changeId") long changeId, @PathParam("decision") String decision,
                            @RestForm String reason, HttpHeaders headers) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import studio.security.CurrentUser;
+import studio.security.StepUp;
 import studio.web.ApiException;
 import studio.web.JsonBody;
 
@@ -57,6 +58,7 @@ public class DefinitionChangesApi {
     }
 
     @POST
+    @StepUp
     @Path("{id}/approve")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
@@ -65,6 +67,7 @@ public class DefinitionChangesApi {
     }
 
     @POST
+    @StepUp
     @Path("{id}/reject")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})

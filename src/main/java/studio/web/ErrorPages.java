@@ -4,8 +4,11 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -20,6 +23,20 @@ public class ErrorPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(int status, String title, String message);
+    }
+
+    @Inject
+    CsrfGuard csrf;
+
+    /**
+     * A body the route does not take (415) is decided before any filter reads a form: without a token in the header it
+     * is still a request another site may have forged, and is refused as such.
+     */
+    @ServerExceptionMapper(priority = 100)
+    public Response unsupportedBody(NotSupportedException e, RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        if (csrf.guarded(request, routing) && csrf.lacksHeaderToken(request)) return respond(request, 403, "Not allowed", CsrfGuard.REFUSAL);
+        return e.getResponse();
     }
 
     @ServerExceptionMapper(priority = 100)

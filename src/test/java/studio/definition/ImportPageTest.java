@@ -167,7 +167,7 @@ class ImportPageTest {
 
     @Test
     void withoutTheCsrfTokenNothingIsImported() {
-        given().multiPart("action", "import").multiPart("document", PLAN).post("/import").then().statusCode(400);
+        given().multiPart("action", "import").multiPart("document", PLAN).post("/import").then().statusCode(403);
         assertEquals(0, milestones());
     }
 

@@ -281,7 +281,7 @@ class MilestoneActionsTest {
     @TestSecurity(user = "product-owner", roles = "product-owner")
     void aFormWithoutTheCsrfTokenIsRefused() {
         given().redirects().follow(false).contentType(ContentType.URLENC).formParam("reason", "x").post(PAGE + "/escalate").then()
-                .statusCode(equalTo(400));
+                .statusCode(equalTo(403));
         assertEquals("blocked", state("sec"));
     }
 }

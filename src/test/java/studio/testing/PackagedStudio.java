@@ -51,7 +51,11 @@ public final class PackagedStudio implements AutoCloseable {
                 "QUARKUS_DATASOURCE_USERNAME", "studio", "QUARKUS_DATASOURCE_PASSWORD", "studio",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", OIDC,
                 "QUARKUS_HTTP_PORT", Integer.toString(port),
-                "STUDIO_SIGNING_KEY_FILE", keys.resolve("key.pem").toString()));
+                "STUDIO_SIGNING_KEY_FILE", keys.resolve("key.pem").toString(),
+                // demo credentials and a generated key: the prod profile would (rightly) refuse them
+                "QUARKUS_PROFILE", "demo",
+                // the tests' webhook receivers listen on this machine
+                "STUDIO_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1"));
         all.putAll(env);
         pb.environment().putAll(all);
         return new PackagedStudio(pb.start(), log, port);

@@ -28,6 +28,7 @@ import studio.release.ReleaseRequests;
 import studio.release.approval.ReleaseDesk;
 import studio.release.web.ReleaseDashboard.Promotion;
 import studio.security.CurrentUser;
+import studio.security.StepUp;
 import studio.web.ApiException;
 import studio.web.Attempt;
 import studio.web.Htmx;
@@ -189,6 +190,7 @@ public class Releases {
 
     @POST
     @Path("{tag}/{decision: approve|reject}")
+    @StepUp
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public Response decide(@PathParam("tag") String tag, @PathParam("decision") String decision, @RestForm String reason, HttpHeaders headers) {
         Decision d = "approve".equals(decision) ? Decision.APPROVED : Decision.REJECTED;

@@ -25,6 +25,7 @@ import studio.release.ReleaseOrder;
 import studio.release.ReleaseRequests;
 import studio.release.approval.ReleaseDesk;
 import studio.security.CurrentUser;
+import studio.security.StepUp;
 import studio.signing.DsseEnvelope;
 import studio.web.ApiException;
 import studio.web.JsonBody;
@@ -106,6 +107,7 @@ public class ReleasesApi {
 
     @POST
     @Path("{tag}/approvals")
+    @StepUp
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
     public ObjectNode decide(@PathParam("tag") String tag, String body) {
