@@ -137,10 +137,12 @@ public class Milestones {
     @Path("{id}/decisions")
     @StepUp
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
-    public Response decide(@PathParam("id") String id, @RestForm String gate, @RestForm String decision, @RestForm String reason,
-                           HttpHeaders headers) {
+    public Response decide(@PathParam("id") String id, @RestForm String gate, @RestForm String role, @RestForm String decision,
+                           @RestForm String reason, HttpHeaders headers) {
+        // "manualApproval" with role "security-officer" names the same gate as "manualApproval: security-officer" (as the API takes it)
+        String reference = role == null || role.isBlank() || gate == null ? gate : gate + ":" + role.strip();
         Attempt typed = Attempt.of("decide-" + gate).with("reason", reason).with("decision", decision);
-        return act(id, "decide", typed, headers, () -> commands.decide(id, gate, decision, reason, user.actor()));
+        return act(id, "decide", typed, headers, () -> commands.decide(id, reference, decision, reason, user.actor()));
     }
 
     @POST
