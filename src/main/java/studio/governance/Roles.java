@@ -21,6 +21,15 @@ public final class Roles {
     public static final List<String> ACTING_HUMANS = List.of(PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT,
             SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN);
 
+    /**
+     * The role sets routes allow, named once: {@code @RolesAllowed(Roles.ACTING)} (every person who may act: the six
+     * roles of {@link #ACTING_HUMANS}) and {@code @RolesAllowed(Roles.EVERYONE)} (those and the auditor and CI, as
+     * {@link #ALL}). Quarkus resolves each to the list application.properties gives it (studio.roles.acting,
+     * studio.roles.everyone); RoleSetsTest keeps those lists equal to the ones above.
+     */
+    public static final String ACTING = "${studio.roles.acting}";
+    public static final String EVERYONE = "${studio.roles.everyone}";
+
     private Roles() {
     }
 }

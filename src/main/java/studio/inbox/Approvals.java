@@ -1,5 +1,6 @@
 package studio.inbox;
 
+import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -38,7 +39,7 @@ import studio.web.PageActions;
  */
 @Path("/approvals")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
+@RolesAllowed(Roles.EVERYONE)
 public class Approvals {
 
     static final Map<String, String> NOTICES = Map.of(
@@ -80,7 +81,7 @@ public class Approvals {
     @POST
     @Path("overrides/{id}/{decision: approve|reject}")
     @StepUp
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    @RolesAllowed(Roles.ACTING)
     public Response decideOverride(@PathParam("id") long id, @PathParam("decision") String decision, @RestForm String reason,
                                    HttpHeaders headers) {
         return act("override-" + id, reason, headers, () -> {
@@ -95,7 +96,7 @@ public class Approvals {
     @POST
     @StepUp
     @Path("bypasses/{id}/{decision: approve|reject}")
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    @RolesAllowed(Roles.ACTING)
     public Response decideBypass(@PathParam("id") long id, @PathParam("decision") String decision, @RestForm String reason,
                                  HttpHeaders headers) {
         return act("bypass-" + id, reason, headers, () -> {
@@ -110,7 +111,7 @@ public class Approvals {
     @POST
     @Path("milestones/{milestone}/gates/{gate}")
     @StepUp
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    @RolesAllowed(Roles.ACTING)
     public Response decideGate(@PathParam("milestone") String milestone, @PathParam("gate") String gate,
                                @RestForm String decision, @RestForm String reason, HttpHeaders headers) {
         return act("gate-" + milestone + "-" + gate, reason, headers, () -> {

@@ -1,5 +1,6 @@
 package studio.milestone;
 
+import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -34,7 +35,7 @@ import studio.web.PageActions;
  */
 @Path("/milestones")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
+@RolesAllowed(Roles.EVERYONE)
 public class Milestones {
 
     @CheckedTemplate
@@ -128,7 +129,7 @@ public class Milestones {
 
     @POST
     @Path("{id}/escalate")
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    @RolesAllowed(Roles.ACTING)
     public Response escalate(@PathParam("id") String id, @RestForm String reason, HttpHeaders headers) {
         return act(id, "escalate", Attempt.of("escalate").with("reason", reason), headers, () -> commands.escalate(id, user.actor(), reason));
     }
@@ -136,7 +137,7 @@ public class Milestones {
     @POST
     @Path("{id}/decisions")
     @StepUp
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    @RolesAllowed(Roles.ACTING)
     public Response decide(@PathParam("id") String id, @RestForm String gate, @RestForm String role, @RestForm String decision,
                            @RestForm String reason, HttpHeaders headers) {
         // "manualApproval" with role "security-officer" names the same gate as "manualApproval: security-officer" (as the API takes it)
@@ -147,7 +148,7 @@ public class Milestones {
 
     @POST
     @Path("{id}/criteria")
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    @RolesAllowed(Roles.ACTING)
     public Response markCriterion(@PathParam("id") String id, @RestForm String criterion, @RestForm String met, HttpHeaders headers) {
         return act(id, "criterion", Attempt.of("criterion"), headers,
                 () -> criteria.mark(id, criterion == null ? "" : criterion, "true".equals(met), user.actor()));

@@ -1,5 +1,6 @@
 package studio.milestone;
 
+import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,7 +27,7 @@ import studio.web.JsonBody;
 /** Milestone read-outs (milestone-status.json), documents, and people's commands on a milestone. */
 @Path("/api/milestones")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
+@RolesAllowed(Roles.EVERYONE)
 public class MilestonesApi {
 
     @Inject
@@ -93,7 +94,7 @@ public class MilestonesApi {
     @POST
     @Path("{id}/escalate")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    @RolesAllowed(Roles.ACTING)
     public ObjectNode escalate(@PathParam("id") String id, String body) {
         return after(commands.escalate(id, user.actor(), JsonBody.parse(body).text("reason")));
     }
@@ -102,7 +103,7 @@ public class MilestonesApi {
     @Path("{id}/decisions")
     @StepUp
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    @RolesAllowed(Roles.ACTING)
     public Response decide(@PathParam("id") String id, String body) {
         JsonBody b = JsonBody.parse(body);
         String gate = b.text("gate");

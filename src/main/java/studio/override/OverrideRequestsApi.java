@@ -1,5 +1,6 @@
 package studio.override;
 
+import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -26,7 +27,7 @@ public class OverrideRequestsApi {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    @RolesAllowed(Roles.ACTING)
     public Response request(@PathParam("id") String id, String body) {
         JsonBody b = JsonBody.parse(body);
         OverrideRequest o = desk.request(id, b.strings("gates", "overridden_gates"), b.text("reason"),

@@ -1,5 +1,6 @@
 package studio.planning;
 
+import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +26,7 @@ import studio.web.PageActions;
  */
 @Path("/milestones/{id}/definition-changes/{changeId}")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+@RolesAllowed(Roles.ACTING)
 public class DefinitionChanges {
 
     @Inject

@@ -1,5 +1,6 @@
 package studio.planning;
 
+import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +29,7 @@ import studio.web.JsonBody;
  */
 @Path("/api/definition-changes")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
+@RolesAllowed(Roles.EVERYONE)
 public class DefinitionChangesApi {
 
     private static final Set<String> STATUSES = Set.of("pending", "approved", "rejected", "superseded");
@@ -61,7 +62,7 @@ public class DefinitionChangesApi {
     @StepUp
     @Path("{id}/approve")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    @RolesAllowed(Roles.ACTING)
     public ObjectNode approve(@PathParam("id") long id, String body) {
         return view(desk.approve(id, JsonBody.parse(body).text("reason"), user.actor()));
     }
@@ -70,7 +71,7 @@ public class DefinitionChangesApi {
     @StepUp
     @Path("{id}/reject")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    @RolesAllowed(Roles.ACTING)
     public ObjectNode reject(@PathParam("id") long id, String body) {
         return view(desk.reject(id, JsonBody.parse(body).text("reason"), user.actor()));
     }

@@ -1,5 +1,6 @@
 package studio.planning;
 
+import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +39,7 @@ public class DefinitionsApi {
 
     @GET
     @Produces("application/yaml")
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
+    @RolesAllowed(Roles.EVERYONE)
     public String export() {
         return DefinitionWriter.toYaml(store.exportAll());
     }

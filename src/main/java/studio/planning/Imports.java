@@ -1,5 +1,6 @@
 package studio.planning;
 
+import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -55,7 +56,7 @@ public class Imports {
     CurrentUser user;
 
     @GET
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
+    @RolesAllowed(Roles.EVERYONE)
     public TemplateInstance page() {
         return Templates.page(user.hasAny(IMPORTERS), "", null);
     }

@@ -23,8 +23,7 @@ public class SigningKeysApi {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.PRODUCT_OWNER, Roles.QA_LEAD, Roles.DOMAIN_ARCHITECT, Roles.SECURITY_OFFICER,
-            Roles.COMPLIANCE_OFFICER, Roles.PLATFORM_ADMIN, Roles.AUDITOR, Roles.CI})
+    @RolesAllowed(Roles.EVERYONE)
     public PublishedKeys list() {
         return new PublishedKeys(signingKeys.publishedPem().entrySet().stream()
                 .map(key -> new PublishedKey(key.getKey(), Ed25519.ALGORITHM, key.getValue()))

@@ -26,8 +26,7 @@ import studio.web.Htmx;
  * Studio role.
  */
 @Path("/sprints")
-@RolesAllowed({Roles.PRODUCT_OWNER, Roles.QA_LEAD, Roles.DOMAIN_ARCHITECT, Roles.SECURITY_OFFICER,
-        Roles.COMPLIANCE_OFFICER, Roles.PLATFORM_ADMIN, Roles.AUDITOR, Roles.CI})
+@RolesAllowed(Roles.EVERYONE)
 @Produces(MediaType.TEXT_HTML)
 public class Sprints {
 

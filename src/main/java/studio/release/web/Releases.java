@@ -1,5 +1,6 @@
 package studio.release.web;
 
+import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -43,7 +44,7 @@ import studio.web.PageActions;
  */
 @Path("/releases")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
+@RolesAllowed(Roles.EVERYONE)
 public class Releases {
 
     static final Map<String, String> NOTICES = Map.of(
@@ -191,7 +192,7 @@ public class Releases {
     @POST
     @Path("{tag}/{decision: approve|reject}")
     @StepUp
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    @RolesAllowed(Roles.ACTING)
     public Response decide(@PathParam("tag") String tag, @PathParam("decision") String decision, @RestForm String reason, HttpHeaders headers) {
         Decision d = "approve".equals(decision) ? Decision.APPROVED : Decision.REJECTED;
         return act(tag, decision, Attempt.of("decide").with("reason", reason), headers, () -> desk.decide(tag, d, null, reason, user.actor()));

@@ -1,5 +1,6 @@
 package studio.release.web;
 
+import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +34,7 @@ import studio.web.JsonBody;
 /** Releases (API.md "Releases"): create, read, documents, approvals, rollback and retry. */
 @Path("/api/releases")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN, AUDITOR, CI})
+@RolesAllowed(Roles.EVERYONE)
 public class ReleasesApi {
 
     static final int MAX_LIMIT = 200;
@@ -109,7 +110,7 @@ public class ReleasesApi {
     @Path("{tag}/approvals")
     @StepUp
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, DOMAIN_ARCHITECT, SECURITY_OFFICER, COMPLIANCE_OFFICER, PLATFORM_ADMIN})
+    @RolesAllowed(Roles.ACTING)
     public ObjectNode decide(@PathParam("tag") String tag, String body) {
         JsonBody b = JsonBody.parse(body);
         Release r = desk.decide(tag, decision(b.text("decision")), b.text("role"), b.text("reason"), user.actor());
