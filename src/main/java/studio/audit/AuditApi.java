@@ -21,7 +21,7 @@ import studio.governance.Roles;
 import studio.security.CurrentUser;
 import studio.web.ApiErrors;
 
-/** The audit trail for auditors' scripts and CI (API.md "Audit"): list, export, verify, checkpoints. */
+/** The audit trail for auditors' scripts and CI (docs/API.md "Audit"): list, export, verify, checkpoints. */
 @Path("/api/audit")
 public class AuditApi {
 

@@ -35,7 +35,7 @@ import studio.web.Htmx;
 @RolesAllowed(Roles.EVERYONE)
 public class AuditTrail {
 
-    /** Who may export and verify the chain (API.md "verify and export the audit chain"). */
+    /** Who may export and verify the chain (docs/API.md "verify and export the audit chain"). */
     public static final List<String> KEEPERS = List.of(AUDITOR, COMPLIANCE_OFFICER, PLATFORM_ADMIN);
 
     /** Event types offered as suggestions in the type filter; any other type can still be typed. */

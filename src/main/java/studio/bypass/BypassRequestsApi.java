@@ -18,7 +18,7 @@ import studio.security.CurrentUser;
 import studio.web.JsonBody;
 
 /**
- * Requesting a force close or termination of a milestone (API.md "escalate, force close, terminate"): 202 with the
+ * Requesting a force close or termination of a milestone (docs/API.md "escalate, force close, terminate"): 202 with the
  * request, which a second governor approves through {@link BypassesApi}. Nothing moves until then.
  */
 @Path("/api/milestones/{id}/{kind: force-close|terminate}")

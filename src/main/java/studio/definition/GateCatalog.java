@@ -9,7 +9,7 @@ import studio.gate.GateCondition;
 import studio.input.Spelling;
 
 /**
- * The built-in gate conditions of API.md and the rules for writing them. Any other well-formed name is a signal
+ * The built-in gate conditions of docs/API.md and the rules for writing them. Any other well-formed name is a signal
  * gate, decided by {@code GateSignal} events; a name within two edits of a built-in one is taken for a typo.
  */
 public final class GateCatalog {

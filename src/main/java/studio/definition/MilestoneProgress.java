@@ -7,7 +7,7 @@ import java.util.Set;
 import studio.gate.GateStatus;
 
 /**
- * How far a milestone is, per milestone-and-deliverable-system.md: met acceptance criteria over all criteria, and
+ * How far a milestone is, per docs/spec/milestone-and-deliverable-system.md: met acceptance criteria over all criteria, and
  * completed deliverables over all deliverables. A criterion linked to a gate is met when that gate is satisfied
  * (passed or overridden); any other criterion is met when a person marked it so, in the definition ({@code [x]},
  * {@code met: true}) or since.

@@ -10,7 +10,7 @@ import studio.input.Problems;
 import studio.input.ScalarNode;
 
 /**
- * Reads the planning parts of a milestone (milestone-and-deliverable-system.md, milestone-specification-guide.md):
+ * Reads the planning parts of a milestone (docs/spec/milestone-and-deliverable-system.md, docs/spec/milestone-specification-guide.md):
  * acceptance criteria, deliverables, risks and blockers. Each item may be a text or a mapping.
  */
 final class PlanReader {

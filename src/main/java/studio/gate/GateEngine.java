@@ -10,7 +10,7 @@ import studio.gate.MilestoneEvidence.CoverageFact;
 import studio.gate.MilestoneEvidence.OverrideFact;
 
 /**
- * Evaluates a milestone's gates against its evidence, with the exact meanings of API.md "Gate conditions". Pure:
+ * Evaluates a milestone's gates against its evidence, with the exact meanings of docs/API.md "Gate conditions". Pure:
  * the same inputs (including {@code ev.now()}) always give the same report.
  */
 public final class GateEngine {

@@ -9,7 +9,7 @@ import studio.gate.MilestoneEvidence.SignalFact;
 /**
  * Signal gates ({@code securityValidated}, {@code resilienceScoreAbove: 85}, ...): decided by the newest
  * GateSignal for the milestone and gate name. With a threshold the signal's value decides: at least the threshold
- * passes, below fails; a status sent beside the value that disagrees is noted, and the value still decides (API.md);
+ * passes, below fails; a status sent beside the value that disagrees is noted, and the value still decides (docs/API.md);
  * without a value a "fail" status fails and anything else waits. Without a threshold the status decides: "fail"
  * fails, an expected status must be matched, "pass" passes. The signal's own detail is carried along.
  */

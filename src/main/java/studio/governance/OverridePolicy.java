@@ -14,7 +14,7 @@ import studio.gate.GateStatus;
 import studio.gate.MilestoneEvidence.OverrideStatus;
 
 /**
- * Who may request, approve, reject and revoke overrides, and when (API.md "Overrides and manual decisions").
+ * Who may request, approve, reject and revoke overrides, and when (docs/API.md "Overrides and manual decisions").
  * Checks run in a fixed order, so one request always gets the same answer: first who is asking (403), then the
  * state of the milestone or request (409), then the content of the request (400).
  *

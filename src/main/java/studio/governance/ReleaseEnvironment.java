@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Where a release goes (API.md: staging, qa, production). Each has its own {@link ReleasePolicy}. */
+/** Where a release goes (docs/API.md: staging, qa, production). Each has its own {@link ReleasePolicy}. */
 public enum ReleaseEnvironment {
     STAGING, QA, PRODUCTION;
 

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import studio.format.Durations;
 
 /**
- * Who must approve a release to one environment before Studio hands it to CI (API.md "Roles": approve / reject a
+ * Who must approve a release to one environment before Studio hands it to CI (docs/API.md "Roles": approve / reject a
  * release per the environment's policy). Nobody approves or rejects a release they requested; that rule is not
  * configurable.
  *

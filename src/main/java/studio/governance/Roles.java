@@ -2,7 +2,7 @@ package studio.governance;
 
 import java.util.List;
 
-/** Studio's role names (API.md "Roles"). Identity-provider roles are mapped to these in configuration. */
+/** Studio's role names (docs/API.md "Roles"). Identity-provider roles are mapped to these in configuration. */
 public final class Roles {
     public static final String PRODUCT_OWNER = "product-owner";
     public static final String QA_LEAD = "qa-lead";

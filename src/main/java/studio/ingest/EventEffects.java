@@ -38,7 +38,7 @@ import studio.sprint.SprintTracker;
 import studio.web.ApiException;
 
 /**
- * What each consumed event does (API.md "Events and evidence"). The event is stored first; its timestamp, not its
+ * What each consumed event does (docs/API.md "Events and evidence"). The event is stored first; its timestamp, not its
  * arrival, orders it among the others.
  */
 @ApplicationScoped

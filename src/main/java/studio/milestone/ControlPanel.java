@@ -39,7 +39,7 @@ public record ControlPanel(boolean evaluate, boolean resume, boolean escalate, b
                            List<String> overridableGates, List<String> mustCover, List<String> decidableGates, boolean markCriteria,
                            boolean promote, Map<Long, OverrideControls> overrides, Map<Long, BypassControls> bypasses) {
 
-    /** Who may re-evaluate or resume a milestone (API.md "evaluate now / resume"; ci never uses the browser). */
+    /** Who may re-evaluate or resume a milestone (docs/API.md "evaluate now / resume"; ci never uses the browser). */
     public static final List<String> EVALUATORS = List.of(Roles.PRODUCT_OWNER, Roles.QA_LEAD, Roles.PLATFORM_ADMIN);
 
     /** Who may promote a milestone to a release (the roles Releases' POST /releases allows). */

@@ -53,7 +53,7 @@ public final class GateReadings {
         return "override".equals(e.kind()) ? "#override-" + e.id() : null;
     }
 
-    /** 90 -> "90.0%", 91.35 -> "91.4%": coverage is shown with one decimal (API.md). */
+    /** 90 -> "90.0%", 91.35 -> "91.4%": coverage is shown with one decimal (docs/API.md). */
     static String percent(double value) {
         return Percent.shown(value, null);
     }

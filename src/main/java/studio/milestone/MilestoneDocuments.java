@@ -19,7 +19,7 @@ import studio.persistence.Row;
 import studio.persistence.Rows;
 
 /**
- * The coordinator's documents for one milestone (milestone-lifecycle-coordinator.md "Artifact Outputs"):
+ * The coordinator's documents for one milestone (docs/spec/milestone-lifecycle-coordinator.md "Artifact Outputs"):
  * milestone-validation-report.md, promotion-trigger.yaml and intervention-events.json.
  */
 @ApplicationScoped

@@ -10,7 +10,7 @@ import studio.gate.GateReport;
 import studio.gate.GateResult;
 
 /**
- * The milestone-status.json shape (snake_case, as the spec and API.md write it): the engine's part is stored on the
+ * The milestone-status.json shape (snake_case, as the spec and docs/API.md write it): the engine's part is stored on the
  * milestone row and in each evaluation snapshot; the status part is added from the row when it is read.
  */
 public final class MilestoneReadout {

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import studio.security.CurrentUser;
 import studio.web.JsonBody;
 
-/** Requesting an override of a milestone's gates (API.md "Overrides and manual decisions"); decisions are {@link OverridesApi}'s. */
+/** Requesting an override of a milestone's gates (docs/API.md "Overrides and manual decisions"); decisions are {@link OverridesApi}'s. */
 @Path("/api/milestones/{id}/overrides")
 @Produces(MediaType.APPLICATION_JSON)
 public class OverrideRequestsApi {

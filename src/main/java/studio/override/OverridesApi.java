@@ -23,7 +23,7 @@ import studio.security.StepUp;
 import studio.web.ApiException;
 import studio.web.JsonBody;
 
-/** Decisions on override requests (API.md "Overrides and manual decisions"); requests are made on the milestone. */
+/** Decisions on override requests (docs/API.md "Overrides and manual decisions"); requests are made on the milestone. */
 @Path("/api/overrides")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.EVERYONE)

@@ -35,7 +35,7 @@ import studio.release.version.VersionedMilestone;
 import studio.web.ApiException;
 
 /**
- * Creates releases (release-coordinator.md "Event Validation Logic"): the milestone must be Reached or Closed (else
+ * Creates releases (docs/spec/release-coordinator.md "Event Validation Logic"): the milestone must be Reached or Closed (else
  * 409), the environment known and the targets usable (else 400), an explicit tag well formed (400) and free (409).
  * The tag is resolved over the taken tags and inserted with ON CONFLICT DO NOTHING: when a concurrent release took
  * the same tag first, the insert waits for it to commit, changes nothing (the transaction stays usable) and the tag

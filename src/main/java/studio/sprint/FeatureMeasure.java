@@ -2,7 +2,7 @@ package studio.sprint;
 
 /**
  * One feature's coverage as a sprint's own evidence reports it: the newest QA report value for the feature, else the
- * newest trace-matrix value (API.md's rule, applied to this sprint's evidence only).
+ * newest trace-matrix value (docs/API.md's rule, applied to this sprint's evidence only).
  *
  * @param percent     null when the sprint has no coverage data for the feature
  * @param source      "qa" or "trace" (where {@code percent} came from), null without data

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A sprint's QA coverage in one number: the same aggregate API.md gives milestones (mean weighted by each feature's
+ * A sprint's QA coverage in one number: the same aggregate docs/API.md gives milestones (mean weighted by each feature's
  * test count when every measured feature has a positive count, else the plain mean), over the features the sprint's
  * evidence measured. Features without data are left out here (a milestone gate fails on them; a sprint figure just
  * reports what was measured), and the list shows how many were measured.

@@ -17,7 +17,7 @@ import studio.web.QueryText;
 @ApplicationScoped
 public class SprintQuery {
 
-    /** Contributing: linked to the milestone, or delivering one of its required features (API.md). */
+    /** Contributing: linked to the milestone, or delivering one of its required features (docs/API.md). */
     static final String CONTRIBUTING = """
             select sm.sprint_id from sprint_milestone sm where sm.milestone_id = ?
             union select sf.sprint_id from sprint_feature sf join milestone_feature mf on mf.feature_id = sf.feature_id

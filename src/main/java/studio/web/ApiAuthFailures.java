@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Authentication and authorization failures on /api/* answer as JSON (API.md error shape), never with a login
+ * Authentication and authorization failures on /api/* answer as JSON (docs/API.md error shape), never with a login
  * redirect: a CI job must see "401, here is why", not an HTML page.
  */
 @ApplicationScoped

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import studio.input.InputProblem;
 
-/** The API's error body: {@code {"errors":[{"message":..,"line":..,"column":..,"path":..}]}} (API.md). */
+/** The API's error body: {@code {"errors":[{"message":..,"line":..,"column":..,"path":..}]}} (docs/API.md). */
 public final class ApiErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();

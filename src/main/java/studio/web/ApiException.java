@@ -4,7 +4,7 @@ import java.util.List;
 import studio.input.InputProblem;
 
 /**
- * A request Studio refuses, with the HTTP status API.md gives it (400 bad input, 403 role may not act, 404 unknown
+ * A request Studio refuses, with the HTTP status docs/API.md gives it (400 bad input, 403 role may not act, 404 unknown
  * id, 409 state conflict) and what was wrong. Thrown inside a transaction, it rolls everything back.
  */
 public class ApiException extends RuntimeException {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small JSON request body read leniently on spelling (snake_case or camelCase, as API.md allows) and strictly on
+ * A small JSON request body read leniently on spelling (snake_case or camelCase, as docs/API.md allows) and strictly on
  * types: a wrong type is a 400 naming the field.
  */
 public final class JsonBody {

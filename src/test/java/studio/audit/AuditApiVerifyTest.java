@@ -50,7 +50,7 @@ class AuditApiVerifyTest {
                 () -> assertTrue(verdict.get("valid").asBoolean()),
                 () -> assertEquals(ROWS, verdict.get("events").asLong()),
                 () -> assertEquals(AuditDatabase.text("select hash from audit_event where seq = " + ROWS), verdict.get("head").asText()),
-                // beside API.md's three fields: no checkpoint signs these rows yet, so they are not called intact
+                // beside docs/API.md's three fields: no checkpoint signs these rows yet, so they are not called intact
                 () -> assertEquals("not_yet_anchored", verdict.get("status").asText()),
                 () -> assertEquals(0, verdict.get("anchored_seq").asLong()),
                 () -> assertEquals(ROWS, verdict.get("unanchored").asLong()),

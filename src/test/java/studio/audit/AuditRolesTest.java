@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import studio.governance.Roles;
 
 /**
- * Who may do what with the audit trail (API.md "Roles"): every role reads the trail and the signing keys; only
+ * Who may do what with the audit trail (docs/API.md "Roles"): every role reads the trail and the signing keys; only
  * auditor, compliance-officer and platform-admin export and verify. A refused verification records nothing.
  */
 @QuarkusTest

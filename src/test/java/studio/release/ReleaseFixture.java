@@ -13,7 +13,7 @@ import studio.release.document.ReleaseOverride;
 import studio.release.document.ReleasedFeature;
 import studio.release.lifecycle.ReleaseState;
 
-/** The spec's mvp-v1 release (release-coordinator.md "Real-World Example"), released to production. */
+/** The spec's mvp-v1 release (docs/spec/release-coordinator.md "Real-World Example"), released to production. */
 public final class ReleaseFixture {
 
     public static final Instant CREATED = Instant.parse("2025-05-14T16:30:00Z");

@@ -35,7 +35,7 @@ import studio.testing.Keycloak;
 import studio.testing.TestDb;
 
 /**
- * API.md's permission table for every route Studio has. The routes are read from the compiled JAX-RS resources (every
+ * docs/API.md's permission table for every route Studio has. The routes are read from the compiled JAX-RS resources (every
  * method with an HTTP method annotation, its class's and its own {@code @Path}); each must have a row below saying
  * which roles may use it, and a route without a row fails the build. Each route is then tried as each role and as
  * nobody, the way each really calls Studio: the JSON API with the role's real bearer token, pages with the demo user's

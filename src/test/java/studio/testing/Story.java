@@ -4,7 +4,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The spec's real-world example (milestone-lifecycle-coordinator.md, "Real-World Example Milestone: mvp-ready"):
+ * The spec's real-world example (docs/spec/milestone-lifecycle-coordinator.md, "Real-World Example Milestone: mvp-ready"):
  * two sprints deliver BookingFlow (93.1%) and Notification.Email.Send (89.6%); with 17 and 18 tests the weighted
  * coverage is the spec's 91.3%.
  */

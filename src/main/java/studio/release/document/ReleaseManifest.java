@@ -17,7 +17,7 @@ import studio.signing.Pem;
 import studio.signing.SigningKey;
 
 /**
- * The signed release manifest (API.md "Releases"): a DSSE envelope ({@code payloadType}
+ * The signed release manifest (docs/API.md "Releases"): a DSSE envelope ({@code payloadType}
  * {@value #PAYLOAD_TYPE}, base64 {@code payload}, {@code signatures:[{keyid, sig}]}) around an in-toto Statement
  * v1 in canonical JSON ({@link CanonicalJson}: sorted keys, no whitespace).
  *

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import studio.governance.ReleaseApproval;
 
 /**
- * release-metadata.json (release-coordinator.md "Example: release-metadata.json"), the answer of
+ * release-metadata.json (docs/spec/release-coordinator.md "Example: release-metadata.json"), the answer of
  * {@code GET /api/releases/{version_tag}}: the spec's milestone_id, version_tag, trace_id, released_at, features,
  * sprint_ids, qa_coverage, git_tag, docker_images, then environment, status and approvals (approval-context.json's
  * approved_by, reason, timestamp, with role and content_hash).

@@ -9,7 +9,7 @@ import studio.format.Percent;
 import studio.governance.ReleaseApproval;
 
 /**
- * release-notes.md (release-coordinator.md "Example: release-notes.md"): title, milestone, release day, trace id,
+ * release-notes.md (docs/spec/release-coordinator.md "Example: release-notes.md"): title, milestone, release day, trace id,
  * version tag, environment and status; features; QA summary per feature and overall; linked sprints; approvals;
  * overrides; a trace footer. Everything people typed passes through {@link Markdown}, so a reason cannot add
  * headings, links or HTML to the notes.

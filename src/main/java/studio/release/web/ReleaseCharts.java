@@ -18,7 +18,7 @@ import studio.format.Durations;
 import studio.release.document.ReleaseNotes;
 
 /**
- * The release analytics (release-coordinator.md "Release Analytics View") as drawable charts: completed versus
+ * The release analytics (docs/spec/release-coordinator.md "Release Analytics View") as drawable charts: completed versus
  * failed releases per week, the median time from MilestoneReached to the release's completion, and QA coverage
  * over recent deployments. Pure geometry in a fixed {@value #WIDTH} x {@value #HEIGHT} view box, so the templates
  * only copy numbers into SVG attributes (no inline styles, no script), with a text table for every chart.

@@ -20,11 +20,11 @@ import studio.release.lifecycle.ReleaseTrigger;
  * Which controls of the release page (and the dashboard's promotion form) one person may use now: each is shown only
  * when the rule the server enforces would let them act in this state. Approve and reject follow the
  * {@link ApprovalLedger} (never the requester, only the policy's roles, one place per person, never twice on the same
- * content); rollback and retry follow API.md (product-owner, platform-admin) and the release state machine.
+ * content); rollback and retry follow docs/API.md (product-owner, platform-admin) and the release state machine.
  */
 public record ReleaseControls(boolean approve, boolean reject, boolean rollback, boolean retry) {
 
-    /** Who may roll back or retry a release (API.md "Roles"). */
+    /** Who may roll back or retry a release (docs/API.md "Roles"). */
     public static final List<String> OPERATORS = List.of(Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN);
 
     /**

@@ -31,7 +31,7 @@ import studio.signing.DsseEnvelope;
 import studio.web.ApiException;
 import studio.web.JsonBody;
 
-/** Releases (API.md "Releases"): create, read, documents, approvals, rollback and retry. */
+/** Releases (docs/API.md "Releases"): create, read, documents, approvals, rollback and retry. */
 @Path("/api/releases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.EVERYONE)
