@@ -174,7 +174,6 @@ class PermissionMatrixTest {
                     "{\"traceId\":\"t\",\"sprintId\":\"perm-sprint\",\"featureId\":\"F\",\"agentId\":\"a\",\"status\":\"Success\"}"),
             post("/api/evidence/batch", "/api/evidence/batch", Set.of("ci", "platform-admin"), Body.NDJSON,
                     "{\"kind\":\"event\",\"body\":{\"event\":\"SprintStarted\",\"sprintId\":\"perm-sprint-2\",\"timestamp\":\"2025-01-01T00:00:00Z\"}}\n"),
-            post("/api/bench/audit-top-up", "/api/bench/audit-top-up", Set.of("platform-admin", "ci"), Body.JSON, "{}"),
 
             // ---- pages: browser sessions
             get("/", PEOPLE),
@@ -191,7 +190,6 @@ class PermissionMatrixTest {
             get("/board/changes", PEOPLE),
             get("/board/lanes/{state}", "/board/lanes/planned", PEOPLE),
             get("/gates", PEOPLE),
-            get("/bench/board", PEOPLE),
             get("/milestones", PEOPLE),
             get("/milestones/{id}", "/milestones/perm", PEOPLE),
             get("/milestones/{id}/documents/{file}", "/milestones/perm/documents/validation-report.md", PEOPLE),
