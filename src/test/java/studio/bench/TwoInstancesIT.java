@@ -50,9 +50,12 @@ class TwoInstancesIT {
     @BeforeAll
     static void twoInstancesTakeTheStream() throws Exception {
         url = ScratchDatabases.fresh("studio_it_two");
-        a = PackagedStudio.start(url, ENV);
+        // one deployment signs with one key on every instance (README): A generates it, B reads the same file
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.put("STUDIO_SIGNING_KEY_FILE", java.nio.file.Files.createTempDirectory("studio-it-two-keys").resolve("key.pem").toString());
+        a = PackagedStudio.start(url, env);
         assertTrue(a.ready(), "instance A did not start:\n" + a.log());
-        b = PackagedStudio.start(url, ENV);   // after A: Flyway migrates once
+        b = PackagedStudio.start(url, env);   // after A: Flyway migrates once
         assertTrue(b.ready(), "instance B did not start:\n" + b.log());
         receiver = Receiver.start().failFirst(REFUSED);
         subscribe(a.baseUrl());
