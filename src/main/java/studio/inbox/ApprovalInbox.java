@@ -18,6 +18,7 @@ import studio.governance.Quorum;
 import studio.governance.Roles;
 import studio.governance.SignOffs;
 import studio.inbox.AwaitingDecision.BypassCandidate;
+import studio.inbox.AwaitingDecision.DefinitionChangeCandidate;
 import studio.inbox.AwaitingDecision.GateCandidate;
 import studio.inbox.AwaitingDecision.OverrideCandidate;
 import studio.milestone.MilestoneReadout;
@@ -91,7 +92,17 @@ public class ApprovalInbox implements Navigation.InboxCounter {
                 o.requestedAt(), o.report(), signed.getOrDefault(o.milestone().id(), SignOffs.NONE))).toList();
         List<GateCandidate> withSignOffs = gates.stream().map(g -> new GateCandidate(g.milestone(), g.milestoneName(), g.since(), g.report(),
                 signed.getOrDefault(g.milestone().id(), SignOffs.NONE))).toList();
-        return AwaitingDecision.of(actor, withApprovals, withSignOffs, bypasses, now);
+        return AwaitingDecision.of(actor, withApprovals, withSignOffs, bypasses, definitionChanges(actor), now);
+    }
+
+    /** Changes that loosen a governed milestone, waiting for a product owner or governor other than their author. */
+    private List<DefinitionChangeCandidate> definitionChanges(Actor actor) {
+        return Rows.list(em, """
+                select c.id, c.author, c.proposed_at, c.weakenings, m.id as milestone_id, m.name, m.state, m.definition
+                from definition_change c join milestone m on m.id = c.milestone_id
+                where c.status = 'pending' and c.author <> ? order by c.proposed_at, c.id limit ?""",
+                r -> new DefinitionChangeCandidate(r.number("id"), governed(r.text("definition"), r.text("state")), r.text("name"),
+                        r.text("author"), r.instant("proposed_at"), r.texts("weakenings")), actor.name(), LIMIT);
     }
 
     private static OverrideTicket withApprovals(OverrideTicket t, List<Quorum.Signature> approvals) {

@@ -9,6 +9,7 @@ import studio.gate.GateCondition;
 import studio.governance.Actor;
 import studio.governance.Bypass;
 import studio.governance.BypassPolicy;
+import studio.governance.DefinitionChangePolicy;
 import studio.governance.GovernedMilestone;
 import studio.governance.ManualDecisionPolicy;
 import studio.governance.OverridePolicy;
@@ -23,7 +24,7 @@ import studio.milestone.ControlPanel;
  * What waits for one person's decision, decided by the same policies the server enforces when they act: override
  * requests they may approve (their role is in its quorum, they did not request it, their approval would count, it is
  * still requested and unexpired), manual gates still pending whose role they hold, and force closes or terminations
- * they may approve as a second governor. Nobody is offered a sign-off that would be their second on one milestone.
+ * they may approve as a second governor, and changes that loosen a milestone's definition they may approve. Nobody is offered a sign-off that would be their second on one milestone.
  * Oldest first.
  */
 public final class AwaitingDecision {
@@ -41,8 +42,12 @@ public final class AwaitingDecision {
     public record BypassCandidate(Bypass bypass, GovernedMilestone milestone, String milestoneName, String reason, Instant requestedAt,
                                   String escalatedBy, JsonNode report) {}
 
+    /** A change that loosens a governed milestone's definition, waiting for a second person. */
+    public record DefinitionChangeCandidate(long changeId, GovernedMilestone milestone, String milestoneName, String author,
+                                            Instant proposedAt, List<String> loosens) {}
+
     public static List<InboxItem> of(Actor actor, List<OverrideCandidate> overrides, List<GateCandidate> gates, List<BypassCandidate> bypasses,
-                                     Instant now) {
+                                     List<DefinitionChangeCandidate> changes, Instant now) {
         if (!actor.holdsAny(Roles.ACTING_HUMANS)) return List.of();
         List<InboxItem> items = new ArrayList<>();
         for (OverrideCandidate o : overrides) {
@@ -56,6 +61,9 @@ public final class AwaitingDecision {
                 items.add(item(b));
             }
         }
+        for (DefinitionChangeCandidate c : changes) {
+            if (DefinitionChangePolicy.decide(actor, c.milestone(), c.author(), true, ControlPanel.REASON_TO_BE_GIVEN).allowed()) items.add(item(c));
+        }
         items.sort(Comparator.comparing(InboxItem::waitingSince, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(InboxItem::key));
         return items;
@@ -64,7 +72,8 @@ public final class AwaitingDecision {
     private static InboxItem item(OverrideCandidate o) {
         return new InboxItem(Kind.OVERRIDE, o.requestedAt(), o.milestone().id(), o.milestoneName(), o.milestone().state().json(),
                 o.ticket().id(), o.gates(), o.justification(), o.ticket().requestedBy(), o.ticket().expiresAt(), null,
-                details(o.report(), o.gates()), null, null, OverridePolicy.stillNeeded(OverridePolicy.quorum(o.milestone(), o.ticket()), o.ticket()));
+                details(o.report(), o.gates()), null, null, OverridePolicy.stillNeeded(OverridePolicy.quorum(o.milestone(), o.ticket()), o.ticket()),
+                null, null);
     }
 
     private static InboxItem item(BypassCandidate b) {
@@ -74,7 +83,12 @@ public final class AwaitingDecision {
         }
         return new InboxItem(Kind.BYPASS, b.requestedAt(), b.milestone().id(), b.milestoneName(), b.milestone().state().json(), null,
                 failing, b.reason(), b.bypass().requestedBy(), null, null, details(b.report(), failing), b.bypass().id(), b.bypass().kind().noun(),
-                BypassPolicy.stillNeeded(b.milestone(), b.bypass()));
+                BypassPolicy.stillNeeded(b.milestone(), b.bypass()), null, null);
+    }
+
+    private static InboxItem item(DefinitionChangeCandidate c) {
+        return new InboxItem(Kind.DEFINITION_CHANGE, c.proposedAt(), c.milestone().id(), c.milestoneName(), c.milestone().state().json(),
+                null, List.of(), null, c.author(), null, null, List.of(), null, null, null, c.changeId(), c.loosens());
     }
 
     private static List<InboxItem> manualGates(Actor actor, GateCandidate g) {
@@ -86,7 +100,7 @@ public final class AwaitingDecision {
             }
             String name = g.milestone().label(gate);
             items.add(new InboxItem(Kind.MANUAL_GATE, g.since(), g.milestone().id(), g.milestoneName(), g.milestone().state().json(),
-                    null, List.of(name), null, null, null, manual.role(), details(g.report(), List.of(gate.key())), null, null, null));
+                    null, List.of(name), null, null, null, manual.role(), details(g.report(), List.of(gate.key())), null, null, null, null, null));
         }
         return items;
     }

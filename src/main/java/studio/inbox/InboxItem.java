@@ -6,7 +6,8 @@ import studio.milestone.MilestonePaths;
 
 /**
  * One thing that waits for the signed-in person's decision: an override request they may approve or reject, a
- * manual gate whose role they hold, or a force close or termination they may approve as a second governor. Oldest
+ * manual gate whose role they hold, a force close or termination they may approve as a second governor, or a change
+ * that loosens a milestone's definition they may approve (decided on the milestone page, where its diff is). Oldest
  * first by {@code waitingSince}.
  *
  * @param overrideId   the override request (override items only)
@@ -15,12 +16,15 @@ import studio.milestone.MilestonePaths;
  * @param details      the current results of those gates, so the decision can be taken on the evidence
  * @param bypassId     the force close or termination request (bypass items only)
  * @param stillNeeded  who must still approve besides this person's approval ("a security-officer"), null when none
+ * @param changeId     the pending definition change (definition change items only)
+ * @param loosens      what that change loosens, one sentence each (definition change items only)
  */
 public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, String milestoneName, String milestoneState,
                         Long overrideId, List<String> gates, String justification, String requestedBy, Instant expiresAt,
-                        String role, List<GateDetail> details, Long bypassId, String bypass, String stillNeeded) {
+                        String role, List<GateDetail> details, Long bypassId, String bypass, String stillNeeded, Long changeId,
+                        List<String> loosens) {
 
-    public enum Kind { OVERRIDE, MANUAL_GATE, BYPASS }
+    public enum Kind { OVERRIDE, MANUAL_GATE, BYPASS, DEFINITION_CHANGE }
 
     /** "Force close", "Termination": the bypass requested, as a heading starts it (null for other items). */
     public String bypassLabel() {
@@ -33,6 +37,11 @@ public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, Str
     public InboxItem {
         gates = List.copyOf(gates);
         details = List.copyOf(details);
+        loosens = loosens == null ? List.of() : List.copyOf(loosens);
+    }
+
+    public boolean isDefinitionChange() {
+        return kind == Kind.DEFINITION_CHANGE;
     }
 
     public boolean isOverride() {
@@ -58,6 +67,7 @@ public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, Str
         return switch (kind) {
             case OVERRIDE -> "/approvals/overrides/" + overrideId;
             case BYPASS -> "/approvals/bypasses/" + bypassId;
+            case DEFINITION_CHANGE -> MilestonePaths.page(milestoneId) + "#definition";
             case MANUAL_GATE -> "/approvals/milestones/" + MilestonePaths.segment(milestoneId) + "/gates/" + MilestonePaths.segment(gates.get(0));
         };
     }
@@ -71,6 +81,7 @@ public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, Str
         return switch (kind) {
             case OVERRIDE -> "override-" + overrideId;
             case BYPASS -> "bypass-" + bypassId;
+            case DEFINITION_CHANGE -> "definition-" + changeId;
             case MANUAL_GATE -> "gate-" + milestoneId + "-" + gates.get(0);
         };
     }

@@ -23,8 +23,8 @@ import studio.testing.TestDb;
 class BoardQueryBoundTest {
 
     /** Every full page shows the approvals badge: open override requests, pending manual gates, force close and termination
-     * requests, release approvals: one query each. */
-    static final int NAV_BADGE = 4;
+     * requests, definition changes, release approvals: one query each. */
+    static final int NAV_BADGE = 5;
 
     record Cost(long board, long changes, long gates) {}
 

@@ -129,6 +129,10 @@ class GovernedDefinitionsTest {
         assertTrue(Pattern.compile("<span class=\"diff-del\">-\\s+- qaCoverageAbove: 90</span>").matcher(html).find(), "the removed line");
         assertTrue(Pattern.compile("<span class=\"diff-add\">\\+\\s+- qaCoverageAbove: 80</span>").matcher(html).find(), "the added line");
 
+        given().get("/approvals").then().statusCode(200)
+                .body(containsString("Definition change #" + id))
+                .body(containsString("<li>lowers qaCoverageAbove from 90 to 80</li>"))
+                .body(containsString("<a href=\"/milestones/mvp-ready#definition\">Review the diff and decide on the milestone page</a>"));
         CsrfForms.form(PAGE).formParam("reason", "").post(PAGE + "/definition-changes/" + id + "/approve").then().statusCode(400);
         CsrfForms.form(PAGE).formParam("reason", "QA agreed").post(PAGE + "/definition-changes/" + id + "/approve").then().statusCode(303);
         Api.milestone("mvp-ready").then().body("gates.find { it.condition == 'qaCoverageAbove' }.threshold", equalTo(80));
@@ -136,6 +140,7 @@ class GovernedDefinitionsTest {
                 .body(containsString("Definition change approved and in force"))
                 .body(not(containsString("waits for approval")))
                 .body(containsString("(approved by <strong>product-owner-2</strong>)"));
+        given().get("/approvals").then().statusCode(200).body(not(containsString("Definition change #" + id)));
     }
 
     @Test
@@ -145,6 +150,7 @@ class GovernedDefinitionsTest {
         given().get(PAGE).then().statusCode(200)
                 .body(containsString("Awaiting a decision by a product owner or the milestone's governor"))
                 .body(not(containsString("/definition-changes/" + id + "/approve")));
+        given().get("/approvals").then().statusCode(200).body(not(containsString("Definition change #" + id)));
         CsrfForms.form(PAGE).formParam("reason", "sneaky").post(PAGE + "/definition-changes/" + id + "/approve").then().statusCode(403);
         Api.milestone("mvp-ready").then().body("gates.find { it.condition == 'qaCoverageAbove' }.threshold", equalTo(90));
     }
