@@ -18,6 +18,15 @@ public sealed interface GateCondition {
     }
 
     /**
+     * A person's reference to a gate from its name and, for a manual gate, the role written beside it (the API's
+     * {@code "role"} field, the page's role field): "manualApproval" with "security-officer" is the key
+     * "manualApproval:security-officer"; without a role the bare name, which {@link #namedBy} resolves.
+     */
+    static String reference(String name, String role) {
+        return name == null || role == null || role.isBlank() ? name : name + ":" + role.strip();
+    }
+
+    /**
      * Whether a person's reference names this gate: its key, or its bare name ("manualApproval") when that is
      * unambiguous among {@code all} (the milestone's gates).
      */

@@ -1,5 +1,6 @@
 package studio.milestone;
 
+import studio.gate.GateCondition;
 import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
@@ -140,8 +141,7 @@ public class Milestones {
     @RolesAllowed(Roles.ACTING)
     public Response decide(@PathParam("id") String id, @RestForm String gate, @RestForm String role, @RestForm String decision,
                            @RestForm String reason, HttpHeaders headers) {
-        // "manualApproval" with role "security-officer" names the same gate as "manualApproval: security-officer" (as the API takes it)
-        String reference = role == null || role.isBlank() || gate == null ? gate : gate + ":" + role.strip();
+        String reference = GateCondition.reference(gate, role);
         Attempt typed = Attempt.of("decide-" + gate).with("reason", reason).with("decision", decision);
         return act(id, "decide", typed, headers, () -> commands.decide(id, reference, decision, reason, user.actor()));
     }

@@ -1,5 +1,6 @@
 package studio.milestone;
 
+import studio.gate.GateCondition;
 import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
@@ -111,7 +112,7 @@ public class MilestonesApi {
         String decision = b.text("decision");
         if (gate == null) throw ApiException.badRequest("'gate' is required (the manual gate's name, e.g. manualApproval)");
         if (decision == null) throw ApiException.badRequest("'decision' is required: approved, conditional or rejected");
-        var outcome = commands.decide(id, role == null ? gate : gate + ":" + role, decision, b.text("reason"), user.actor());
+        var outcome = commands.decide(id, GateCondition.reference(gate, role), decision, b.text("reason"), user.actor());
         return Response.status(201).entity(after(outcome)).build();
     }
 
