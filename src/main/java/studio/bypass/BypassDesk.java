@@ -62,7 +62,7 @@ public class BypassDesk {
 
     @Transactional
     public Outcome request(String milestoneId, Bypass.Kind kind, String reason, Actor actor) {
-        Milestone m = locked(milestoneId);
+        Milestone m = views.locked(milestoneId);
         GovernedMilestone governed = rulebook.governed(m);
         List<Bypass> bypasses = signOffs.bypasses(milestoneId);
         refusals.enforce(BypassPolicy.request(actor, governed, kind, ControlPanel.open(bypasses, kind), reason), actor,
@@ -71,7 +71,7 @@ public class BypassDesk {
         long id = Rows.first(em, """
                 insert into bypass_request (milestone_id, kind, reason, requested_by, requested_roles, requested_at)
                 values (?, ?, ?, ?, ?, ?) returning id""", r -> r.number("id"), milestoneId, kind.slug(), reason.strip(), actor.name(),
-                roles(actor), now).orElseThrow();
+                actor.sortedRoles(), now).orElseThrow();
         Bypass bypass = new Bypass(id, kind, Bypass.Status.REQUESTED, actor.name(), List.of(), null, null);
         String needed = BypassPolicy.stillNeeded(governed, bypass);
         audit.record(actor, AuditEntry.of("MilestoneBypassRequested", Subject.milestone(milestoneId), m.traceId,
@@ -88,7 +88,7 @@ public class BypassDesk {
                 "approve " + s.bypass.kind().noun() + " " + id, Subject.milestone(s.milestone.id));
         Quorum.Signature signature = OverridePolicy.signature(actor, now);
         Rows.update(em, "insert into bypass_approval (bypass_id, approver, approver_roles, reason, approved_at) values (?, ?, ?, ?, ?)",
-                id, actor.name(), roles(actor), reason.strip(), now);
+                id, actor.name(), actor.sortedRoles(), reason.strip(), now);
         List<Quorum.Signature> approvals = new ArrayList<>(s.bypass.approvals());
         approvals.add(signature);
         if (!BypassPolicy.approvedWith(governed, s.bypass, signature)) {
@@ -132,7 +132,7 @@ public class BypassDesk {
     private record Stored(Milestone milestone, Bypass bypass, String reason) {}
 
     private Stored stored(long id) {
-        Milestone m = locked(milestoneOf(id));
+        Milestone m = views.locked(milestoneOf(id));
         Bypass bypass = signOffs.bypasses(m.id).stream().filter(b -> b.id() == id).findFirst().orElseThrow();
         String reason = Rows.first(em, "select reason from bypass_request where id = ?", r -> r.text("reason"), id).orElseThrow();
         return new Stored(m, bypass, reason);
@@ -146,19 +146,10 @@ public class BypassDesk {
         return new Bypass(s.bypass.id(), s.bypass.kind(), status, s.bypass.requestedBy(), approvals, actor.name(), now);
     }
 
-    private Milestone locked(String milestoneId) {
-        views.find(milestoneId);
-        return em.find(Milestone.class, milestoneId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-    }
-
     private ObjectNode describe(String milestoneId, Bypass b) {
         ObjectNode p = json.createObjectNode().put("bypass_id", b.id()).put("milestone_id", milestoneId).put("kind", b.kind().slug())
                 .put("status", b.status().json()).put("requested_by", b.requestedBy());
         b.approvals().forEach(a -> p.withArray("approved_by").add(a.person()));
         return p;
-    }
-
-    private static String[] roles(Actor actor) {
-        return actor.roles().stream().sorted().toArray(String[]::new);
     }
 }

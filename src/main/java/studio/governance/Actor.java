@@ -17,6 +17,11 @@ public record Actor(String name, Set<String> roles) {
         return roles.contains(role);
     }
 
+    /** The roles in a stable order, as the audit trail and the decision tables store them. */
+    public String[] sortedRoles() {
+        return roles.stream().sorted().toArray(String[]::new);
+    }
+
     public boolean holdsAny(Collection<String> wanted) {
         return wanted.stream().anyMatch(roles::contains);
     }

@@ -85,7 +85,7 @@ public class MilestoneCommands {
         Rows.update(em, """
                 insert into gate_decision (milestone_id, gate, role, decision, reason, decided_by, decided_roles, decided_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""", id, manual.name(), manual.role(), decision, reason, actor.name(),
-                actor.roles().stream().sorted().toArray(String[]::new), Instant.now());
+                actor.sortedRoles(), Instant.now());
         audit.record(actor, AuditEntry.of("ManualGateDecided", Subject.milestone(id), m.traceId, json.createObjectNode()
                 .put("gate", manual.name()).put("role", manual.role()).put("decision", decision).put("reason", reason)));
         return evaluator.react(id, new MilestoneStimulus.EvidenceArrived("manual decision"), actor, null);

@@ -48,6 +48,13 @@ public class MilestoneViews {
         return m;
     }
 
+    /** The milestone locked for update (the lock every change of a milestone takes first); 404 when unknown. */
+    public Milestone locked(String id) {
+        Milestone m = Milestone.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (m == null) throw ApiException.notFound("unknown milestone " + id);
+        return m;
+    }
+
     public View current(Milestone m) {
         return new View(m, m.state, MilestoneReadout.parse(m.report), m.evaluatedAt);
     }

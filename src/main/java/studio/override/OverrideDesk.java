@@ -73,7 +73,7 @@ public class OverrideDesk {
         o.expiresAt = expiresAt;
         o.status = "requested";
         o.requestedBy = actor.name();
-        o.requestedRoles = actor.roles().stream().sorted().toArray(String[]::new);
+        o.requestedRoles = actor.sortedRoles();
         o.requestedAt = now;
         o.persist();
         em.flush();
@@ -99,7 +99,7 @@ public class OverrideDesk {
                 "approve override " + id, Subject.milestone(o.milestoneId));
         Quorum.Signature signature = OverridePolicy.signature(actor, now);
         Rows.update(em, "insert into override_approval (override_id, approver, approver_roles, reason, approved_at) values (?, ?, ?, ?, ?)",
-                id, actor.name(), actor.roles().stream().sorted().toArray(String[]::new), reason.strip(), now);
+                id, actor.name(), actor.sortedRoles(), reason.strip(), now);
         if (!OverridePolicy.approvedWith(governed, ticket, signature)) {
             String needed = OverridePolicy.stillNeeded(OverridePolicy.quorum(governed, ticket), withApproval(ticket, signature));
             audit.record(actor, AuditEntry.of("MilestoneOverrideApprovalRecorded", Subject.milestone(o.milestoneId), m.traceId,
@@ -180,7 +180,7 @@ public class OverrideDesk {
                 update override_request set status = ?2, decided_by = ?3, decided_roles = ?4, decided_at = ?5,
                        decision_reason = ?6, version = version + 1 where id = ?1 and status = 'requested'""")
                 .setParameter(1, o.id).setParameter(2, status).setParameter(3, actor.name())
-                .setParameter(4, actor.roles().stream().sorted().toArray(String[]::new)).setParameter(5, now)
+                .setParameter(4, actor.sortedRoles()).setParameter(5, now)
                 .setParameter(6, reason).executeUpdate();
         if (changed == 0) {
             em.refresh(o);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,7 +54,7 @@ public class DefinitionChangeDesk {
 
     @Transactional
     public Pending approve(long id, String reason, Actor actor) {
-        Milestone m = locked(milestoneOf(id));
+        Milestone m = views.locked(milestoneOf(id));
         Pending c = stored(id);
         refusals.enforce(DefinitionChangePolicy.decide(actor, rulebook.governed(m), c.author(), c.status().equals("pending"), reason),
                 actor, "approve definition change " + id, Subject.milestone(m.id));
@@ -73,7 +72,7 @@ public class DefinitionChangeDesk {
 
     @Transactional
     public Pending reject(long id, String reason, Actor actor) {
-        Milestone m = locked(milestoneOf(id));
+        Milestone m = views.locked(milestoneOf(id));
         Pending c = stored(id);
         refusals.enforce(DefinitionChangePolicy.decide(actor, rulebook.governed(m), c.author(), c.status().equals("pending"), reason),
                 actor, "reject definition change " + id, Subject.milestone(m.id));
@@ -109,14 +108,9 @@ public class DefinitionChangeDesk {
     private void decide(Pending c, String status, String reason, Actor actor) {
         int changed = Rows.update(em, """
                 update definition_change set status = ?, decided_by = ?, decided_roles = ?, decided_at = ?, decision_reason = ?
-                where id = ? and status = 'pending'""", status, actor.name(), actor.roles().stream().sorted().toArray(String[]::new),
+                where id = ? and status = 'pending'""", status, actor.name(), actor.sortedRoles(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS), reason.strip(), c.id());
         if (changed == 0) throw ApiException.conflict("definition change " + c.id() + " was already decided");
-    }
-
-    private Milestone locked(String milestoneId) {
-        views.find(milestoneId);
-        return em.find(Milestone.class, milestoneId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private ObjectNode describe(Pending c) {
