@@ -49,6 +49,25 @@ public final class LineDiff {
         return out;
     }
 
+    /** The changed lines of {@link #of} with one line of context either side, "…" standing for what is left out. */
+    public static List<Line> changes(String before, String after) {
+        List<Line> diff = of(before, after);
+        List<Line> out = new ArrayList<>();
+        boolean skipped = false;
+        for (int i = 0; i < diff.size(); i++) {
+            boolean near = false;
+            for (int j = Math.max(0, i - 1); j <= Math.min(diff.size() - 1, i + 1); j++) near |= diff.get(j).op() != ' ';
+            if (!near) {
+                skipped = true;
+                continue;
+            }
+            if (skipped && !out.isEmpty()) out.add(new Line(' ', "…"));
+            skipped = false;
+            out.add(diff.get(i));
+        }
+        return out;
+    }
+
     private static String[] lines(String text) {
         return text == null || text.isEmpty() ? new String[0] : text.split("\n", -1);
     }

@@ -77,7 +77,7 @@ public class DefinitionHistory {
             String after = e.payload.path("definition").asText("");
             String before = e.payload.hasNonNull("previous_definition") ? e.payload.get("previous_definition").asText() : "";
             String approvedBy = e.payload.hasNonNull("approved_by") ? e.payload.get("approved_by").asText() : null;
-            out.add(new Version(e.seq, e.at, e.actor, e.type, approvedBy, changedOnly(LineDiff.of(before, after))));
+            out.add(new Version(e.seq, e.at, e.actor, e.type, approvedBy, LineDiff.changes(before, after)));
         }
         return out;
     }
@@ -88,26 +88,8 @@ public class DefinitionHistory {
                 from definition_change where milestone_id = ? order by id desc limit ?""",
                 r -> new Change(r.number("id"), r.text("status"), r.texts("weakenings"), r.text("author"), r.instant("proposed_at"),
                         r.text("decided_by"), r.instant("decided_at"), r.text("decision_reason"),
-                        changedOnly(LineDiff.of(r.text("base_definition"), r.text("definition"))), r.text("definition")),
+                        LineDiff.changes(r.text("base_definition"), r.text("definition")), r.text("definition")),
                 milestoneId, CHANGES);
-    }
-
-    /** The changed lines with one line of context either side, "…" standing for what is left out. */
-    static List<LineDiff.Line> changedOnly(List<LineDiff.Line> diff) {
-        List<LineDiff.Line> out = new ArrayList<>();
-        boolean skipped = false;
-        for (int i = 0; i < diff.size(); i++) {
-            boolean near = false;
-            for (int j = Math.max(0, i - 1); j <= Math.min(diff.size() - 1, i + 1); j++) near |= diff.get(j).op() != ' ';
-            if (near) {
-                if (skipped && !out.isEmpty()) out.add(new LineDiff.Line(' ', "…"));
-                skipped = false;
-                out.add(diff.get(i));
-            } else {
-                skipped = true;
-            }
-        }
-        return out;
     }
 
     private JsonNode parse(String payload) {

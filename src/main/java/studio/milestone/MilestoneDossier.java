@@ -93,7 +93,7 @@ public class MilestoneDossier {
         DefinitionHistory.View view = history.of(id);
         DefinitionHistory.Change pending = view.pending();
         return view.deciding(asOf == null && pending != null
-                && DefinitionChangePolicy.decide(actor, governed, pending.author(), true, "reason").allowed());
+                && DefinitionChangePolicy.decide(actor, governed, pending.author(), true, ControlPanel.REASON_TO_BE_GIVEN).allowed());
     }
 
     public EvidenceRecord evidence(long id) {

@@ -111,7 +111,7 @@ public class DefinitionStore {
         long id = Rows.first(em, """
                 insert into definition_change (milestone_id, base_definition, definition, weakenings, author, author_roles, proposed_at)
                 values (?, ?, ?, ?, ?, ?, ?) returning id""", r -> r.number("id"), m.id, m.definition, text,
-                weakenings.toArray(String[]::new), actor.name(), actor.roles().stream().sorted().toArray(String[]::new), now()).orElseThrow();
+                weakenings.toArray(String[]::new), actor.name(), actor.sortedRoles(), now()).orElseThrow();
         ObjectNode p = json.createObjectNode().put("change_id", id).put("definition", text);
         weakenings.forEach(p.putArray("weakenings")::add);
         audit.record(actor, AuditEntry.of("MilestoneDefinitionChangeProposed", Subject.milestone(m.id), m.traceId, p));

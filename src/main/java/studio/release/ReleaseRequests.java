@@ -143,7 +143,7 @@ public class ReleaseRequests {
         r.environment = environment.json();
         r.trigger = order.trigger();
         r.requestedBy = actor.name();
-        r.requestedRoles = actor.roles().stream().sorted().toArray(String[]::new);
+        r.requestedRoles = actor.sortedRoles();
         r.targets = ReleaseJson.write(targets);
         r.policy = ReleaseJson.policy(policy);
         r.approvalTimeoutSeconds = policy.gated() && policy.approvalTimeout() != null ? policy.approvalTimeout().getSeconds() : null;
