@@ -1,6 +1,5 @@
 package studio.bypass;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,23 +9,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import studio.audit.AuditEntry;
-import studio.audit.AuditEntry.Subject;
-import studio.audit.AuditLog;
-import studio.audit.Refusals;
 import studio.governance.Actor;
 import studio.governance.Bypass;
 import studio.governance.BypassPolicy;
+import studio.governance.DecisionDesk;
 import studio.governance.GovernedMilestone;
 import studio.governance.MilestoneStimulus;
 import studio.governance.OverridePolicy;
 import studio.governance.Quorum;
 import studio.milestone.ControlPanel;
 import studio.milestone.Milestone;
-import studio.milestone.MilestoneEvaluator;
-import studio.milestone.MilestoneRulebook;
-import studio.milestone.MilestoneSignOffs;
-import studio.milestone.MilestoneViews;
+import studio.milestone.MilestoneChanges;
 import studio.persistence.Rows;
 import studio.web.ApiException;
 
@@ -38,35 +31,25 @@ import studio.web.ApiException;
  * approval, or an approval and new evidence are judged one after another.
  */
 @ApplicationScoped
-public class BypassDesk {
+public class BypassDesk implements DecisionDesk<BypassDesk.Outcome> {
+
+    private static final Items<Outcome> KIND = new Items<>("bypass request", "bypass-", o -> o.bypass().status() == Bypass.Status.APPROVED);
 
     @Inject
     EntityManager em;
     @Inject
-    MilestoneViews views;
-    @Inject
-    MilestoneRulebook rulebook;
-    @Inject
-    MilestoneEvaluator evaluator;
-    @Inject
-    MilestoneSignOffs signOffs;
-    @Inject
-    AuditLog audit;
-    @Inject
-    Refusals refusals;
-    @Inject
-    ObjectMapper json;
+    MilestoneChanges changes;
 
     /** What became of a request: the bypass as it now stands. */
     public record Outcome(Bypass bypass, String milestoneId, String stillNeeded) {}
 
     @Transactional
     public Outcome request(String milestoneId, Bypass.Kind kind, String reason, Actor actor) {
-        Milestone m = views.locked(milestoneId);
-        GovernedMilestone governed = rulebook.governed(m);
-        List<Bypass> bypasses = signOffs.bypasses(milestoneId);
-        refusals.enforce(BypassPolicy.request(actor, governed, kind, ControlPanel.open(bypasses, kind), reason), actor,
-                "request " + kind.noun(), Subject.milestone(milestoneId));
+        Milestone m = changes.locked(milestoneId);
+        GovernedMilestone governed = changes.governed(m);
+        List<Bypass> bypasses = changes.signOffs().bypasses(milestoneId);
+        changes.enforce(BypassPolicy.request(actor, governed, kind, ControlPanel.open(bypasses, kind), reason), actor,
+                "request " + kind.noun(), milestoneId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long id = Rows.first(em, """
                 insert into bypass_request (milestone_id, kind, reason, requested_by, requested_roles, requested_at)
@@ -74,18 +57,18 @@ public class BypassDesk {
                 actor.sortedRoles(), now).orElseThrow();
         Bypass bypass = new Bypass(id, kind, Bypass.Status.REQUESTED, actor.name(), List.of(), null, null);
         String needed = BypassPolicy.stillNeeded(governed, bypass);
-        audit.record(actor, AuditEntry.of("MilestoneBypassRequested", Subject.milestone(milestoneId), m.traceId,
-                describe(milestoneId, bypass).put("reason", reason.strip()).put("still_needed", needed)));
+        changes.record(actor, "MilestoneBypassRequested", m, describe(milestoneId, bypass).put("reason", reason.strip()).put("still_needed", needed));
         return new Outcome(bypass, milestoneId, needed);
     }
 
+    @Override
     @Transactional
     public Outcome approve(long id, String reason, Actor actor) {
         Stored s = stored(id);
-        GovernedMilestone governed = rulebook.governed(s.milestone);
+        GovernedMilestone governed = changes.governed(s.milestone);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        refusals.enforce(BypassPolicy.approve(actor, governed, s.bypass, s.milestone.escalatedBy, reason, now), actor,
-                "approve " + s.bypass.kind().noun() + " " + id, Subject.milestone(s.milestone.id));
+        changes.enforce(BypassPolicy.approve(actor, governed, s.bypass, s.milestone.escalatedBy, reason, now), actor,
+                "approve " + s.bypass.kind().noun() + " " + id, s.milestone.id);
         Quorum.Signature signature = OverridePolicy.signature(actor, now);
         Rows.update(em, "insert into bypass_approval (bypass_id, approver, approver_roles, reason, approved_at) values (?, ?, ?, ?, ?)",
                 id, actor.name(), actor.sortedRoles(), reason.strip(), now);
@@ -94,35 +77,39 @@ public class BypassDesk {
         if (!BypassPolicy.approvedWith(governed, s.bypass, signature)) {
             Bypass waiting = new Bypass(id, s.bypass.kind(), Bypass.Status.REQUESTED, s.bypass.requestedBy(), approvals, null, null);
             String needed = BypassPolicy.stillNeeded(governed, waiting);
-            audit.record(actor, AuditEntry.of("MilestoneBypassApprovalRecorded", Subject.milestone(s.milestone.id), s.milestone.traceId,
-                    describe(s.milestone.id, waiting).put("reason", reason.strip()).put("approver", actor.name()).put("still_needed", needed)));
+            changes.record(actor, "MilestoneBypassApprovalRecorded", s.milestone,
+                    describe(s.milestone.id, waiting).put("reason", reason.strip()).put("approver", actor.name()).put("still_needed", needed));
             return new Outcome(waiting, s.milestone.id, needed);
         }
         Bypass approved = decide(s, Bypass.Status.APPROVED, approvals, reason, actor, now);
-        audit.record(actor, AuditEntry.of("MilestoneBypassApproved", Subject.milestone(s.milestone.id), s.milestone.traceId,
-                describe(s.milestone.id, approved).put("reason", reason.strip())));
+        changes.record(actor, "MilestoneBypassApproved", s.milestone, describe(s.milestone.id, approved).put("reason", reason.strip()));
         // "force closed by alice (requested) and bob (approved): <the request's reason>"
         String who = s.bypass.requestedBy() + " (requested) and "
                 + String.join(" and ", approvals.stream().map(Quorum.Signature::person).toList()) + " (approved)";
         MilestoneStimulus stimulus = s.bypass.kind() == Bypass.Kind.FORCE_CLOSE
                 ? new MilestoneStimulus.ForceClose(who, s.reason) : new MilestoneStimulus.Terminate(who, s.reason);
-        evaluator.react(s.milestone.id, stimulus, actor, null);
+        changes.react(s.milestone.id, stimulus, actor);
         return new Outcome(approved, s.milestone.id, null);
     }
 
+    @Override
     @Transactional
     public Outcome reject(long id, String reason, Actor actor) {
         Stored s = stored(id);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        refusals.enforce(BypassPolicy.reject(actor, rulebook.governed(s.milestone), s.bypass, s.milestone.escalatedBy, reason), actor,
-                "reject " + s.bypass.kind().noun() + " " + id, Subject.milestone(s.milestone.id));
+        changes.enforce(BypassPolicy.reject(actor, changes.governed(s.milestone), s.bypass, s.milestone.escalatedBy, reason), actor,
+                "reject " + s.bypass.kind().noun() + " " + id, s.milestone.id);
         Bypass rejected = decide(s, Bypass.Status.REJECTED, s.bypass.approvals(), reason, actor, now);
-        audit.record(actor, AuditEntry.of("MilestoneBypassRejected", Subject.milestone(s.milestone.id), s.milestone.traceId,
-                describe(s.milestone.id, rejected).put("reason", reason.strip())));
+        changes.record(actor, "MilestoneBypassRejected", s.milestone, describe(s.milestone.id, rejected).put("reason", reason.strip()));
         return new Outcome(rejected, s.milestone.id, null);
     }
 
-    /** The milestone a bypass request belongs to (for routes that only know the request). */
+    @Override
+    public Items<Outcome> items() {
+        return KIND;
+    }
+
+    @Override
     public String milestoneOf(long id) {
         return Rows.first(em, "select milestone_id from bypass_request where id = ?", r -> r.text("milestone_id"), id)
                 .orElseThrow(() -> ApiException.notFound("unknown bypass request " + id));
@@ -132,8 +119,8 @@ public class BypassDesk {
     private record Stored(Milestone milestone, Bypass bypass, String reason) {}
 
     private Stored stored(long id) {
-        Milestone m = views.locked(milestoneOf(id));
-        Bypass bypass = signOffs.bypasses(m.id).stream().filter(b -> b.id() == id).findFirst().orElseThrow();
+        Milestone m = changes.locked(milestoneOf(id));
+        Bypass bypass = changes.signOffs().bypasses(m.id).stream().filter(b -> b.id() == id).findFirst().orElseThrow();
         String reason = Rows.first(em, "select reason from bypass_request where id = ?", r -> r.text("reason"), id).orElseThrow();
         return new Stored(m, bypass, reason);
     }
@@ -147,7 +134,7 @@ public class BypassDesk {
     }
 
     private ObjectNode describe(String milestoneId, Bypass b) {
-        ObjectNode p = json.createObjectNode().put("bypass_id", b.id()).put("milestone_id", milestoneId).put("kind", b.kind().slug())
+        ObjectNode p = changes.payload().put("bypass_id", b.id()).put("milestone_id", milestoneId).put("kind", b.kind().slug())
                 .put("status", b.status().json()).put("requested_by", b.requestedBy());
         b.approvals().forEach(a -> p.withArray("approved_by").add(a.person()));
         return p;

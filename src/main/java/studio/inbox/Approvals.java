@@ -22,7 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import studio.bypass.BypassDesk;
 import studio.governance.Actor;
-import studio.governance.Bypass;
+import studio.governance.DecisionDesk;
 import studio.milestone.MilestoneCommands;
 import studio.override.OverrideDesk;
 import studio.release.approval.ReleaseInbox;
@@ -65,7 +65,7 @@ public class Approvals {
     @Inject
     ApprovalInbox inbox;
     @Inject
-    OverrideDesk desk;
+    OverrideDesk overrides;
     @Inject
     MilestoneCommands commands;
     @Inject
@@ -78,34 +78,17 @@ public class Approvals {
         return Htmx.varying(200, page(done == null ? null : NOTICES.get(done), null, Htmx.wantsFragment(headers)));
     }
 
-    @POST
-    @Path("overrides/{id}/{decision: approve|reject}")
-    @StepUp
-    @RolesAllowed(Roles.ACTING)
-    public Response decideOverride(@PathParam("id") long id, @PathParam("decision") String decision, @RestForm String reason,
-                                   HttpHeaders headers) {
-        return act("override-" + id, reason, headers, () -> {
-            if (!"approve".equals(decision)) {
-                desk.reject(id, reason, user.actor());
-                return "reject";
-            }
-            return "approved".equals(desk.approve(id, reason, user.actor()).status) ? "approve" : "approval";
-        });
-    }
-
+    /** An override or a force close / termination request decided from the inbox, by the same desk as on its milestone. */
     @POST
     @StepUp
-    @Path("bypasses/{id}/{decision: approve|reject}")
+    @Path("{kind: overrides|bypasses}/{id}/{decision: approve|reject}")
     @RolesAllowed(Roles.ACTING)
-    public Response decideBypass(@PathParam("id") long id, @PathParam("decision") String decision, @RestForm String reason,
-                                 HttpHeaders headers) {
-        return act("bypass-" + id, reason, headers, () -> {
-            if (!"approve".equals(decision)) {
-                bypasses.reject(id, reason, user.actor());
-                return "bypass-reject";
-            }
-            return bypasses.approve(id, reason, user.actor()).bypass().status() == Bypass.Status.APPROVED ? "bypass-approve" : "bypass-approval";
-        });
+    public Response decide(@PathParam("kind") String kind, @PathParam("id") long id, @PathParam("decision") String decision,
+                           @RestForm String reason, HttpHeaders headers) {
+        boolean override = "overrides".equals(kind);
+        DecisionDesk<?> desk = override ? overrides : bypasses;
+        return act((override ? "override-" : "bypass-") + id, reason, headers,
+                () -> desk.decide(id, "approve".equals(decision), reason, user.actor()));
     }
 
     @POST

@@ -1,6 +1,5 @@
 package studio.override;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,14 +10,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
-import studio.audit.AuditEntry;
-import studio.audit.AuditEntry.Subject;
-import studio.audit.AuditLog;
-import studio.audit.Refusals;
 import studio.format.Names;
 import studio.gate.GateReport;
 import studio.gate.MilestoneEvidence.OverrideStatus;
 import studio.governance.Actor;
+import studio.governance.DecisionDesk;
 import studio.governance.GovernedMilestone;
 import studio.governance.MilestoneStimulus;
 import studio.governance.OverridePolicy;
@@ -26,10 +22,7 @@ import studio.governance.OverrideRequestForm;
 import studio.governance.OverrideTicket;
 import studio.governance.Quorum;
 import studio.milestone.Milestone;
-import studio.milestone.MilestoneEvaluator;
-import studio.milestone.MilestoneRulebook;
-import studio.milestone.MilestoneSignOffs;
-import studio.milestone.MilestoneViews;
+import studio.milestone.MilestoneChanges;
 import studio.persistence.Rows;
 import studio.web.ApiException;
 
@@ -38,34 +31,24 @@ import studio.web.ApiException;
  * concurrent approvers exactly one decision is recorded; the others get 409 naming who decided.
  */
 @ApplicationScoped
-public class OverrideDesk {
+public class OverrideDesk implements DecisionDesk<OverrideRequest> {
+
+    private static final Items<OverrideRequest> KIND = new Items<>("override", "", o -> "approved".equals(o.status));
 
     @Inject
     EntityManager em;
     @Inject
-    MilestoneViews views;
-    @Inject
-    MilestoneRulebook rulebook;
-    @Inject
-    MilestoneEvaluator evaluator;
-    @Inject
-    AuditLog audit;
-    @Inject
-    Refusals refusals;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    MilestoneSignOffs signOffs;
+    MilestoneChanges changes;
 
     @Transactional
     public OverrideRequest request(String milestoneId, List<String> gates, String reason, Instant expiresAt, Actor actor) {
-        Milestone m = views.find(milestoneId);
-        GateReport report = evaluator.preview(m);
+        Milestone m = changes.find(milestoneId);
+        GateReport report = changes.preview(m);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var form = new OverrideRequestForm(gates, reason, expiresAt);
-        GovernedMilestone governed = rulebook.governed(m);
-        refusals.enforce(OverridePolicy.request(actor, governed, report, form, now),
-                actor, "request override", Subject.milestone(milestoneId));
+        GovernedMilestone governed = changes.governed(m);
+        changes.enforce(OverridePolicy.request(actor, governed, report, form, now),
+                actor, "request override", milestoneId);
         OverrideRequest o = new OverrideRequest();
         o.milestoneId = milestoneId;
         o.gates = OverridePolicy.canonical(governed, gates).toArray(String[]::new);
@@ -77,9 +60,8 @@ public class OverrideDesk {
         o.requestedAt = now;
         o.persist();
         em.flush();
-        audit.record(actor, AuditEntry.of("MilestoneOverrideRequested", Subject.milestone(milestoneId), m.traceId,
-                describe(o).put("reason", o.reason)));
-        evaluator.react(milestoneId, new MilestoneStimulus.OverrideRequested(o.id, actor.name()), actor, null);
+        changes.record(actor, "MilestoneOverrideRequested", m, describe(o).put("reason", o.reason));
+        changes.react(milestoneId, new MilestoneStimulus.OverrideRequested(o.id, actor.name()), actor);
         return o;
     }
 
@@ -88,53 +70,52 @@ public class OverrideDesk {
      * when this approval completes the quorum the override is approved (and the milestone re-judged); otherwise it is
      * recorded and the request keeps waiting for who is still needed.
      */
+    @Override
     @Transactional
     public OverrideRequest approve(long id, String reason, Actor actor) {
         OverrideRequest o = locked(id);
-        Milestone m = views.find(o.milestoneId);
-        GovernedMilestone governed = rulebook.governed(m);
+        Milestone m = changes.find(o.milestoneId);
+        GovernedMilestone governed = changes.governed(m);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         OverrideTicket ticket = ticket(o);
-        refusals.enforce(OverridePolicy.approve(actor, governed, ticket, signOffs.of(o.milestoneId), reason, now), actor,
-                "approve override " + id, Subject.milestone(o.milestoneId));
+        changes.enforce(OverridePolicy.approve(actor, governed, ticket, changes.signOffs(o.milestoneId), reason, now), actor,
+                "approve override " + id, o.milestoneId);
         Quorum.Signature signature = OverridePolicy.signature(actor, now);
         Rows.update(em, "insert into override_approval (override_id, approver, approver_roles, reason, approved_at) values (?, ?, ?, ?, ?)",
                 id, actor.name(), actor.sortedRoles(), reason.strip(), now);
         if (!OverridePolicy.approvedWith(governed, ticket, signature)) {
             String needed = OverridePolicy.stillNeeded(OverridePolicy.quorum(governed, ticket), withApproval(ticket, signature));
-            audit.record(actor, AuditEntry.of("MilestoneOverrideApprovalRecorded", Subject.milestone(o.milestoneId), m.traceId,
-                    describe(o).put("reason", reason).put("approver", actor.name()).put("still_needed", needed)));
+            changes.record(actor, "MilestoneOverrideApprovalRecorded", m,
+                    describe(o).put("reason", reason).put("approver", actor.name()).put("still_needed", needed));
             return o;
         }
         record(o, "approved", reason, actor, now);
         ObjectNode payload = describe(o).put("reason", reason).put("requested_by", o.requestedBy);
         ticket.approvals().forEach(a -> payload.withArray("approved_by").add(a.person()));
         payload.withArray("approved_by").add(actor.name());
-        audit.record(actor, AuditEntry.of("MilestoneOverrideApproved", Subject.milestone(o.milestoneId), m.traceId, payload));
-        evaluator.react(o.milestoneId, new MilestoneStimulus.OverrideDecided(o.id, true, actor.name()), actor, null);
+        changes.record(actor, "MilestoneOverrideApproved", m, payload);
+        changes.react(o.milestoneId, new MilestoneStimulus.OverrideDecided(o.id, true, actor.name()), actor);
         return o;
     }
 
+    @Override
     @Transactional
     public OverrideRequest reject(long id, String reason, Actor actor) {
         OverrideRequest o = locked(id);
-        Milestone m = views.find(o.milestoneId);
+        Milestone m = changes.find(o.milestoneId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        refusals.enforce(OverridePolicy.reject(actor, rulebook.governed(m), ticket(o), reason), actor, "reject override " + id,
-                Subject.milestone(o.milestoneId));
+        changes.enforce(OverridePolicy.reject(actor, changes.governed(m), ticket(o), reason), actor, "reject override " + id, o.milestoneId);
         record(o, "rejected", reason, actor, now);
-        audit.record(actor, AuditEntry.of("MilestoneOverrideRejected", Subject.milestone(o.milestoneId), m.traceId,
-                describe(o).put("reason", reason).put("requested_by", o.requestedBy)));
-        evaluator.react(o.milestoneId, new MilestoneStimulus.OverrideDecided(o.id, false, actor.name()), actor, null);
+        changes.record(actor, "MilestoneOverrideRejected", m, describe(o).put("reason", reason).put("requested_by", o.requestedBy));
+        changes.react(o.milestoneId, new MilestoneStimulus.OverrideDecided(o.id, false, actor.name()), actor);
         return o;
     }
 
     @Transactional
     public OverrideRequest revoke(long id, String reason, Actor actor) {
         OverrideRequest o = find(id);
-        Milestone m = views.find(o.milestoneId);
-        refusals.enforce(OverridePolicy.revoke(actor, rulebook.governed(m), ticket(o), reason), actor, "revoke override " + id,
-                Subject.milestone(o.milestoneId));
+        Milestone m = changes.find(o.milestoneId);
+        changes.enforce(OverridePolicy.revoke(actor, changes.governed(m), ticket(o), reason), actor, "revoke override " + id, o.milestoneId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int changed = em.createNativeQuery("""
                 update override_request set status = 'revoked', revoked_by = ?2, revoked_at = ?3, revoke_reason = ?4,
@@ -142,10 +123,9 @@ public class OverrideDesk {
                 .setParameter(1, id).setParameter(2, actor.name()).setParameter(3, now).setParameter(4, reason).executeUpdate();
         if (changed == 0) throw ApiException.conflict("override " + id + " is no longer approved");
         em.refresh(o);
-        audit.record(actor, AuditEntry.of("MilestoneOverrideRevoked", Subject.milestone(o.milestoneId), m.traceId,
-                describe(o).put("reason", reason)));
+        changes.record(actor, "MilestoneOverrideRevoked", m, describe(o).put("reason", reason));
         if (!m.lifecycleState().terminal()) {
-            evaluator.react(o.milestoneId, new MilestoneStimulus.EvidenceArrived("override revoked"), actor, null);
+            changes.react(o.milestoneId, new MilestoneStimulus.EvidenceArrived("override revoked"), actor);
         }
         return o;
     }
@@ -166,6 +146,16 @@ public class OverrideDesk {
         OverrideRequest o = em.find(OverrideRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (o == null) throw ApiException.notFound("unknown override " + id);
         return o;
+    }
+
+    @Override
+    public Items<OverrideRequest> items() {
+        return KIND;
+    }
+
+    @Override
+    public String milestoneOf(long id) {
+        return find(id).milestoneId;
     }
 
     public OverrideRequest find(long id) {
@@ -190,7 +180,7 @@ public class OverrideDesk {
     }
 
     private ObjectNode describe(OverrideRequest o) {
-        ObjectNode p = json.createObjectNode().put("override_id", o.id).put("milestone_id", o.milestoneId).put("status", o.status);
+        ObjectNode p = changes.payload().put("override_id", o.id).put("milestone_id", o.milestoneId).put("status", o.status);
         for (String g : o.gates) p.withArray("overridden_gates").add(g);
         if (o.expiresAt != null) p.put("expires_at", o.expiresAt.toString());
         return p;

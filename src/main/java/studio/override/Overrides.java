@@ -1,7 +1,6 @@
 package studio.override;
 
 import studio.governance.Roles;
-import static studio.governance.Roles.*;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,8 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
-import studio.milestone.MilestoneScreen;
-import studio.security.CurrentUser;
+import studio.milestone.DecisionPage;
 import studio.security.StepUp;
 import studio.web.ApiException;
 import studio.web.Attempt;
@@ -23,23 +21,17 @@ import studio.web.FormTimes;
 import studio.web.PageActions;
 
 /**
- * Override requests and decisions from the milestone page (its forms are the templates in Overrides/). Every
- * answer is the milestone page, through {@link PageActions}; the rules are {@link OverrideDesk}'s, the same for the
- * API and the approvals inbox.
+ * Override requests and decisions from the milestone page (its forms are the templates in Overrides/): request one,
+ * approve or reject it ({@link DecisionPage}), revoke an approved one. Every answer is the milestone page, through
+ * {@link PageActions}; the rules are {@link OverrideDesk}'s, the same for the API and the approvals inbox.
  */
 @Path("/milestones/{id}/overrides")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Roles.ACTING)
-public class Overrides {
+public class Overrides extends DecisionPage<OverrideRequest> {
 
     @Inject
-    CurrentUser user;
-    @Inject
     OverrideDesk desk;
-    @Inject
-    MilestoneScreen screen;
-    @Inject
-    PageActions actions;
 
     @POST
     public Response request(@PathParam("id") String id, @RestForm List<String> gates, @RestForm String reason,
@@ -50,24 +42,17 @@ public class Overrides {
     }
 
     @POST
-    @Path("{overrideId}/{decision: approve|reject|revoke}")
+    @Path("{item}/revoke")
     @StepUp
-    public Response decide(@PathParam("id") String id, @PathParam("overrideId") long overrideId,
-                           @PathParam("decision") String decision, @RestForm String reason, HttpHeaders headers) {
-        Attempt typed = Attempt.of(decision + "-" + overrideId).with("reason", reason);
-        return actions.run(headers, typed, () -> {
-            if (!desk.find(overrideId).milestoneId.equals(id)) throw ApiException.notFound("milestone " + id + " has no override " + overrideId);
-            return switch (decision) {
-                case "approve" -> "approved".equals(desk.approve(overrideId, reason, user.actor()).status) ? "approve" : "approval";
-                case "reject" -> {
-                    desk.reject(overrideId, reason, user.actor());
-                    yield "reject";
-                }
-                default -> {
-                    desk.revoke(overrideId, reason, user.actor());
-                    yield "revoke";
-                }
-            };
+    public Response revoke(@PathParam("id") String id, @PathParam("item") long item, @RestForm String reason, HttpHeaders headers) {
+        return actions.run(headers, Attempt.of("revoke-" + item).with("reason", reason), "revoke", () -> {
+            if (!desk.milestoneOf(item).equals(id)) throw ApiException.notFound("milestone " + id + " has no override " + item);
+            desk.revoke(item, reason, user.actor());
         }, screen.of(id));
+    }
+
+    @Override
+    protected OverrideDesk desk() {
+        return desk;
     }
 }

@@ -17,35 +17,27 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Set;
-import studio.security.CurrentUser;
 import studio.security.StepUp;
-import studio.web.ApiException;
+import studio.web.DecisionApi;
 import studio.web.JsonBody;
 
 /** Decisions on override requests (docs/API.md "Overrides and manual decisions"); requests are made on the milestone. */
 @Path("/api/overrides")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.EVERYONE)
-public class OverridesApi {
+public class OverridesApi extends DecisionApi<OverrideRequest> {
 
-    private static final Set<String> STATUSES = Set.of("requested", "approved", "rejected", "revoked");
+    private static final List<String> STATUSES = List.of("requested", "approved", "rejected", "revoked");
 
-    @Inject
-    CurrentUser user;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Inject
     OverrideDesk desk;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @GET
     public ObjectNode list(@QueryParam("status") String status, @QueryParam("milestone") String milestone) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw ApiException.badRequest("status must be one of requested, approved, rejected, revoked");
-        }
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode list = body.putArray("overrides");
-        desk.list(status, milestone).forEach(o -> list.add(view(o)));
-        return body;
+        requireStatus(status, STATUSES);
+        return listing("overrides", desk.list(status, milestone).stream().map(OverridesApi::view).toList());
     }
 
     @GET
@@ -55,30 +47,22 @@ public class OverridesApi {
     }
 
     @POST
-    @Path("{id}/approve")
-    @StepUp
-    @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Roles.ACTING)
-    public ObjectNode approve(@PathParam("id") long id, String body) {
-        return view(desk.approve(id, JsonBody.parse(body).text("reason"), user.actor()));
-    }
-
-    @POST
-    @Path("{id}/reject")
-    @StepUp
-    @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Roles.ACTING)
-    public ObjectNode reject(@PathParam("id") long id, String body) {
-        return view(desk.reject(id, JsonBody.parse(body).text("reason"), user.actor()));
-    }
-
-    @POST
     @Path("{id}/revoke")
     @StepUp
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
     public ObjectNode revoke(@PathParam("id") long id, String body) {
         return view(desk.revoke(id, JsonBody.parse(body).text("reason"), user.actor()));
+    }
+
+    @Override
+    protected OverrideDesk desk() {
+        return desk;
+    }
+
+    @Override
+    protected ObjectNode json(OverrideRequest o) {
+        return view(o);
     }
 
     /** An override request as the API shows it. */

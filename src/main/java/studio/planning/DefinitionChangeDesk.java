@@ -1,6 +1,5 @@
 package studio.planning;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,16 +8,11 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import studio.audit.AuditEntry;
-import studio.audit.AuditEntry.Subject;
-import studio.audit.AuditLog;
-import studio.audit.Refusals;
 import studio.governance.Actor;
+import studio.governance.DecisionDesk;
 import studio.governance.DefinitionChangePolicy;
 import studio.milestone.Milestone;
-import studio.milestone.MilestoneEvaluator;
-import studio.milestone.MilestoneRulebook;
-import studio.milestone.MilestoneViews;
+import studio.milestone.MilestoneChanges;
 import studio.persistence.Rows;
 import studio.web.ApiException;
 
@@ -29,7 +23,9 @@ import studio.web.ApiException;
  * is no longer the definition in force is refused, so an approval never silently undoes a later change.
  */
 @ApplicationScoped
-public class DefinitionChangeDesk {
+public class DefinitionChangeDesk implements DecisionDesk<DefinitionChangeDesk.Pending> {
+
+    private static final Items<Pending> KIND = new Items<>("definition change", "definition-", approved -> true /* in force at once */);
 
     /** A change as stored. */
     public record Pending(long id, String milestoneId, String status, String author, String base, String definition,
@@ -38,50 +34,42 @@ public class DefinitionChangeDesk {
     @Inject
     EntityManager em;
     @Inject
-    MilestoneViews views;
-    @Inject
-    MilestoneRulebook rulebook;
-    @Inject
-    MilestoneEvaluator evaluator;
+    MilestoneChanges changes;
     @Inject
     DefinitionStore store;
-    @Inject
-    AuditLog audit;
-    @Inject
-    Refusals refusals;
-    @Inject
-    ObjectMapper json;
 
+    @Override
     @Transactional
     public Pending approve(long id, String reason, Actor actor) {
-        Milestone m = views.locked(milestoneOf(id));
-        Pending c = stored(id);
-        refusals.enforce(DefinitionChangePolicy.decide(actor, rulebook.governed(m), c.author(), c.status().equals("pending"), reason),
-                actor, "approve definition change " + id, Subject.milestone(m.id));
+        Milestone m = changes.locked(milestoneOf(id));
+        Pending c = allowed("approve", m, id, reason, actor);
         if (!m.definition.equals(c.base())) {
             throw ApiException.conflict("the definition of " + m.id + " changed after change " + id + " was proposed; "
                     + "reject it and propose the change again against the definition in force");
         }
         decide(c, "approved", reason, actor);
-        audit.record(actor, AuditEntry.of("MilestoneDefinitionChangeApproved", Subject.milestone(m.id), m.traceId,
-                describe(c).put("reason", reason.strip())));
-        store.apply(m, rulebook.rules(c.definition()).definition(), c.definition(), actor, c.author(), actor.name());
-        evaluator.redefined(m.id, actor);
+        changes.record(actor, "MilestoneDefinitionChangeApproved", m, describe(c).put("reason", reason.strip()));
+        store.apply(m, changes.rules(c.definition()).definition(), c.definition(), actor, c.author(), actor.name());
+        changes.redefined(m.id, actor);
         return stored(id);
     }
 
+    @Override
     @Transactional
     public Pending reject(long id, String reason, Actor actor) {
-        Milestone m = views.locked(milestoneOf(id));
-        Pending c = stored(id);
-        refusals.enforce(DefinitionChangePolicy.decide(actor, rulebook.governed(m), c.author(), c.status().equals("pending"), reason),
-                actor, "reject definition change " + id, Subject.milestone(m.id));
+        Milestone m = changes.locked(milestoneOf(id));
+        Pending c = allowed("reject", m, id, reason, actor);
         decide(c, "rejected", reason, actor);
-        audit.record(actor, AuditEntry.of("MilestoneDefinitionChangeRejected", Subject.milestone(m.id), m.traceId,
-                describe(c).put("reason", reason.strip())));
+        changes.record(actor, "MilestoneDefinitionChangeRejected", m, describe(c).put("reason", reason.strip()));
         return stored(id);
     }
 
+    @Override
+    public Items<Pending> items() {
+        return KIND;
+    }
+
+    @Override
     public String milestoneOf(long id) {
         return Rows.first(em, "select milestone_id from definition_change where id = ?", r -> r.text("milestone_id"), id)
                 .orElseThrow(() -> ApiException.notFound("unknown definition change " + id));
@@ -105,6 +93,14 @@ public class DefinitionChangeDesk {
                         r.text("definition"), r.texts("weakenings")), status, status, milestoneId, milestoneId);
     }
 
+    /** The change, once the policy lets {@code actor} {@code verb} it (the milestone {@code m} already locked). */
+    private Pending allowed(String verb, Milestone m, long id, String reason, Actor actor) {
+        Pending c = stored(id);
+        changes.enforce(DefinitionChangePolicy.decide(actor, changes.governed(m), c.author(), c.status().equals("pending"), reason),
+                actor, verb + " definition change " + id, m.id);
+        return c;
+    }
+
     private void decide(Pending c, String status, String reason, Actor actor) {
         int changed = Rows.update(em, """
                 update definition_change set status = ?, decided_by = ?, decided_roles = ?, decided_at = ?, decision_reason = ?
@@ -114,7 +110,7 @@ public class DefinitionChangeDesk {
     }
 
     private ObjectNode describe(Pending c) {
-        ObjectNode p = json.createObjectNode().put("change_id", c.id()).put("milestone_id", c.milestoneId()).put("proposed_by", c.author());
+        ObjectNode p = changes.payload().put("change_id", c.id()).put("milestone_id", c.milestoneId()).put("proposed_by", c.author());
         c.weakenings().forEach(p.putArray("weakenings")::add);
         return p;
     }

@@ -1,26 +1,19 @@
 package studio.planning;
 
 import studio.governance.Roles;
-import static studio.governance.Roles.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Set;
-import studio.security.CurrentUser;
-import studio.security.StepUp;
-import studio.web.ApiException;
-import studio.web.JsonBody;
+import java.util.List;
+import studio.web.DecisionApi;
 
 /**
  * Changes that loosen a governed milestone's definition: list them (with the proposed definition and what it
@@ -30,12 +23,10 @@ import studio.web.JsonBody;
 @Path("/api/definition-changes")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.EVERYONE)
-public class DefinitionChangesApi {
+public class DefinitionChangesApi extends DecisionApi<DefinitionChangeDesk.Pending> {
 
-    private static final Set<String> STATUSES = Set.of("pending", "approved", "rejected", "superseded");
+    private static final List<String> STATUSES = List.of("pending", "approved", "rejected", "superseded");
 
-    @Inject
-    CurrentUser user;
     @Inject
     DefinitionChangeDesk desk;
     @Inject
@@ -43,40 +34,23 @@ public class DefinitionChangesApi {
 
     @GET
     public ObjectNode list(@QueryParam("status") String status, @QueryParam("milestone") String milestone) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw ApiException.badRequest("status must be one of pending, approved, rejected, superseded");
-        }
-        ObjectNode body = json.createObjectNode();
-        ArrayNode list = body.putArray("changes");
-        desk.list(status, milestone).forEach(c -> list.add(view(c)));
-        return body;
+        requireStatus(status, STATUSES);
+        return listing("changes", desk.list(status, milestone).stream().map(this::json).toList());
     }
 
     @GET
     @Path("{id}")
     public ObjectNode one(@PathParam("id") long id) {
-        return view(desk.stored(id));
+        return json(desk.stored(id));
     }
 
-    @POST
-    @StepUp
-    @Path("{id}/approve")
-    @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Roles.ACTING)
-    public ObjectNode approve(@PathParam("id") long id, String body) {
-        return view(desk.approve(id, JsonBody.parse(body).text("reason"), user.actor()));
+    @Override
+    protected DefinitionChangeDesk desk() {
+        return desk;
     }
 
-    @POST
-    @StepUp
-    @Path("{id}/reject")
-    @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Roles.ACTING)
-    public ObjectNode reject(@PathParam("id") long id, String body) {
-        return view(desk.reject(id, JsonBody.parse(body).text("reason"), user.actor()));
-    }
-
-    private ObjectNode view(DefinitionChangeDesk.Pending c) {
+    @Override
+    protected ObjectNode json(DefinitionChangeDesk.Pending c) {
         ObjectNode n = json.createObjectNode().put("change_id", c.id()).put("milestone_id", c.milestoneId()).put("status", c.status())
                 .put("proposed_by", c.author());
         c.weakenings().forEach(n.putArray("weakenings")::add);

@@ -199,19 +199,20 @@ class PermissionMatrixTest {
             post("/milestones/{id}/resume", "/milestones/perm/resume", EVALUATORS, Body.FORM, "reason=matrix"),
             post("/milestones/{id}/escalate", "/milestones/perm-page/escalate", GOVERNORS, Body.FORM, "reason=matrix"),
             post("/milestones/{id}/{kind}", "/milestones/perm-page/terminate", GOVERNORS, Body.FORM, "reason=matrix"),
-            post("/milestones/{id}/bypasses/{bypassId}/{decision}", "/milestones/perm/bypasses/" + NO_ID + "/approve", ACTING, Body.FORM,
+            post("/milestones/{id}/bypasses/{item}/{decision}", "/milestones/perm/bypasses/" + NO_ID + "/approve", ACTING, Body.FORM,
                     "reason=matrix"),
-            post("/milestones/{id}/definition-changes/{changeId}/{decision}", "/milestones/perm/definition-changes/" + NO_ID + "/approve",
+            post("/milestones/{id}/definition-changes/{item}/{decision}", "/milestones/perm/definition-changes/" + NO_ID + "/approve",
                     ACTING, Body.FORM, "reason=matrix"),
             post("/milestones/{id}/decisions", "/milestones/perm-page/decisions", Set.of("compliance-officer"), Body.FORM,
                     "gate=manualApproval&decision=conditional&reason=fix+the+span+template+first"),
             post("/milestones/{id}/criteria", "/milestones/perm/criteria", ACTING, Body.FORM, "criterion=Pen+test+filed&met=true"),
             post("/milestones/{id}/overrides", "/milestones/perm-page/overrides", ACTING, Body.FORM, "gates=securityValidated&reason=matrix"),
-            post("/milestones/{id}/overrides/{overrideId}/{decision}", "/milestones/perm/overrides/" + NO_ID + "/approve", ACTING, Body.FORM,
+            post("/milestones/{id}/overrides/{item}/{decision}", "/milestones/perm/overrides/" + NO_ID + "/approve", ACTING, Body.FORM,
+                    "reason=matrix"),
+            post("/milestones/{id}/overrides/{item}/revoke", "/milestones/perm/overrides/" + NO_ID + "/revoke", ACTING, Body.FORM,
                     "reason=matrix"),
             get("/approvals", PEOPLE),
-            post("/approvals/overrides/{id}/{decision}", "/approvals/overrides/" + NO_ID + "/reject", ACTING, Body.FORM, "reason=matrix"),
-            post("/approvals/bypasses/{id}/{decision}", "/approvals/bypasses/" + NO_ID + "/reject", ACTING, Body.FORM, "reason=matrix"),
+            post("/approvals/{kind}/{id}/{decision}", "/approvals/bypasses/" + NO_ID + "/reject", ACTING, Body.FORM, "reason=matrix"),
             post("/approvals/milestones/{milestone}/gates/{gate}", "/approvals/milestones/perm-inbox/gates/manualApproval",
                     Set.of("compliance-officer"), Body.FORM, "decision=conditional&reason=fix+the+span+template+first"),
             get("/admin/webhooks", ADMIN),
@@ -263,7 +264,7 @@ class PermissionMatrixTest {
             if (!resource.isAnnotatedWith(Path.class)) continue;
             Class<?> type = resource.reflect();
             String base = type.getAnnotation(Path.class).value();
-            for (Method m : type.getDeclaredMethods()) {
+            for (Method m : resourceMethods(type)) {
                 String verb = httpMethod(m);
                 if (verb == null) {
                     if (m.isAnnotationPresent(Path.class)) fail(type.getName() + "." + m.getName() + " is a sub-resource locator: give it a row of its own");
@@ -274,6 +275,13 @@ class PermissionMatrixTest {
             }
         }
         return routes;
+    }
+
+    /** The class's methods and those it inherits (the approve/reject routes every decision desk shares). */
+    private static List<Method> resourceMethods(Class<?> type) {
+        List<Method> methods = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) methods.addAll(List.of(c.getDeclaredMethods()));
+        return methods;
     }
 
     private static String httpMethod(Method m) {
