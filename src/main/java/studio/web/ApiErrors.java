@@ -22,6 +22,16 @@ public final class ApiErrors {
         return body(problems).toString();
     }
 
+    /**
+     * An RFC 9457 problem ({@code application/problem+json}): {@code type} (about:blank: the status says it all),
+     * {@code title}, {@code status}, {@code detail}, and the {@code errors} array clients already read.
+     */
+    public static ObjectNode problem(int status, String title, String detail) {
+        ObjectNode problem = JSON.createObjectNode().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail);
+        problem.setAll(body(List.of(InputProblem.of(detail))));
+        return problem;
+    }
+
     public static ObjectNode body(List<InputProblem> problems) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode errors = root.putArray("errors");

@@ -7,11 +7,14 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import studio.governance.IllegalTransitionException;
 import studio.input.InputProblem;
@@ -19,6 +22,9 @@ import studio.input.InvalidInputException;
 
 /** Refusals and unknown pages: JSON on /api/*, a readable page in the browser. */
 public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+    static final MediaType PROBLEM = MediaType.valueOf("application/problem+json");
 
     @CheckedTemplate
     static class Templates {
@@ -67,6 +73,29 @@ public class ErrorPages {
     @ServerExceptionMapper(priority = 100)
     public Response staleVersion(OptimisticLockException e, HttpServerRequest request) {
         return respond(request, 409, "Changed meanwhile", "Someone changed this at the same time; reload and try again.");
+    }
+
+    /**
+     * PostgreSQL cannot be reached: 503 with {@code Retry-After}, RFC 9457 problem+json on the API (with the usual
+     * {@code errors} array), a page saying so in the browser; Studio reconnects by itself once the database is back.
+     * Any other database failure is a 500 with an error id, logged with its cause.
+     */
+    @ServerExceptionMapper(priority = 100)
+    public Response database(PersistenceException e, HttpServerRequest request) {
+        if (DatabaseFailures.unreachable(e)) {
+            LOG.warnf("PostgreSQL unreachable on %s %s: %s", request.method(), request.path(), e.getMessage());
+            String detail = "Studio cannot reach its database. Try again in " + DatabaseFailures.RETRY_AFTER_SECONDS + " seconds.";
+            Response.ResponseBuilder unavailable = Response.status(503).header("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS);
+            if (request.path().startsWith("/api/")) {
+                return unavailable.type(PROBLEM).entity(ApiErrors.problem(503, "Service Unavailable", detail).toString()).build();
+            }
+            return unavailable.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(Templates.error(503,
+                    "Studio cannot reach its database", "Nothing can be shown or changed until it is back; Studio reconnects by "
+                            + "itself. Reload this page in a few seconds.")).build();
+        }
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "database failure %s on %s %s", id, request.method(), request.path());
+        return respond(request, 500, "Error", "Studio failed to complete this request (error id " + id + ").");
     }
 
     static Response respond(HttpServerRequest request, int status, String title, List<InputProblem> problems) {

@@ -3,6 +3,7 @@ package studio.security;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -80,11 +81,16 @@ class SecurityTest {
     }
 
     @Test
-    void healthReportsDatabaseAndIdentityProvider() {
+    void readinessIsTheDatabaseAndTheIdentityProviderIsReportedApart() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "OIDC Provider Health Check"));
+                .body("checks.name", hasItems("Database connections health check"))
+                .body("checks.name", not(hasItems("OIDC Provider Health Check")))
+                .body("checks.name", not(hasItems("Identity provider")));
+        given().when().get("/q/health/well")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'Identity provider' }.status", equalTo("UP"));
     }
 
     @Test
