@@ -95,6 +95,18 @@ class FourEyesBypassTest {
         assertEquals("escalated", state());
     }
 
+    @Test
+    @TestSecurity(user = "product-owner-2", roles = "product-owner")
+    void aSecondGovernorSeesThePendingRequestOnTheMilestonePageAndApprovesItThere() {
+        escalate("product-owner");
+        long id = request("product-owner", "force-close").statusCode(202).extract().<Number>path("bypass_id").longValue();
+        given().get(PAGE).then().statusCode(200)
+                .body(containsString("action=\"" + PAGE + "/bypasses/" + id + "/approve\""))
+                .body(containsString("Approve force close"));
+        CsrfForms.form(PAGE).formParam("reason", "agreed at the board").post(PAGE + "/bypasses/" + id + "/approve").then().statusCode(303);
+        assertEquals("reached", state());
+    }
+
     private static void escalate(String who) {
         Api.as(who).contentType("application/json").body("{\"reason\":\"vendor audit overdue\"}").post("/api/milestones/sec/escalate")
                 .then().statusCode(200).body("status", equalTo("escalated"));
