@@ -131,8 +131,7 @@ public class AuditApi {
     public Response latestCheckpoint() {
         List<AuditCheckpoint> newest = checkpoints.newestFirst(null, 1);
         if (newest.isEmpty() || newest.get(0).note() == null) {
-            return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
-                    .entity(ApiErrors.json(newest.isEmpty() ? "no audit checkpoint has been signed yet"
+            return ApiErrors.response(404, (newest.isEmpty() ? "no audit checkpoint has been signed yet"
                             : "the newest audit checkpoint (row " + newest.get(0).seq() + ") predates signed notes")).build();
         }
         return Response.ok(newest.get(0).note(), NOTE).build();
@@ -140,13 +139,11 @@ public class AuditApi {
 
     @ServerExceptionMapper
     Response invalidQuery(InvalidAuditQuery invalid) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(ApiErrors.json(invalid.problems())).build();
+        return ApiErrors.response(400, invalid.problems()).build();
     }
 
     @ServerExceptionMapper
     Response busy(AuditBusy busy) {
-        return Response.status(429).type(MediaType.APPLICATION_JSON).header(HttpHeaders.RETRY_AFTER, busy.retryAfterSeconds())
-                .entity(ApiErrors.json(busy.getMessage())).build();
+        return ApiErrors.response(429, busy.getMessage()).header(HttpHeaders.RETRY_AFTER, busy.retryAfterSeconds()).build();
     }
 }

@@ -58,7 +58,7 @@ public class ApiAuthFailures {
 
     private static void write(RoutingContext ctx, int status, String message) {
         ctx.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(ApiErrors.json(message));
+                .putHeader(HttpHeaders.CONTENT_TYPE, ApiErrors.PROBLEM_JSON)
+                .end(ApiErrors.json(status, message));
     }
 }

@@ -23,7 +23,7 @@ public class ApiRequests {
             ctx.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
             return null;
         }
-        return Response.status(415).type(MediaType.APPLICATION_JSON).entity(ApiErrors.json(
+        return ApiErrors.response(415, (
                 "Studio's API takes JSON, YAML or markdown bodies, not " + type.getType() + "/" + type.getSubtype()
                         + " (curl -d sends that by default: add -H 'Content-Type: application/json')")).build();
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -24,7 +25,6 @@ import studio.input.InvalidInputException;
 public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
-    static final MediaType PROBLEM = MediaType.valueOf("application/problem+json");
 
     @CheckedTemplate
     static class Templates {
@@ -82,25 +82,47 @@ public class ErrorPages {
      */
     @ServerExceptionMapper(priority = 100)
     public Response database(PersistenceException e, HttpServerRequest request) {
+        return failure(e, request);
+    }
+
+    /**
+     * A JAX-RS refusal with no mapper of its own (405, 406, ...): its status, and on the API a problem body instead of
+     * an empty one. Redirects and pages keep the response as it was.
+     */
+    @ServerExceptionMapper(priority = 200)
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        Response original = e.getResponse();
+        if (original.getStatus() < 400 || !request.path().startsWith("/api/") || original.hasEntity()) return original;
+        return ApiErrors.response(original.getStatus(), e.getMessage() == null ? ApiErrors.title(original.getStatus()) : e.getMessage())
+                .build();
+    }
+
+    /** Anything unexpected: 500 with an error id that is in the log with its cause (503 when it is the database). */
+    @ServerExceptionMapper(priority = 200)
+    public Response unexpected(Exception e, HttpServerRequest request) {
+        return failure(e, request);
+    }
+
+    private static Response failure(Exception e, HttpServerRequest request) {
         if (DatabaseFailures.unreachable(e)) {
             LOG.warnf("PostgreSQL unreachable on %s %s: %s", request.method(), request.path(), e.getMessage());
             String detail = "Studio cannot reach its database. Try again in " + DatabaseFailures.RETRY_AFTER_SECONDS + " seconds.";
-            Response.ResponseBuilder unavailable = Response.status(503).header("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS);
             if (request.path().startsWith("/api/")) {
-                return unavailable.type(PROBLEM).entity(ApiErrors.problem(503, "Service Unavailable", detail).toString()).build();
+                return ApiErrors.response(503, detail).header("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS).build();
             }
-            return unavailable.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(Templates.error(503,
-                    "Studio cannot reach its database", "Nothing can be shown or changed until it is back; Studio reconnects by "
-                            + "itself. Reload this page in a few seconds.")).build();
+            return Response.status(503).header("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS)
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(Templates.error(503, "Studio cannot reach its database", "Nothing can be shown or changed until it is "
+                            + "back; Studio reconnects by itself. Reload this page in a few seconds.")).build();
         }
         String id = UUID.randomUUID().toString().substring(0, 8);
-        LOG.errorf(e, "database failure %s on %s %s", id, request.method(), request.path());
-        return respond(request, 500, "Error", "Studio failed to complete this request (error id " + id + ").");
+        LOG.errorf(e, "unexpected failure %s on %s %s", id, request.method(), request.path());
+        return respond(request, 500, "Something went wrong", "Studio failed to complete this request (error id " + id
+                + ", in Studio's log).");
     }
 
     static Response respond(HttpServerRequest request, int status, String title, List<InputProblem> problems) {
         if (request.path().startsWith("/api/")) {
-            return Response.status(status).type(MediaType.APPLICATION_JSON).entity(ApiErrors.json(problems)).build();
+            return ApiErrors.response(status, problems).build();
         }
         String message = problems.stream().map(InputProblem::describe).collect(java.util.stream.Collectors.joining("; "));
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
@@ -119,7 +141,7 @@ public class ErrorPages {
 
     static Response respond(HttpServerRequest request, int status, String title, String message) {
         if (request.path().startsWith("/api/")) {
-            return Response.status(status).type(MediaType.APPLICATION_JSON).entity(ApiErrors.json(message)).build();
+            return ApiErrors.response(status, message).build();
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(status, title, message)).build();

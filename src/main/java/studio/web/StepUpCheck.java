@@ -5,7 +5,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
@@ -48,12 +47,11 @@ public class StepUpCheck {
     }
 
     private static Response challenge(RecentLogin rule) {
-        return Response.status(401).type(MediaType.APPLICATION_JSON)
+        return ApiErrors.response(401, "This decision needs a recent sign-in: get a token from an authentication at most "
+                        + rule.maxAgeSeconds() + " seconds old (the token's auth_time) and try again")
                 .header("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\", "
                         + "error_description=\"This decision needs an authentication within the last " + rule.maxAgeSeconds()
                         + " seconds\", max_age=\"" + rule.maxAgeSeconds() + "\"")
-                .entity(ApiErrors.json("This decision needs a recent sign-in: get a token from an authentication at most "
-                        + rule.maxAgeSeconds() + " seconds old (the token's auth_time) and try again"))
                 .build();
     }
 

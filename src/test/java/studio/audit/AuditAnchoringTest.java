@@ -175,7 +175,7 @@ class AuditAnchoringTest {
 
     @Test
     void beforeAnyCheckpointTheLatestIsNotFound() {
-        asTestIdentity().get("/api/audit/checkpoints/latest").then().statusCode(404).contentType("application/json")
+        asTestIdentity().get("/api/audit/checkpoints/latest").then().statusCode(404).contentType("application/problem+json")
                 .body(containsString("no audit checkpoint has been signed yet"));
     }
 

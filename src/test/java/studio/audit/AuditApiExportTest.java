@@ -150,7 +150,7 @@ class AuditApiExportTest {
 
     private static JsonNode badExport(Map<String, String> query) {
         String body = asTestIdentity().queryParams(query).when().get("/api/audit/export")
-                .then().statusCode(400).contentType("application/json").extract().asString();
+                .then().statusCode(400).contentType("application/problem+json").extract().asString();
         return read(body).get("errors");
     }
 

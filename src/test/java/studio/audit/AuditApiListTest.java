@@ -213,7 +213,7 @@ class AuditApiListTest {
 
     private static JsonNode bad(Map<String, String> query) {
         String body = asTestIdentity().queryParams(query).when().get("/api/audit")
-                .then().statusCode(400).contentType("application/json").extract().asString();
+                .then().statusCode(400).contentType("application/problem+json").extract().asString();
         return read(body).get("errors");
     }
 

@@ -87,17 +87,17 @@ class AuditRolesTest {
     void withoutAnyIdentityEveryEndpointIs401() {
         for (String path : new String[] {"/api/audit", "/api/signing-keys", "/api/audit/export?format=csv", "/api/audit/verify"}) {
             io.restassured.RestAssured.given().when().get(path)
-                    .then().statusCode(401).contentType("application/json")
+                    .then().statusCode(401).contentType("application/problem+json")
                     .body("errors[0].message", containsString("Authorization: Bearer"));
         }
     }
 
     private static void readsOnly() {
         reads();
-        asTestIdentity().when().get("/api/audit/export?format=csv").then().statusCode(403).contentType("application/json");
+        asTestIdentity().when().get("/api/audit/export?format=csv").then().statusCode(403).contentType("application/problem+json");
         asTestIdentity().when().get("/api/audit/export?format=jsonl").then().statusCode(403);
-        asTestIdentity().when().get("/api/audit/verify").then().statusCode(403).contentType("application/json");
-        asTestIdentity().when().post("/api/audit/verify").then().statusCode(403).contentType("application/json");
+        asTestIdentity().when().get("/api/audit/verify").then().statusCode(403).contentType("application/problem+json");
+        asTestIdentity().when().post("/api/audit/verify").then().statusCode(403).contentType("application/problem+json");
         assertEquals(0, AuditDatabase.number("select count(*) from audit_event where type = 'AuditVerified'"),
                 "a refused verification leaves no trace in the chain");
     }

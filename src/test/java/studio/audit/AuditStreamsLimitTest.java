@@ -54,7 +54,7 @@ class AuditStreamsLimitTest {
     @Test
     void theApiAnswers429WithRetryAfterAndWhy() {
         for (String path : new String[] {"/api/audit/verify", "/api/audit/export?format=jsonl", "/api/audit/export?format=csv"}) {
-            asTestIdentity().get(path).then().statusCode(429).header("Retry-After", "10").contentType("application/json")
+            asTestIdentity().get(path).then().statusCode(429).header("Retry-After", "10").contentType("application/problem+json")
                     .body("errors[0].message", equalTo(BUSY));
         }
         asTestIdentity().post("/api/audit/verify").then().statusCode(429).header("Retry-After", "10").body("errors[0].message", equalTo(BUSY));

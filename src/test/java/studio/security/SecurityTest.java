@@ -42,8 +42,10 @@ class SecurityTest {
     void apiWithoutTokenIsJson401NeverARedirect() {
         given().redirects().follow(false).when().get("/api/milestones")
                 .then().statusCode(401)
-                .contentType("application/json")
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo("about:blank")).body("title", equalTo("Unauthorized")).body("status", equalTo(401))
+                .body("detail", containsString("Authorization: Bearer"))
                 .body("errors[0].message", containsString("Authorization: Bearer"));
     }
 
@@ -51,7 +53,7 @@ class SecurityTest {
     void apiWithForgedTokenIsJson401() {
         given().auth().oauth2("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl").when().get("/api/milestones")
                 .then().statusCode(401)
-                .contentType("application/json")
+                .contentType("application/problem+json")
                 .body("errors[0].message", containsString("invalid or expired"));
     }
 
@@ -117,7 +119,7 @@ class SecurityTest {
     void aRealBrowserSessionCannotCallTheJsonApi() {
         BrowserSession browser = BrowserSession.signIn("platform-admin");
         browser.request().get("/").then().statusCode(200);
-        browser.request().get("/api/milestones").then().statusCode(401).contentType("application/json");
+        browser.request().get("/api/milestones").then().statusCode(401).contentType("application/problem+json");
         String csrf = browser.csrf();
         long milestones = TestDb.count("select count(*) from milestone");
         browser.request().header("X-CSRF-TOKEN", csrf).contentType("application/yaml")

@@ -98,7 +98,7 @@ class StepUpTest {
                 given().contentType("application/json").body("{\"gate\":\"manualApproval\",\"decision\":\"approved\",\"reason\":\"ok\"}")
                         .post("/api/milestones/sec/decisions"),
                 given().contentType("application/json").body("{\"decision\":\"approve\",\"reason\":\"ok\"}").post("/api/releases/" + tag + "/approvals"))) {
-            r.then().statusCode(401).contentType("application/json")
+            r.then().statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", startsWith("Bearer error=\"insufficient_user_authentication\""))
                     .header("WWW-Authenticate", containsString("max_age=\"900\""))
                     .body("errors[0].message", containsString("recent sign-in"));
