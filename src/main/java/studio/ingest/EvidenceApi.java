@@ -16,10 +16,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import studio.security.CurrentUser;
 import studio.web.ApiException;
+import studio.web.DryRun;
 
 /**
  * CI's evidence: lifecycle events, sprint trace matrices, QA reports and execution metadata. Every call is
@@ -37,35 +39,38 @@ public class EvidenceApi {
     CurrentUser user;
     @Inject
     EvidenceIntake intake;
+    @Inject
+    DryRun rehearsal;
 
     @POST
     @Path("events")
     @Consumes(MediaType.WILDCARD)
-    public Response event(String body, @HeaderParam("Idempotency-Key") String key) {
-        return respond(intake.event(required(body), key, user.actor()));
+    public Response event(String body, @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
+        return rehearsal.run(DryRun.requested(dryRun), () -> respond(intake.event(required(body), key, user.actor())));
     }
 
     @POST
     @Path("sprints/{sprintId}/trace-matrix")
     @Consumes(MediaType.WILDCARD)
-    public Response traceMatrix(@PathParam("sprintId") String sprintId, String body, @HeaderParam("Idempotency-Key") String key) {
-        return respond(intake.traceMatrix(sprintId, required(body), key, user.actor()));
+    public Response traceMatrix(@PathParam("sprintId") String sprintId, String body, @HeaderParam("Idempotency-Key") String key,
+                                @QueryParam("dry_run") String dryRun) {
+        return rehearsal.run(DryRun.requested(dryRun), () -> respond(intake.traceMatrix(sprintId, required(body), key, user.actor())));
     }
 
     @POST
     @Path("sprints/{sprintId}/qa-report")
     @Consumes(MediaType.WILDCARD)
     public Response qaReport(@PathParam("sprintId") String sprintId, String body, @HeaderParam("Content-Type") String type,
-                             @HeaderParam("Idempotency-Key") String key) {
+                             @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
         boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
-        return respond(intake.qaReport(sprintId, required(body), !json, key, user.actor()));
+        return rehearsal.run(DryRun.requested(dryRun), () -> respond(intake.qaReport(sprintId, required(body), !json, key, user.actor())));
     }
 
     @POST
     @Path("executions")
     @Consumes(MediaType.WILDCARD)
-    public Response executions(String body, @HeaderParam("Idempotency-Key") String key) {
-        return respond(intake.executions(required(body), key, user.actor()));
+    public Response executions(String body, @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
+        return rehearsal.run(DryRun.requested(dryRun), () -> respond(intake.executions(required(body), key, user.actor())));
     }
 
     /**
@@ -75,8 +80,11 @@ public class EvidenceApi {
     @POST
     @Path("evidence/batch")
     @Consumes(MediaType.WILDCARD)
-    public Response batch(String body) {
-        EvidenceIntake.BatchReceipt receipt = intake.batch(required(body), user.actor());
+    public Response batch(String body, @QueryParam("dry_run") String dryRun) {
+        return rehearsal.run(DryRun.requested(dryRun), () -> batchAnswer(intake.batch(required(body), user.actor())));
+    }
+
+    private Response batchAnswer(EvidenceIntake.BatchReceipt receipt) {
         ObjectNode out = JSON.createObjectNode();
         int replayed = (int) receipt.lines().stream().filter(l -> l.receipt().replayed()).count();
         out.put("lines", receipt.lines().size()).put("accepted", receipt.lines().size() - replayed).put("replayed", replayed);

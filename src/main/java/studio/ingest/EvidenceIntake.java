@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.WebApplicationException;
@@ -31,6 +32,7 @@ import studio.evidence.QaReportParser;
 import studio.evidence.TraceFeature;
 import studio.evidence.TraceMatrix;
 import studio.evidence.TraceMatrixParser;
+import studio.persistence.Rows;
 import studio.governance.Actor;
 import studio.governance.MilestoneStimulus;
 import studio.ingest.EvidenceStore.Envelope;
@@ -66,6 +68,8 @@ public class EvidenceIntake {
     ObjectMapper json;
     @Inject
     TransactionSynchronizationRegistry registry;
+    @Inject
+    EntityManager em;
 
     /** The transaction resource holding a batch's deferred judging: milestone id to its newest trace id ("" none). */
     private static final String JUDGE_LATER = EvidenceIntake.class.getName() + ".judgeLater";
@@ -268,6 +272,10 @@ public class EvidenceIntake {
         ObjectNode n = json.createObjectNode().put("evidence_id", effect.evidenceId()).put("accepted", true);
         ArrayNode milestones = n.putArray("milestones_evaluated");
         effect.milestones().forEach(milestones::add);
+        ObjectNode states = n.putObject("milestone_states");
+        for (String id : effect.milestones()) {
+            Rows.first(em, "select state from milestone where id = ?", r -> r.text("state"), id).ifPresent(state -> states.put(id, state));
+        }
         return n;
     }
 

@@ -11,17 +11,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import studio.persistence.AfterCommit;
 
 /**
  * The spec's milestone metrics on /q/metrics (Prometheus names: milestone_gate_success_total,
  * milestone_gate_failure_total, milestone_manual_override_total, milestone_blocked_total,
- * milestone_escalation_count, milestone_duration_seconds, milestone_qa_coverage_percent{milestone}).
+ * milestone_escalation_count, milestone_duration_seconds, milestone_qa_coverage_percent{milestone}), counted when
+ * the transaction that made the change commits: a rolled-back evaluation (a refusal, a dry run) counts nothing.
  */
 @ApplicationScoped
 public class MilestoneMetrics {
 
     @Inject
     MeterRegistry registry;
+    @Inject
+    AfterCommit afterCommit;
 
     private final AtomicLong escalations = new AtomicLong();
     private final Map<String, AtomicReference<Double>> coverage = new ConcurrentHashMap<>();
@@ -43,26 +47,30 @@ public class MilestoneMetrics {
     }
 
     public void reached(boolean byOverride, Duration sincePlanned) {
-        success.increment();
-        if (byOverride) overrides.increment();
-        if (sincePlanned != null) duration.record(sincePlanned);
+        afterCommit.run(() -> {
+            success.increment();
+            if (byOverride) overrides.increment();
+            if (sincePlanned != null) duration.record(sincePlanned);
+        });
     }
 
     public void blocked() {
-        failure.increment();
-        blocked.increment();
+        afterCommit.run(() -> {
+            failure.increment();
+            blocked.increment();
+        });
     }
 
     public void escalated() {
-        escalations.incrementAndGet();
+        afterCommit.run(escalations::incrementAndGet);
     }
 
     public void coverage(String milestoneId, Double percent) {
-        coverage.computeIfAbsent(milestoneId, id -> {
+        afterCommit.run(() -> coverage.computeIfAbsent(milestoneId, id -> {
             AtomicReference<Double> ref = new AtomicReference<>(Double.NaN);
             Gauge.builder("milestone.qa.coverage.percent", ref, r -> r.get() == null ? Double.NaN : r.get())
                     .tag("milestone", id).description("Aggregated QA coverage of the milestone's features").register(registry);
             return ref;
-        }).set(percent);
+        }).set(percent));
     }
 }

@@ -17,6 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import studio.security.CurrentUser;
@@ -24,6 +27,9 @@ import studio.security.StepUp;
 import studio.web.ApiException;
 import studio.web.FormTimes;
 import studio.web.JsonBody;
+import studio.web.LongPoll;
+import studio.format.Names;
+import studio.governance.MilestoneState;
 
 /** Milestone read-outs (milestone-status.json), documents, and people's commands on a milestone. */
 @Path("/api/milestones")
@@ -53,6 +59,37 @@ public class MilestonesApi {
     public ObjectNode one(@PathParam("id") String id, @QueryParam("as_of") String asOf) {
         Milestone m = views.find(id);
         return views.status(views.at(m, asOf == null ? null : instant(asOf)));
+    }
+
+    /**
+     * Waits until the milestone is in state {@code for} (default reached; "reached" is also satisfied by closed, which
+     * only follows it): 200 with its status, 409 when it ended in another terminal state, 408 after {@code timeout}
+     * seconds (docs/API.md "Waiting for a state").
+     */
+    @GET
+    @Path("{id}/wait")
+    @Blocking
+    public Uni<Response> await(@PathParam("id") String id, @QueryParam("for") String wanted, @QueryParam("timeout") String timeout) {
+        MilestoneState target = state(wanted == null ? "reached" : wanted);
+        Duration limit = LongPoll.timeout(timeout);
+        views.find(id);
+        return LongPoll.until(limit, "milestone " + id + " is not " + Names.of(target), () -> {
+            Milestone m = views.find(id);
+            MilestoneState now = m.lifecycleState();
+            if (now == target || (target == MilestoneState.REACHED && now == MilestoneState.CLOSED)) {
+                return LongPoll.Look.reached(views.status(views.current(m)).toString());
+            }
+            if (now.terminal()) return LongPoll.Look.refused("milestone " + id + " ended " + Names.of(now) + "; it will not be " + Names.of(target));
+            return LongPoll.Look.waiting();
+        });
+    }
+
+    private static MilestoneState state(String name) {
+        try {
+            return Names.parse(MilestoneState.class, name);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("for: " + e.getMessage());
+        }
     }
 
     @GET

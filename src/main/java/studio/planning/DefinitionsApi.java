@@ -11,11 +11,14 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import studio.definition.DefinitionWriter;
 import studio.input.Format;
 import studio.security.CurrentUser;
 import studio.web.ApiException;
+import studio.web.DryRun;
 
 /** CI and product owners import milestones/sprints/features documents; anyone exports them back as YAML. */
 @Path("/api/definitions")
@@ -27,14 +30,16 @@ public class DefinitionsApi {
     DefinitionImport definitions;
     @Inject
     DefinitionStore store;
+    @Inject
+    DryRun rehearsal;
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN, CI})
-    public DefinitionImport.Result importDocument(String body, @HeaderParam("Content-Type") String contentType) {
+    public Response importDocument(String body, @HeaderParam("Content-Type") String contentType, @QueryParam("dry_run") String dryRun) {
         if (body == null || body.isBlank()) throw ApiException.badRequest("the request body is empty: send a milestones/sprints/features document");
-        return definitions.apply(body, format(contentType), user.actor());
+        return rehearsal.run(DryRun.requested(dryRun), () -> Response.ok(definitions.apply(body, format(contentType), user.actor())).build());
     }
 
     @GET

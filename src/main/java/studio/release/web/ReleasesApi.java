@@ -5,6 +5,11 @@ import static studio.governance.Roles.*;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
+import studio.release.lifecycle.ReleaseState;
+import studio.web.LongPoll;
+import java.time.Duration;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,6 +34,7 @@ import studio.security.CurrentUser;
 import studio.security.StepUp;
 import studio.signing.DsseEnvelope;
 import studio.web.ApiException;
+import studio.web.DryRun;
 import studio.web.JsonBody;
 
 /** Releases (docs/API.md "Releases"): create, read, documents, approvals, rollback and retry. */
@@ -49,11 +55,17 @@ public class ReleasesApi {
     ReleaseListing listing;
     @Inject
     ReleaseHistoryQuery histories;
+    @Inject
+    DryRun rehearsal;
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN, CI})
-    public Response create(String body) {
+    public Response create(String body, @QueryParam("dry_run") String dryRun) {
+        return rehearsal.run(DryRun.requested(dryRun), () -> created(body));
+    }
+
+    private Response created(String body) {
         JsonBody b = JsonBody.parse(body);
         Actor actor = user.actor();
         ReleaseOrder order = new ReleaseOrder(b.text("milestone_id", "milestoneId"), b.text("version_tag", "versionTag"),
@@ -133,6 +145,34 @@ public class ReleasesApi {
     public ObjectNode retry(@PathParam("tag") String tag) {
         Release r = desk.retry(tag, user.actor());
         return json(r.versionTag);
+    }
+
+    /**
+     * Waits until the release is in state {@code for} (default completed): 200 with the release, 409 when it failed,
+     * was rejected, aborted or rolled back instead, 408 after {@code timeout} seconds (docs/API.md "Waiting for a
+     * state").
+     */
+    @GET
+    @Path("{tag}/wait")
+    @Blocking
+    public Uni<Response> await(@PathParam("tag") String tag, @QueryParam("for") String wanted, @QueryParam("timeout") String timeout) {
+        ReleaseState target;
+        try {
+            target = ReleaseState.fromJson(wanted == null ? "completed" : wanted);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("for: " + e.getMessage());
+        }
+        Duration limit = LongPoll.timeout(timeout);
+        listing.one(tag);
+        return LongPoll.until(limit, "release " + tag + " is not " + target.json(), () -> {
+            ReleaseView r = listing.one(tag);
+            ReleaseState now = r.state();
+            if (now == target) return LongPoll.Look.reached(ReleaseApiJson.of(r).toString());
+            if (now.terminal() || now == ReleaseState.FAILED) {
+                return LongPoll.Look.refused("release " + tag + " is " + now.json() + "; it will not be " + target.json());
+            }
+            return LongPoll.Look.waiting();
+        });
     }
 
     private ObjectNode json(String tag) {
