@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Installing what Studio needs: a JDK and curl (checked), PostgreSQL and Chromium (apt-get, when root on
+# Installing what Studio needs: a JDK and curl (checked), PostgreSQL, Chromium and promtool (apt-get, when root on
 # Debian/Ubuntu), Keycloak (from Maven Central, once, into $STATE). Sourced by ./studio.
 
 need_java() {
@@ -44,6 +44,13 @@ need_postgres() {
 need_chromium() {
   command -v chromium >/dev/null 2>&1 && return 0
   apt_install chromium || warn "Chromium is missing and could not be installed: browser tests will fail"
+}
+
+need_promtool() {  # the alert rules' tests (AlertRulesTest) run promtool; they fail without it, never skip
+  command -v promtool >/dev/null 2>&1 && return 0
+  # Debian's prometheus package brings promtool; Studio uses only promtool (where systemd runs, the package also
+  # enables its own Prometheus server on :9090).
+  apt_install prometheus || warn "promtool is missing and could not be installed: the alert rule tests will fail"
 }
 
 ensure_keycloak() {

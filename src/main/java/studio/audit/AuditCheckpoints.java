@@ -47,6 +47,9 @@ public class AuditCheckpoints {
     @Inject
     TrustedKeys trusted;
 
+    @Inject
+    AuditMetrics metrics;
+
     /** Names this trail in every checkpoint note and is the key name of its signature line (c2sp.org/tlog-checkpoint). */
     @ConfigProperty(name = "studio.audit.origin")
     String origin;
@@ -112,6 +115,7 @@ public class AuditCheckpoints {
     /** Whether the rows after {@code newest} (from the start when null) chain onto it and end exactly at {@code head}. */
     private boolean tailVerifies(Connection c, AuditCheckpoint newest, AuditHead head) throws SQLException, IOException {
         String problem = tailProblem(c, newest, head);
+        metrics.verified(AuditMetrics.Check.CHECKPOINT, problem == null);
         if (problem != null) LOG.errorf("not signing an audit checkpoint at row %d: %s; verify the chain", head.seq(), problem);
         return problem == null;
     }

@@ -31,6 +31,9 @@ public class AuditVerification {
     @Inject
     AuditLog log;
 
+    @Inject
+    AuditMetrics metrics;
+
     /**
      * Signs a checkpoint over the rows since the newest one (only when they chain onto it: a checkpoint never launders
      * a break), verifies the whole trail, then appends {@value #VERIFIED} with the verdict. The verdict is computed
@@ -68,6 +71,7 @@ public class AuditVerification {
             try (OverlappedVerification verifier = new OverlappedVerification(trail)) {
                 AuditRows.stream(c, AuditSql.oldestFirst(AuditFilter.EVERYTHING), AuditQuery.FETCH_SIZE, verifier::accept);
                 ChainVerification chain = verifier.finish();
+                metrics.verified(AuditMetrics.Check.FULL, chain.valid());
                 return new TrailVerification(chain, trail.anchoredSeq());
             }
         });

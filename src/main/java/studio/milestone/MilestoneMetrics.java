@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -11,19 +12,34 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import studio.governance.MilestoneState;
 import studio.persistence.AfterCommit;
+import studio.persistence.DatabaseFigures;
 
 /**
  * The spec's milestone metrics on /q/metrics (Prometheus names: milestone_gate_success_total,
  * milestone_gate_failure_total, milestone_manual_override_total, milestone_blocked_total,
  * milestone_escalation_count, milestone_duration_seconds, milestone_qa_coverage_percent{milestone}), counted when
- * the transaction that made the change commits: a rolled-back evaluation (a refusal, a dry run) counts nothing.
+ * the transaction that made the change commits (a rolled-back evaluation, a refusal or a dry run, counts nothing),
+ * and what the
+ * milestones are now, read from the database at each scrape so every instance reports the same and a restart loses
+ * nothing: milestone_in_state{state} and milestone_in_state_oldest_seconds{state} (how long the milestone longest in
+ * that state has been in it; "blocked for more than N minutes" alerts on it).
  */
+@Startup // registered at start, so every name is on /q/metrics before the first milestone moves
 @ApplicationScoped
 public class MilestoneMetrics {
 
+    private static final String IN_STATE = """
+            select state, count(*) from milestone group by state
+            union all
+            select state || '.oldest', extract(epoch from now() - min(state_since)) from milestone group by state""";
+
     @Inject
     MeterRegistry registry;
+    @Inject
+    DataSource db;
     @Inject
     AfterCommit afterCommit;
 
@@ -44,6 +60,14 @@ public class MilestoneMetrics {
         duration = Timer.builder("milestone.duration").description("Time from MilestonePlanned to MilestoneReached").register(registry);
         Gauge.builder("milestone.escalation.count", escalations, AtomicLong::get)
                 .description("Manual escalations required").register(registry);
+        DatabaseFigures now = new DatabaseFigures(db, IN_STATE);
+        for (MilestoneState state : MilestoneState.values()) {
+            String name = state.json();
+            Gauge.builder("milestone.in.state", now, f -> f.get(name)).tag("state", name).strongReference(true)
+                    .description("Milestones in this lifecycle state now").register(registry);
+            Gauge.builder("milestone.in.state.oldest.seconds", now, f -> f.get(name + ".oldest")).tag("state", name).strongReference(true)
+                    .description("How long the milestone longest in this state has been in it (0 when none is)").register(registry);
+        }
     }
 
     public void reached(boolean byOverride, Duration sincePlanned) {

@@ -29,6 +29,8 @@ public class DeliveryWorker {
     DeliveryQueue queue;
     @Inject
     WebhookSender sender;
+    @Inject
+    WebhookMetrics metrics;
 
     @ConfigProperty(name = "studio.webhooks.batch-size", defaultValue = "32")
     int batchSize;
@@ -70,6 +72,7 @@ public class DeliveryWorker {
             return attempts;
         } catch (RuntimeException e) {
             LOG.warnf(e, "webhook delivery run failed; due deliveries are retried on the next run");
+            metrics.runFailed();
             return 0;
         }
     }
@@ -83,7 +86,7 @@ public class DeliveryWorker {
             results.add(sender.send(c));
         }
         for (int i = 0; i < claimed.size(); i++) {
-            queue.record(claimed.get(i), results.get(i).join(), started.get(i));
+            metrics.attempted(queue.record(claimed.get(i), results.get(i).join(), started.get(i))); // counted once committed
         }
         return claimed.size();
     }

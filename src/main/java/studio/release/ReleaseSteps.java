@@ -58,7 +58,8 @@ public class ReleaseSteps {
             apply(r, handOver, actor, now);
             steps.addAll(handOver);
         }
-        if (!steps.isEmpty()) changed.fire(new ReleaseChanged(r.versionTag, r.milestoneId, r.environment, steps, r.lifecycleState()));
+        if (!steps.isEmpty()) changed.fire(new ReleaseChanged(r.versionTag, r.milestoneId, r.environment, steps, r.lifecycleState(),
+                r.createdAt));
         return steps;
     }
 
