@@ -3,6 +3,9 @@ package studio.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,6 +45,7 @@ import studio.input.InvalidInputException;
 import studio.milestone.MilestoneEvaluator;
 import studio.sprint.Sprint;
 import studio.sprint.SprintTracker;
+import studio.telemetry.Spans;
 import studio.web.ApiException;
 
 /**
@@ -70,6 +74,13 @@ public class EvidenceIntake {
     TransactionSynchronizationRegistry registry;
     @Inject
     EntityManager em;
+    @Inject
+    Spans spans;
+
+    /** On the EvidenceIngest span: what came in (event, trace-matrix, qa-report, executions, batch) and whether it was a retry. */
+    static final AttributeKey<String> KIND = AttributeKey.stringKey("evidence_kind");
+    static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("event_type");
+    static final AttributeKey<Boolean> REPLAYED = AttributeKey.booleanKey("replayed");
 
     /** The transaction resource holding a batch's deferred judging: milestone id to its newest trace id ("" none). */
     private static final String JUDGE_LATER = EvidenceIntake.class.getName() + ".judgeLater";
@@ -85,7 +96,7 @@ public class EvidenceIntake {
     public Receipt event(String body, String idempotencyKey, Actor actor) {
         IngestEvent event = EventParser.parse(body);
         String key = idempotencyKey != null ? idempotencyKey : event.meta().eventId();
-        return once("event", key, body, now -> {
+        return ingest(Attributes.of(KIND, "event", EVENT_TYPE, event.type()), event.meta().traceId(), "event", key, body, now -> {
             Effect effect = effects.apply(event, body, key, actor, now);
             ObjectNode answer = answer(effect).put("event", event.type());
             return new Answer(201, answer.toString());
@@ -96,7 +107,7 @@ public class EvidenceIntake {
     @Transactional
     public Receipt traceMatrix(String sprintId, String body, String idempotencyKey, Actor actor) {
         TraceMatrix matrix = TraceMatrixParser.parse(body, sprintId);
-        return once("trace-matrix:" + sprintId, idempotencyKey, body, now -> {
+        return ingest(Attributes.of(KIND, "trace-matrix"), matrix.traceId(), "trace-matrix:" + sprintId, idempotencyKey, body, now -> {
             Sprint sprint = sprints.lock(sprintId);
             long id = store.append(new Envelope("trace-matrix", null, sprintId, matrix.milestoneId(), null, now, now,
                     matrix.traceId(), idempotencyKey, actor.name(), "application/json", body));
@@ -119,7 +130,7 @@ public class EvidenceIntake {
     @Transactional
     public Receipt qaReport(String sprintId, String body, boolean markdown, String idempotencyKey, Actor actor) {
         QaReport report = markdown ? QaReportParser.parseMarkdown(body, sprintId) : QaReportParser.parseJson(body, sprintId);
-        return once("qa-report:" + sprintId, idempotencyKey, body, now -> {
+        return ingest(Attributes.of(KIND, "qa-report"), null, "qa-report:" + sprintId, idempotencyKey, body, now -> {
             Sprint sprint = sprints.lock(sprintId);
             long id = store.append(new Envelope("qa-report", null, sprintId, null, null, now, now, null, idempotencyKey,
                     actor.name(), markdown ? "text/markdown" : "application/json", body));
@@ -146,7 +157,7 @@ public class EvidenceIntake {
     @Transactional
     public Receipt executions(String body, String idempotencyKey, Actor actor) {
         List<ExecutionRecord> records = ExecutionMetadataParser.parse(body);
-        return once("executions", idempotencyKey, body, now -> {
+        return ingest(Attributes.of(KIND, "executions"), first(records, ExecutionRecord::traceId), "executions", idempotencyKey, body, now -> {
             long id = store.append(new Envelope("execution", null, first(records, ExecutionRecord::sprintId), null,
                     first(records, ExecutionRecord::featureId), now, now, first(records, ExecutionRecord::traceId),
                     idempotencyKey, actor.name(), "application/json", body));
@@ -180,6 +191,11 @@ public class EvidenceIntake {
     @Transactional
     public BatchReceipt batch(String body, Actor actor) {
         EvidenceBatch batch = EvidenceBatch.parse(body);
+        return spans.within("EvidenceIngest", Attributes.of(KIND, "batch"), null, () -> batch(batch, actor));
+    }
+
+    /** Each line's EvidenceIngest span is a child of the batch's, and so is the deferred judging. */
+    private BatchReceipt batch(EvidenceBatch batch, Actor actor) {
         Map<String, String> later = new TreeMap<>();
         registry.putResource(JUDGE_LATER, later);
         List<LineReceipt> receipts = new ArrayList<>(batch.lines().size());
@@ -248,6 +264,15 @@ public class EvidenceIntake {
             judged.add(m);
         }
         return judged;
+    }
+
+    /** One input's EvidenceIngest span, linked to the trace the input names. */
+    private Receipt ingest(Attributes what, String traceId, String scope, String key, String body, Function<Instant, Answer> work) {
+        return spans.within("EvidenceIngest", what, traceId, () -> {
+            Receipt receipt = once(scope, key, body, work);
+            Span.current().setAttribute(REPLAYED, receipt.replayed());
+            return receipt;
+        });
     }
 
     private Receipt once(String scope, String key, String body, Function<Instant, Answer> work) {

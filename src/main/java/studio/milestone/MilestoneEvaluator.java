@@ -3,6 +3,8 @@ package studio.milestone;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -32,6 +34,7 @@ import studio.governance.MilestoneStimulus;
 import studio.governance.Readiness;
 import studio.governance.Transition;
 import studio.persistence.Rows;
+import studio.telemetry.Spans;
 
 /**
  * Re-judges one milestone after something happened to it: reads its evidence, runs the gate engine and the
@@ -61,6 +64,13 @@ public class MilestoneEvaluator {
     Event<MilestoneChanged> changed;
     @Inject
     ObjectMapper json;
+    @Inject
+    Spans spans;
+
+    /** On the MilestoneGateEvaluation span: the state the milestone is in afterwards, and the gates' outcome. */
+    static final AttributeKey<String> STATE = AttributeKey.stringKey("milestone_state");
+    static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("gate_outcome");
+    static final AttributeKey<String> STIMULUS = AttributeKey.stringKey("stimulus");
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome react(String milestoneId, MilestoneStimulus stimulus, Actor actor, String traceId) {
@@ -76,7 +86,18 @@ public class MilestoneEvaluator {
         return judge(milestoneId, new MilestoneStimulus.EvidenceArrived("definition"), actor, null, false);
     }
 
+    /** The spec's MilestoneGateEvaluation span around every judgement, linked to the trace of the evidence that caused it. */
     private Outcome judge(String milestoneId, MilestoneStimulus stimulus, Actor actor, String traceId, boolean planning) {
+        Attributes attributes = Attributes.of(Spans.MILESTONE_ID, milestoneId, STIMULUS, stimulus.label());
+        return spans.within("MilestoneGateEvaluation", attributes, traceId, () -> {
+            Outcome outcome = decide(milestoneId, stimulus, actor, traceId, planning);
+            Spans.outcome(STATE, outcome.milestone().state);
+            Spans.outcome(OUTCOME, outcome.report().outcome().name().toLowerCase(java.util.Locale.ROOT));
+            return outcome;
+        });
+    }
+
+    private Outcome decide(String milestoneId, MilestoneStimulus stimulus, Actor actor, String traceId, boolean planning) {
         Milestone m = Milestone.findById(milestoneId, LockModeType.PESSIMISTIC_WRITE);
         if (m == null) throw new NotFoundException("unknown milestone " + milestoneId);
         boolean lifecycle = planning || m.lifecycleState() != MilestoneState.PLANNED;
@@ -108,7 +129,14 @@ public class MilestoneEvaluator {
         return GateEngine.evaluate(rules.requiredFeatures(), rules.gates(), facts.load(rules, Instant.now()));
     }
 
+    /** Each transition is a span of its own, named as its event (MilestoneReached, MilestoneBlocked, ...). */
     private void apply(Milestone m, Transition t, GateReport report, Actor actor, Instant now) {
+        Attributes attributes = Attributes.builder().put(Spans.MILESTONE_ID, m.id).put("from", t.from().json())
+                .put("to", t.to().json()).put(Spans.TRACE_ID, m.traceId).build();
+        spans.within(eventName(t), attributes, null, () -> transition(m, t, report, actor, now));
+    }
+
+    private void transition(Milestone m, Transition t, GateReport report, Actor actor, Instant now) {
         if (t.to() != t.from()) {
             m.state = t.to().json();
             m.stateSince = now;

@@ -1,5 +1,6 @@
 package studio.release;
 
+import io.opentelemetry.api.common.Attributes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,6 +33,7 @@ import studio.release.version.VersionResolution.Rejected;
 import studio.release.version.VersionResolution.Resolved;
 import studio.release.version.VersionResolver;
 import studio.release.version.VersionedMilestone;
+import studio.telemetry.Spans;
 import studio.web.ApiException;
 
 /**
@@ -60,6 +62,11 @@ public class ReleaseRequests {
     MilestoneRulebook rulebook;
     @Inject
     AuditLog audit;
+    @Inject
+    Spans spans;
+
+    /** What a release is made of, checked and gathered before its tag is chosen (span ReleaseCoordinator.ResolveInputs). */
+    private record Inputs(Milestone milestone, Release draft, ReleaseContent content, VersionPolicy versions, ReleasePolicy policy) {}
 
     @Transactional
     public Release create(ReleaseOrder order, Actor actor) {
@@ -72,21 +79,32 @@ public class ReleaseRequests {
      * check runs before the insert, so a refusal leaves nothing written.
      */
     Release open(ReleaseOrder order, Actor actor) {
+        Attributes asked = Attributes.builder().put(Spans.MILESTONE_ID, order.milestoneId()).put("environment", order.environment()).build();
+        Inputs in = spans.within("ReleaseCoordinator.ResolveInputs", asked, null, () -> inputs(order, actor));
+        Milestone m = in.milestone();
+        Resolved resolved = spans.within("ReleaseCoordinator.TagArtifacts", Attributes.of(Spans.MILESTONE_ID, m.id), m.traceId, () -> {
+            Resolved tag = insert(in.draft(), in.content(), in.versions(), m, order);
+            Spans.outcome(Spans.VERSION_TAG, tag.tag());
+            return tag;
+        });
+        Release r = em.find(Release.class, in.draft().id);
+        audit.record(actor, requested(r, resolved, in.policy()).alsoAbout(List.of(Subject.milestone(m.id))));
+        steps.react(r, new ReleaseStimulus.Created(r.requestedBy, in.policy().gated()), actor, r.createdAt);
+        return r;
+    }
+
+    private Inputs inputs(ReleaseOrder order, Actor actor) {
         ReleaseEnvironment environment = environment(order.environment());
         List<String> targets = targets(order.targets(), environment);
         if (order.milestoneId() == null || order.milestoneId().isBlank()) throw ApiException.badRequest("'milestone_id' is required");
         Milestone m = records.lockMilestone(order.milestoneId());
         requireReleasable(m);
+        Spans.outcome(Spans.TRACE_ID, m.traceId);
         MilestoneDefinition d = rulebook.rules(m).definition();
         ReleasePolicy policy = policy(environment, d, order);
         VersionPolicy versions = versionPolicy(d);
         Release draft = draft(m, order, environment, targets, policy, actor);
-        ReleaseContent content = records.contentOf(m);
-        Resolved resolved = insert(draft, content, versions, m, order);
-        Release r = em.find(Release.class, draft.id);
-        audit.record(actor, requested(r, resolved, policy).alsoAbout(List.of(Subject.milestone(m.id))));
-        steps.react(r, new ReleaseStimulus.Created(r.requestedBy, policy.gated()), actor, r.createdAt);
-        return r;
+        return new Inputs(m, draft, records.contentOf(m), versions, policy);
     }
 
     private static ReleaseEnvironment environment(String text) {

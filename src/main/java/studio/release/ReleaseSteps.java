@@ -1,6 +1,7 @@
 package studio.release;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.common.Attributes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import studio.release.lifecycle.ReleaseStimulus;
 import studio.release.lifecycle.ReleaseTransition;
 import studio.signing.DsseEnvelope;
 import studio.signing.SigningKeys;
+import studio.telemetry.Spans;
 import studio.web.ApiException;
 
 /**
@@ -44,18 +46,33 @@ public class ReleaseSteps {
     ReleaseSettings settings;
     @Inject
     Event<ReleaseChanged> changed;
+    @Inject
+    Spans spans;
 
     /**
      * @param now when it happened (a CI report's own timestamp for CI's outcome)
      * @throws ApiException 409 when the release's state does not allow the stimulus
      */
     public List<ReleaseTransition> react(Release r, ReleaseStimulus stimulus, Actor actor, Instant now) {
+        if (!(stimulus instanceof ReleaseStimulus.Rollback)) return proceed(r, stimulus, actor, now);
+        return spans.within("ReleaseCoordinator.RollbackFlow", about(r), r.traceId, () -> {
+            List<ReleaseTransition> done = proceed(r, stimulus, actor, now);
+            Spans.outcome(Spans.RELEASE_STATUS, r.state);
+            return done;
+        });
+    }
+
+    private List<ReleaseTransition> proceed(Release r, ReleaseStimulus stimulus, Actor actor, Instant now) {
         ReleaseLifecycle lifecycle = new ReleaseLifecycle(settings.rollbackOnFailure());
         List<ReleaseTransition> steps = new ArrayList<>(decide(lifecycle, r, stimulus));
         apply(r, steps, actor, now);
         if (r.lifecycleState() == ReleaseState.TAGGING) {
-            List<ReleaseTransition> handOver = lifecycle.react(ReleaseState.TAGGING, new ReleaseStimulus.TriggerSent());
-            apply(r, handOver, actor, now);
+            List<ReleaseTransition> handOver = spans.within("ReleaseCoordinator.TriggerCI", about(r), r.traceId, () -> {
+                List<ReleaseTransition> sent = lifecycle.react(ReleaseState.TAGGING, new ReleaseStimulus.TriggerSent());
+                apply(r, sent, actor, now);
+                Spans.outcome(Spans.RELEASE_STATUS, r.state);
+                return sent;
+            });
             steps.addAll(handOver);
         }
         if (!steps.isEmpty()) changed.fire(new ReleaseChanged(r.versionTag, r.milestoneId, r.environment, steps, r.lifecycleState(),
@@ -80,10 +97,14 @@ public class ReleaseSteps {
             if (t.to() == ReleaseState.DEPLOYING) r.triggeredAt = now;
             if (t.to() == ReleaseState.DOCUMENTING) r.releasedAt = now;
             if (WITH_REASON.contains(t.to())) r.lastReason = t.reason();
-            if (t.to() == ReleaseState.COMPLETED) sign(r);
+            if (t.to() == ReleaseState.COMPLETED) spans.within("ReleaseCoordinator.EmitAudit", about(r), r.traceId, () -> sign(r));
             audit.record(actor, AuditEntry.of(eventName(t), Subject.release(r.versionTag), r.traceId, payload(r, t, now))
                     .alsoAbout(List.of(Subject.milestone(r.milestoneId))));
         }
+    }
+
+    private static Attributes about(Release r) {
+        return Attributes.builder().put(Spans.VERSION_TAG, r.versionTag).put(Spans.MILESTONE_ID, r.milestoneId).put("environment", r.environment).build();
     }
 
     /** Signs the manifest of the completed release with Studio's current key and keeps the envelope. */
