@@ -37,7 +37,9 @@ public final class Scrape {
         List<Sample> out = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) continue;
-            Matcher m = SAMPLE.matcher(line.trim());
+            // an OpenMetrics exemplar (" # {trace_id=..,span_id=..} value ts", added while tracing is on) follows the sample
+            int exemplar = line.indexOf(" # {");
+            Matcher m = SAMPLE.matcher((exemplar < 0 ? line : line.substring(0, exemplar)).trim());
             if (!m.matches()) throw new AssertionError("not a Prometheus sample line: " + line);
             Map<String, String> labels = new LinkedHashMap<>();
             if (m.group(3) != null) {
