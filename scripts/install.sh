@@ -53,6 +53,18 @@ need_promtool() {  # the alert rules' tests (AlertRulesTest) run promtool; they 
   apt_install prometheus || warn "promtool is missing and could not be installed: the alert rule tests will fail"
 }
 
+need_spectral() {  # the OpenAPI contract test (ApiContractTest) lints /q/openapi with Spectral; it fails without it, never skips
+  local bin="$STATE/tools/spectral/node_modules/.bin/spectral"
+  if [ ! -x "$bin" ]; then
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm || warn "npm is missing and could not be installed"
+    say "Installing Spectral (OpenAPI lint) from npm, once"
+    mkdir -p "$STATE/tools/spectral"
+    npm install --prefix "$STATE/tools/spectral" --no-audit --no-fund --silent @stoplight/spectral-cli@6 >/dev/null 2>&1 ||
+      warn "Spectral could not be installed: the OpenAPI contract test will fail"
+  fi
+  export STUDIO_TEST_SPECTRAL="$bin"
+}
+
 ensure_keycloak() {
   [ -x "$KC_HOME/bin/kc.sh" ] && return 0
   say "Fetching Keycloak $KC_VERSION from Maven Central (once, about 180 MB)"

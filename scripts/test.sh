@@ -4,7 +4,7 @@
 # Sourced by ./studio.
 
 cmd_test() {
-  need_java; need_postgres; need_chromium; need_promtool
+  need_java; need_postgres; need_chromium; need_promtool; need_spectral
   ensure_keycloak
   local tmp pgport kcport rc=0
   tmp=$(mktemp -d /tmp/studio-test.XXXXXX)

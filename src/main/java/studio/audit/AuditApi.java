@@ -1,5 +1,7 @@
 package studio.audit;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -50,6 +53,7 @@ public class AuditApi {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EVERYONE)
+    @Operation(summary = "List audit events", description = "The audit trail, newest first, filtered by milestone, release, sprint, actor, type and time; keyset-paginated with the cursor of the last page.")
     public String list(@RestQuery String milestone, @RestQuery String release, @RestQuery String sprint,
                        @RestQuery String actor, @RestQuery String role, @RestQuery String type, @RestQuery String from,
                        @RestQuery String to, @RestQuery String after, @RestQuery String limit) {
@@ -61,9 +65,10 @@ public class AuditApi {
     @GET
     @Path("export")
     @RolesAllowed({Roles.AUDITOR, Roles.COMPLIANCE_OFFICER, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Export audit events", description = "The filtered audit trail as CSV or NDJSON with its hash-chain fields, for an auditor to verify offline.")
     public Response export(@RestQuery String format, @RestQuery String milestone, @RestQuery String release,
                            @RestQuery String sprint, @RestQuery String actor, @RestQuery String role,
-                           @RestQuery String type, @RestQuery String from, @RestQuery String to, RoutingContext request) {
+                           @RestQuery String type, @RestQuery String from, @RestQuery String to, @Context RoutingContext request) {
         AuditExportFormat chosen = AuditExportFormat.named(format);
         AuditFilter filter = new AuditParams(milestone, release, sprint, actor, role, type, from, to, null, null).filter();
         return download(streams, query, chosen, filter, request);
@@ -94,6 +99,7 @@ public class AuditApi {
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AUDITOR, Roles.COMPLIANCE_OFFICER, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Verify the audit chain", description = "Recomputes the whole hash chain and checks every signed checkpoint; answers whether the trail is intact and where it breaks.")
     public String verify() {
         return AuditEventJson.verdict(verification.verify()).toString();
     }
@@ -106,6 +112,7 @@ public class AuditApi {
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AUDITOR, Roles.COMPLIANCE_OFFICER, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Verify the audit chain and record the result", description = "Like GET verify, and appends the verification's outcome to the audit trail.")
     public String verifyAndRecord() {
         return AuditEventJson.verdict(verification.verifyAndRecord(user.actor())).toString();
     }
@@ -115,6 +122,7 @@ public class AuditApi {
     @Path("checkpoints")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EVERYONE)
+    @Operation(summary = "List signed checkpoints", description = "The signed audit checkpoints (C2SP tlog-checkpoint notes), newest first, keyset-paginated.")
     public String checkpoints(@RestQuery String after, @RestQuery String limit) {
         AuditPageRequest page = new AuditParams(null, null, null, null, null, null, null, null, after, limit).page();
         List<AuditCheckpoint> found = checkpoints.newestFirst(page.after(), page.limit() + 1);
@@ -128,6 +136,7 @@ public class AuditApi {
     @Path("checkpoints/latest")
     @Produces("text/plain; charset=utf-8")
     @RolesAllowed(Roles.EVERYONE)
+    @Operation(summary = "The newest signed checkpoint", description = "The newest checkpoint as a signed note (text), for anyone to keep and compare later.")
     public Response latestCheckpoint() {
         List<AuditCheckpoint> newest = checkpoints.newestFirst(null, 1);
         if (newest.isEmpty() || newest.get(0).note() == null) {

@@ -1,5 +1,7 @@
 package studio.bypass;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
@@ -35,6 +37,7 @@ public class BypassRequestsApi {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
+    @Operation(summary = "Request a force close or termination", description = "Asks for a four-eyes force close or termination of the milestone, with a reason; nothing moves until a second governor approves (202).")
     public Response request(@PathParam("id") String id, @PathParam("kind") String kind, String body) {
         BypassDesk.Outcome outcome = desk.request(id, Bypass.Kind.fromSlug(kind), JsonBody.parse(body).text("reason"), user.actor());
         ObjectNode json = view.of(outcome);

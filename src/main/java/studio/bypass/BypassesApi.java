@@ -1,5 +1,7 @@
 package studio.bypass;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import studio.governance.Roles;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +29,7 @@ public class BypassesApi extends DecisionApi<BypassDesk.Outcome> {
     BypassJson view;
 
     @GET
+    @Operation(summary = "List bypass requests", description = "Force close and termination requests, filtered by status and milestone.")
     public ObjectNode list(@QueryParam("status") String status, @QueryParam("milestone") String milestone) {
         requireStatus(status, STATUSES);
         return listing("bypasses", view.list(status, milestone));

@@ -1,5 +1,7 @@
 package studio.ingest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import static studio.governance.Roles.CI;
 import static studio.governance.Roles.PLATFORM_ADMIN;
 
@@ -45,6 +47,7 @@ public class EvidenceApi {
     @POST
     @Path("events")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Report a lifecycle event", description = "A sprint or milestone lifecycle event (SprintClosed, SprintBlocked, GateSignal, ...). Idempotent; dry_run=true answers what it would do and stores nothing.")
     public Response event(String body, @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
         return rehearsal.run(DryRun.requested(dryRun), () -> respond(intake.event(required(body), key, user.actor())));
     }
@@ -52,6 +55,7 @@ public class EvidenceApi {
     @POST
     @Path("sprints/{sprintId}/trace-matrix")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Report a sprint trace matrix", description = "The sprint's trace matrix (sprint-trace-matrix.json). Idempotent; dry_run=true stores nothing.")
     public Response traceMatrix(@PathParam("sprintId") String sprintId, String body, @HeaderParam("Idempotency-Key") String key,
                                 @QueryParam("dry_run") String dryRun) {
         return rehearsal.run(DryRun.requested(dryRun), () -> respond(intake.traceMatrix(sprintId, required(body), key, user.actor())));
@@ -60,6 +64,7 @@ public class EvidenceApi {
     @POST
     @Path("sprints/{sprintId}/qa-report")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Report a QA coverage report", description = "The sprint's QA validation report, markdown or JSON. Idempotent; dry_run=true stores nothing.")
     public Response qaReport(@PathParam("sprintId") String sprintId, String body, @HeaderParam("Content-Type") String type,
                              @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
         boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
@@ -69,6 +74,7 @@ public class EvidenceApi {
     @POST
     @Path("executions")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Report execution metadata", description = "A pipeline's execution metadata. Idempotent; dry_run=true stores nothing.")
     public Response executions(String body, @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
         return rehearsal.run(DryRun.requested(dryRun), () -> respond(intake.executions(required(body), key, user.actor())));
     }
@@ -80,6 +86,7 @@ public class EvidenceApi {
     @POST
     @Path("evidence/batch")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Report many inputs at once", description = "NDJSON, one object with kind and body per line: stored whole or not at all, each line answered as its own call would be.")
     public Response batch(String body, @QueryParam("dry_run") String dryRun) {
         return rehearsal.run(DryRun.requested(dryRun), () -> batchAnswer(intake.batch(required(body), user.actor())));
     }

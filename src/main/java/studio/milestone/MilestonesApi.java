@@ -1,5 +1,7 @@
 package studio.milestone;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import studio.gate.GateCondition;
 import studio.governance.Roles;
 import static studio.governance.Roles.*;
@@ -47,6 +49,7 @@ public class MilestonesApi {
     MilestoneCommands commands;
 
     @GET
+    @Operation(summary = "List milestones", description = "Every milestone's status (milestone-status.json shape), optionally only those in one state.")
     public ObjectNode list(@QueryParam("status") String status) {
         ObjectNode body = MilestoneReadout.JSON.createObjectNode();
         ArrayNode all = body.putArray("milestones");
@@ -56,6 +59,7 @@ public class MilestonesApi {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "A milestone's status", description = "The milestone's state, gate report and progress; with as_of, what the board showed at that moment.")
     public ObjectNode one(@PathParam("id") String id, @QueryParam("as_of") String asOf) {
         Milestone m = views.find(id);
         return views.status(views.at(m, asOf == null ? null : instant(asOf)));
@@ -69,6 +73,7 @@ public class MilestonesApi {
     @GET
     @Path("{id}/wait")
     @Blocking
+    @Operation(summary = "Wait for a milestone state", description = "Long-polls until the milestone is in the state named by 'for' (default reached): 200 with its status, 409 when it ended in another terminal state, 408 after 'timeout' seconds (default 30, at most 300).")
     public Uni<Response> await(@PathParam("id") String id, @QueryParam("for") String wanted, @QueryParam("timeout") String timeout) {
         MilestoneState target = state(wanted == null ? "reached" : wanted);
         Duration limit = LongPoll.timeout(timeout);
@@ -95,6 +100,7 @@ public class MilestonesApi {
     @GET
     @Path("{id}/validation-report.md")
     @Produces("text/markdown")
+    @Operation(summary = "The milestone's validation report", description = "The milestone's validation report (markdown), as of now or as_of.")
     public String validationReport(@PathParam("id") String id, @QueryParam("as_of") String asOf) {
         Milestone m = views.find(id);
         return documents.validationReport(views.at(m, asOf == null ? null : instant(asOf)));
@@ -103,12 +109,14 @@ public class MilestonesApi {
     @GET
     @Path("{id}/promotion-trigger.yaml")
     @Produces("application/yaml")
+    @Operation(summary = "The milestone's promotion trigger", description = "The promotion-trigger.yaml a reached milestone hands to the release pipeline.")
     public String promotionTrigger(@PathParam("id") String id) {
         return documents.promotionTrigger(views.current(views.find(id)));
     }
 
     @GET
     @Path("{id}/intervention-events.json")
+    @Operation(summary = "The milestone's intervention events", description = "Every human intervention on the milestone (overrides, manual decisions, bypasses) as JSON.")
     public String interventions(@PathParam("id") String id) {
         return documents.interventionEvents(views.find(id));
     }
@@ -117,6 +125,7 @@ public class MilestonesApi {
     @Path("{id}/evaluate")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, PLATFORM_ADMIN, CI})
+    @Operation(summary = "Evaluate a milestone now", description = "Judges the milestone's gates against the evidence now and applies the transitions that follow.")
     public ObjectNode evaluate(@PathParam("id") String id) {
         return after(commands.evaluate(id, user.actor()));
     }
@@ -125,6 +134,7 @@ public class MilestonesApi {
     @Path("{id}/resume")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, PLATFORM_ADMIN, CI})
+    @Operation(summary = "Resume a blocked milestone", description = "Moves a blocked or escalated milestone back to verification, with a reason.")
     public ObjectNode resume(@PathParam("id") String id, String body) {
         return after(commands.resume(id, user.actor(), JsonBody.parse(body).text("reason")));
     }
@@ -133,6 +143,7 @@ public class MilestonesApi {
     @Path("{id}/escalate")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
+    @Operation(summary = "Escalate a milestone", description = "Escalates a blocked milestone to its governor, with a reason.")
     public ObjectNode escalate(@PathParam("id") String id, String body) {
         return after(commands.escalate(id, user.actor(), JsonBody.parse(body).text("reason")));
     }
@@ -142,6 +153,7 @@ public class MilestonesApi {
     @StepUp
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
+    @Operation(summary = "Decide a manual gate", description = "Records a manual approval gate's decision (approve, conditional, reject) by a person of the role the gate names; needs a recent sign-in.")
     public Response decide(@PathParam("id") String id, String body) {
         JsonBody b = JsonBody.parse(body);
         String gate = b.text("gate");

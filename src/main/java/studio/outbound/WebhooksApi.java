@@ -1,5 +1,7 @@
 package studio.outbound;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import static studio.governance.Roles.PLATFORM_ADMIN;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +40,7 @@ public class WebhooksApi {
     Subscriptions subscriptions;
 
     @GET
+    @Operation(summary = "List webhooks", description = "The outbound webhooks and their last deliveries.")
     public List<ObjectNode> list() {
         return log.subscribers().stream().map(s -> json(s.webhook()).put("pending", s.pending()).put("delivered", s.delivered())
                 .put("dead", s.dead())).toList();
@@ -45,6 +48,7 @@ public class WebhooksApi {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a webhook", description = "Registers a CloudEvents webhook; answers its signing secret once.")
     public Response create(JsonNode body) {
         String url = body == null ? null : body.path("url").asText(null);
         JsonNode types = body == null ? null : body.get("event_types");
@@ -56,6 +60,7 @@ public class WebhooksApi {
 
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Delete a webhook", description = "Removes the webhook; pending deliveries are dropped.")
     public Response delete(@PathParam("id") long id) {
         subscriptions.delete(id, user.actor());
         return Response.noContent().build();

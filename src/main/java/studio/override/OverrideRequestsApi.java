@@ -1,5 +1,7 @@
 package studio.override;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
@@ -28,6 +30,7 @@ public class OverrideRequestsApi {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
+    @Operation(summary = "Request an override", description = "Asks for an override of named failing gates of the milestone, with a written justification; people of the milestone's approval roles decide it.")
     public Response request(@PathParam("id") String id, String body) {
         JsonBody b = JsonBody.parse(body);
         OverrideRequest o = desk.request(id, b.strings("gates", "overridden_gates"), b.text("reason"),

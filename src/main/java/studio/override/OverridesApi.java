@@ -1,5 +1,7 @@
 package studio.override;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
@@ -35,6 +37,7 @@ public class OverridesApi extends DecisionApi<OverrideRequest> {
     OverrideDesk desk;
 
     @GET
+    @Operation(summary = "List override requests", description = "Override requests, filtered by status and milestone.")
     public ObjectNode list(@QueryParam("status") String status, @QueryParam("milestone") String milestone) {
         requireStatus(status, STATUSES);
         return listing("overrides", desk.list(status, milestone).stream().map(OverridesApi::view).toList());
@@ -42,6 +45,7 @@ public class OverridesApi extends DecisionApi<OverrideRequest> {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "An override request", description = "The override request with its decisions.")
     public ObjectNode one(@PathParam("id") long id) {
         return view(desk.find(id));
     }
@@ -51,6 +55,7 @@ public class OverridesApi extends DecisionApi<OverrideRequest> {
     @StepUp
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
+    @Operation(summary = "Revoke an approved override", description = "Withdraws an approved override, with a reason; the milestone is judged again. Needs a recent sign-in.")
     public ObjectNode revoke(@PathParam("id") long id, String body) {
         return view(desk.revoke(id, JsonBody.parse(body).text("reason"), user.actor()));
     }

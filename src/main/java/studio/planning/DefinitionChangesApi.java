@@ -1,5 +1,7 @@
 package studio.planning;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import studio.governance.Roles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +35,7 @@ public class DefinitionChangesApi extends DecisionApi<DefinitionChangeDesk.Pendi
     ObjectMapper json;
 
     @GET
+    @Operation(summary = "List definition changes", description = "Changes that loosen a governed milestone's definition, filtered by status and milestone.")
     public ObjectNode list(@QueryParam("status") String status, @QueryParam("milestone") String milestone) {
         requireStatus(status, STATUSES);
         return listing("changes", desk.list(status, milestone).stream().map(this::json).toList());
@@ -40,6 +43,7 @@ public class DefinitionChangesApi extends DecisionApi<DefinitionChangeDesk.Pendi
 
     @GET
     @Path("{id}")
+    @Operation(summary = "A definition change", description = "The proposed definition and what it loosens.")
     public ObjectNode one(@PathParam("id") long id) {
         return json(desk.stored(id));
     }

@@ -1,5 +1,7 @@
 package studio.planning;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
@@ -37,6 +39,7 @@ public class DefinitionsApi {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN, CI})
+    @Operation(summary = "Import definitions", description = "A milestones/sprints/features document (YAML or JSON): problems with line and column, changes that loosen a milestone under way wait for approval; dry_run=true answers what would change and stores nothing.")
     public Response importDocument(String body, @HeaderParam("Content-Type") String contentType, @QueryParam("dry_run") String dryRun) {
         if (body == null || body.isBlank()) throw ApiException.badRequest("the request body is empty: send a milestones/sprints/features document");
         return rehearsal.run(DryRun.requested(dryRun), () -> Response.ok(definitions.apply(body, format(contentType), user.actor())).build());
@@ -45,6 +48,7 @@ public class DefinitionsApi {
     @GET
     @Produces("application/yaml")
     @RolesAllowed(Roles.EVERYONE)
+    @Operation(summary = "Export definitions", description = "Every definition as one YAML document.")
     public String export() {
         return DefinitionWriter.toYaml(store.exportAll());
     }

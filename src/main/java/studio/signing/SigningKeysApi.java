@@ -1,5 +1,7 @@
 package studio.signing;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,6 +26,7 @@ public class SigningKeysApi {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EVERYONE)
+    @Operation(summary = "List signing keys", description = "The public keys (PEM, key id) that verify Studio's checkpoints and manifests.")
     public PublishedKeys list() {
         return new PublishedKeys(signingKeys.publishedPem().entrySet().stream()
                 .map(key -> new PublishedKey(key.getKey(), Ed25519.ALGORITHM, key.getValue()))

@@ -1,5 +1,7 @@
 package studio.web;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,6 +41,7 @@ public abstract class DecisionApi<T> {
     @Path("{id}/approve")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
+    @Operation(summary = "Approve", description = "Approves the pending item with a reason (override, bypass request or definition change, by the path): the desk's policy decides who may, never the requester; needs a recent sign-in.")
     public ObjectNode approve(@PathParam("id") long id, String body) {
         return json(desk().approve(id, JsonBody.parse(body).text("reason"), user.actor()));
     }
@@ -48,6 +51,7 @@ public abstract class DecisionApi<T> {
     @Path("{id}/reject")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
+    @Operation(summary = "Reject", description = "Rejects the pending item with a reason; needs a recent sign-in.")
     public ObjectNode reject(@PathParam("id") long id, String body) {
         return json(desk().reject(id, JsonBody.parse(body).text("reason"), user.actor()));
     }

@@ -1,5 +1,7 @@
 package studio.release.web;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import studio.governance.Roles;
 import static studio.governance.Roles.*;
 
@@ -61,6 +63,7 @@ public class ReleasesApi {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN, CI})
+    @Operation(summary = "Create a release", description = "Promotes a reached milestone into a release (version tag, environment, targets); with dry_run=true it answers what it would create and stores nothing.")
     public Response create(String body, @QueryParam("dry_run") String dryRun) {
         return rehearsal.run(DryRun.requested(dryRun), () -> created(body));
     }
@@ -77,6 +80,7 @@ public class ReleasesApi {
     }
 
     @GET
+    @Operation(summary = "List releases", description = "Releases filtered by milestone, environment and status, keyset-paginated.")
     public ObjectNode list(@QueryParam("milestone") String milestone, @QueryParam("environment") String environment,
                            @QueryParam("status") String status, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         ReleaseFilters f = new ReleaseFilters(milestone, environment, status, null, null).validated();
@@ -86,6 +90,7 @@ public class ReleasesApi {
     @GET
     @Path("history.csv")
     @Produces("text/csv")
+    @Operation(summary = "Release history as CSV", description = "Every release's outcome and timing as CSV.")
     public Response history(@QueryParam("milestone") String milestone, @QueryParam("environment") String environment,
                             @QueryParam("status") String status) {
         String csv = histories.csv(new ReleaseFilters(milestone, environment, status, null, null));
@@ -94,6 +99,7 @@ public class ReleasesApi {
 
     @GET
     @Path("{tag}")
+    @Operation(summary = "A release", description = "The release's state, approvals, documents and timing.")
     public ObjectNode one(@PathParam("tag") String tag) {
         return json(tag);
     }
@@ -101,12 +107,14 @@ public class ReleasesApi {
     @GET
     @Path("{tag}/notes.md")
     @Produces("text/markdown")
+    @Operation(summary = "The release notes", description = "The release notes (markdown) generated from the milestone's evidence.")
     public String notes(@PathParam("tag") String tag) {
         return ReleaseDocument.NOTES.text(listing.one(tag));
     }
 
     @GET
     @Path("{tag}/manifest")
+    @Operation(summary = "The signed release manifest", description = "The release manifest as a DSSE envelope signed with Studio's key.")
     public DsseEnvelope manifest(@PathParam("tag") String tag) {
         return listing.one(tag).manifest();
     }
@@ -114,6 +122,7 @@ public class ReleasesApi {
     @GET
     @Path("{tag}/promotion-trigger-confirmed.yaml")
     @Produces("application/yaml")
+    @Operation(summary = "The confirmed promotion trigger", description = "The promotion-trigger-confirmed.yaml of the release.")
     public String promotionTrigger(@PathParam("tag") String tag) {
         return listing.one(tag).promotionTriggerConfirmed();
     }
@@ -123,6 +132,7 @@ public class ReleasesApi {
     @StepUp
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
+    @Operation(summary = "Approve or reject a release", description = "Records an approval or rejection of the release's content by a person the release policy names; needs a recent sign-in.")
     public ObjectNode decide(@PathParam("tag") String tag, String body) {
         JsonBody b = JsonBody.parse(body);
         Release r = desk.decide(tag, decision(b.text("decision")), b.text("role"), b.text("reason"), user.actor());
@@ -133,6 +143,7 @@ public class ReleasesApi {
     @Path("{tag}/rollback")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
+    @Operation(summary = "Roll back a release", description = "Rolls back a completed or failed release, with a reason.")
     public ObjectNode rollback(@PathParam("tag") String tag, String body) {
         Release r = desk.rollback(tag, JsonBody.parse(body).text("reason"), user.actor());
         return json(r.versionTag);
@@ -142,6 +153,7 @@ public class ReleasesApi {
     @Path("{tag}/retry")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
+    @Operation(summary = "Retry a failed release", description = "Starts the failed release's deployment again.")
     public ObjectNode retry(@PathParam("tag") String tag) {
         Release r = desk.retry(tag, user.actor());
         return json(r.versionTag);
@@ -155,6 +167,7 @@ public class ReleasesApi {
     @GET
     @Path("{tag}/wait")
     @Blocking
+    @Operation(summary = "Wait for a release state", description = "Long-polls until the release is in the state named by 'for' (default completed): 200 with the release, 409 when it failed, was rejected, aborted or rolled back instead, 408 after 'timeout' seconds.")
     public Uni<Response> await(@PathParam("tag") String tag, @QueryParam("for") String wanted, @QueryParam("timeout") String timeout) {
         ReleaseState target;
         try {

@@ -1,0 +1,176 @@
+package studio.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * The OpenAPI document at /q/openapi as a client generator needs it: the JSON API only (the HTML pages are Studio's
+ * own business), every operation with an operationId derived from its method and path ("getMilestonesByIdWait"), a
+ * tag per resource (declared with a description), the bearer token as its security (roles are not OAuth scopes), and
+ * the RFC 9457 problem every error answers with ({@code Problem}, on every 4xx/5xx Studio answers). Summaries and
+ * descriptions are on the resource methods ({@code @Operation}).
+ */
+public class ApiContract implements OASFilter {
+
+    static final String SCHEME = "bearer";
+
+    /** The tags: the first path segment after /api, with what it is about. */
+    static final Map<String, String> TAGS = new LinkedHashMap<>();
+
+    static {
+        TAGS.put("audit", "The tamper-evident audit trail: list, export, verify, signed checkpoints.");
+        TAGS.put("bypasses", "Force close and termination requests and their four-eyes decisions.");
+        TAGS.put("definition-changes", "Changes that loosen a governed milestone's definition, waiting for approval.");
+        TAGS.put("definitions", "Milestones, sprints and features documents: import (or dry-run) and export.");
+        TAGS.put("evidence", "CI evidence: lifecycle events, trace matrices, QA reports, execution metadata, batches.");
+        TAGS.put("milestones", "Milestone status, gate reports, documents, people's commands, and waiting for a state.");
+        TAGS.put("overrides", "Override requests of failing gates and their decisions.");
+        TAGS.put("releases", "Releases promoted from reached milestones: approvals, documents, rollback, waiting.");
+        TAGS.put("signing-keys", "The public keys that verify Studio's signatures.");
+        TAGS.put("webhooks", "Outbound webhooks (CloudEvents) and their deliveries.");
+    }
+
+    /** Statuses every operation may answer with a problem: no or a bad token, a role that may not, Studio unavailable. */
+    private static final List<String> ALWAYS = List.of("401", "403", "503");
+
+    @Override
+    public void filterOpenAPI(OpenAPI api) {
+        Map<String, PathItem> kept = new LinkedHashMap<>();
+        api.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/api/")) kept.put(path, item);
+        });
+        api.getPaths().setPathItems(kept);
+        api.info(api.getInfo().version(api.getInfo().getVersion() == null ? "1" : api.getInfo().getVersion())
+                .contact(OASFactory.createContact().name("Studio's operators: see the README's configuration section")));
+        api.servers(List.of(OASFactory.createServer().url("/").description("This Studio")));
+        api.tags(new ArrayList<>(TAGS.entrySet().stream()
+                .map(t -> OASFactory.createTag().name(t.getKey()).description(t.getValue())).toList()));
+        if (api.getComponents() == null) api.components(OASFactory.createComponents());
+        api.getComponents().addSchema("Problem", problem());
+        api.getComponents().securitySchemes(new LinkedHashMap<>(Map.of(SCHEME, OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("An OIDC access token from Studio's identity provider (./studio token <user> locally)."))));
+        kept.forEach((path, item) -> item.getOperations().forEach((method, op) -> shape(path, method, op)));
+        dropUnusedSchemas(api, kept);
+    }
+
+    /** The schemas only the pages used (TemplateInstance, RoutingContext, ...) go with them. */
+    private static void dropUnusedSchemas(OpenAPI api, Map<String, PathItem> paths) {
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        if (schemas == null) return;
+        java.util.Set<String> used = new java.util.HashSet<>();
+        java.util.Deque<Schema> todo = new java.util.ArrayDeque<>();
+        paths.values().forEach(item -> item.getOperations().values().forEach(op -> {
+            if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                op.getRequestBody().getContent().getMediaTypes().values().forEach(m -> add(todo, m.getSchema()));
+            }
+            if (op.getParameters() != null) op.getParameters().forEach(p -> add(todo, p.getSchema()));
+            if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
+                op.getResponses().getAPIResponses().values().forEach(r -> {
+                    if (r.getContent() != null) r.getContent().getMediaTypes().values().forEach(m -> add(todo, m.getSchema()));
+                });
+            }
+        }));
+        while (!todo.isEmpty()) {
+            Schema next = todo.pop();
+            if (next.getRef() != null) {
+                String name = next.getRef().substring(next.getRef().lastIndexOf('/') + 1);
+                if (used.add(name) && schemas.containsKey(name)) add(todo, schemas.get(name));
+            }
+            if (next.getProperties() != null) next.getProperties().values().forEach(p -> add(todo, p));
+            add(todo, next.getItems());
+            if (next.getAdditionalPropertiesSchema() != null) add(todo, next.getAdditionalPropertiesSchema());
+            for (List<Schema> group : java.util.Arrays.asList(next.getAllOf(), next.getAnyOf(), next.getOneOf())) {
+                if (group != null) group.forEach(g -> add(todo, g));
+            }
+        }
+        Map<String, Schema> kept = new LinkedHashMap<>();
+        schemas.forEach((name, schema) -> {
+            if (used.contains(name)) kept.put(name, schema);
+        });
+        api.getComponents().setSchemas(kept);
+    }
+
+    private static void add(java.util.Deque<Schema> todo, Schema schema) {
+        if (schema != null) todo.push(schema);
+    }
+
+    private static void shape(String path, PathItem.HttpMethod method, Operation op) {
+        if (op.getOperationId() == null) op.operationId(operationId(method, path));
+        op.tags(List.of(tag(path)));
+        op.security(List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME)));
+        APIResponses responses = op.getResponses() == null ? OASFactory.createAPIResponses() : op.getResponses();
+        Map<String, APIResponse> all = responses.getAPIResponses() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(responses.getAPIResponses());
+        all.keySet().stream().filter(code -> code.startsWith("4") || code.startsWith("5")).toList()
+                .forEach(code -> all.put(code, problemResponse(all.get(code).getDescription())));
+        boolean takesInput = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || path.contains("{")
+                || (op.getParameters() != null && !op.getParameters().isEmpty());
+        if (takesInput) all.putIfAbsent("400", problemResponse("Bad input: what was wrong, with line, column and path where known"));
+        if (path.contains("{")) all.putIfAbsent("404", problemResponse("Nothing with that id"));
+        if (method == PathItem.HttpMethod.POST) all.putIfAbsent("409", problemResponse("Not possible in the current state"));
+        ALWAYS.forEach(code -> all.putIfAbsent(code, problemResponse(switch (code) {
+            case "401" -> "No valid bearer token";
+            case "403" -> "The token's roles do not allow this";
+            default -> "Studio cannot reach its database; retry after the Retry-After delay";
+        })));
+        responses.setAPIResponses(all);
+        op.responses(responses);
+    }
+
+    /** "getMilestonesByIdWait" for GET /api/milestones/{id}/wait. */
+    static String operationId(PathItem.HttpMethod method, String path) {
+        StringBuilder id = new StringBuilder(method.name().toLowerCase(Locale.ROOT));
+        for (String segment : path.substring("/api/".length()).split("/")) {
+            if (segment.isEmpty()) continue;
+            boolean parameter = segment.startsWith("{");
+            String words = parameter ? segment.substring(1, segment.indexOf('}')).split(":")[0] : segment;
+            if (parameter) id.append("By");
+            for (String word : words.split("[^A-Za-z0-9]+")) {
+                if (!word.isEmpty()) id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return id.toString();
+    }
+
+    static String tag(String path) {
+        String first = path.substring("/api/".length()).split("/")[0];
+        return switch (first) {
+            case "events", "sprints", "executions", "evidence" -> "evidence";
+            default -> TAGS.containsKey(first) ? first : "milestones";
+        };
+    }
+
+    private static APIResponse problemResponse(String description) {
+        return OASFactory.createAPIResponse().description(description == null ? "A problem" : description)
+                .content(OASFactory.createContent().addMediaType(ApiErrors.PROBLEM_JSON,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))));
+    }
+
+    private static Schema problem() {
+        Schema error = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).description("One problem, with its place in the input")
+                .addProperty("message", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .addProperty("line", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
+                .addProperty("column", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
+                .addProperty("path", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .required(List.of("message"));
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("An RFC 9457 problem (application/problem+json) with the problems listed one by one")
+                .addProperty("type", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .addProperty("title", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
+                .addProperty("detail", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(error))
+                .required(List.of("type", "title", "status", "detail", "errors"));
+    }
+}
