@@ -1,5 +1,6 @@
 package studio.audit;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import studio.governance.Roles;
+import studio.testing.Api;
+import studio.testing.Scrape;
 
 /**
  * GET /api/audit/verify against a real database that someone with superuser access tampered with: every kind of
@@ -217,5 +220,33 @@ class AuditApiVerifyTest {
             AuditDatabase.tamper("update audit_event set prev_hash = '" + prev + "', hash = '" + hash + "' where seq = " + s,
                     "update audit_head set hash = '" + hash + "' where seq = " + s);
         }
+    }
+
+    /**
+     * Both checks of the audit chain (before a checkpoint is signed, and a full verification someone asked for) report
+     * their verdict on /q/metrics: a tampered row turns audit_chain_intact to 0, a sound trail back to 1.
+     */
+    @Test
+    void aTamperedRowIsReportedBrokenByBothChecksAndASoundTrailIntact() {
+        Scrape before = Scrape.now();
+        AuditDatabase.tamper("update audit_event set actor = 'mallory' where seq = 3");
+
+        assertTrue(checkpoints.checkpointNow().isEmpty(), "no checkpoint over a broken chain");
+        Api.as("auditor").get("/api/audit/verify").then().statusCode(200).body("valid", equalTo(false));
+        Scrape broken = Scrape.now();
+        assertEquals(0, broken.value("audit_chain_intact", "check", "checkpoint"));
+        assertEquals(0, broken.value("audit_chain_intact", "check", "full"));
+        for (String check : new String[] {"checkpoint", "full"}) {
+            assertEquals(1, broken.value("audit_chain_verifications_total", "check", check, "result", "broken")
+                    - before.value("audit_chain_verifications_total", "check", check, "result", "broken"), check);
+        }
+
+        AuditDatabase.reset();
+        new AuditTrailFixture(log).varied(8);
+        assertTrue(checkpoints.checkpointNow().isPresent());
+        Api.as("auditor").get("/api/audit/verify").then().statusCode(200).body("valid", equalTo(true));
+        Scrape sound = Scrape.now();
+        assertEquals(1, sound.value("audit_chain_intact", "check", "checkpoint"));
+        assertEquals(1, sound.value("audit_chain_intact", "check", "full"));
     }
 }
