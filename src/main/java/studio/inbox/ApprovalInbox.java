@@ -21,6 +21,7 @@ import studio.inbox.AwaitingDecision.BypassCandidate;
 import studio.inbox.AwaitingDecision.DefinitionChangeCandidate;
 import studio.inbox.AwaitingDecision.GateCandidate;
 import studio.inbox.AwaitingDecision.OverrideCandidate;
+import studio.inbox.AwaitingDecision.StuckCandidate;
 import studio.milestone.MilestoneReadout;
 import studio.milestone.MilestoneRulebook;
 import studio.milestone.MilestoneSignOffs;
@@ -92,7 +93,20 @@ public class ApprovalInbox implements Navigation.InboxCounter {
                 o.requestedAt(), o.report(), signed.getOrDefault(o.milestone().id(), SignOffs.NONE))).toList();
         List<GateCandidate> withSignOffs = gates.stream().map(g -> new GateCandidate(g.milestone(), g.milestoneName(), g.since(), g.report(),
                 signed.getOrDefault(g.milestone().id(), SignOffs.NONE))).toList();
-        return AwaitingDecision.of(actor, withApprovals, withSignOffs, bypasses, definitionChanges(actor), now);
+        return AwaitingDecision.of(actor, withApprovals, withSignOffs, bypasses, definitionChanges(actor), stuck(now), now);
+    }
+
+    /** Blocked and escalated milestones with no override or bypass request open: they wait on their governors. */
+    private List<StuckCandidate> stuck(Instant now) {
+        return Rows.list(em, """
+                select m.id, m.name, m.state, m.state_since, m.definition, m.gate_summary from milestone m
+                where m.state in ('blocked', 'escalated')
+                  and not exists (select 1 from override_request o where o.milestone_id = m.id and o.status = 'requested'
+                                  and (o.expires_at is null or o.expires_at > ?))
+                  and not exists (select 1 from bypass_request b where b.milestone_id = m.id and b.status = 'requested')
+                order by m.state_since, m.id limit ?""",
+                r -> new StuckCandidate(governed(r.text("definition"), r.text("state")), r.text("name"), r.instant("state_since"),
+                        MilestoneReadout.parse(r.text("gate_summary"))), now, LIMIT);
     }
 
     /** Changes that loosen a governed milestone, waiting for a product owner or governor other than their author. */

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import studio.gate.GateCondition;
 import studio.governance.Actor;
+import studio.governance.AttentionPolicy;
 import studio.governance.Bypass;
 import studio.governance.BypassPolicy;
 import studio.governance.DefinitionChangePolicy;
@@ -24,7 +25,9 @@ import studio.milestone.ControlPanel;
  * What waits for one person's decision, decided by the same policies the server enforces when they act: override
  * requests they may approve (their role is in its quorum, they did not request it, their approval would count, it is
  * still requested and unexpired), manual gates still pending whose role they hold, and force closes or terminations
- * they may approve as a second governor, and changes that loosen a milestone's definition they may approve. Nobody is offered a sign-off that would be their second on one milestone.
+ * they may approve as a second governor, changes that loosen a milestone's definition they may approve, and the
+ * blocked or escalated milestones they govern that nobody has been asked to decide on ({@link AttentionPolicy}).
+ * Nobody is offered a sign-off that would be their second on one milestone.
  * Oldest first.
  */
 public final class AwaitingDecision {
@@ -46,8 +49,11 @@ public final class AwaitingDecision {
     public record DefinitionChangeCandidate(long changeId, GovernedMilestone milestone, String milestoneName, String author,
                                             Instant proposedAt, List<String> loosens) {}
 
+    /** A blocked or escalated milestone with no override or bypass request open; {@code since} is when it got there. */
+    public record StuckCandidate(GovernedMilestone milestone, String milestoneName, Instant since, JsonNode report) {}
+
     public static List<InboxItem> of(Actor actor, List<OverrideCandidate> overrides, List<GateCandidate> gates, List<BypassCandidate> bypasses,
-                                     List<DefinitionChangeCandidate> changes, Instant now) {
+                                     List<DefinitionChangeCandidate> changes, List<StuckCandidate> stuck, Instant now) {
         if (!actor.holdsAny(Roles.ACTING_HUMANS)) return List.of();
         List<InboxItem> items = new ArrayList<>();
         for (OverrideCandidate o : overrides) {
@@ -63,6 +69,9 @@ public final class AwaitingDecision {
         }
         for (DefinitionChangeCandidate c : changes) {
             if (DefinitionChangePolicy.decide(actor, c.milestone(), c.author(), true, ControlPanel.REASON_TO_BE_GIVEN).allowed()) items.add(item(c));
+        }
+        for (StuckCandidate s : stuck) {
+            if (AttentionPolicy.waiting(s.milestone().state(), false) && AttentionPolicy.mayAct(actor, s.milestone()).allowed()) items.add(item(s));
         }
         items.sort(Comparator.comparing(InboxItem::waitingSince, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(InboxItem::key));
@@ -84,6 +93,16 @@ public final class AwaitingDecision {
         return new InboxItem(Kind.BYPASS, b.requestedAt(), b.milestone().id(), b.milestoneName(), b.milestone().state().json(), null,
                 failing, b.reason(), b.bypass().requestedBy(), null, null, details(b.report(), failing), b.bypass().id(), b.bypass().kind().noun(),
                 BypassPolicy.stillNeeded(b.milestone(), b.bypass()), null, null);
+    }
+
+    private static InboxItem item(StuckCandidate s) {
+        List<String> failing = new ArrayList<>();
+        if (s.report() != null) {
+            for (JsonNode g : s.report().path("gates")) if ("failed".equals(g.path("status").asText())) failing.add(key(g));
+        }
+        return new InboxItem(Kind.STUCK_MILESTONE, s.since(), s.milestone().id(), s.milestoneName(), s.milestone().state().json(), null,
+                failing, AttentionPolicy.nextSteps(s.milestone().state()), null, null, null, details(s.report(), failing), null, null, null,
+                null, null);
     }
 
     private static InboxItem item(DefinitionChangeCandidate c) {

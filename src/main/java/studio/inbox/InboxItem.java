@@ -7,7 +7,9 @@ import studio.milestone.MilestonePaths;
 /**
  * One thing that waits for the signed-in person's decision: an override request they may approve or reject, a
  * manual gate whose role they hold, a force close or termination they may approve as a second governor, or a change
- * that loosens a milestone's definition they may approve (decided on the milestone page, where its diff is). Oldest
+ * that loosens a milestone's definition they may approve (decided on the milestone page, where its diff is), or a
+ * blocked or escalated milestone they govern that nobody has been asked to decide on (its next steps in
+ * {@code justification}, its failing gates in {@code details}). Oldest
  * first by {@code waitingSince}.
  *
  * @param overrideId   the override request (override items only)
@@ -24,7 +26,7 @@ public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, Str
                         String role, List<GateDetail> details, Long bypassId, String bypass, String stillNeeded, Long changeId,
                         List<String> loosens) {
 
-    public enum Kind { OVERRIDE, MANUAL_GATE, BYPASS, DEFINITION_CHANGE }
+    public enum Kind { OVERRIDE, MANUAL_GATE, BYPASS, DEFINITION_CHANGE, STUCK_MILESTONE }
 
     /** "Force close", "Termination": the bypass requested, as a heading starts it (null for other items). */
     public String bypassLabel() {
@@ -52,6 +54,23 @@ public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, Str
         return kind == Kind.BYPASS;
     }
 
+    /** What waits, in a few words ("Override request #4 by qa-lead"), as lists of items name it. */
+    public String what() {
+        return switch (kind) {
+            case OVERRIDE -> "Override request #" + overrideId + " by " + requestedBy;
+            case MANUAL_GATE -> "Manual gate for " + role;
+            case BYPASS -> bypassLabel() + " request #" + bypassId + " by " + requestedBy;
+            case DEFINITION_CHANGE -> "Definition change #" + changeId + " by " + requestedBy;
+            case STUCK_MILESTONE -> Character.toUpperCase(milestoneState.charAt(0)) + milestoneState.substring(1)
+                    + ", nobody asked to decide";
+        };
+    }
+
+    /** A blocked or escalated milestone nobody has been asked to decide on (its governors act on its page). */
+    public boolean isStuck() {
+        return kind == Kind.STUCK_MILESTONE;
+    }
+
     /** The manual gate's name (manual gate items only). */
     public String gate() {
         return kind == Kind.MANUAL_GATE ? gates.get(0) : null;
@@ -68,6 +87,7 @@ public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, Str
             case OVERRIDE -> "/approvals/overrides/" + overrideId;
             case BYPASS -> "/approvals/bypasses/" + bypassId;
             case DEFINITION_CHANGE -> MilestonePaths.page(milestoneId) + "#definition";
+            case STUCK_MILESTONE -> MilestonePaths.page(milestoneId);
             case MANUAL_GATE -> "/approvals/milestones/" + MilestonePaths.segment(milestoneId) + "/gates/" + MilestonePaths.segment(gates.get(0));
         };
     }
@@ -82,6 +102,7 @@ public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, Str
             case OVERRIDE -> "override-" + overrideId;
             case BYPASS -> "bypass-" + bypassId;
             case DEFINITION_CHANGE -> "definition-" + changeId;
+            case STUCK_MILESTONE -> "stuck-" + milestoneId;
             case MANUAL_GATE -> "gate-" + milestoneId + "-" + gates.get(0);
         };
     }

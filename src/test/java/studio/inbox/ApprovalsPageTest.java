@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import studio.milestone.GovernedFixture;
 import studio.milestone.SqlStatements;
+import studio.testing.Api;
 import studio.testing.CsrfForms;
 import studio.testing.TestDb;
 
@@ -168,5 +169,32 @@ class ApprovalsPageTest {
         given().header("HX-Request", "true").get("/approvals").then().statusCode(200)
                 .header("Vary", containsString("HX-Request"))
                 .body(startsWith("<section id=\"inbox\"")).body(not(containsString("<html")));
+    }
+
+    @Test
+    @TestSecurity(user = "product-owner", roles = "product-owner")
+    void aBlockedMilestoneNobodyWasAskedAboutWaitsInItsGovernorsInboxUntilSomeoneIs() {
+        // sec is Blocked with no request open; gate-c has qa-lead's override request, so its approvers are the ones asked
+        given().get("/approvals").then().statusCode(200)
+                .body(containsString("id=\"stuck-sec\""))
+                .body(containsString("Blocked and nobody has been asked to decide"))
+                .body(containsString("href=\"/milestones/sec#gate-noCriticalFindings\">noCriticalFindings</a>"))
+                .body(not(containsString("id=\"stuck-gate-c\"")))
+                .body(containsString(badge(1)));
+        given().get("/").then().statusCode(200).body(containsString("Blocked, nobody asked to decide"));
+        Api.as("product-owner-2").contentType("application/json").body("{\"reason\":\"vendor audit overdue\"}")
+                .post("/api/milestones/sec/escalate").then().statusCode(200);
+        given().get("/approvals").then().statusCode(200).body(containsString("Escalated and nobody has been asked to decide"));
+        Api.as("product-owner-2").contentType("application/json").body("{\"reason\":\"board decision\"}")
+                .post("/api/milestones/sec/force-close").then().statusCode(202);
+        // now someone is asked: the second governor's approval of the force close, not the stuck milestone
+        given().get("/approvals").then().statusCode(200).body(not(containsString("id=\"stuck-sec\"")))
+                .body(containsString("Force close request #")).body(containsString(badge(1)));
+    }
+
+    @Test
+    @TestSecurity(user = "qa-lead-3", roles = "qa-lead")
+    void someoneWhoDoesNotGovernTheMilestoneIsNotAskedAboutIt() {
+        given().get("/approvals").then().statusCode(200).body(not(containsString("id=\"stuck-sec\"")));
     }
 }

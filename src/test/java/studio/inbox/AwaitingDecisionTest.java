@@ -50,11 +50,11 @@ class AwaitingDecisionTest {
     @Test
     void anOverrideWaitsForTheOtherApproversNeverForItsRequester() throws Exception {
         List<OverrideCandidate> requests = List.of(request(1, "qa-lead", NOW.minusSeconds(60), null));
-        assertAll(() -> assertEquals(1, AwaitingDecision.of(QA2, requests, List.of(), List.of(), List.of(), NOW).size()),
-                () -> assertEquals(0, AwaitingDecision.of(QA, requests, List.of(), List.of(), List.of(), NOW).size(), "the requester"),
-                () -> assertEquals(0, AwaitingDecision.of(PO, requests, List.of(), List.of(), List.of(), NOW).size(), "not an approval role"),
-                () -> assertEquals(0, AwaitingDecision.of(AUDITOR, requests, List.of(), List.of(), List.of(), NOW).size()));
-        InboxItem item = AwaitingDecision.of(QA2, requests, List.of(), List.of(), List.of(), NOW).get(0);
+        assertAll(() -> assertEquals(1, AwaitingDecision.of(QA2, requests, List.of(), List.of(), List.of(), List.of(), NOW).size()),
+                () -> assertEquals(0, AwaitingDecision.of(QA, requests, List.of(), List.of(), List.of(), List.of(), NOW).size(), "the requester"),
+                () -> assertEquals(0, AwaitingDecision.of(PO, requests, List.of(), List.of(), List.of(), List.of(), NOW).size(), "not an approval role"),
+                () -> assertEquals(0, AwaitingDecision.of(AUDITOR, requests, List.of(), List.of(), List.of(), List.of(), NOW).size()));
+        InboxItem item = AwaitingDecision.of(QA2, requests, List.of(), List.of(), List.of(), List.of(), NOW).get(0);
         assertAll(() -> assertEquals("edge case", item.justification()), () -> assertEquals("qa-lead", item.requestedBy()),
                 () -> assertEquals(List.of(new InboxItem.GateDetail("securityValidated", "failed", "2 critical findings")), item.details()),
                 () -> assertEquals("/approvals/overrides/1", item.decidePath()));
@@ -62,7 +62,7 @@ class AwaitingDecisionTest {
 
     @Test
     void anExpiredRequestNoLongerWaits() throws Exception {
-        assertEquals(0, AwaitingDecision.of(QA2, List.of(request(1, "qa-lead", NOW.minusSeconds(60), NOW)), List.of(), List.of(), List.of(), NOW).size());
+        assertEquals(0, AwaitingDecision.of(QA2, List.of(request(1, "qa-lead", NOW.minusSeconds(60), NOW)), List.of(), List.of(), List.of(), List.of(), NOW).size());
     }
 
     @Test
@@ -70,10 +70,10 @@ class AwaitingDecisionTest {
         GateCandidate pending = new GateCandidate(milestone("sec", MilestoneState.VERIFYING), "Security", NOW, report("pending"), SignOffs.NONE);
         GateCandidate passed = new GateCandidate(milestone("sec", MilestoneState.VERIFYING), "Security", NOW, report("passed"), SignOffs.NONE);
         GateCandidate closed = new GateCandidate(milestone("sec", MilestoneState.CLOSED), "Security", NOW, report("pending"), SignOffs.NONE);
-        assertAll(() -> assertEquals(List.of("manualApproval"), AwaitingDecision.of(SECURITY, List.of(), List.of(pending), List.of(), List.of(), NOW).get(0).gates()),
-                () -> assertEquals(0, AwaitingDecision.of(QA, List.of(), List.of(pending), List.of(), List.of(), NOW).size()),
-                () -> assertEquals(0, AwaitingDecision.of(SECURITY, List.of(), List.of(passed), List.of(), List.of(), NOW).size()),
-                () -> assertEquals(0, AwaitingDecision.of(SECURITY, List.of(), List.of(closed), List.of(), List.of(), NOW).size()));
+        assertAll(() -> assertEquals(List.of("manualApproval"), AwaitingDecision.of(SECURITY, List.of(), List.of(pending), List.of(), List.of(), List.of(), NOW).get(0).gates()),
+                () -> assertEquals(0, AwaitingDecision.of(QA, List.of(), List.of(pending), List.of(), List.of(), List.of(), NOW).size()),
+                () -> assertEquals(0, AwaitingDecision.of(SECURITY, List.of(), List.of(passed), List.of(), List.of(), List.of(), NOW).size()),
+                () -> assertEquals(0, AwaitingDecision.of(SECURITY, List.of(), List.of(closed), List.of(), List.of(), List.of(), NOW).size()));
     }
 
     @Test
@@ -82,7 +82,7 @@ class AwaitingDecisionTest {
         List<InboxItem> items = AwaitingDecision.of(both,
                 List.of(request(2, "qa-lead", NOW.minusSeconds(10), null), request(1, "qa-lead", NOW.minusSeconds(300), null)),
                 List.of(new GateCandidate(milestone("sec", MilestoneState.VERIFYING), "Security", NOW.minusSeconds(100), report("pending"), SignOffs.NONE)),
-                List.of(), List.of(), NOW);
+                List.of(), List.of(), List.of(), NOW);
         assertEquals(List.of("override-1", "gate-sec-manualApproval", "override-2"), items.stream().map(InboxItem::key).toList());
     }
 
@@ -91,12 +91,29 @@ class AwaitingDecisionTest {
         var change = new AwaitingDecision.DefinitionChangeCandidate(7, milestone("mvp", MilestoneState.BLOCKED), "MVP", "product-owner",
                 NOW.minusSeconds(30), List.of("lowers qaCoverageAbove from 90 to 80"));
         Actor po2 = new Actor("product-owner-2", Set.of("product-owner"));
-        List<InboxItem> items = AwaitingDecision.of(po2, List.of(), List.of(), List.of(), List.of(change), NOW);
+        List<InboxItem> items = AwaitingDecision.of(po2, List.of(), List.of(), List.of(), List.of(change), List.of(), NOW);
         assertAll(() -> assertEquals(List.of("definition-7"), items.stream().map(InboxItem::key).toList()),
                 () -> assertEquals("/milestones/mvp#definition", items.get(0).decidePath()),
                 () -> assertEquals(List.of("lowers qaCoverageAbove from 90 to 80"), items.get(0).loosens()),
-                () -> assertEquals(0, AwaitingDecision.of(PO, List.of(), List.of(), List.of(), List.of(change), NOW).size(), "the author"),
-                () -> assertEquals(0, AwaitingDecision.of(QA2, List.of(), List.of(), List.of(), List.of(change), NOW).size(), "not a decider"),
-                () -> assertEquals(0, AwaitingDecision.of(AUDITOR, List.of(), List.of(), List.of(), List.of(change), NOW).size()));
+                () -> assertEquals(0, AwaitingDecision.of(PO, List.of(), List.of(), List.of(), List.of(change), List.of(), NOW).size(), "the author"),
+                () -> assertEquals(0, AwaitingDecision.of(QA2, List.of(), List.of(), List.of(), List.of(change), List.of(), NOW).size(), "not a decider"),
+                () -> assertEquals(0, AwaitingDecision.of(AUDITOR, List.of(), List.of(), List.of(), List.of(change), List.of(), NOW).size()));
+    }
+
+    @Test
+    void aBlockedOrEscalatedMilestoneNobodyWasAskedAboutWaitsOnItsGovernors() throws Exception {
+        var blocked = new AwaitingDecision.StuckCandidate(milestone("mvp", MilestoneState.BLOCKED), "MVP", NOW.minusSeconds(600), report("pending"));
+        var escalated = new AwaitingDecision.StuckCandidate(milestone("sec", MilestoneState.ESCALATED), "Security", NOW.minusSeconds(60),
+                report("pending"));
+        var verifying = new AwaitingDecision.StuckCandidate(milestone("ok", MilestoneState.VERIFYING), "OK", NOW, report("pending"));
+        Actor admin = new Actor("platform-admin", Set.of("platform-admin"));
+        List<InboxItem> items = AwaitingDecision.of(PO, List.of(), List.of(), List.of(), List.of(), List.of(blocked, escalated, verifying), NOW);
+        assertAll(() -> assertEquals(List.of("stuck-mvp", "stuck-sec"), items.stream().map(InboxItem::key).toList()),
+                () -> assertEquals(List.of("securityValidated"), items.get(0).gates(), "the failing gates, not the pending one"),
+                () -> assertEquals("/milestones/mvp", items.get(0).decidePath()),
+                () -> assertEquals(2, AwaitingDecision.of(admin, List.of(), List.of(), List.of(), List.of(), List.of(blocked, escalated), NOW).size()),
+                () -> assertEquals(0, AwaitingDecision.of(QA, List.of(), List.of(), List.of(), List.of(), List.of(blocked, escalated), NOW).size(),
+                        "not a governor"),
+                () -> assertEquals(0, AwaitingDecision.of(AUDITOR, List.of(), List.of(), List.of(), List.of(), List.of(blocked), NOW).size()));
     }
 }
