@@ -1,6 +1,9 @@
 package studio.bypass;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 import studio.governance.Roles;
 import static studio.governance.Roles.*;
@@ -38,7 +41,7 @@ public class BypassRequestsApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
     @Operation(summary = "Request a force close or termination", description = "Asks for a four-eyes force close or termination of the milestone, with a reason; nothing moves until a second governor approves (202).")
-    public Response request(@PathParam("id") String id, @PathParam("kind") String kind, String body) {
+    public Response request(@PathParam("id") String id, @PathParam("kind") String kind, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
         BypassDesk.Outcome outcome = desk.request(id, Bypass.Kind.fromSlug(kind), JsonBody.parse(body).text("reason"), user.actor());
         ObjectNode json = view.of(outcome);
         return Response.status(202).entity(json).build();

@@ -1,6 +1,10 @@
 package studio.ingest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 import static studio.governance.Roles.CI;
 import static studio.governance.Roles.PLATFORM_ADMIN;
@@ -48,7 +52,7 @@ public class EvidenceApi {
     @Path("events")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Report a lifecycle event", description = "A sprint or milestone lifecycle event (SprintClosed, SprintBlocked, GateSignal, ...). Idempotent; dry_run=true answers what it would do and stores nothing.")
-    public Response event(String body, @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
+    public Response event(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Event"))) String body, @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
         return rehearsal.run(DryRun.requested(dryRun), () -> respond(intake.event(required(body), key, user.actor())));
     }
 
@@ -56,7 +60,7 @@ public class EvidenceApi {
     @Path("sprints/{sprintId}/trace-matrix")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Report a sprint trace matrix", description = "The sprint's trace matrix (sprint-trace-matrix.json). Idempotent; dry_run=true stores nothing.")
-    public Response traceMatrix(@PathParam("sprintId") String sprintId, String body, @HeaderParam("Idempotency-Key") String key,
+    public Response traceMatrix(@PathParam("sprintId") String sprintId, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "TraceMatrix"))) String body, @HeaderParam("Idempotency-Key") String key,
                                 @QueryParam("dry_run") String dryRun) {
         return rehearsal.run(DryRun.requested(dryRun), () -> respond(intake.traceMatrix(sprintId, required(body), key, user.actor())));
     }
@@ -65,7 +69,7 @@ public class EvidenceApi {
     @Path("sprints/{sprintId}/qa-report")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Report a QA coverage report", description = "The sprint's QA validation report, markdown or JSON. Idempotent; dry_run=true stores nothing.")
-    public Response qaReport(@PathParam("sprintId") String sprintId, String body, @HeaderParam("Content-Type") String type,
+    public Response qaReport(@PathParam("sprintId") String sprintId, @RequestBody(required = true, content = {@Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING, description = "The QA validation report: one line per feature, - Feature: 93.1%")), @Content(mediaType = "application/json", schema = @Schema(ref = "QaReport"))}) String body, @HeaderParam("Content-Type") String type,
                              @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
         boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
         return rehearsal.run(DryRun.requested(dryRun), () -> respond(intake.qaReport(sprintId, required(body), !json, key, user.actor())));
@@ -75,7 +79,7 @@ public class EvidenceApi {
     @Path("executions")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Report execution metadata", description = "A pipeline's execution metadata. Idempotent; dry_run=true stores nothing.")
-    public Response executions(String body, @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
+    public Response executions(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Executions"))) String body, @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
         return rehearsal.run(DryRun.requested(dryRun), () -> respond(intake.executions(required(body), key, user.actor())));
     }
 
@@ -87,7 +91,7 @@ public class EvidenceApi {
     @Path("evidence/batch")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Report many inputs at once", description = "NDJSON, one object with kind and body per line: stored whole or not at all, each line answered as its own call would be.")
-    public Response batch(String body, @QueryParam("dry_run") String dryRun) {
+    public Response batch(@RequestBody(required = true, content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING, description = "One JSON object per line: kind (event, trace-matrix, qa-report or executions) and body (the document that call takes)"))) String body, @QueryParam("dry_run") String dryRun) {
         return rehearsal.run(DryRun.requested(dryRun), () -> batchAnswer(intake.batch(required(body), user.actor())));
     }
 

@@ -1,6 +1,9 @@
 package studio.milestone;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 import studio.gate.GateCondition;
 import studio.governance.Roles;
@@ -135,7 +138,7 @@ public class MilestonesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, QA_LEAD, PLATFORM_ADMIN, CI})
     @Operation(summary = "Resume a blocked milestone", description = "Moves a blocked or escalated milestone back to verification, with a reason.")
-    public ObjectNode resume(@PathParam("id") String id, String body) {
+    public ObjectNode resume(@PathParam("id") String id, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
         return after(commands.resume(id, user.actor(), JsonBody.parse(body).text("reason")));
     }
 
@@ -144,7 +147,7 @@ public class MilestonesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
     @Operation(summary = "Escalate a milestone", description = "Escalates a blocked milestone to its governor, with a reason.")
-    public ObjectNode escalate(@PathParam("id") String id, String body) {
+    public ObjectNode escalate(@PathParam("id") String id, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
         return after(commands.escalate(id, user.actor(), JsonBody.parse(body).text("reason")));
     }
 
@@ -154,7 +157,7 @@ public class MilestonesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
     @Operation(summary = "Decide a manual gate", description = "Records a manual approval gate's decision (approve, conditional, reject) by a person of the role the gate names; needs a recent sign-in.")
-    public Response decide(@PathParam("id") String id, String body) {
+    public Response decide(@PathParam("id") String id, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ManualDecision"))) String body) {
         JsonBody b = JsonBody.parse(body);
         String gate = b.text("gate");
         String role = b.text("role");

@@ -1,6 +1,9 @@
 package studio.override;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 import studio.governance.Roles;
 import static studio.governance.Roles.*;
@@ -31,7 +34,7 @@ public class OverrideRequestsApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
     @Operation(summary = "Request an override", description = "Asks for an override of named failing gates of the milestone, with a written justification; people of the milestone's approval roles decide it.")
-    public Response request(@PathParam("id") String id, String body) {
+    public Response request(@PathParam("id") String id, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "OverrideRequest"))) String body) {
         JsonBody b = JsonBody.parse(body);
         OverrideRequest o = desk.request(id, b.strings("gates", "overridden_gates"), b.text("reason"),
                 b.instant("expires_at", "expiresAt"), user.actor());

@@ -1,6 +1,9 @@
 package studio.override;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 import studio.governance.Roles;
 import static studio.governance.Roles.*;
@@ -56,7 +59,7 @@ public class OverridesApi extends DecisionApi<OverrideRequest> {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
     @Operation(summary = "Revoke an approved override", description = "Withdraws an approved override, with a reason; the milestone is judged again. Needs a recent sign-in.")
-    public ObjectNode revoke(@PathParam("id") long id, String body) {
+    public ObjectNode revoke(@PathParam("id") long id, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
         return view(desk.revoke(id, JsonBody.parse(body).text("reason"), user.actor()));
     }
 

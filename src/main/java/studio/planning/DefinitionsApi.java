@@ -1,6 +1,10 @@
 package studio.planning;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 import studio.governance.Roles;
 import static studio.governance.Roles.*;
@@ -40,7 +44,7 @@ public class DefinitionsApi {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN, CI})
     @Operation(summary = "Import definitions", description = "A milestones/sprints/features document (YAML or JSON): problems with line and column, changes that loosen a milestone under way wait for approval; dry_run=true answers what would change and stores nothing.")
-    public Response importDocument(String body, @HeaderParam("Content-Type") String contentType, @QueryParam("dry_run") String dryRun) {
+    public Response importDocument(@RequestBody(required = true, content = {@Content(mediaType = "application/yaml", schema = @Schema(type = SchemaType.STRING, description = "A milestones/sprints/features document (docs/spec: milestones.yaml)")), @Content(mediaType = "application/json", schema = @Schema(ref = "Definitions"))}) String body, @HeaderParam("Content-Type") String contentType, @QueryParam("dry_run") String dryRun) {
         if (body == null || body.isBlank()) throw ApiException.badRequest("the request body is empty: send a milestones/sprints/features document");
         return rehearsal.run(DryRun.requested(dryRun), () -> Response.ok(definitions.apply(body, format(contentType), user.actor())).build());
     }

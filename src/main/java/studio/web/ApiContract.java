@@ -58,6 +58,7 @@ public class ApiContract implements OASFilter {
                 .map(t -> OASFactory.createTag().name(t.getKey()).description(t.getValue())).toList()));
         if (api.getComponents() == null) api.components(OASFactory.createComponents());
         api.getComponents().addSchema("Problem", problem());
+        requestSchemas().forEach(api.getComponents()::addSchema);
         api.getComponents().securitySchemes(new LinkedHashMap<>(Map.of(SCHEME, OASFactory.createSecurityScheme()
                 .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                 .description("An OIDC access token from Studio's identity provider (./studio token <user> locally)."))));
@@ -155,6 +156,62 @@ public class ApiContract implements OASFilter {
         return OASFactory.createAPIResponse().description(description == null ? "A problem" : description)
                 .content(OASFactory.createContent().addMediaType(ApiErrors.PROBLEM_JSON,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))));
+    }
+
+    /** The request bodies the API takes, as docs/API.md describes them (field spellings: snake_case; camelCase is accepted too). */
+    static Map<String, Schema> requestSchemas() {
+        Map<String, Schema> out = new LinkedHashMap<>();
+        out.put("Reason", object("A decision or command with the person's written reason", List.of("reason"),
+                "reason", text("Why: recorded in the audit trail")));
+        out.put("ManualDecision", object("A manual approval gate's decision", List.of("gate", "decision", "reason"),
+                "gate", text("The gate: manualApproval"), "role", text("The gate's role, when the milestone has several manual gates"),
+                "decision", text("approved, conditional or rejected"), "reason", text("Why")));
+        out.put("OverrideRequest", object("A request to override named failing gates", List.of("gates", "reason"),
+                "gates", list(text("A gate of the milestone")), "reason", text("The written justification"),
+                "expires_at", text("When the override lapses (ISO 8601), optional")));
+        out.put("ReleaseOrder", object("A release promoted from a reached milestone", List.of("milestone_id"),
+                "milestone_id", text("The reached milestone"), "version_tag", text("The version; resolved from the milestone when absent"),
+                "environment", text("The target environment"), "promotion_targets", list(text("An environment to promote to")),
+                "commit", text("The commit the release is built from")));
+        out.put("ReleaseDecision", object("An approval or rejection of a release's content", List.of("decision", "reason"),
+                "decision", text("approve or reject"), "reason", text("Why")));
+        out.put("Event", object("A lifecycle event (SprintPlanned, SprintClosed, SprintBlocked, GateSignal, ...) with the fields its kind documents",
+                List.of("event"), "event", text("The event's kind"), "sprintId", text("The sprint"), "milestoneId", text("The milestone"),
+                "traceId", text("The pipeline's trace id"), "timestamp", text("When it happened (ISO 8601)")));
+        out.put("TraceMatrix", object("A sprint's trace matrix (sprint-trace-matrix.json)", List.of("features"),
+                "sprint_id", text("The sprint"), "milestone_id", text("The milestone"), "trace_id", text("The pipeline's trace id"),
+                "features", list(object("A feature with its tests and artifacts", List.of("id"), "id", text("The feature"),
+                        "tests", list(text("A test")), "artifacts", list(text("An artifact")), "agent", text("Who delivered it")))));
+        out.put("QaReport", object("A QA validation report as JSON", List.of("features"),
+                "features", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                        .description("Coverage by feature id: a number, \"93.2%\", or {coverage, tests}")
+                        .additionalPropertiesSchema(OASFactory.createSchema().description("The feature's coverage")),
+                "tests_passed", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)),
+                "tests_failed", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
+        out.put("Executions", object("A pipeline's execution metadata (records of agent runs)", List.of(),
+                "traceId", text("The pipeline's trace id"), "records", list(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                        .description("One execution record"))));
+        out.put("Definitions", object("Milestones, sprints and features (the milestones.yaml document as JSON)", List.of(),
+                "milestones", list(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).description("A milestone definition")),
+                "sprints", list(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).description("A sprint definition")),
+                "features", list(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).description("A feature definition"))));
+        return out;
+    }
+
+    private static Schema text(String description) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).description(description);
+    }
+
+    private static Schema list(Schema items) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(items);
+    }
+
+    /** An object schema: its description, required fields, then name, schema pairs. */
+    private static Schema object(String description, List<String> required, Object... properties) {
+        Schema schema = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).description(description);
+        for (int i = 0; i < properties.length; i += 2) schema.addProperty((String) properties[i], (Schema) properties[i + 1]);
+        if (!required.isEmpty()) schema.required(required);
+        return schema;
     }
 
     private static Schema problem() {

@@ -1,6 +1,9 @@
 package studio.web;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,7 +45,7 @@ public abstract class DecisionApi<T> {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
     @Operation(summary = "Approve", description = "Approves the pending item with a reason (override, bypass request or definition change, by the path): the desk's policy decides who may, never the requester; needs a recent sign-in.")
-    public ObjectNode approve(@PathParam("id") long id, String body) {
+    public ObjectNode approve(@PathParam("id") long id, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
         return json(desk().approve(id, JsonBody.parse(body).text("reason"), user.actor()));
     }
 
@@ -52,7 +55,7 @@ public abstract class DecisionApi<T> {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
     @Operation(summary = "Reject", description = "Rejects the pending item with a reason; needs a recent sign-in.")
-    public ObjectNode reject(@PathParam("id") long id, String body) {
+    public ObjectNode reject(@PathParam("id") long id, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
         return json(desk().reject(id, JsonBody.parse(body).text("reason"), user.actor()));
     }
 

@@ -52,6 +52,17 @@ class ApiContractTest {
     }
 
     @Test
+    void requestBodiesSayWhatTheyTake() throws Exception {
+        JsonNode paths = JSON.readTree(document()).path("paths");
+        assertTrue(paths.path("/api/evidence/batch").path("post").path("requestBody").path("content").has("application/x-ndjson"));
+        JsonNode definitions = paths.path("/api/definitions").path("post").path("requestBody").path("content");
+        assertTrue(definitions.has("application/yaml"), definitions.toString());
+        assertEquals("#/components/schemas/Definitions", definitions.path("application/json").path("schema").path("$ref").asText());
+        assertEquals("#/components/schemas/Reason", paths.path("/api/overrides/{id}/approve").path("post").path("requestBody")
+                .path("content").path("application/json").path("schema").path("$ref").asText());
+    }
+
+    @Test
     void spectralOasReportsNothing() throws Exception {
         Path doc = Files.createTempFile("studio-openapi", ".json");
         Files.writeString(doc, document());

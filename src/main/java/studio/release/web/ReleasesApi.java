@@ -1,6 +1,9 @@
 package studio.release.web;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 import studio.governance.Roles;
 import static studio.governance.Roles.*;
@@ -64,7 +67,7 @@ public class ReleasesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN, CI})
     @Operation(summary = "Create a release", description = "Promotes a reached milestone into a release (version tag, environment, targets); with dry_run=true it answers what it would create and stores nothing.")
-    public Response create(String body, @QueryParam("dry_run") String dryRun) {
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ReleaseOrder"))) String body, @QueryParam("dry_run") String dryRun) {
         return rehearsal.run(DryRun.requested(dryRun), () -> created(body));
     }
 
@@ -133,7 +136,7 @@ public class ReleasesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
     @Operation(summary = "Approve or reject a release", description = "Records an approval or rejection of the release's content by a person the release policy names; needs a recent sign-in.")
-    public ObjectNode decide(@PathParam("tag") String tag, String body) {
+    public ObjectNode decide(@PathParam("tag") String tag, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ReleaseDecision"))) String body) {
         JsonBody b = JsonBody.parse(body);
         Release r = desk.decide(tag, decision(b.text("decision")), b.text("role"), b.text("reason"), user.actor());
         return json(r.versionTag);
@@ -144,7 +147,7 @@ public class ReleasesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
     @Operation(summary = "Roll back a release", description = "Rolls back a completed or failed release, with a reason.")
-    public ObjectNode rollback(@PathParam("tag") String tag, String body) {
+    public ObjectNode rollback(@PathParam("tag") String tag, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
         Release r = desk.rollback(tag, JsonBody.parse(body).text("reason"), user.actor());
         return json(r.versionTag);
     }
