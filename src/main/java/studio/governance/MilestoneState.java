@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import studio.format.Reachable;
 
 /**
  * A milestone's lifecycle state, with the complete transition table: the only edges there are. Closed and
@@ -60,6 +61,19 @@ public enum MilestoneState {
 
     public boolean terminal() {
         return this == CLOSED || this == TERMINATED;
+    }
+
+    /**
+     * Whether a pipeline waiting for {@code wanted} has it: this state, or for Reached also Closed (which only
+     * follows Reached).
+     */
+    public boolean satisfies(MilestoneState wanted) {
+        return this == wanted || (wanted == REACHED && this == CLOSED);
+    }
+
+    /** Whether no edge of the lifecycle leads from here to {@code wanted} any more: a wait for it is over, refused. */
+    public boolean rulesOut(MilestoneState wanted) {
+        return !satisfies(wanted) && !Reachable.from(this, s -> TABLE.get(s).values()).contains(wanted);
     }
 
     /** "Pending": as people read it. */

@@ -1,6 +1,5 @@
 package studio.inbox;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -42,12 +41,8 @@ public class ApprovalMetrics {
 
     @PostConstruct
     void register() {
-        DatabaseFigures now = new DatabaseFigures(db, WAITING);
-        for (String kind : KINDS) {
-            Gauge.builder("approval.waiting", now, f -> f.get(kind)).tag("kind", kind).strongReference(true)
-                    .description("Decisions of this kind waiting for an approver now").register(registry);
-            Gauge.builder("approval.waiting.oldest.seconds", now, f -> f.get(kind + ".oldest")).tag("kind", kind).strongReference(true)
-                    .description("How long the oldest waiting decision of this kind has waited (0 when none waits)").register(registry);
-        }
+        new DatabaseFigures(db, WAITING).registerCountAndOldest(registry, "approval.waiting", "kind", KINDS,
+                "Decisions of this kind waiting for an approver now",
+                "How long the oldest waiting decision of this kind has waited (0 when none waits)");
     }
 }

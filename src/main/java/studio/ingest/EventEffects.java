@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
@@ -98,9 +99,9 @@ public class EventEffects {
     private Effect milestonePlanned(MilestonePlanned e, String body, String key, Actor actor, Instant now, Instant at) {
         views.find(e.milestoneId());
         long id = store.append(envelope(e, null, e.milestoneId(), null, body, key, actor, now, at));
-        intake.judgeAll(List.of(e.milestoneId()), e.type(), actor, e.meta().traceId());
+        Map<String, String> judged = intake.judgeAll(List.of(e.milestoneId()), e.type(), actor, e.meta().traceId());
         audit.record(actor, AuditEntry.of(e.type(), Subject.milestone(e.milestoneId()), e.meta().traceId(), payload(e, id, at)));
-        return new Effect(id, List.of(e.milestoneId()));
+        return new Effect(id, judged);
     }
 
     private Effect signal(GateSignal e, String body, String key, Actor actor, Instant now, Instant at) {
@@ -112,11 +113,11 @@ public class EventEffects {
                 });
         long id = store.append(envelope(e, null, e.milestoneId(), null, body, key, actor, now, at));
         store.signal(id, e.milestoneId(), e.gate(), e.status(), e.value(), e.detail(), at);
-        intake.judgeAll(List.of(e.milestoneId()), "gate signal " + e.gate(), actor, e.meta().traceId());
+        Map<String, String> judged = intake.judgeAll(List.of(e.milestoneId()), "gate signal " + e.gate(), actor, e.meta().traceId());
         ObjectNode p = payload(e, id, at).put("gate", e.gate()).put("status", e.status()).put("detail", e.detail());
         if (e.value() != null) p.put("value", e.value());
         audit.record(actor, AuditEntry.of(e.type(), Subject.milestone(e.milestoneId()), e.meta().traceId(), p));
-        return new Effect(id, List.of(e.milestoneId()));
+        return new Effect(id, judged);
     }
 
     private Effect deferred(FeatureDeferred e, String body, String key, Actor actor, Instant now, Instant at) {
@@ -130,10 +131,10 @@ public class EventEffects {
             f.updatedAt = now;
             f.changeSeq = ChangeCursor.next(em);
         }
-        List<String> touched = intake.judgeAll(milestonesRequiring(e.featureId()), "feature deferred", actor, e.meta().traceId());
+        Map<String, String> touched = intake.judgeAll(milestonesRequiring(e.featureId()), "feature deferred", actor, e.meta().traceId());
         audit.record(actor, AuditEntry.of(e.type(), Subject.feature(e.featureId()), e.meta().traceId(),
                         payload(e, id, at).put("feature_id", e.featureId()).put("reason", e.reason()))
-                .alsoAbout(touched.stream().map(Subject::milestone).toList()));
+                .alsoAbout(touched.keySet().stream().map(Subject::milestone).toList()));
         return new Effect(id, touched);
     }
 
@@ -144,9 +145,9 @@ public class EventEffects {
         MilestoneStimulus stimulus = m.lifecycleState() == MilestoneState.BLOCKED
                 ? new MilestoneStimulus.Resume(actor.name(), e.reason())
                 : new MilestoneStimulus.EvidenceArrived(e.type());
-        if (!m.lifecycleState().terminal()) evaluator.react(m.id, stimulus, actor, e.meta().traceId());
+        String after = m.lifecycleState().terminal() ? m.state : evaluator.react(m.id, stimulus, actor, e.meta().traceId()).milestone().state;
         audit.record(actor, AuditEntry.of(e.type(), Subject.milestone(m.id), e.meta().traceId(), payload(e, id, at)));
-        return new Effect(id, List.of(m.id));
+        return new Effect(id, Map.of(m.id, after));
     }
 
     private Effect release(IngestEvent e, String body, String key, Actor actor, Instant now, Instant at) {
@@ -157,7 +158,10 @@ public class EventEffects {
         releaseReports.fire(new ReleaseReported(e, id, actor));
         audit.record(actor, AuditEntry.of(e.type(), milestoneId == null ? Subject.system() : Subject.milestone(milestoneId),
                 e.meta().traceId(), payload(e, id, at)));
-        return new Effect(id, milestoneId == null ? List.of() : List.of(milestoneId));
+        // the release report's own effect on the milestone is the coordinator's; its state is not judged here
+        Map<String, String> touched = new java.util.HashMap<>();
+        if (milestoneId != null) touched.put(milestoneId, null);
+        return new Effect(id, touched);
     }
 
     private List<String> milestonesRequiring(String featureId) {

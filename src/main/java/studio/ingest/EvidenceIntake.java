@@ -8,7 +8,6 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.WebApplicationException;
@@ -35,7 +34,6 @@ import studio.evidence.QaReportParser;
 import studio.evidence.TraceFeature;
 import studio.evidence.TraceMatrix;
 import studio.evidence.TraceMatrixParser;
-import studio.persistence.Rows;
 import studio.governance.Actor;
 import studio.governance.MilestoneStimulus;
 import studio.ingest.EvidenceStore.Envelope;
@@ -73,8 +71,6 @@ public class EvidenceIntake {
     @Inject
     TransactionSynchronizationRegistry registry;
     @Inject
-    EntityManager em;
-    @Inject
     Spans spans;
 
     /** On the EvidenceIngest span: what came in (event, trace-matrix, qa-report, executions, batch) and whether it was a retry. */
@@ -85,8 +81,17 @@ public class EvidenceIntake {
     /** The transaction resource holding a batch's deferred judging: milestone id to its newest trace id ("" none). */
     private static final String JUDGE_LATER = EvidenceIntake.class.getName() + ".judgeLater";
 
-    /** What a piece of evidence did: the stored row and the milestones re-judged (with their state after). */
-    public record Effect(long evidenceId, List<String> milestones) {}
+    /**
+     * What a piece of evidence did: the stored row and the milestones it touched, each with its state after being
+     * judged (null while a batch defers judging to its end).
+     */
+    public record Effect(long evidenceId, Map<String, String> judged) {
+
+        /** The milestones touched, in id order. */
+        public List<String> milestones() {
+            return List.copyOf(judged.keySet());
+        }
+    }
 
     /** The answer sent back; {@code replayed} when an idempotent retry got the first answer again. */
     public record Receipt(Answer answer, boolean replayed) {}
@@ -250,18 +255,21 @@ public class EvidenceIntake {
         return new Effect(evidenceId, judgeAll(sprints.touchedMilestones(sprintId), kind, actor, traceId));
     }
 
-    /** Re-judges the given milestones now, or inside a batch at its end (remembering the newest trace id). */
-    List<String> judgeAll(Iterable<String> milestoneIds, String kind, Actor actor, String traceId) {
+    /**
+     * Re-judges the given milestones now, or inside a batch at its end (remembering the newest trace id); answers each
+     * milestone, in id order, with its state after (null when deferred).
+     */
+    Map<String, String> judgeAll(Iterable<String> milestoneIds, String kind, Actor actor, String traceId) {
         @SuppressWarnings("unchecked")
         Map<String, String> later = (Map<String, String>) registry.getResource(JUDGE_LATER);
-        List<String> judged = new ArrayList<>();
+        Map<String, String> judged = new java.util.LinkedHashMap<>();
         for (String m : new TreeSet<>(toList(milestoneIds))) {
             if (later != null) {
                 later.merge(m, traceId == null ? "" : traceId, (was, now) -> now.isEmpty() ? was : now);
+                judged.put(m, null);
             } else {
-                evaluator.react(m, new MilestoneStimulus.EvidenceArrived(kind), actor, traceId);
+                judged.put(m, evaluator.react(m, new MilestoneStimulus.EvidenceArrived(kind), actor, traceId).milestone().state);
             }
-            judged.add(m);
         }
         return judged;
     }
@@ -298,9 +306,9 @@ public class EvidenceIntake {
         ArrayNode milestones = n.putArray("milestones_evaluated");
         effect.milestones().forEach(milestones::add);
         ObjectNode states = n.putObject("milestone_states");
-        for (String id : effect.milestones()) {
-            Rows.first(em, "select state from milestone where id = ?", r -> r.text("state"), id).ifPresent(state -> states.put(id, state));
-        }
+        effect.judged().forEach((id, state) -> {
+            if (state != null) states.put(id, state);
+        });
         return n;
     }
 

@@ -60,14 +60,9 @@ public class MilestoneMetrics {
         duration = Timer.builder("milestone.duration").description("Time from MilestonePlanned to MilestoneReached").register(registry);
         Gauge.builder("milestone.escalation.count", escalations, AtomicLong::get)
                 .description("Manual escalations required").register(registry);
-        DatabaseFigures now = new DatabaseFigures(db, IN_STATE);
-        for (MilestoneState state : MilestoneState.values()) {
-            String name = state.json();
-            Gauge.builder("milestone.in.state", now, f -> f.get(name)).tag("state", name).strongReference(true)
-                    .description("Milestones in this lifecycle state now").register(registry);
-            Gauge.builder("milestone.in.state.oldest.seconds", now, f -> f.get(name + ".oldest")).tag("state", name).strongReference(true)
-                    .description("How long the milestone longest in this state has been in it (0 when none is)").register(registry);
-        }
+        new DatabaseFigures(db, IN_STATE).registerCountAndOldest(registry, "milestone.in.state", "state",
+                java.util.Arrays.stream(MilestoneState.values()).map(MilestoneState::json).toList(),
+                "Milestones in this lifecycle state now", "How long the milestone longest in this state has been in it (0 when none is)");
     }
 
     public void reached(boolean byOverride, Duration sincePlanned) {

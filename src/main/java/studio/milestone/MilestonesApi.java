@@ -84,10 +84,8 @@ public class MilestonesApi {
         return LongPoll.until(limit, "milestone " + id + " is not " + Names.of(target), () -> {
             Milestone m = views.find(id);
             MilestoneState now = m.lifecycleState();
-            if (now == target || (target == MilestoneState.REACHED && now == MilestoneState.CLOSED)) {
-                return LongPoll.Look.reached(views.status(views.current(m)).toString());
-            }
-            if (now.terminal()) return LongPoll.Look.refused("milestone " + id + " ended " + Names.of(now) + "; it will not be " + Names.of(target));
+            if (now.satisfies(target)) return LongPoll.Look.reached(views.status(views.current(m)).toString());
+            if (now.rulesOut(target)) return LongPoll.Look.refused("milestone " + id + " is " + Names.of(now) + "; it will not be " + Names.of(target));
             return LongPoll.Look.waiting();
         });
     }

@@ -1,5 +1,7 @@
 package studio.persistence;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,6 +33,19 @@ public final class DatabaseFigures {
     public DatabaseFigures(DataSource db, String sql) {
         this.db = db;
         this.sql = sql;
+    }
+
+    /**
+     * For each of {@code values}, two gauges read from these figures: {@code name{tag=value}} (the figure named
+     * value: how many) and {@code name.oldest.seconds{tag=value}} (the figure named value.oldest: how long the oldest).
+     */
+    public void registerCountAndOldest(MeterRegistry registry, String name, String tag, Iterable<String> values, String counts,
+                                       String oldest) {
+        for (String value : values) {
+            Gauge.builder(name, this, f -> f.get(value)).tag(tag, value).strongReference(true).description(counts).register(registry);
+            Gauge.builder(name + ".oldest.seconds", this, f -> f.get(value + ".oldest")).tag(tag, value).strongReference(true)
+                    .description(oldest).register(registry);
+        }
     }
 
     public synchronized double get(String name) {

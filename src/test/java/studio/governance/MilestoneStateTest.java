@@ -73,4 +73,16 @@ class MilestoneStateTest {
         Readiness readiness = Readiness.of(report, MilestoneScope.of(List.of(), ev));
         assertEquals(new Readiness(GateReport.Outcome.FAILED, true, List.of("qaCoverageAbove")), readiness);
     }
+
+    @Test
+    void aWaitForAStateIsSatisfiedOrRuledOutByTheLifecycle() {
+        assertEquals(true, CLOSED.satisfies(REACHED), "closed only follows reached");
+        assertEquals(false, PENDING.satisfies(REACHED));
+        assertEquals(false, BLOCKED.rulesOut(REACHED), "resumed or overridden, it may still be reached");
+        assertEquals(false, ESCALATED.rulesOut(REACHED));
+        assertEquals(true, TERMINATED.rulesOut(REACHED));
+        assertEquals(true, REACHED.rulesOut(BLOCKED), "no edge leads back from reached");
+        assertEquals(true, PENDING.rulesOut(PLANNED));
+        assertEquals(false, CLOSED.rulesOut(REACHED));
+    }
 }

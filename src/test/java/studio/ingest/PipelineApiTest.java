@@ -94,7 +94,7 @@ class PipelineApiTest {
         Api.importDefinitions(Story.MILESTONES).then().statusCode(200);
         TestDb.exec("update milestone set state = 'terminated' where id = 'mvp-ready'");
         Api.as("ci").get("/api/milestones/mvp-ready/wait?for=reached&timeout=5").then().statusCode(409)
-                .body("detail", containsString("ended terminated"));
+                .body("detail", containsString("is terminated; it will not be reached"));
         Api.as("ci").get("/api/milestones/mvp-ready/wait?for=bogus").then().statusCode(400).body("detail", containsString("bogus"));
         Api.as("ci").get("/api/milestones/mvp-ready/wait?timeout=0").then().statusCode(400).body("detail", containsString("timeout"));
         Api.as("ci").get("/api/milestones/nope/wait?timeout=1").then().statusCode(404);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import studio.format.Names;
+import studio.format.Reachable;
 
 /**
  * A release's lifecycle state, with the complete transition table: the only edges there are. Rolled back,
@@ -56,6 +57,15 @@ public enum ReleaseState {
     /** Where {@code trigger} leads from this state, or empty when this state has no such edge. */
     public Optional<ReleaseState> next(ReleaseTrigger trigger) {
         return Optional.ofNullable(TABLE.get(this).get(trigger));
+    }
+
+    /**
+     * Whether a pipeline waiting for {@code wanted} can stop: no edge leads here to it any more, or the release failed
+     * (it moves again only when a person retries it, which a pipeline should not wait for).
+     */
+    public boolean rulesOut(ReleaseState wanted) {
+        if (this == wanted) return false;
+        return this == FAILED || !Reachable.from(this, s -> TABLE.get(s).values()).contains(wanted);
     }
 
     /** Nothing more can happen to the release. */

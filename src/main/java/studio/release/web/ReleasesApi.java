@@ -184,9 +184,7 @@ public class ReleasesApi {
             ReleaseView r = listing.one(tag);
             ReleaseState now = r.state();
             if (now == target) return LongPoll.Look.reached(ReleaseApiJson.of(r).toString());
-            if (now.terminal() || now == ReleaseState.FAILED) {
-                return LongPoll.Look.refused("release " + tag + " is " + now.json() + "; it will not be " + target.json());
-            }
+            if (now.rulesOut(target)) return LongPoll.Look.refused("release " + tag + " is " + now.json() + "; it will not be " + target.json());
             return LongPoll.Look.waiting();
         });
     }

@@ -72,4 +72,16 @@ class ReleaseStateTest {
         for (ReleaseState s : ReleaseState.values()) assertEquals(s, ReleaseState.fromJson(s.json()));
         assertThrows(IllegalArgumentException.class, () -> ReleaseState.fromJson("shipped"));
     }
+
+    @Test
+    void aWaitForAStateIsRuledOutWhenNoEdgeLeadsThereOrTheReleaseFailed() {
+        assertEquals(false, DEPLOYING.rulesOut(COMPLETED));
+        assertEquals(false, PAUSED_FOR_APPROVAL.rulesOut(COMPLETED), "people may still approve it");
+        assertEquals(false, COMPLETED.rulesOut(COMPLETED));
+        assertEquals(true, FAILED.rulesOut(COMPLETED), "only a person's retry moves it again");
+        assertEquals(false, FAILED.rulesOut(FAILED));
+        assertEquals(true, REJECTED.rulesOut(COMPLETED));
+        assertEquals(true, COMPLETED.rulesOut(FAILED));
+        assertEquals(false, DEPLOYING.rulesOut(ROLLED_BACK));
+    }
 }
