@@ -96,17 +96,17 @@ public class ApprovalInbox implements Navigation.InboxCounter {
         return AwaitingDecision.of(actor, withApprovals, withSignOffs, bypasses, definitionChanges(actor), stuck(now), now);
     }
 
-    /** Blocked and escalated milestones with no override or bypass request open: they wait on their governors. */
+    /** Blocked and escalated milestones, and whether someone was asked already (an override or bypass request open). */
     private List<StuckCandidate> stuck(Instant now) {
         return Rows.list(em, """
-                select m.id, m.name, m.state, m.state_since, m.definition, m.gate_summary from milestone m
-                where m.state in ('blocked', 'escalated')
-                  and not exists (select 1 from override_request o where o.milestone_id = m.id and o.status = 'requested'
-                                  and (o.expires_at is null or o.expires_at > ?))
-                  and not exists (select 1 from bypass_request b where b.milestone_id = m.id and b.status = 'requested')
+                select m.id, m.name, m.state, m.state_since, m.definition, m.gate_summary,
+                       exists (select 1 from override_request o where o.milestone_id = m.id and o.status = 'requested'
+                               and (o.expires_at is null or o.expires_at > ?))
+                       or exists (select 1 from bypass_request b where b.milestone_id = m.id and b.status = 'requested') as asked
+                from milestone m where m.state in ('blocked', 'escalated')
                 order by m.state_since, m.id limit ?""",
                 r -> new StuckCandidate(governed(r.text("definition"), r.text("state")), r.text("name"), r.instant("state_since"),
-                        MilestoneReadout.parse(r.text("gate_summary"))), now, LIMIT);
+                        MilestoneReadout.parse(r.text("gate_summary")), r.flag("asked")), now, LIMIT);
     }
 
     /** Changes that loosen a governed milestone, waiting for a product owner or governor other than their author. */

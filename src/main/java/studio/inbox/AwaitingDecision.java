@@ -49,8 +49,11 @@ public final class AwaitingDecision {
     public record DefinitionChangeCandidate(long changeId, GovernedMilestone milestone, String milestoneName, String author,
                                             Instant proposedAt, List<String> loosens) {}
 
-    /** A blocked or escalated milestone with no override or bypass request open; {@code since} is when it got there. */
-    public record StuckCandidate(GovernedMilestone milestone, String milestoneName, Instant since, JsonNode report) {}
+    /**
+     * A blocked or escalated milestone; {@code since} is when it got there, {@code asked} whether an override or bypass
+     * request is open on it (then those asked decide, not its governors here).
+     */
+    public record StuckCandidate(GovernedMilestone milestone, String milestoneName, Instant since, JsonNode report, boolean asked) {}
 
     public static List<InboxItem> of(Actor actor, List<OverrideCandidate> overrides, List<GateCandidate> gates, List<BypassCandidate> bypasses,
                                      List<DefinitionChangeCandidate> changes, List<StuckCandidate> stuck, Instant now) {
@@ -71,7 +74,7 @@ public final class AwaitingDecision {
             if (DefinitionChangePolicy.decide(actor, c.milestone(), c.author(), true, ControlPanel.REASON_TO_BE_GIVEN).allowed()) items.add(item(c));
         }
         for (StuckCandidate s : stuck) {
-            if (AttentionPolicy.waiting(s.milestone().state(), false) && AttentionPolicy.mayAct(actor, s.milestone()).allowed()) items.add(item(s));
+            if (AttentionPolicy.waiting(s.milestone().state(), s.asked()) && AttentionPolicy.mayAct(actor, s.milestone()).allowed()) items.add(item(s));
         }
         items.sort(Comparator.comparing(InboxItem::waitingSince, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(InboxItem::key));

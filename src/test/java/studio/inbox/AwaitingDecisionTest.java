@@ -102,12 +102,14 @@ class AwaitingDecisionTest {
 
     @Test
     void aBlockedOrEscalatedMilestoneNobodyWasAskedAboutWaitsOnItsGovernors() throws Exception {
-        var blocked = new AwaitingDecision.StuckCandidate(milestone("mvp", MilestoneState.BLOCKED), "MVP", NOW.minusSeconds(600), report("pending"));
+        var blocked = new AwaitingDecision.StuckCandidate(milestone("mvp", MilestoneState.BLOCKED), "MVP", NOW.minusSeconds(600), report("pending"),
+                false);
         var escalated = new AwaitingDecision.StuckCandidate(milestone("sec", MilestoneState.ESCALATED), "Security", NOW.minusSeconds(60),
-                report("pending"));
-        var verifying = new AwaitingDecision.StuckCandidate(milestone("ok", MilestoneState.VERIFYING), "OK", NOW, report("pending"));
+                report("pending"), false);
+        var verifying = new AwaitingDecision.StuckCandidate(milestone("ok", MilestoneState.VERIFYING), "OK", NOW, report("pending"), false);
+        var asked = new AwaitingDecision.StuckCandidate(milestone("gate-c", MilestoneState.BLOCKED), "Asked", NOW, report("pending"), true);
         Actor admin = new Actor("platform-admin", Set.of("platform-admin"));
-        List<InboxItem> items = AwaitingDecision.of(PO, List.of(), List.of(), List.of(), List.of(), List.of(blocked, escalated, verifying), NOW);
+        List<InboxItem> items = AwaitingDecision.of(PO, List.of(), List.of(), List.of(), List.of(), List.of(blocked, escalated, verifying, asked), NOW);
         assertAll(() -> assertEquals(List.of("stuck-mvp", "stuck-sec"), items.stream().map(InboxItem::key).toList()),
                 () -> assertEquals(List.of("securityValidated"), items.get(0).gates(), "the failing gates, not the pending one"),
                 () -> assertEquals("/milestones/mvp", items.get(0).decidePath()),
