@@ -43,10 +43,15 @@ public abstract class DecisionPage<T> {
         DecisionDesk<T> desk = desk();
         Attempt typed = Attempt.of(desk.items().notice() + decision + "-" + item).with("reason", reason);
         return actions.run(headers, typed, () -> {
-            if (!desk.milestoneOf(item).equals(milestoneId)) {
-                throw ApiException.notFound("milestone " + milestoneId + " has no " + desk.items().noun() + " " + item);
-            }
+            requireOn(milestoneId, item);
             return desk.decide(item, "approve".equals(decision), reason, user.actor());
         }, screen.of(milestoneId));
+    }
+
+    /** Refuses (404) an item of another milestone than the page's: a page only acts on what it shows. */
+    protected void requireOn(String milestoneId, long item) {
+        if (!desk().milestoneOf(item).equals(milestoneId)) {
+            throw ApiException.notFound("milestone " + milestoneId + " has no " + desk().items().noun() + " " + item);
+        }
     }
 }

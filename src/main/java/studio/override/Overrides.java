@@ -15,7 +15,6 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import studio.milestone.DecisionPage;
 import studio.security.StepUp;
-import studio.web.ApiException;
 import studio.web.Attempt;
 import studio.web.FormTimes;
 import studio.web.PageActions;
@@ -46,7 +45,7 @@ public class Overrides extends DecisionPage<OverrideRequest> {
     @StepUp
     public Response revoke(@PathParam("id") String id, @PathParam("item") long item, @RestForm String reason, HttpHeaders headers) {
         return actions.run(headers, Attempt.of("revoke-" + item).with("reason", reason), "revoke", () -> {
-            if (!desk.milestoneOf(item).equals(id)) throw ApiException.notFound("milestone " + id + " has no override " + item);
+            requireOn(id, item);
             desk.revoke(item, reason, user.actor());
         }, screen.of(id));
     }
