@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import studio.persistence.AfterCommit;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -29,31 +27,13 @@ public class Outbox implements AuditAppended {
     DeliveryWorker worker;
 
     @Inject
-    TransactionSynchronizationRegistry registry;
+    AfterCommit afterCommit;
 
     @Override
     public void appended(AuditRecord record, SharedSessionContractImplementor session) {
         OutboundEvents.of(record, UUID.randomUUID().toString()).ifPresent(event -> {
             Rows.update(session.unwrap(EntityManager.class), INSERT, record.seq(), event.subject(), event.eventName(), event.toJson());
-            nudgeAfterCommit();
-        });
-    }
-
-    /**
-     * Registered while the audit log appends (itself an interposed synchronization before completion), which the JTA
-     * registry allows: a synchronization interposed then still runs, after the current one.
-     */
-    private void nudgeAfterCommit() {
-        registry.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) worker.nudge();
-            }
+            afterCommit.run(worker::nudge); // also while the audit log appends, before completion
         });
     }
 

@@ -17,8 +17,12 @@ public class AfterCommit {
     @Inject
     TransactionSynchronizationRegistry registry;
 
+    /**
+     * Also from inside another synchronization's beforeCompletion (the audit log appends there), which the JTA registry
+     * allows: a synchronization interposed then still runs, after the current one.
+     */
     public void run(Runnable action) {
-        if (registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        if (registry.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
             action.run();
             return;
         }
