@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import studio.testing.Api;
+import studio.testing.Scrape;
 import studio.testing.Story;
 import studio.testing.TestDb;
 
@@ -53,6 +54,7 @@ class PipelineApiTest {
         deliverAllButTheLastClose();
         long evidence = TestDb.count("select count(*) from evidence");
         long audit = TestDb.count("select count(*) from audit_event");
+        double reachedBefore = Scrape.now().value("milestone_gate_success_total");
 
         Api.as("ci").contentType("application/json").body(Story.closed(Story.COMM, "2025-06-20T10:00:00Z"))
                 .post("/api/events?dry_run=true").then().statusCode(200).header("Studio-Dry-Run", "true").body("dry_run", equalTo(true))
@@ -60,9 +62,11 @@ class PipelineApiTest {
         assertEquals(evidence, TestDb.count("select count(*) from evidence"));
         assertEquals(audit, TestDb.count("select count(*) from audit_event"));
         assertFalse("reached".equals(TestDb.text("select state from milestone where id = 'mvp-ready'")));
+        assertEquals(reachedBefore, Scrape.now().value("milestone_gate_success_total"), "a dry run counted a milestone reached");
 
         Api.event(Story.closed(Story.COMM, "2025-06-20T10:00:00Z")).then().statusCode(201);
         assertEquals("reached", TestDb.text("select state from milestone where id = 'mvp-ready'"));
+        assertEquals(reachedBefore + 1, Scrape.now().value("milestone_gate_success_total"));
         long releases = TestDb.count("select count(*) from release");
         audit = TestDb.count("select count(*) from audit_event");
         Api.as("ci").contentType("application/json").body("{\"milestone_id\":\"mvp-ready\",\"version_tag\":\"v9.9.9\",\"environment\":\"staging\"}")
