@@ -21,9 +21,16 @@ is_root() { [ "$(id -u)" = "0" ]; }
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 http_ok() { curl -fsS -m 5 -o /dev/null "$1" 2>/dev/null; }
 
+# A port is taken when something answers on it, or when any socket (a client's outgoing connection included, which
+# no connect test sees) already holds it as its local port: the kernel's table says so for every state.
+port_held() {
+  local hex; hex=$(printf ':%04X ' "$1")
+  cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk -v h="$hex" 'index($2 " ", h) { found = 1 } END { exit !found }'
+}
+
 free_port() {  # first free TCP port from $1
   local p="$1"
-  while port_in_use "$p"; do p=$((p + 1)); done
+  while port_in_use "$p" || port_held "$p"; do p=$((p + 1)); done
   echo "$p"
 }
 

@@ -28,7 +28,7 @@ pg_start() {  # dir port
   fi
   as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/pg.log" -w -t 60 \
     -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=${PG_FSYNC:-on} -c max_connections=200 ${PG_OPTS:-}" \
-    start >/dev/null || die "PostgreSQL did not start, see $dir/pg.log"
+    start >/dev/null || { tail -n 20 "$dir/pg.log" >&2 2>/dev/null; die "PostgreSQL did not start on :$port, see $dir/pg.log (its last lines above)"; }
 }
 
 pg_stop() {  # dir

@@ -12,7 +12,7 @@ cmd_test() {
   TEST_TMP="$tmp"
   trap 'test_teardown' EXIT INT TERM
   launcher_tests supervise || rc=1
-  pgport=$(free_port $((56432 + RANDOM % 400)))
+  pgport=$(free_port $((26432 + RANDOM % 400)))
   mkdir -p "$tmp/pg"
   PG_FSYNC=off pg_start "$tmp/pg" "$pgport"
   pg_create_db "$pgport" studio_test

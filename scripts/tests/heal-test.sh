@@ -13,7 +13,7 @@ source "$ROOT/scripts/lib.sh"
 
 HOME_DIR=$(mktemp -d /tmp/studio-heal-test.XXXXXX)
 chmod 755 "$HOME_DIR"
-STUDIO_PORT=$(free_port 18480) KEYCLOAK_PORT=$(free_port 18580) STUDIO_DB_PORT=$(free_port 56532)
+STUDIO_PORT=$(free_port 18480) KEYCLOAK_PORT=$(free_port 18580) STUDIO_DB_PORT=$(free_port 26932)
 export STUDIO_HOME="$HOME_DIR" STUDIO_PORT KEYCLOAK_PORT STUDIO_DB_PORT STUDIO_MODE=native
 FAILED=0
 OUT="$HOME_DIR/out"
