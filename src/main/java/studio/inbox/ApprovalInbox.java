@@ -78,10 +78,29 @@ public class ApprovalInbox implements Navigation.InboxCounter {
     }
 
     private List<InboxItem> decidable(Actor actor) {
+        return AwaitingDecision.of(actor, candidates(actor.name(), actor.roles()), Instant.now());
+    }
+
+    /**
+     * What each of {@code people} may decide now, by the same policies as their inbox: the notification sweep asks once
+     * for everyone (the same bounded queries, without the per-person filters), then judges each person in memory.
+     */
+    public Map<String, List<InboxItem>> awaitingEach(List<Actor> people) {
+        Map<String, List<InboxItem>> out = new java.util.LinkedHashMap<>();
+        if (people.isEmpty()) return out;
+        AwaitingDecision.Candidates all = candidates(null, Roles.ACTING_HUMANS);
         Instant now = Instant.now();
-        List<OverrideCandidate> overrides = overrides(actor, now);
-        List<GateCandidate> gates = manualGates(actor);
-        List<BypassCandidate> bypasses = bypasses(actor);
+        for (Actor person : people) out.put(person.name(), AwaitingDecision.of(person, all, now));
+        return out;
+    }
+
+    /** The candidates one person ({@code requester}: not their own requests) or everyone (null) may be offered. */
+    private AwaitingDecision.Candidates candidates(String requester, java.util.Collection<String> roles) {
+        Instant now = Instant.now();
+        String notBy = requester == null ? "" : requester;
+        List<OverrideCandidate> overrides = overrides(notBy, now);
+        List<GateCandidate> gates = manualGates(roles);
+        List<BypassCandidate> bypasses = bypasses(notBy);
         // Who signed off already on these milestones, and each override's approvals: a few statements for all of them.
         java.util.Set<String> ids = new java.util.HashSet<>();
         overrides.forEach(o -> ids.add(o.milestone().id()));
@@ -93,7 +112,7 @@ public class ApprovalInbox implements Navigation.InboxCounter {
                 o.requestedAt(), o.report(), signed.getOrDefault(o.milestone().id(), SignOffs.NONE))).toList();
         List<GateCandidate> withSignOffs = gates.stream().map(g -> new GateCandidate(g.milestone(), g.milestoneName(), g.since(), g.report(),
                 signed.getOrDefault(g.milestone().id(), SignOffs.NONE))).toList();
-        return AwaitingDecision.of(actor, withApprovals, withSignOffs, bypasses, definitionChanges(actor), stuck(now), now);
+        return new AwaitingDecision.Candidates(withApprovals, withSignOffs, bypasses, definitionChanges(notBy), stuck(now));
     }
 
     /** Blocked and escalated milestones, and whether someone was asked already (an override or bypass request open). */
@@ -110,13 +129,13 @@ public class ApprovalInbox implements Navigation.InboxCounter {
     }
 
     /** Changes that loosen a governed milestone, waiting for a product owner or governor other than their author. */
-    private List<DefinitionChangeCandidate> definitionChanges(Actor actor) {
+    private List<DefinitionChangeCandidate> definitionChanges(String notBy) {
         return Rows.list(em, """
                 select c.id, c.author, c.proposed_at, c.weakenings, m.id as milestone_id, m.name, m.state, m.definition
                 from definition_change c join milestone m on m.id = c.milestone_id
                 where c.status = 'pending' and c.author <> ? order by c.proposed_at, c.id limit ?""",
                 r -> new DefinitionChangeCandidate(r.number("id"), governed(r.text("definition"), r.text("state")), r.text("name"),
-                        r.text("author"), r.instant("proposed_at"), r.texts("weakenings")), actor.name(), LIMIT);
+                        r.text("author"), r.instant("proposed_at"), r.texts("weakenings")), notBy, LIMIT);
     }
 
     private static OverrideTicket withApprovals(OverrideTicket t, List<Quorum.Signature> approvals) {
@@ -124,7 +143,7 @@ public class ApprovalInbox implements Navigation.InboxCounter {
     }
 
     /** Force closes and terminations waiting for approval on open milestones, with their approvals so far. */
-    private List<BypassCandidate> bypasses(Actor actor) {
+    private List<BypassCandidate> bypasses(String notBy) {
         List<BypassCandidate> out = Rows.list(em, """
                 select b.id, b.kind, b.reason, b.requested_by, b.requested_at, m.id as milestone_id, m.name, m.state, m.definition,
                        m.gate_summary, m.escalated_by
@@ -133,7 +152,7 @@ public class ApprovalInbox implements Navigation.InboxCounter {
                 r -> new BypassCandidate(new Bypass(r.number("id"), Bypass.Kind.fromSlug(r.text("kind")), Bypass.Status.REQUESTED,
                         r.text("requested_by"), List.of(), null, null), governed(r.text("definition"), r.text("state")), r.text("name"),
                         r.text("reason"), r.instant("requested_at"), r.text("escalated_by"), MilestoneReadout.parse(r.text("gate_summary"))),
-                actor.name(), LIMIT);
+                notBy, LIMIT);
         if (out.isEmpty()) return out;
         Map<Long, List<Quorum.Signature>> approvals = new java.util.HashMap<>();
         Rows.list(em, "select bypass_id, approver, approver_roles, approved_at from bypass_approval where bypass_id = any(?) order by approved_at",
@@ -153,7 +172,7 @@ public class ApprovalInbox implements Navigation.InboxCounter {
         memoReleases = null;
     }
 
-    private List<OverrideCandidate> overrides(Actor actor, Instant now) {
+    private List<OverrideCandidate> overrides(String notBy, Instant now) {
         return Rows.list(em, """
                 select o.id, o.gates, o.reason, o.expires_at, o.requested_by, o.requested_at,
                        m.id as milestone_id, m.name, m.state, m.definition, m.gate_summary
@@ -165,16 +184,16 @@ public class ApprovalInbox implements Navigation.InboxCounter {
                     r.instant("expires_at"), gates, List.of());
             return new OverrideCandidate(ticket, governed(r.text("definition"), r.text("state")), r.text("name"), gates,
                     r.text("reason"), r.instant("requested_at"), MilestoneReadout.parse(r.text("gate_summary")), SignOffs.NONE);
-        }, actor.name(), now, LIMIT);
+        }, notBy, now, LIMIT);
     }
 
-    private List<GateCandidate> manualGates(Actor actor) {
+    private List<GateCandidate> manualGates(java.util.Collection<String> roles) {
         return Rows.list(em, """
                 select m.id, m.name, m.state, m.state_since, m.definition, m.gate_summary from milestone m
                 where m.state not in ('closed', 'terminated') and jsonb_exists_any(m.pending_manual_roles, ?)
                 order by m.state_since, m.id limit ?""",
                 r -> new GateCandidate(governed(r.text("definition"), r.text("state")), r.text("name"), r.instant("state_since"),
-                        MilestoneReadout.parse(r.text("gate_summary")), SignOffs.NONE), actor.roles().toArray(String[]::new), LIMIT);
+                        MilestoneReadout.parse(r.text("gate_summary")), SignOffs.NONE), roles.toArray(String[]::new), LIMIT);
     }
 
     private GovernedMilestone governed(String definition, String state) {

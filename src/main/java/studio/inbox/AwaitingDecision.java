@@ -55,6 +55,14 @@ public final class AwaitingDecision {
      */
     public record StuckCandidate(GovernedMilestone milestone, String milestoneName, Instant since, JsonNode report, boolean asked) {}
 
+    /** Everything that may wait for someone, as the inbox's queries read it. */
+    public record Candidates(List<OverrideCandidate> overrides, List<GateCandidate> gates, List<BypassCandidate> bypasses,
+                             List<DefinitionChangeCandidate> changes, List<StuckCandidate> stuck) {}
+
+    public static List<InboxItem> of(Actor actor, Candidates c, Instant now) {
+        return of(actor, c.overrides(), c.gates(), c.bypasses(), c.changes(), c.stuck(), now);
+    }
+
     public static List<InboxItem> of(Actor actor, List<OverrideCandidate> overrides, List<GateCandidate> gates, List<BypassCandidate> bypasses,
                                      List<DefinitionChangeCandidate> changes, List<StuckCandidate> stuck, Instant now) {
         if (!actor.holdsAny(Roles.ACTING_HUMANS)) return List.of();

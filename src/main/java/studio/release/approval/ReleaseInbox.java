@@ -37,14 +37,32 @@ public class ReleaseInbox {
 
     /** The oldest {@value #LIMIT} paused releases at most; a JPA query, as Panache's page() would add OFFSET. */
     public List<Item> awaiting(Actor actor) {
+        return awaiting(actor, paused(actor.name()), Instant.now());
+    }
+
+    /** What each of {@code people} may approve now: the paused releases read once, each person judged in memory. */
+    public Map<String, List<Item>> awaitingEach(List<Actor> people) {
+        Map<String, List<Item>> out = new java.util.LinkedHashMap<>();
+        if (people.isEmpty()) return out;
+        Paused all = paused("");
+        Instant now = Instant.now();
+        for (Actor person : people) out.put(person.name(), awaiting(person, all, now));
+        return out;
+    }
+
+    /** Paused releases (not requested by {@code notBy}) with their decisions so far. */
+    private record Paused(List<Release> releases, Map<Long, List<ReleaseApproval>> decisions) {}
+
+    private Paused paused(String notBy) {
         List<Release> paused = em.createQuery("""
                 from Release r where r.state = 'paused_for_approval' and r.requestedBy <> :me order by r.stateSince, r.id""", Release.class)
-                .setParameter("me", actor.name()).setMaxResults(LIMIT).getResultList();
-        if (paused.isEmpty()) return List.of();
-        Map<Long, List<ReleaseApproval>> decisions = records.approvalsOf(paused.stream().map(r -> r.id).toList());
-        Instant now = Instant.now();
-        return paused.stream().filter(r -> mayApprove(r, decisions.getOrDefault(r.id, List.of()), actor, now))
-                .map(r -> item(r, decisions.getOrDefault(r.id, List.of()), now)).toList();
+                .setParameter("me", notBy).setMaxResults(LIMIT).getResultList();
+        return new Paused(paused, paused.isEmpty() ? Map.of() : records.approvalsOf(paused.stream().map(r -> r.id).toList()));
+    }
+
+    private List<Item> awaiting(Actor actor, Paused p, Instant now) {
+        return p.releases().stream().filter(r -> mayApprove(r, p.decisions().getOrDefault(r.id, List.of()), actor, now))
+                .map(r -> item(r, p.decisions().getOrDefault(r.id, List.of()), now)).toList();
     }
 
     private boolean mayApprove(Release r, List<ReleaseApproval> decisions, Actor actor, Instant now) {
