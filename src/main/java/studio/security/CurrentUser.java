@@ -51,6 +51,11 @@ public class CurrentUser {
         return getName();
     }
 
+    /** The address the identity provider gives for them (the token's email claim), or null. */
+    public String getEmail() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("email") != null ? jwt.getClaim("email") : null;
+    }
+
     public List<String> getRoles() {
         return Roles.ALL.stream().filter(identity::hasRole).toList();
     }
