@@ -28,7 +28,7 @@ public class GateTimeouts {
     MilestoneEvaluator evaluator;
 
     @Scheduled(every = "${studio.timers.every:15s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
+    public void tick() {
         List<String> due = QuarkusTransaction.requiringNew().call(this::due);
         for (String id : due) {
             try {

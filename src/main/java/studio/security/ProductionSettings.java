@@ -35,6 +35,15 @@ public class ProductionSettings {
             problems.add("quarkus.flyway.password (QUARKUS_FLYWAY_PASSWORD) is the demo password of the schema owner, who can rewrite "
                     + "the audit tables: set the password of the database user that owns Studio's schema");
         }
+        if (value(config, "studio.directory.client-id").isPresent()
+                && demo(config, "studio.directory.client-secret", "studio-directory-secret").contains(value(config, "studio.directory.client-secret").orElse(""))) {
+            problems.add("studio.directory.client-secret (STUDIO_DIRECTORY_CLIENT_SECRET) is the demo realm's directory-client secret: set the "
+                    + "secret of the service account Studio reads your directory with, or unset studio.directory.client-id (STUDIO_DIRECTORY_CLIENT_ID)");
+        }
+        if (value(config, "studio.notifications.link-key").orElse("studio-demo-link-key-change-me").equals("studio-demo-link-key-change-me")) {
+            problems.add("studio.notifications.link-key (STUDIO_NOTIFICATIONS_LINK_KEY) is not set: set a random secret, it signs the "
+                    + "unsubscribe links in emails");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Studio will not start in production with demo settings:\n  - "
                     + String.join("\n  - ", problems));

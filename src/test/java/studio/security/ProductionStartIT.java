@@ -26,7 +26,7 @@ class ProductionStartIT {
             String log = app.log();
             assertTrue(log.contains("Studio will not start in production with demo settings"), log);
             for (String setting : List.of("QUARKUS_OIDC_CREDENTIALS_SECRET", "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_FLYWAY_PASSWORD", "STUDIO_DEMO_ENABLED",
-                    "STUDIO_SIGNING_PRIVATE_KEY", "STUDIO_SIGNING_KEY_FILE")) {
+                    "STUDIO_SIGNING_PRIVATE_KEY", "STUDIO_SIGNING_KEY_FILE", "STUDIO_DIRECTORY_CLIENT_SECRET", "STUDIO_NOTIFICATIONS_LINK_KEY")) {
                 assertTrue(log.contains(setting), setting + " is not named:\n" + log);
             }
             assertFalse(log.contains("generated a new signing key"), log);

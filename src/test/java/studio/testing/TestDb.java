@@ -46,7 +46,8 @@ public final class TestDb {
     /** Tables later migrations add; listed here so reset() stays one statement. */
     private static String extraTables() {
         StringBuilder sb = new StringBuilder();
-        for (String t : new String[] {"release", "release_approval", "outbox", "webhook", "webhook_delivery"}) {
+        for (String t : new String[] {"release", "release_approval", "outbox", "webhook", "webhook_delivery", "notification", "notification_cursor",
+                "notification_preference", "person"}) {
             if (exists(t)) sb.append(t).append(", ");
         }
         return sb.toString();
