@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Installing what Studio needs: a JDK and curl (checked), PostgreSQL, Chromium and promtool (apt-get, when root on
-# Debian/Ubuntu), Keycloak (from Maven Central, once, into $STATE). Sourced by ./studio.
+# Debian/Ubuntu), Spectral and maildev (npm, once, into $STATE/tools), Keycloak (from Maven Central, once, into
+# $STATE). Sourced by ./studio.
 
 need_java() {
   command -v java >/dev/null 2>&1 || die "Studio needs a Java 17+ JDK. On Debian/Ubuntu: apt-get install -y openjdk-17-jdk-headless"
@@ -63,6 +64,18 @@ need_spectral() {  # the OpenAPI contract test (ApiContractTest) lints /q/openap
       warn "Spectral could not be installed: the OpenAPI contract test will fail"
   fi
   export STUDIO_TEST_SPECTRAL="$bin"
+}
+
+need_maildev() {  # the mail catcher `run` starts and the email tests send to; returns 1 (after a warning) when missing
+  local bin; bin=$(maildev_bin)
+  if [ ! -x "$bin" ]; then
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm || warn "npm is missing and could not be installed"
+    say "Installing maildev (mail catcher) from npm, once"
+    mkdir -p "$STATE/tools/maildev"
+    npm install --prefix "$STATE/tools/maildev" --no-audit --no-fund --silent maildev@2 >/dev/null 2>&1 ||
+      warn "the mail catcher (maildev@2 from npm) could not be installed into $STATE/tools/maildev: Studio runs without one (its emails are not delivered anywhere) and the email tests fail"
+  fi
+  [ -x "$bin" ]
 }
 
 ensure_keycloak() {

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# The demo stack: `./studio run | stop | status | logs`. Natively (PostgreSQL, Keycloak and Studio as processes
-# under $STATE) or, without a JDK or PostgreSQL but with a Docker engine, through docker compose. Sourced by ./studio.
+# The demo stack: `./studio run | stop | status | logs`. Natively (PostgreSQL, Keycloak, the mail catcher and Studio
+# as processes under $STATE) or, without a JDK or PostgreSQL but with a Docker engine, through docker compose.
+# Sourced by ./studio.
 
 cmd_run() {
   if [ "$(choose_mode)" = docker ]; then run_docker; return; fi
@@ -10,6 +11,12 @@ cmd_run() {
   heal PostgreSQL db "$DB_PORT" STUDIO_DB_PORT 60
   pg_create_db "$DB_PORT" studio
   heal Keycloak kc "$KEYCLOAK_PORT" KEYCLOAK_PORT 300
+  if need_maildev; then
+    mail_locate create
+    heal "Mail catcher" mail "$SMTP_PORT" STUDIO_SMTP_PORT 30
+  else
+    SMTP_PORT="" MAIL_WEB_PORT=""   # Studio runs without one; the banner says so
+  fi
   app_rewire
   heal Studio app "$STUDIO_PORT" STUDIO_PORT 180
   print_banner
@@ -21,6 +28,7 @@ cmd_stop() {
   fi
   stop_pidfile "$STATE/studio.pid" Studio
   stop_pidfile "$STATE/keycloak.pid" Keycloak
+  stop_pidfile "$STATE/maildev.pid" "mail catcher"
   db_locate
   if [ -e "$PG_DIR/data/postmaster.pid" ]; then
     PG_BIN="$(pg_bindir || true)"
@@ -31,8 +39,10 @@ cmd_stop() {
 cmd_status() {
   PG_BIN="$(pg_bindir || true)"
   db_locate
+  mail_locate
   status_line studio app 180 "http://localhost:$STUDIO_PORT"
   status_line keycloak kc 300 "http://localhost:$KEYCLOAK_PORT"
+  status_line mail mail 30 "http://localhost:${MAIL_WEB_PORT:-?} (SMTP 127.0.0.1:${SMTP_PORT:-?})"
   status_line postgres db 60 "127.0.0.1:${DB_PORT:-?}"
 }
 
@@ -52,7 +62,8 @@ cmd_logs() {
     studio) tail -n 200 -f "$STATE/logs/studio.log" ;;
     keycloak) tail -n 200 -f "$STATE/logs/keycloak.log" ;;
     postgres) tail -n 200 -f "$STATE/pg/pg.log" ;;
-    *) die "logs of: studio | keycloak | postgres" ;;
+    mail) tail -n 200 -f "$STATE/logs/maildev.log" ;;
+    *) die "logs of: studio | keycloak | postgres | mail" ;;
   esac
 }
 
@@ -61,6 +72,7 @@ print_banner() {
 
   Studio is running:   http://localhost:$STUDIO_PORT
   Keycloak (admin):    http://localhost:$KEYCLOAK_PORT   (admin / admin)
+  Mail:                $(mail_banner_line)
 
   Demo logins (password: $DEMO_PASSWORD)
 BANNER
@@ -69,8 +81,13 @@ BANNER
 
   API token:  ./studio token qa-lead    (./studio token ci for the CI service account)
   Stop:       ./studio stop
-  Logs:       ./studio logs studio | keycloak | postgres
+  Logs:       ./studio logs studio | keycloak | postgres | mail
 BANNER
+}
+
+mail_banner_line() {
+  if [ -n "${MAIL_WEB_PORT:-}" ]; then echo "$(mail_inbox_url)   (every email Studio sends lands here)"
+  else echo "none: maildev could not be installed (see the warning above), so emails are not delivered"; fi
 }
 
 docker_engine() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
@@ -91,7 +108,9 @@ choose_mode() {
 run_docker() {
   docker_engine || die "STUDIO_MODE=docker but no Docker engine answers (docker info)."
   say "Starting the stack with docker compose"
-  STUDIO_PORT="$STUDIO_PORT" KEYCLOAK_PORT="$KEYCLOAK_PORT" docker compose -f "$ROOT/docker-compose.yml" up -d --build
+  SMTP_PORT="${STUDIO_SMTP_PORT:-1025}" MAIL_WEB_PORT="${STUDIO_MAIL_WEB_PORT:-1080}"
+  STUDIO_PORT="$STUDIO_PORT" KEYCLOAK_PORT="$KEYCLOAK_PORT" STUDIO_SMTP_PORT="$SMTP_PORT" STUDIO_MAIL_WEB_PORT="$MAIL_WEB_PORT" \
+    docker compose -f "$ROOT/docker-compose.yml" up -d --build
   wait_http "http://localhost:$STUDIO_PORT/q/health/ready" 300 "Studio" || die "Studio did not become ready; docker compose logs studio"
   print_banner
 }

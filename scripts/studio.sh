@@ -24,16 +24,24 @@ studio_env() {  # db-port keycloak-port
   export STUDIO_SIGNING_KEY_FILE="$STATE/keys/signing-key.pem"
 }
 
+studio_mail_env() {  # smtp-port inbox-url: where Studio sends its emails (plain SMTP, no TLS, no login) and shows them
+  export QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT="$1" STUDIO_MAIL_INBOX_URL="$2"
+}
+
 # ---------------------------------------------------------------- `run`'s Studio, as supervise.sh sees it
 
 app_pid() { pid_of "$STATE/studio.pid"; }
 app_alive() { pid_alive "$STATE/studio.pid"; }
 app_answers() { http_ok "http://localhost:$STUDIO_PORT/q/health/ready"; }
 app_stop() { stop_pidfile "$STATE/studio.pid" Studio; }
-app_wiring() { echo "PostgreSQL :$DB_PORT, Keycloak :$KEYCLOAK_PORT"; }   # what a running Studio was started against
+app_wiring() {  # what a running Studio was started against
+  local mail="none"; [ -z "${SMTP_PORT:-}" ] || mail=":$SMTP_PORT (inbox :$MAIL_WEB_PORT)"
+  echo "PostgreSQL :$DB_PORT, Keycloak :$KEYCLOAK_PORT, mail catcher $mail"
+}
 app_start() {
   build_studio
   studio_env "$DB_PORT" "$KEYCLOAK_PORT"
+  [ -z "${SMTP_PORT:-}" ] || studio_mail_env "$SMTP_PORT" "$(mail_inbox_url)"
   say "Starting Studio on :$STUDIO_PORT"
   # shellcheck disable=SC2086
   launch "$STATE/studio.pid" "$STATE/logs/studio.log" "$ROOT" java ${STUDIO_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar
@@ -42,7 +50,8 @@ app_start() {
     { tail -n 30 "$STATE/logs/studio.log" >&2; die "Studio did not become ready, see $STATE/logs/studio.log"; }
 }
 
-# A Studio started against another database or Keycloak port than this run asks for is stopped, so heal starts it anew.
+# A Studio started against another database, Keycloak or mail catcher port than this run asks for is stopped, so heal
+# starts it anew.
 app_rewire() {
   app_alive && [ -f "$STATE/studio.wiring" ] || return 0
   local was; was=$(cat "$STATE/studio.wiring")

@@ -1,12 +1,13 @@
 # shellcheck shell=bash
-# `./studio test`: the whole suite as CI runs it. Throwaway PostgreSQL and Keycloak on free ports, ./mvnw verify,
-# the launcher's own tests (scripts/tests), the bench smoke; everything torn down, also when tests fail.
-# Sourced by ./studio.
+# `./studio test`: the whole suite as CI runs it. Throwaway PostgreSQL, Keycloak and mail catcher on free ports,
+# ./mvnw verify, the launcher's own tests (scripts/tests), the bench smoke; everything torn down, also when tests
+# fail. Sourced by ./studio.
 
 cmd_test() {
   need_java; need_postgres; need_chromium; need_promtool; need_spectral
+  local have_maildev=yes; need_maildev || have_maildev=no
   ensure_keycloak
-  local tmp pgport kcport rc=0
+  local tmp pgport kcport smtpport mailwebport rc=0
   tmp=$(mktemp -d /tmp/studio-test.XXXXXX)
   chmod 755 "$tmp"
   TEST_TMP="$tmp"
@@ -24,6 +25,16 @@ cmd_test() {
   mkdir -p "$tmp/kc"
   (cd "$KC_HOME" && tar --exclude=./data -cf - .) | (cd "$tmp/kc" && tar -xf -)
   keycloak_start "$tmp/kc" "$kcport" "$tmp/keycloak.log" "$tmp/keycloak.pid"
+
+  # A real SMTP server for the email tests (never a mock): they send through STUDIO_TEST_SMTP_PORT and read what
+  # arrived from STUDIO_TEST_MAIL_API (maildev's REST API, GET /email).
+  if [ "$have_maildev" = yes ]; then
+    smtpport=$(free_port $((21025 + RANDOM % 400)))
+    mailwebport=$(free_port $((21480 + RANDOM % 400)))
+    maildev_start "$smtpport" "$mailwebport" "$tmp/mail" "$tmp/maildev.log" "$tmp/maildev.pid"
+    STUDIO_TEST_SMTP_PORT="$smtpport" STUDIO_TEST_MAIL_API=$(mail_api_url "$mailwebport")
+    export STUDIO_TEST_SMTP_PORT STUDIO_TEST_MAIL_API   # for ./mvnw verify below
+  fi
 
   local testport; testport=$(free_port $((18600 + RANDOM % 400)))
   say "Running ./mvnw verify"
@@ -76,6 +87,7 @@ test_teardown() {
   local rc=$?
   [ -n "${TEST_TMP:-}" ] || exit "$rc"
   stop_pidfile "$TEST_TMP/keycloak.pid" "test Keycloak" >/dev/null
+  stop_pidfile "$TEST_TMP/maildev.pid" "test mail catcher" >/dev/null
   pg_stop "$TEST_TMP/pg"
   rm -rf "$TEST_TMP"
   TEST_TMP=""

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# How `./studio run` heals a server, checked in seconds: Python's http.server stands in for PostgreSQL, Keycloak
-# and Studio and goes through the same functions (heal, launch, pid_alive, stop_pidfile). Also: the dispatcher's
-# commands and bench/run's use of it. Prints "ok - ..." or "not ok - ..." per check; exits 1 when one failed.
+# How `./studio run` heals a server, checked in seconds: Python's http.server stands in for PostgreSQL, Keycloak,
+# the mail catcher and Studio and goes through the same functions (heal, launch, pid_alive, stop_pidfile). Also: the
+# dispatcher's commands, bench/run's use of it, and the mail catcher's ports and wiring. Prints "ok - ..." or "not ok - ..." per check; exits 1 when one failed.
 # The real stack's healing is scripts/tests/heal-test.sh.
 set -uo pipefail
 # shellcheck source=../../studio
@@ -109,8 +109,31 @@ lists_every_command() { local c; for c in run stop status token test bench logs;
 check "./studio help lists every command" lists_every_command
 check "./studio with an unknown command fails" eval '! "$root/studio" nonsense >"$WORK/out" 2>&1 && said "unknown command"'
 STUDIO_HOME="$WORK/empty" "$root/studio" status >"$WORK/out" 2>&1
-check "./studio status on a fresh home: all stopped" eval 'said "studio    stopped" && said "keycloak  stopped" && said "postgres  stopped"'
+check "./studio status on a fresh home: all stopped" eval 'said "studio    stopped" && said "keycloak  stopped" &&
+  said "mail      stopped" && said "postgres  stopped"'
 check "./studio token without a user prints its usage" eval '! "$root/studio" token >"$WORK/out" 2>&1 && said "usage: ./studio token"'
 check "bench/run still finds the launcher's functions" eval '"$root/bench/run" --help >"$WORK/out" 2>&1 && said "--scale S"'
+"$root/studio" logs nonsense >"$WORK/out" 2>&1
+check "./studio logs names the mail catcher's log" said "studio | keycloak | postgres | mail"
+
+# -- run's mail catcher: its ports, and what Studio and the banner are told
+mail_ports() {  # [VAR=value...]: mail_locate create in a fresh subshell on $WORK/mailhome, prints the ports
+  (unset STUDIO_SMTP_PORT STUDIO_MAIL_WEB_PORT; for a in "$@"; do export "${a?}"; done
+   STATE="$WORK/mailhome"; mail_locate create; echo "$SMTP_PORT $MAIL_WEB_PORT")
+}
+check "the mail catcher's ports: first free from 1025 and 1080 on a fresh home" \
+  test "$(mail_ports)" = "$(free_port 1025) $(free_port 1080)"
+echo "4025 4080" >"$WORK/mailhome/mail.ports"
+check "then the recorded ones, as the database's port" test "$(mail_ports)" = "4025 4080"
+check "STUDIO_SMTP_PORT and STUDIO_MAIL_WEB_PORT move them" \
+  test "$(mail_ports STUDIO_SMTP_PORT=4125 STUDIO_MAIL_WEB_PORT=4180)" = "4125 4180"
+check "and are remembered" test "$(cat "$WORK/mailhome/mail.ports")" = "4125 4180"
+(SMTP_PORT=4125 MAIL_WEB_PORT=4180; studio_mail_env "$SMTP_PORT" "$(mail_inbox_url)"; env) >"$WORK/out"
+check "Studio is told the catcher's SMTP host and port and its inbox URL" eval 'said "QUARKUS_MAILER_HOST=127.0.0.1" &&
+  said "QUARKUS_MAILER_PORT=4125" && said "STUDIO_MAIL_INBOX_URL=http://localhost:4180"'
+(SMTP_PORT=4125 MAIL_WEB_PORT=4180; print_banner) >"$WORK/out"
+check "the banner names the inbox" said "Mail:                http://localhost:4180   (every email Studio sends lands here)"
+(SMTP_PORT="" MAIL_WEB_PORT=""; print_banner) >"$WORK/out"
+check "without a mail catcher the banner says so" said "Mail:                none: maildev could not be installed"
 
 exit "$FAILED"
