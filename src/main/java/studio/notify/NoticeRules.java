@@ -131,7 +131,7 @@ public final class NoticeRules {
                 b.append('\n');
             }
         }
-        if (item.stillNeeded() != null) b.append("\nApprovals still needed besides yours: ").append(item.stillNeeded()).append('\n');
+        if (item.stillNeeded() != null) b.append("\nApprovals still needed: ").append(item.stillNeeded()).append('\n');
         return b.toString().strip();
     }
 

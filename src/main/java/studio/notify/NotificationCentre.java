@@ -46,10 +46,10 @@ public class NotificationCentre {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance centre(List<Notifications.Stored> items, Long next, boolean unreadOnly, long unread, List<Failed> failed,
-                                              String notice);
+                                              String notice, boolean swapped);
 
         static native TemplateInstance centre$list(List<Notifications.Stored> items, Long next, boolean unreadOnly, long unread,
-                                                   List<Failed> failed, String notice);
+                                                   List<Failed> failed, String notice, boolean swapped);
 
         static native TemplateInstance preferences(List<Choice> choices, List<Delivery> deliveries, String email, String notice, String error);
     }
@@ -150,8 +150,9 @@ public class NotificationCentre {
         List<Notifications.Stored> items = rows.size() > Notifications.PAGE ? rows.subList(0, Notifications.PAGE) : rows;
         long unread = store.unread(user.getName());
         List<Failed> failed = user.has(Roles.PLATFORM_ADMIN) ? failed() : List.of();
-        return fragment ? Templates.centre$list(items, next, unreadOnly, unread, failed, notice)
-                : Templates.centre(items, next, unreadOnly, unread, failed, notice);
+        // A swapped list also updates the bell in the top bar (out of band); a full page has the bell in its top bar already.
+        return fragment ? Templates.centre$list(items, next, unreadOnly, unread, failed, notice, true)
+                : Templates.centre(items, next, unreadOnly, unread, failed, notice, false);
     }
 
     private List<Failed> failed() {
