@@ -47,6 +47,7 @@ public final class NoticeRules {
             for (ReleaseInbox.Item r : items) {
                 out.add(release(person, r, Notice.DECISION_NEEDED));
                 if (waited(r.waitingSince(), now, remindAfter)) out.add(release(person, r, Notice.REMINDER));
+                if (timesOutSoon(r, now)) out.add(timeoutWarning(person, r, now));
             }
         });
         // Overdue: once per decision, to each governor of its milestone, whether or not they may decide it themselves.
@@ -60,6 +61,24 @@ public final class NoticeRules {
         Map<String, Long> deciders = out.stream().filter(n -> n.event().equals(Notice.DECISION_NEEDED))
                 .collect(Collectors.groupingBy(Notice::topic, Collectors.counting()));
         return out.stream().map(n -> n.event().equals(Notice.OVERDUE) ? n : n.withMandatory(deciders.getOrDefault(n.topic(), 0L) == 1)).toList();
+    }
+
+    /**
+     * A release whose approval timeout will abort it is close to it: within a quarter of its timeout, at most an hour
+     * (a 10-minute timeout warns at 7.5 minutes; a day-long one an hour before).
+     */
+    static boolean timesOutSoon(ReleaseInbox.Item r, Instant now) {
+        if (r.abortsAt() == null || r.waitingSince() == null || !now.isBefore(r.abortsAt())) return false;
+        Duration timeout = Duration.between(r.waitingSince(), r.abortsAt());
+        Duration warnBefore = timeout.dividedBy(4).compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : timeout.dividedBy(4);
+        return !now.isBefore(r.abortsAt().minus(warnBefore));
+    }
+
+    static Notice timeoutWarning(String person, ReleaseInbox.Item r, Instant now) {
+        return new Notice(person, topic(r), Notice.TIMEOUT_WARNING, false, "Release " + r.versionTag() + " will be aborted in "
+                + Durations.words(Duration.between(now, r.abortsAt())) + " unless approved",
+                "Its approval timeout ends at " + r.abortsAt() + "; then the release for " + r.environment() + " is aborted and must be "
+                        + "requested again. " + r.approvals(), r.path(), r.milestoneId(), r.versionTag());
     }
 
     static boolean waited(Instant since, Instant now, Duration after) {

@@ -51,7 +51,8 @@ public class NotificationCentre {
         static native TemplateInstance centre$list(List<Notifications.Stored> items, Long next, boolean unreadOnly, long unread,
                                                    List<Failed> failed, String notice, boolean swapped);
 
-        static native TemplateInstance preferences(List<Choice> choices, List<Delivery> deliveries, String email, String notice, String error);
+        static native TemplateInstance preferences(List<Choice> choices, List<Delivery> deliveries, String email, String notice, String error,
+                                                   String mailInbox);
     }
 
     @io.quarkus.qute.Location("tags/bell.html")
@@ -65,6 +66,9 @@ public class NotificationCentre {
     EntityManager em;
     @Inject
     People people;
+    /** Where a local mail catcher shows what Studio sent (./studio run and docker compose set it; a real deployment does not). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "studio.mail-inbox-url")
+    java.util.Optional<String> mailInbox;
 
     @GET
     public Response centre(@RestQuery Long before, @RestQuery String unread, @RestQuery String done, HttpHeaders headers) {
@@ -136,7 +140,7 @@ public class NotificationCentre {
         Map<Notice.Kind, Delivery> prefs = store.preferencesOf(user.getName());
         List<Choice> choices = prefs.entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue())).toList();
         String email = people.find(user.getName()).map(Person::email).filter(e -> e != null && e.contains("@")).orElse(user.getEmail());
-        return Templates.preferences(choices, List.of(Delivery.values()), email, notice, error);
+        return Templates.preferences(choices, List.of(Delivery.values()), email, notice, error, mailInbox.orElse(null));
     }
 
     private Response after(HttpHeaders headers) {
