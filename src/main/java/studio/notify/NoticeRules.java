@@ -36,11 +36,29 @@ public final class NoticeRules {
     /** Each person's pending decisions, and reminders for those that waited long; overdue ones also to {@code governorsOf}. */
     public static List<Notice> pending(Map<String, List<InboxItem>> byPerson, Map<String, List<ReleaseInbox.Item>> releasesByPerson,
                                        Map<String, Collection<String>> governorsOf, Instant now, Duration remindAfter, Duration overdueAfter) {
+        return pending(byPerson, releasesByPerson, governorsOf, now, new Timing(remindAfter, overdueAfter), Map.of());
+    }
+
+    /** When to remind and when a decision is overdue: the installation's, or a milestone's own ({@code reminders:}). */
+    public record Timing(Duration remindAfter, Duration overdueAfter) {
+        /** This milestone's times where it sets them, else these. */
+        public Timing with(studio.definition.Reminders own) {
+            if (own == null) return this;
+            return new Timing(own.after() != null ? own.after() : remindAfter, own.overdueAfter() != null ? own.overdueAfter() : overdueAfter);
+        }
+    }
+
+    /** As above, with each milestone's own reminder times ({@code byMilestone}) over the installation's ({@code defaults}). */
+    public static List<Notice> pending(Map<String, List<InboxItem>> byPerson, Map<String, List<ReleaseInbox.Item>> releasesByPerson,
+                                       Map<String, Collection<String>> governorsOf, Instant now, Timing defaults, Map<String, Timing> byMilestone) {
+        Duration remindAfter = defaults.remindAfter();
         List<Notice> out = new ArrayList<>();
         byPerson.forEach((person, items) -> {
             for (InboxItem item : items) {
                 out.add(decision(person, item));
-                if (waited(item.waitingSince(), now, remindAfter)) out.add(reminder(person, item, now));
+                if (waited(item.waitingSince(), now, byMilestone.getOrDefault(item.milestoneId(), defaults).remindAfter())) {
+                    out.add(reminder(person, item, now));
+                }
             }
         });
         releasesByPerson.forEach((person, items) -> {
@@ -52,7 +70,8 @@ public final class NoticeRules {
         });
         // Overdue: once per decision, to each governor of its milestone, whether or not they may decide it themselves.
         Map<String, InboxItem> overdue = byPerson.values().stream().flatMap(List::stream)
-                .filter(i -> i.kind() != InboxItem.Kind.STUCK_MILESTONE && waited(i.waitingSince(), now, overdueAfter))
+                .filter(i -> i.kind() != InboxItem.Kind.STUCK_MILESTONE
+                        && waited(i.waitingSince(), now, byMilestone.getOrDefault(i.milestoneId(), defaults).overdueAfter()))
                 .collect(Collectors.toMap(NoticeRules::topic, i -> i, (a, b) -> a, java.util.LinkedHashMap::new));
         overdue.forEach((topic, item) -> {
             for (String governor : governorsOf.getOrDefault(item.milestoneId(), List.of())) out.add(overdue(governor, item, now));

@@ -97,6 +97,18 @@ class NoticeRulesTest {
     }
 
     @Test
+    void aMilestoneThatSetsItsOwnReminderTimesIsRemindedAndOverdueSooner() throws Exception {
+        var governors = Map.<String, java.util.Collection<String>>of("mvp-ready", List.of("product-owner"));
+        var own = new NoticeRules.Timing(REMIND, OVERDUE).with(new studio.definition.Reminders(Duration.ofMinutes(30), Duration.ofHours(2)));
+        List<Notice> notices = NoticeRules.pending(each(override(NOW.minus(Duration.ofHours(3))), QA, QA2), Map.of(), governors, NOW,
+                new NoticeRules.Timing(REMIND, OVERDUE), Map.of("mvp-ready", own));
+        assertEquals(List.of("DecisionNeeded qa-lead-2", "Reminder qa-lead-2", "Overdue product-owner"),
+                notices.stream().map(n -> n.event() + " " + n.recipient()).toList(), "its own 30 minutes and 2 hours, not 4 h and 24 h");
+        assertEquals(new NoticeRules.Timing(Duration.ofMinutes(30), OVERDUE),
+                new NoticeRules.Timing(REMIND, OVERDUE).with(new studio.definition.Reminders(Duration.ofMinutes(30), null)), "what it leaves out stays");
+    }
+
+    @Test
     void aStuckMilestoneIsANewTopicEachTimeItGetsStuck() throws Exception {
         Instant first = NOW.minus(Duration.ofHours(1));
         var stuck = new AwaitingDecision.Candidates(List.of(), List.of(), List.of(), List.of(),
