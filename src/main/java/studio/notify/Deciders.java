@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import studio.inbox.ApprovalInbox;
 import studio.release.approval.ReleaseInbox;
@@ -45,8 +44,7 @@ public class Deciders {
     }
 
     private List<studio.governance.Actor> actors() {
-        if (known == null) known = people.acting().stream().collect(Collectors.toMap(Person::name, Function.identity(), (a, b) -> a,
-                java.util.LinkedHashMap::new));
+        if (known == null) known = people.actingByName();
         return known.values().stream().map(Person::actor).toList();
     }
 

@@ -15,9 +15,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import studio.audit.AuditLog;
@@ -62,12 +59,7 @@ public class MailDelivery {
     @ConfigProperty(name = "studio.notifications.email.retry-delay", defaultValue = "30s")
     Duration retryDelay;
 
-    private final AtomicBoolean nudged = new AtomicBoolean();
-    private final ExecutorService nudges = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "studio-mail-nudge");
-        t.setDaemon(true);
-        return t;
-    });
+    private final studio.outbound.Nudge nudges = new studio.outbound.Nudge("studio-mail-nudge", this::deliverDue);
 
     @Scheduled(identity = "notification-mail", every = "${studio.notifications.email.every:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -96,8 +88,7 @@ public class MailDelivery {
             List<Due> due = Rows.list(em, """
                     select id, recipient, email_to, topic, event, subject, body, link, milestone_id, release_tag, email_attempts
                     from notification where email_status = 'digest' order by recipient, id limit 5000""",
-                    r -> new Due(r.number("id"), r.text("recipient"), r.text("email_to"), r.text("topic"), r.text("event"), r.text("subject"),
-                            r.text("body"), r.text("link"), r.text("milestone_id"), r.text("release_tag"), r.number("email_attempts").intValue()));
+                    MailDelivery::due);
             java.util.Map<String, List<Due>> byPerson = due.stream().collect(java.util.stream.Collectors.groupingBy(Due::recipient,
                     java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
             int sent = 0;
@@ -133,11 +124,12 @@ public class MailDelivery {
 
     /** Sends soon, without waiting for the timer (after a sweep stored notices). */
     void nudge() {
-        if (!nudged.compareAndSet(false, true)) return;
-        nudges.execute(() -> {
-            nudged.set(false);
-            deliverDue();
-        });
+        nudges.nudge();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        nudges.stop();
     }
 
     /** Sends every due email, a few per transaction; answers how many it sent. */
@@ -155,14 +147,18 @@ public class MailDelivery {
         return sent;
     }
 
+    private static Due due(studio.persistence.Row r) {
+        return new Due(r.number("id"), r.text("recipient"), r.text("email_to"), r.text("topic"), r.text("event"), r.text("subject"),
+                r.text("body"), r.text("link"), r.text("milestone_id"), r.text("release_tag"), r.number("email_attempts").intValue());
+    }
+
     /** {sent, claimed} */
     private int[] sendBatch() {
         List<Due> due = Rows.list(em, """
                 select id, recipient, email_to, topic, event, subject, body, link, milestone_id, release_tag, email_attempts
                 from notification where email_status = 'pending' and email_due_at <= now()
                 order by email_due_at, id limit 10 for update skip locked""",
-                r -> new Due(r.number("id"), r.text("recipient"), r.text("email_to"), r.text("topic"), r.text("event"), r.text("subject"),
-                        r.text("body"), r.text("link"), r.text("milestone_id"), r.text("release_tag"), r.number("email_attempts").intValue()));
+                MailDelivery::due);
         int sent = 0;
         for (Due d : due) {
             String error = send(d);

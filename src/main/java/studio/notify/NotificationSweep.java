@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -88,8 +87,7 @@ public class NotificationSweep {
     public List<Notice> sweep() {
         List<Notice> stored = QuarkusTransaction.requiringNew().call(() -> {
             if (!Rows.first(em, "select pg_try_advisory_xact_lock(?) as got", r -> r.flag("got"), LOCK).orElse(false)) return List.<Notice>of();
-            Map<String, Person> byName = people.acting().stream().collect(Collectors.toMap(Person::name, Function.identity(), (a, b) -> a,
-                    LinkedHashMap::new));
+            Map<String, Person> byName = people.actingByName();
             List<Actor> actors = byName.values().stream().map(Person::actor).toList();
             Map<String, List<InboxItem>> items = inbox.awaitingEach(actors);
             Map<String, List<ReleaseInbox.Item>> paused = releases.awaitingEach(actors);

@@ -74,7 +74,14 @@ public class People {
                 (Object) Roles.ACTING_HUMANS.toArray(String[]::new));
     }
 
-    /** One person, enabled or not (outcomes are told to requesters who may since have lost a role). */
+    /** The same, by name, in name order. */
+    public Map<String, Person> actingByName() {
+        Map<String, Person> out = new java.util.LinkedHashMap<>();
+        acting().forEach(p -> out.putIfAbsent(p.name(), p));
+        return out;
+    }
+
+    /** One enabled person, whatever their roles now (outcomes are told to requesters who may since have lost a role). */
     public Optional<Person> find(String name) {
         return Rows.first(em, "select name, email, display_name, roles from person where name = ? and enabled",
                 r -> new Person(r.text("name"), r.text("email"), r.text("display_name"), Set.copyOf(r.texts("roles"))), name);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -35,12 +34,7 @@ public class DeliveryWorker {
     @ConfigProperty(name = "studio.webhooks.batch-size", defaultValue = "32")
     int batchSize;
 
-    private final AtomicBoolean nudged = new AtomicBoolean();
-    private final ExecutorService nudges = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "studio-webhook-nudge");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Nudge nudges = new Nudge("studio-webhook-nudge", this::deliverDue);
 
     @Scheduled(identity = "webhook-delivery", every = "${studio.webhooks.deliver-every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -50,11 +44,7 @@ public class DeliveryWorker {
 
     /** Asks for a run soon, without waiting for the timer; several nudges before it starts make one run. */
     public void nudge() {
-        if (!nudged.compareAndSet(false, true)) return;
-        nudges.execute(() -> {
-            nudged.set(false);
-            deliverDue();
-        });
+        nudges.nudge();
     }
 
     /** Fans out new events, then attempts due deliveries until none is left; answers how many attempts it made. */
@@ -93,6 +83,6 @@ public class DeliveryWorker {
 
     @PreDestroy
     void stop() {
-        nudges.shutdownNow();
+        nudges.stop();
     }
 }
