@@ -16,7 +16,7 @@ import studio.outbound.chat.ChatMessage.Fact;
  * Says a milestone or release event in words, from what its CloudEvent carries (the audit payload as {@code details},
  * the {@code actor}, the {@code trace_id}): the events people act on get their own sentence ("Override requested on
  * mvp-ready", "Release mvp-v1 failed in production"), any other event a plain one made from its name ("Milestone
- * mvp-ready: definition change proposed"). Nothing here fails on a missing field: it is left out of the sentence.
+ * mvp-ready definition change proposed"). Nothing here fails on a missing field: it is left out of the sentence.
  */
 public final class EventSentences {
 
@@ -81,18 +81,18 @@ public final class EventSentences {
         return new Sentence(headline, detail, who.namesActor());
     }
 
-    /** "alice: the reason", "alice", or the reason alone when Studio itself acted. */
+    /** "alice: the reason", "by alice", or the reason alone when Studio itself acted. */
     private static Sentence by(String headline, About a) {
         boolean person = a.actor() != null && !"studio".equals(a.actor());
         String reason = orEmpty(a.reason());
-        String detail = person ? a.actor() + (reason.isEmpty() ? "" : ": " + reason) : reason;
+        String detail = !person ? reason : reason.isEmpty() ? "by " + a.actor() : a.actor() + ": " + reason;
         return new Sentence(headline, detail, person);
     }
 
-    /** "Milestone mvp-ready: definition change proposed", from the event's own name. */
+    /** "Milestone mvp-ready definition change proposed", "Release v2 to production requested": from the event's own name. */
     private static Sentence plain(String event, About a) {
-        if (a.release() != null) return by(release(a) + to(a) + ": " + words(event, "Release"), a);
-        if (a.milestone() != null) return by("Milestone " + a.milestone() + ": " + words(event, "Milestone"), a);
+        if (a.release() != null) return by(release(a) + to(a) + " " + words(event, "Release"), a);
+        if (a.milestone() != null) return by("Milestone " + a.milestone() + " " + words(event, "Milestone"), a);
         return by("Studio: " + words(event, ""), a);
     }
 

@@ -71,7 +71,7 @@ class ChatMessageTest {
     @Test
     void anyOtherEventIsSaidFromItsName() throws Exception {
         ChatMessage m = EventSentences.of("MilestoneDefinitionChangeProposed", "mvp-ready", null, null, AT, data("po", "{}"), STUDIO);
-        assertEquals("Milestone mvp-ready: definition change proposed: po", m.summary());
+        assertEquals("Milestone mvp-ready definition change proposed: by po", m.summary());
         assertEquals("https://studio.example.com/milestones/a%20b%2Fc",
                 EventSentences.of("MilestoneReached", "a b/c", null, null, AT, data("studio", "{}"), STUDIO).link());
     }
