@@ -59,6 +59,12 @@ public final class DefinitionWriter {
         put(out, "orchestrator", m.orchestrator());
         put(out, "emitSignedManifest", m.emitSignedManifest());
         if (!m.versionStrategy().isEmpty()) out.put("versionStrategy", m.versionStrategy());
+        if (m.reminders() != null) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            if (m.reminders().after() != null) r.put("after", studio.format.Durations.spelled(m.reminders().after()));
+            if (m.reminders().overdueAfter() != null) r.put("overdueAfter", studio.format.Durations.spelled(m.reminders().overdueAfter()));
+            if (!r.isEmpty()) out.put("reminders", r);
+        }
         plan(out, m);
         return out;
     }

@@ -57,7 +57,8 @@ public record MilestoneDefinition(
         List<AcceptanceCriterion> acceptanceCriteria,
         List<Deliverable> deliverables,
         List<Risk> risks,
-        List<Blocker> blockers) {
+        List<Blocker> blockers,
+        Reminders reminders) {
 
     public static final String DEFAULT_GOVERNED_BY = "product-owner";
     public static final List<String> DEFAULT_APPROVAL_ROLES = List.of("qa-lead");

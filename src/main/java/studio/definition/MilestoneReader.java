@@ -25,10 +25,11 @@ final class MilestoneReader {
             "parallelStreams", "deferredAllowed|allowsDeferred", "onDeferEmit", "gateConditions",
             "qaCoverageThreshold", "gateTimeoutSeconds", "retryOnFailure", "traceValidationRequired", "triggers",
             "traceability", "labels", "observabilityTags", "orchestrator", "emitSignedManifest", "versionStrategy",
-            "acceptanceCriteria|successCriteria", "deliverables", "risks", "blockers");
+            "acceptanceCriteria|successCriteria", "deliverables", "risks", "blockers", "reminders");
     private static final KeySet TRACEABILITY = KeySet.of("labels", "owner", "governedBy", "tracePattern", "orchestrator");
     private static final KeySet TRIGGER = KeySet.of("event", "next", "condition");
     private static final KeySet APPROVAL_ROLE = KeySet.of("role");
+    private static final KeySet REMINDERS = KeySet.of("after", "overdueAfter");
     private static final KeySet VERSION_STRATEGY = KeySet.of("strategy", "prefix", "suffix", "format", "autoIncrement", "fallback");
 
     private final Problems problems;
@@ -54,7 +55,7 @@ final class MilestoneReader {
                 integer(f, "gateTimeoutSeconds"), f.bool("retryOnFailure"), f.bool("traceValidationRequired"),
                 triggers(f), traceability(f), f.strings("labels"), f.strings("observabilityTags"),
                 f.string("orchestrator"), f.bool("emitSignedManifest"), versionStrategy(f),
-                plan.criteria(f, "acceptanceCriteria"), plan.deliverables(f), plan.risks(f), plan.blockers(f));
+                plan.criteria(f, "acceptanceCriteria"), plan.deliverables(f), plan.risks(f), plan.blockers(f), reminders(f));
     }
 
     /** A governing role: a person's role, never auditor or ci. */
@@ -130,6 +131,32 @@ final class MilestoneReader {
     private static Integer integer(Fields f, String key) {
         Long n = f.integer(key, 0, Integer.MAX_VALUE);
         return n == null ? null : n.intValue();
+    }
+
+    /** {@code reminders: {after: 2h, overdueAfter: 8h}}: positive durations, overdue after the reminder. */
+    private Reminders reminders(Fields milestone) {
+        Fields r = milestone.nested("reminders", REMINDERS, true);
+        if (r == null) return null;
+        java.time.Duration after = duration(r, "after");
+        java.time.Duration overdue = duration(r, "overdueAfter");
+        if (after != null && overdue != null && overdue.compareTo(after) <= 0) {
+            problems.add(r.get("overdueAfter"), "reminders.overdueAfter (" + studio.format.Durations.spelled(overdue)
+                    + ") must be longer than reminders.after (" + studio.format.Durations.spelled(after) + ")");
+        }
+        return new Reminders(after, overdue);
+    }
+
+    private java.time.Duration duration(Fields f, String key) {
+        String text = f.string(key);
+        if (text == null) return null;
+        try {
+            java.time.Duration d = studio.format.Durations.parse(text);
+            if (!d.isNegative() && !d.isZero()) return d;
+            problems.add(f.get(key), "reminders." + key + " must be longer than zero");
+        } catch (IllegalArgumentException e) {
+            problems.add(f.get(key), "reminders." + key + ": " + e.getMessage());
+        }
+        return null;
     }
 
     private List<Trigger> triggers(Fields f) {

@@ -78,7 +78,7 @@ public class ApprovalInbox implements Navigation.InboxCounter {
     }
 
     private List<InboxItem> decidable(Actor actor) {
-        return AwaitingDecision.of(actor, candidates(actor.name(), actor.roles()), Instant.now());
+        return AwaitingDecision.of(actor, candidates(actor.name(), actor.roles(), ""), Instant.now());
     }
 
     /**
@@ -88,19 +88,33 @@ public class ApprovalInbox implements Navigation.InboxCounter {
     public Map<String, List<InboxItem>> awaitingEach(List<Actor> people) {
         Map<String, List<InboxItem>> out = new java.util.LinkedHashMap<>();
         if (people.isEmpty()) return out;
-        AwaitingDecision.Candidates all = candidates(null, Roles.ACTING_HUMANS);
+        AwaitingDecision.Candidates all = candidates(null, Roles.ACTING_HUMANS, "");
         Instant now = Instant.now();
         for (Actor person : people) out.put(person.name(), AwaitingDecision.of(person, all, now));
         return out;
     }
 
-    /** The candidates one person ({@code requester}: not their own requests) or everyone (null) may be offered. */
-    private AwaitingDecision.Candidates candidates(String requester, java.util.Collection<String> roles) {
+    /**
+     * What waits on one milestone, and who of {@code people} may decide each item (by {@link InboxItem#key()}): the
+     * milestone page names the eligible people, from the same policies that judge them when they act.
+     */
+    public Map<String, List<String>> decidersOn(String milestoneId, List<Actor> people) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        AwaitingDecision.Candidates on = candidates(null, Roles.ACTING_HUMANS, milestoneId);
+        Instant now = Instant.now();
+        for (Actor person : people) {
+            for (InboxItem item : AwaitingDecision.of(person, on, now)) out.computeIfAbsent(item.key(), k -> new ArrayList<>()).add(person.name());
+        }
+        return out;
+    }
+
+    /** The candidates one person ({@code requester}: not their own requests) or everyone (null) may be offered, on one milestone or all (""). */
+    private AwaitingDecision.Candidates candidates(String requester, java.util.Collection<String> roles, String only) {
         Instant now = Instant.now();
         String notBy = requester == null ? "" : requester;
-        List<OverrideCandidate> overrides = overrides(notBy, now);
-        List<GateCandidate> gates = manualGates(roles);
-        List<BypassCandidate> bypasses = bypasses(notBy);
+        List<OverrideCandidate> overrides = overrides(notBy, now, only);
+        List<GateCandidate> gates = manualGates(roles, only);
+        List<BypassCandidate> bypasses = bypasses(notBy, only);
         // Who signed off already on these milestones, and each override's approvals: a few statements for all of them.
         java.util.Set<String> ids = new java.util.HashSet<>();
         overrides.forEach(o -> ids.add(o.milestone().id()));
@@ -112,30 +126,30 @@ public class ApprovalInbox implements Navigation.InboxCounter {
                 o.requestedAt(), o.report(), signed.getOrDefault(o.milestone().id(), SignOffs.NONE))).toList();
         List<GateCandidate> withSignOffs = gates.stream().map(g -> new GateCandidate(g.milestone(), g.milestoneName(), g.since(), g.report(),
                 signed.getOrDefault(g.milestone().id(), SignOffs.NONE))).toList();
-        return new AwaitingDecision.Candidates(withApprovals, withSignOffs, bypasses, definitionChanges(notBy), stuck(now));
+        return new AwaitingDecision.Candidates(withApprovals, withSignOffs, bypasses, definitionChanges(notBy, only), stuck(now, only));
     }
 
     /** Blocked and escalated milestones, and whether someone was asked already (an override or bypass request open). */
-    private List<StuckCandidate> stuck(Instant now) {
+    private List<StuckCandidate> stuck(Instant now, String only) {
         return Rows.list(em, """
                 select m.id, m.name, m.state, m.state_since, m.definition, m.gate_summary,
                        exists (select 1 from override_request o where o.milestone_id = m.id and o.status = 'requested'
                                and (o.expires_at is null or o.expires_at > ?))
                        or exists (select 1 from bypass_request b where b.milestone_id = m.id and b.status = 'requested') as asked
-                from milestone m where m.state in ('blocked', 'escalated')
+                from milestone m where m.state in ('blocked', 'escalated') and (? = '' or m.id = ?)
                 order by m.state_since, m.id limit ?""",
                 r -> new StuckCandidate(governed(r.text("definition"), r.text("state")), r.text("name"), r.instant("state_since"),
-                        MilestoneReadout.parse(r.text("gate_summary")), r.flag("asked")), now, LIMIT);
+                        MilestoneReadout.parse(r.text("gate_summary")), r.flag("asked")), now, only, only, LIMIT);
     }
 
     /** Changes that loosen a governed milestone, waiting for a product owner or governor other than their author. */
-    private List<DefinitionChangeCandidate> definitionChanges(String notBy) {
+    private List<DefinitionChangeCandidate> definitionChanges(String notBy, String only) {
         return Rows.list(em, """
                 select c.id, c.author, c.proposed_at, c.weakenings, m.id as milestone_id, m.name, m.state, m.definition
                 from definition_change c join milestone m on m.id = c.milestone_id
-                where c.status = 'pending' and c.author <> ? order by c.proposed_at, c.id limit ?""",
+                where c.status = 'pending' and c.author <> ? and (? = '' or m.id = ?) order by c.proposed_at, c.id limit ?""",
                 r -> new DefinitionChangeCandidate(r.number("id"), governed(r.text("definition"), r.text("state")), r.text("name"),
-                        r.text("author"), r.instant("proposed_at"), r.texts("weakenings")), notBy, LIMIT);
+                        r.text("author"), r.instant("proposed_at"), r.texts("weakenings")), notBy, only, only, LIMIT);
     }
 
     private static OverrideTicket withApprovals(OverrideTicket t, List<Quorum.Signature> approvals) {
@@ -143,16 +157,16 @@ public class ApprovalInbox implements Navigation.InboxCounter {
     }
 
     /** Force closes and terminations waiting for approval on open milestones, with their approvals so far. */
-    private List<BypassCandidate> bypasses(String notBy) {
+    private List<BypassCandidate> bypasses(String notBy, String only) {
         List<BypassCandidate> out = Rows.list(em, """
                 select b.id, b.kind, b.reason, b.requested_by, b.requested_at, m.id as milestone_id, m.name, m.state, m.definition,
                        m.gate_summary, m.escalated_by
                 from bypass_request b join milestone m on m.id = b.milestone_id
-                where b.status = 'requested' and b.requested_by <> ? order by b.requested_at, b.id limit ?""",
+                where b.status = 'requested' and b.requested_by <> ? and (? = '' or m.id = ?) order by b.requested_at, b.id limit ?""",
                 r -> new BypassCandidate(new Bypass(r.number("id"), Bypass.Kind.fromSlug(r.text("kind")), Bypass.Status.REQUESTED,
                         r.text("requested_by"), List.of(), null, null), governed(r.text("definition"), r.text("state")), r.text("name"),
                         r.text("reason"), r.instant("requested_at"), r.text("escalated_by"), MilestoneReadout.parse(r.text("gate_summary"))),
-                notBy, LIMIT);
+                notBy, only, only, LIMIT);
         if (out.isEmpty()) return out;
         Map<Long, List<Quorum.Signature>> approvals = new java.util.HashMap<>();
         Rows.list(em, "select bypass_id, approver, approver_roles, approved_at from bypass_approval where bypass_id = any(?) order by approved_at",
@@ -172,28 +186,28 @@ public class ApprovalInbox implements Navigation.InboxCounter {
         memoReleases = null;
     }
 
-    private List<OverrideCandidate> overrides(String notBy, Instant now) {
+    private List<OverrideCandidate> overrides(String notBy, Instant now, String only) {
         return Rows.list(em, """
                 select o.id, o.gates, o.reason, o.expires_at, o.requested_by, o.requested_at,
                        m.id as milestone_id, m.name, m.state, m.definition, m.gate_summary
                 from override_request o join milestone m on m.id = o.milestone_id
-                where o.status = 'requested' and o.requested_by <> ? and (o.expires_at is null or o.expires_at > ?)
+                where o.status = 'requested' and o.requested_by <> ? and (o.expires_at is null or o.expires_at > ?) and (? = '' or m.id = ?)
                 order by o.requested_at, o.id limit ?""", r -> {
             List<String> gates = r.texts("gates");
             OverrideTicket ticket = new OverrideTicket(r.number("id"), OverrideStatus.REQUESTED, r.text("requested_by"), null, null,
                     r.instant("expires_at"), gates, List.of());
             return new OverrideCandidate(ticket, governed(r.text("definition"), r.text("state")), r.text("name"), gates,
                     r.text("reason"), r.instant("requested_at"), MilestoneReadout.parse(r.text("gate_summary")), SignOffs.NONE);
-        }, notBy, now, LIMIT);
+        }, notBy, now, only, only, LIMIT);
     }
 
-    private List<GateCandidate> manualGates(java.util.Collection<String> roles) {
+    private List<GateCandidate> manualGates(java.util.Collection<String> roles, String only) {
         return Rows.list(em, """
                 select m.id, m.name, m.state, m.state_since, m.definition, m.gate_summary from milestone m
-                where m.state not in ('closed', 'terminated') and jsonb_exists_any(m.pending_manual_roles, ?)
+                where m.state not in ('closed', 'terminated') and jsonb_exists_any(m.pending_manual_roles, ?) and (? = '' or m.id = ?)
                 order by m.state_since, m.id limit ?""",
                 r -> new GateCandidate(governed(r.text("definition"), r.text("state")), r.text("name"), r.instant("state_since"),
-                        MilestoneReadout.parse(r.text("gate_summary")), SignOffs.NONE), roles.toArray(String[]::new), LIMIT);
+                        MilestoneReadout.parse(r.text("gate_summary")), SignOffs.NONE), roles.toArray(String[]::new), only, only, LIMIT);
     }
 
     private GovernedMilestone governed(String definition, String state) {

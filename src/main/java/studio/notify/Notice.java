@@ -15,6 +15,8 @@ public record Notice(String recipient, String topic, String event, boolean manda
     public static final String DECISION_NEEDED = "DecisionNeeded";
     public static final String REMINDER = "Reminder";
     public static final String OVERDUE = "Overdue";
+    /** A release approval about to time out (it is aborted then). */
+    public static final String TIMEOUT_WARNING = "TimeoutWarning";
 
     public Notice withMandatory(boolean m) {
         return m == mandatory ? this : new Notice(recipient, topic, event, m, subject, body, link, milestoneId, releaseTag);
@@ -24,7 +26,7 @@ public record Notice(String recipient, String topic, String event, boolean manda
     public Kind kind() {
         return switch (event) {
             case DECISION_NEEDED -> Kind.DECISIONS;
-            case REMINDER, OVERDUE -> Kind.REMINDERS;
+            case REMINDER, OVERDUE, TIMEOUT_WARNING -> Kind.REMINDERS;
             default -> Kind.OUTCOMES;
         };
     }

@@ -36,22 +36,42 @@ public final class NoticeRules {
     /** Each person's pending decisions, and reminders for those that waited long; overdue ones also to {@code governorsOf}. */
     public static List<Notice> pending(Map<String, List<InboxItem>> byPerson, Map<String, List<ReleaseInbox.Item>> releasesByPerson,
                                        Map<String, Collection<String>> governorsOf, Instant now, Duration remindAfter, Duration overdueAfter) {
+        return pending(byPerson, releasesByPerson, governorsOf, now, new Timing(remindAfter, overdueAfter), Map.of());
+    }
+
+    /** When to remind and when a decision is overdue: the installation's, or a milestone's own ({@code reminders:}). */
+    public record Timing(Duration remindAfter, Duration overdueAfter) {
+        /** This milestone's times where it sets them, else these. */
+        public Timing with(studio.definition.Reminders own) {
+            if (own == null) return this;
+            return new Timing(own.after() != null ? own.after() : remindAfter, own.overdueAfter() != null ? own.overdueAfter() : overdueAfter);
+        }
+    }
+
+    /** As above, with each milestone's own reminder times ({@code byMilestone}) over the installation's ({@code defaults}). */
+    public static List<Notice> pending(Map<String, List<InboxItem>> byPerson, Map<String, List<ReleaseInbox.Item>> releasesByPerson,
+                                       Map<String, Collection<String>> governorsOf, Instant now, Timing defaults, Map<String, Timing> byMilestone) {
+        Duration remindAfter = defaults.remindAfter();
         List<Notice> out = new ArrayList<>();
         byPerson.forEach((person, items) -> {
             for (InboxItem item : items) {
                 out.add(decision(person, item));
-                if (waited(item.waitingSince(), now, remindAfter)) out.add(reminder(person, item, now));
+                if (waited(item.waitingSince(), now, byMilestone.getOrDefault(item.milestoneId(), defaults).remindAfter())) {
+                    out.add(reminder(person, item, now));
+                }
             }
         });
         releasesByPerson.forEach((person, items) -> {
             for (ReleaseInbox.Item r : items) {
                 out.add(release(person, r, Notice.DECISION_NEEDED));
                 if (waited(r.waitingSince(), now, remindAfter)) out.add(release(person, r, Notice.REMINDER));
+                if (timesOutSoon(r, now)) out.add(timeoutWarning(person, r, now));
             }
         });
         // Overdue: once per decision, to each governor of its milestone, whether or not they may decide it themselves.
         Map<String, InboxItem> overdue = byPerson.values().stream().flatMap(List::stream)
-                .filter(i -> i.kind() != InboxItem.Kind.STUCK_MILESTONE && waited(i.waitingSince(), now, overdueAfter))
+                .filter(i -> i.kind() != InboxItem.Kind.STUCK_MILESTONE
+                        && waited(i.waitingSince(), now, byMilestone.getOrDefault(i.milestoneId(), defaults).overdueAfter()))
                 .collect(Collectors.toMap(NoticeRules::topic, i -> i, (a, b) -> a, java.util.LinkedHashMap::new));
         overdue.forEach((topic, item) -> {
             for (String governor : governorsOf.getOrDefault(item.milestoneId(), List.of())) out.add(overdue(governor, item, now));
@@ -60,6 +80,24 @@ public final class NoticeRules {
         Map<String, Long> deciders = out.stream().filter(n -> n.event().equals(Notice.DECISION_NEEDED))
                 .collect(Collectors.groupingBy(Notice::topic, Collectors.counting()));
         return out.stream().map(n -> n.event().equals(Notice.OVERDUE) ? n : n.withMandatory(deciders.getOrDefault(n.topic(), 0L) == 1)).toList();
+    }
+
+    /**
+     * A release whose approval timeout will abort it is close to it: within a quarter of its timeout, at most an hour
+     * (a 10-minute timeout warns at 7.5 minutes; a day-long one an hour before).
+     */
+    static boolean timesOutSoon(ReleaseInbox.Item r, Instant now) {
+        if (r.abortsAt() == null || r.waitingSince() == null || !now.isBefore(r.abortsAt())) return false;
+        Duration timeout = Duration.between(r.waitingSince(), r.abortsAt());
+        Duration warnBefore = timeout.dividedBy(4).compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : timeout.dividedBy(4);
+        return !now.isBefore(r.abortsAt().minus(warnBefore));
+    }
+
+    static Notice timeoutWarning(String person, ReleaseInbox.Item r, Instant now) {
+        return new Notice(person, topic(r), Notice.TIMEOUT_WARNING, false, "Release " + r.versionTag() + " will be aborted in "
+                + Durations.words(Duration.between(now, r.abortsAt())) + " unless approved",
+                "Its approval timeout ends at " + r.abortsAt() + "; then the release for " + r.environment() + " is aborted and must be "
+                        + "requested again. " + r.approvals(), r.path(), r.milestoneId(), r.versionTag());
     }
 
     static boolean waited(Instant since, Instant now, Duration after) {
@@ -131,7 +169,7 @@ public final class NoticeRules {
                 b.append('\n');
             }
         }
-        if (item.stillNeeded() != null) b.append("\nApprovals still needed besides yours: ").append(item.stillNeeded()).append('\n');
+        if (item.stillNeeded() != null) b.append("\nApprovals still needed: ").append(item.stillNeeded()).append('\n');
         return b.toString().strip();
     }
 

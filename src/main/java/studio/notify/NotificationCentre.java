@@ -46,12 +46,13 @@ public class NotificationCentre {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance centre(List<Notifications.Stored> items, Long next, boolean unreadOnly, long unread, List<Failed> failed,
-                                              String notice);
+                                              String notice, boolean swapped);
 
         static native TemplateInstance centre$list(List<Notifications.Stored> items, Long next, boolean unreadOnly, long unread,
-                                                   List<Failed> failed, String notice);
+                                                   List<Failed> failed, String notice, boolean swapped);
 
-        static native TemplateInstance preferences(List<Choice> choices, List<Delivery> deliveries, String email, String notice, String error);
+        static native TemplateInstance preferences(List<Choice> choices, List<Delivery> deliveries, String email, String notice, String error,
+                                                   String mailInbox);
     }
 
     @io.quarkus.qute.Location("tags/bell.html")
@@ -65,6 +66,9 @@ public class NotificationCentre {
     EntityManager em;
     @Inject
     People people;
+    /** Where a local mail catcher shows what Studio sent (./studio run and docker compose set it; a real deployment does not). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "studio.mail-inbox-url")
+    java.util.Optional<String> mailInbox;
 
     @GET
     public Response centre(@RestQuery Long before, @RestQuery String unread, @RestQuery String done, HttpHeaders headers) {
@@ -136,7 +140,7 @@ public class NotificationCentre {
         Map<Notice.Kind, Delivery> prefs = store.preferencesOf(user.getName());
         List<Choice> choices = prefs.entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue())).toList();
         String email = people.find(user.getName()).map(Person::email).filter(e -> e != null && e.contains("@")).orElse(user.getEmail());
-        return Templates.preferences(choices, List.of(Delivery.values()), email, notice, error);
+        return Templates.preferences(choices, List.of(Delivery.values()), email, notice, error, mailInbox.orElse(null));
     }
 
     private Response after(HttpHeaders headers) {
@@ -150,8 +154,9 @@ public class NotificationCentre {
         List<Notifications.Stored> items = rows.size() > Notifications.PAGE ? rows.subList(0, Notifications.PAGE) : rows;
         long unread = store.unread(user.getName());
         List<Failed> failed = user.has(Roles.PLATFORM_ADMIN) ? failed() : List.of();
-        return fragment ? Templates.centre$list(items, next, unreadOnly, unread, failed, notice)
-                : Templates.centre(items, next, unreadOnly, unread, failed, notice);
+        // A swapped list also updates the bell in the top bar (out of band); a full page has the bell in its top bar already.
+        return fragment ? Templates.centre$list(items, next, unreadOnly, unread, failed, notice, true)
+                : Templates.centre(items, next, unreadOnly, unread, failed, notice, false);
     }
 
     private List<Failed> failed() {

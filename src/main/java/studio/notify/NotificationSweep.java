@@ -93,8 +93,11 @@ public class NotificationSweep {
             List<Actor> actors = byName.values().stream().map(Person::actor).toList();
             Map<String, List<InboxItem>> items = inbox.awaitingEach(actors);
             Map<String, List<ReleaseInbox.Item>> paused = releases.awaitingEach(actors);
-            List<Notice> notices = new ArrayList<>(NoticeRules.pending(items, paused, governors(items, byName.values()), Instant.now(),
-                    remindAfter, overdueAfter));
+            Map<String, Collection<String>> governors = new HashMap<>();
+            Map<String, NoticeRules.Timing> timing = new HashMap<>();
+            NoticeRules.Timing defaults = new NoticeRules.Timing(remindAfter, overdueAfter);
+            milestones(items, byName.values(), defaults, governors, timing);
+            List<Notice> notices = new ArrayList<>(NoticeRules.pending(items, paused, governors, Instant.now(), defaults, timing));
             List<NoticeRules.Outcome> outcomes = outcomes();
             outcomes.forEach(o -> NoticeRules.outcome(o).ifPresent(notices::add));
             Map<String, Person> everyone = new HashMap<>(byName);
@@ -111,17 +114,21 @@ public class NotificationSweep {
         return stored;
     }
 
-    /** The people who govern each milestone an item is about (its governedBy role, or platform-admin). */
-    private Map<String, Collection<String>> governors(Map<String, List<InboxItem>> items, Collection<Person> everyone) {
+    /**
+     * For each milestone an item is about, in one statement: the people who govern it (its governedBy role, or
+     * platform-admin) and its own reminder times.
+     */
+    private void milestones(Map<String, List<InboxItem>> items, Collection<Person> everyone, NoticeRules.Timing defaults,
+                            Map<String, Collection<String>> governors, Map<String, NoticeRules.Timing> timing) {
         Set<String> ids = items.values().stream().flatMap(List::stream).map(InboxItem::milestoneId).collect(Collectors.toSet());
-        Map<String, Collection<String>> out = new HashMap<>();
-        if (ids.isEmpty()) return out;
+        if (ids.isEmpty()) return;
         Rows.list(em, "select id, state, definition from milestone where id = any(?)", r -> {
-            List<String> roles = rulebook.rules(r.text("definition")).governed(Names.parse(MilestoneState.class, r.text("state"))).governors();
-            out.put(r.text("id"), everyone.stream().filter(p -> p.actor().holdsAny(roles)).map(Person::name).toList());
+            var rules = rulebook.rules(r.text("definition"));
+            List<String> roles = rules.governed(Names.parse(MilestoneState.class, r.text("state"))).governors();
+            governors.put(r.text("id"), everyone.stream().filter(p -> p.actor().holdsAny(roles)).map(Person::name).toList());
+            timing.put(r.text("id"), defaults.with(rules.definition().reminders()));
             return null;
         }, (Object) ids.toArray(String[]::new));
-        return out;
     }
 
     /** Decisions recorded since the cursor (the cursor starts at the trail's end: history is not re-told). */

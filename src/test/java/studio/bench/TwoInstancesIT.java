@@ -34,9 +34,13 @@ class TwoInstancesIT {
 
     static final int MILESTONES = 12;
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Map<String, String> ENV = Map.of("STUDIO_DEFAULTS_GATE_TIMEOUT_SECONDS", "2", "STUDIO_TIMERS_EVERY", "1s",
-            "STUDIO_AUDIT_CHECKPOINT_EVERY", "1s", "STUDIO_WEBHOOKS_RETRY_INITIAL_DELAY", "300ms",
-            "STUDIO_WEBHOOKS_RETRY_MAX_DELAY", "600ms", "STUDIO_WEBHOOKS_RETRY_JITTER", "0");
+    static final Map<String, String> ENV = Map.ofEntries(Map.entry("STUDIO_DEFAULTS_GATE_TIMEOUT_SECONDS", "2"),
+            Map.entry("STUDIO_TIMERS_EVERY", "1s"), Map.entry("STUDIO_AUDIT_CHECKPOINT_EVERY", "1s"),
+            Map.entry("STUDIO_WEBHOOKS_RETRY_INITIAL_DELAY", "300ms"), Map.entry("STUDIO_WEBHOOKS_RETRY_MAX_DELAY", "600ms"),
+            Map.entry("STUDIO_WEBHOOKS_RETRY_JITTER", "0"),
+            // both instances read the directory, sweep for notices and send email every second, to the tests' mail catcher
+            Map.entry("STUDIO_NOTIFICATIONS_SWEEP_EVERY", "1s"), Map.entry("STUDIO_NOTIFICATIONS_EMAIL_EVERY", "1s"),
+            Map.entry("QUARKUS_MAILER_PORT", System.getenv().getOrDefault("STUDIO_TEST_SMTP_PORT", "21025")));
     /** The subscriber refuses its first deliveries, so both instances' workers also retry. */
     static final int REFUSED = 3;
 
@@ -90,6 +94,12 @@ class TwoInstancesIT {
             Thread.sleep(1_000);
         }
         Thread.sleep(3_000);   // a few more ticks of both timers, which must find nothing left to do
+        // the escalated milestones' governors are told: wait until every notice's email went out
+        for (int i = 0; i < 30 && (ScratchDatabases.count(url, "select count(*) from notification") == 0
+                || ScratchDatabases.count(url, "select count(*) from notification where email_status = 'pending'") > 0); i++) {
+            Thread.sleep(1_000);
+        }
+        Thread.sleep(2_000);   // more sweeps of both instances, which must find nothing new to tell
     }
 
     private static void stream(int m, String token) {
@@ -175,6 +185,30 @@ class TwoInstancesIT {
                 "no head is signed twice");
         assertEquals(0L, ScratchDatabases.count(url, "select count(*) from (select seq, lag(seq) over (order by signed_at, seq) prev"
                 + " from audit_checkpoint) c where prev >= seq"), "a later checkpoint never signs an older head");
+    }
+
+    /** Both instances sweep every second: each escalated milestone's governors are told once, and each email is sent once. */
+    @Test
+    void everyNoticeToldAndEmailedOnceAcrossInstances() throws Exception {
+        long escalated = ScratchDatabases.count(url, "select count(*) from milestone where state = 'escalated'");
+        assertEquals(escalated, ScratchDatabases.count(url, "select count(distinct milestone_id) from notification where event = 'DecisionNeeded'"
+                + " and topic like 'stuck-%'"), "every escalated milestone's governors were told");
+        assertEquals(0L, ScratchDatabases.count(url, "select count(*) from (select payload::jsonb ->> 'topic', payload::jsonb ->> 'event'"
+                + " from audit_event where type = 'NotificationDispatched' and payload::jsonb ->> 'channel' = 'studio'"
+                + " group by 1, 2 having count(*) > 1) twice"), "a notice recorded as told twice");
+        long emailed = ScratchDatabases.count(url, "select count(*) from notification where email_status = 'sent'");
+        assertTrue(emailed > 0, "emails were sent");
+        assertEquals(emailed, ScratchDatabases.count(url, "select count(distinct payload::jsonb ->> 'notification_id') from audit_event"
+                + " where type = 'NotificationDispatched' and payload::jsonb ->> 'channel' = 'email' and payload::jsonb ->> 'outcome' = 'sent'"));
+        assertEquals(emailed, ScratchDatabases.count(url, "select count(*) from audit_event where type = 'NotificationDispatched'"
+                + " and payload::jsonb ->> 'channel' = 'email' and payload::jsonb ->> 'outcome' = 'sent'"), "an email sent twice");
+        for (String[] n : rows("select recipient || ' ' || topic, (select email from person p where p.name = n.recipient)"
+                + " from notification n where email_status = 'sent'")) {
+            String topic = n[0].substring(n[0].indexOf(' ') + 1);
+            long received = studio.testing.MailCatcher.to(n[1]).stream()
+                    .filter(m -> topic.equals(studio.testing.MailCatcher.header(m, "X-Studio-Topic"))).count();
+            assertEquals(1, received, n[0] + " arrived " + received + " times");
+        }
     }
 
     @Test

@@ -78,6 +78,21 @@ class MilestoneDefinitionTest {
     }
 
     @Test
+    void aMilestoneMaySetItsOwnReminderTimes() {
+        MilestoneDefinition m = milestone("    reminders:\n      after: 30m\n      overdueAfter: 2h\n");
+        assertEquals(new Reminders(java.time.Duration.ofMinutes(30), java.time.Duration.ofHours(2)), m.reminders());
+        assertNull(milestone("").reminders(), "unsaid: the installation's times");
+        assertEquals(new InputProblem("reminders.after: 'soon' is not a duration (write 72h, 30m, 7d or PT24H)", 4, 14,
+                "$.milestones[0].reminders.after"), Problems.first("milestones:\n  - id: m-1\n    reminders:\n      after: soon\n"));
+        assertEquals("reminders.overdueAfter (1h) must be longer than reminders.after (2h)",
+                Problems.first("milestones:\n  - id: m-1\n    reminders:\n      after: 2h\n      overdueAfter: 1h\n").message());
+        assertEquals("reminders.after must be longer than zero",
+                Problems.first("milestones:\n  - id: m-1\n    reminders:\n      after: 0s\n").message());
+        assertEquals("unknown field 'remindAfter'; expected after, overdueAfter",
+                Problems.first("milestones:\n  - id: m-1\n    reminders:\n      remindAfter: 2h\n").message());
+    }
+
+    @Test
     void unknownKeysSuggestTheKnownOne() {
         InputProblem p = Problems.first("milestones:\n  - id: m-1\n    gateCondition:\n      - allSprintsClosed\n");
         assertEquals(new InputProblem("unknown field 'gateCondition' (did you mean 'gateConditions'?)", 3, 5,

@@ -44,7 +44,8 @@ final class RandomDefinitions {
                 roles(), approvals(), approvals(), bool(), bool(), bool(), texts(), text(), idList("F"), texts(), texts(), bool(), text(), gates,
                 percent(), maybe(() -> random.nextInt(100_000)), bool(), bool(), list(this::trigger), traceability(),
                 texts(), texts(), text(), bool(), strategy(), list(() -> criterion(gateNames)),
-                list(() -> deliverable(gateNames)), list(this::risk), list(this::blocker));
+                list(() -> deliverable(gateNames)), list(this::risk), list(this::blocker),
+                maybe(() -> new Reminders(java.time.Duration.ofMinutes(1 + random.nextInt(600)), null)));
     }
 
     private SprintDefinition sprint(String id) {

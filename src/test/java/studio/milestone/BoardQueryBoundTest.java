@@ -22,9 +22,9 @@ import studio.testing.TestDb;
 @TestSecurity(user = "po", roles = Roles.PRODUCT_OWNER)
 class BoardQueryBoundTest {
 
-    /** Every full page shows the approvals badge: open override requests, pending manual gates, force close and termination
-     * requests, definition changes, release approvals: one query each. */
-    static final int NAV_BADGE = 6;
+    /** Every full page shows the approvals badge (open override requests, pending manual gates, force close and termination
+     * requests, definition changes, release approvals: one query each) and the notification bell (one count). */
+    static final int NAV_BADGE = 7;
 
     record Cost(long board, long changes, long gates) {}
 

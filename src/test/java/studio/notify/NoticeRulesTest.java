@@ -97,6 +97,18 @@ class NoticeRulesTest {
     }
 
     @Test
+    void aMilestoneThatSetsItsOwnReminderTimesIsRemindedAndOverdueSooner() throws Exception {
+        var governors = Map.<String, java.util.Collection<String>>of("mvp-ready", List.of("product-owner"));
+        var own = new NoticeRules.Timing(REMIND, OVERDUE).with(new studio.definition.Reminders(Duration.ofMinutes(30), Duration.ofHours(2)));
+        List<Notice> notices = NoticeRules.pending(each(override(NOW.minus(Duration.ofHours(3))), QA, QA2), Map.of(), governors, NOW,
+                new NoticeRules.Timing(REMIND, OVERDUE), Map.of("mvp-ready", own));
+        assertEquals(List.of("DecisionNeeded qa-lead-2", "Reminder qa-lead-2", "Overdue product-owner"),
+                notices.stream().map(n -> n.event() + " " + n.recipient()).toList(), "its own 30 minutes and 2 hours, not 4 h and 24 h");
+        assertEquals(new NoticeRules.Timing(Duration.ofMinutes(30), OVERDUE),
+                new NoticeRules.Timing(REMIND, OVERDUE).with(new studio.definition.Reminders(Duration.ofMinutes(30), null)), "what it leaves out stays");
+    }
+
+    @Test
     void aStuckMilestoneIsANewTopicEachTimeItGetsStuck() throws Exception {
         Instant first = NOW.minus(Duration.ofHours(1));
         var stuck = new AwaitingDecision.Candidates(List.of(), List.of(), List.of(), List.of(),
@@ -113,12 +125,36 @@ class NoticeRulesTest {
 
     @Test
     void aReleaseWaitingForApprovalIsToldWithItsEnvironment() {
-        var item = new ReleaseInbox.Item("v1.4.0", "mvp-ready", "production", "product-owner", NOW.minusSeconds(30), "1 of 2 approvals", "/releases/v1.4.0");
+        var item = new ReleaseInbox.Item("v1.4.0", "mvp-ready", "production", "product-owner", NOW.minusSeconds(30), "1 of 2 approvals", "/releases/v1.4.0",
+                null);
         List<Notice> notices = NoticeRules.pending(Map.of(), Map.of("compliance-officer", List.of(item)), Map.of(), NOW, REMIND, OVERDUE);
         assertEquals(1, notices.size());
         assertAll(() -> assertEquals("Release v1.4.0 waits for approval for production", notices.get(0).subject()),
                 () -> assertEquals("v1.4.0", notices.get(0).releaseTag()),
                 () -> assertEquals("/releases/v1.4.0", notices.get(0).link()));
+    }
+
+    @Test
+    void aReleaseApprovalAboutToTimeOutWarnsItsDecidersBeforeItIsAborted() {
+        Instant since = NOW.minus(Duration.ofMinutes(6));
+        var early = new ReleaseInbox.Item("v1.4.0", "mvp-ready", "production", "product-owner", since, "0 of 2 approvals", "/releases/v1.4.0",
+                since.plus(Duration.ofMinutes(10)));
+        List<String> events = NoticeRules.pending(Map.of(), Map.of("compliance-officer", List.of(early)), Map.of(), NOW, REMIND, OVERDUE).stream()
+                .map(Notice::event).toList();
+        assertEquals(List.of(Notice.DECISION_NEEDED), events, "six of ten minutes: not yet (warned in the last quarter)");
+        var late = new ReleaseInbox.Item("v1.4.0", "mvp-ready", "production", "product-owner", NOW.minus(Duration.ofMinutes(8)), "0 of 2 approvals",
+                "/releases/v1.4.0", NOW.plus(Duration.ofMinutes(2)));
+        List<Notice> warned = NoticeRules.pending(Map.of(), Map.of("compliance-officer", List.of(late)), Map.of(), NOW, REMIND, OVERDUE);
+        assertEquals(List.of(Notice.DECISION_NEEDED, Notice.TIMEOUT_WARNING), warned.stream().map(Notice::event).toList());
+        assertEquals("Release v1.4.0 will be aborted in 2 minutes unless approved", warned.get(1).subject());
+        var dayLong = new ReleaseInbox.Item("v1.4.0", "mvp-ready", "production", "product-owner", NOW.minus(Duration.ofHours(20)), "",
+                "/releases/v1.4.0", NOW.plus(Duration.ofHours(4)));
+        assertEquals(1, NoticeRules.pending(Map.of(), Map.of("c", List.of(dayLong)), Map.of(), NOW, Duration.ZERO, OVERDUE).size(),
+                "a day-long timeout warns only in its last hour");
+        var aborted = new ReleaseInbox.Item("v1.4.0", "mvp-ready", "production", "product-owner", NOW.minus(Duration.ofHours(2)), "",
+                "/releases/v1.4.0", NOW.minusSeconds(1));
+        assertTrue(NoticeRules.pending(Map.of(), Map.of("c", List.of(aborted)), Map.of(), NOW, Duration.ZERO, OVERDUE).stream()
+                .noneMatch(n -> n.event().equals(Notice.TIMEOUT_WARNING)), "past its timeout: the timer aborts it, no warning");
     }
 
     @Test

@@ -166,7 +166,22 @@ class NotificationsTest {
         given().redirects().follow(false).get("/notifications/" + notice + "/open").then().statusCode(303)
                 .header("Location", containsString("/approvals#override-" + id));
         given().get("/notifications/bell").then().statusCode(200).body(containsString("Notifications: 0 unread"));
+        String page = given().get("/notifications").then().statusCode(200).extract().asString();
+        assertEquals(1, page.split("id=\"bell\"", -1).length - 1, "one bell on a full page");
         assertNotEquals(0, TestDb.count("select count(*) from notification where id = " + notice + " and read_at is not null"));
+    }
+
+    @Test
+    @TestSecurity(user = "qa-lead-2", roles = "qa-lead")
+    void markingAllReadInPlaceUpdatesTheBellInTheTopBar() {
+        GovernedFixture.blocked("gate-c", "securityValidated");
+        GovernedFixture.overrideRequested("gate-c", "securityValidated", "qa-lead", "Scanner finding is a false positive");
+        sweep.sweep();
+        given().get("/notifications/bell").then().body(containsString("Notifications: 1 unread"));
+        CsrfForms.htmx("/notifications").post("/notifications/read-all").then().statusCode(200)
+                .body(containsString("hx-swap-oob=\"true\" aria-label=\"Notifications: 0 unread\""))
+                .body(containsString("Override requested on gate-c")).body(not(containsString("notice-unread")));
+        assertEquals(0, TestDb.count("select count(*) from notification where recipient = 'qa-lead-2' and read_at is null"));
     }
 
     @Test
@@ -211,5 +226,35 @@ class NotificationsTest {
         CsrfForms.form(unsubscribe).post(unsubscribe).then().statusCode(200).body(containsString("Digests stopped"));
         assertEquals("studio", TestDb.text("select delivery from notification_preference where person = 'qa-lead-2' and kind = 'outcomes'"));
         given().get("/unsubscribe/" + "cWEtbGVhZA.forged").then().statusCode(404).body(containsString("This link is not valid"));
+    }
+
+    @Test
+    @TestSecurity(user = "qa-lead", roles = "qa-lead")
+    void theMilestonePageNamesWhoMayDecideAPendingOverride() {
+        GovernedFixture.blocked("gate-c", "securityValidated");
+        GovernedFixture.overrideRequested("gate-c", "securityValidated", "qa-lead", "Scanner finding is a false positive");
+        given().get("/milestones/gate-c").then().statusCode(200)
+                .body(containsString("Who may decide it now: qa-lead-2 (qa-lead)."));
+    }
+
+    @Test
+    @TestSecurity(user = "qa-lead", roles = "qa-lead")
+    void theReleasePageNamesWhoMayApproveAPausedRelease() {
+        TestDb.reset();
+        directoryRead();
+        studio.release.Releasing.reached("m1", "versionTag: v1.0.0");
+        studio.release.Releasing.promote("platform-admin", "m1", "production").then().statusCode(201);
+        String page = given().get("/releases/v1.0.0").then().statusCode(200).extract().asString();
+        String who = page.substring(page.indexOf("Who may approve it now: ")).split("</p>")[0];
+        assertTrue(who.contains("product-owner (product-owner)") && who.contains("product-owner-2 (product-owner)"), who);
+        assertTrue(!who.contains("platform-admin ("), "the requester is never offered their own release: " + who);
+    }
+
+    private void directoryRead() {
+        try {
+            directory.sync();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -24,9 +24,12 @@ import studio.release.ReleaseRecords;
 @ApplicationScoped
 public class ReleaseInbox {
 
-    /** One release awaiting this person: what, for where, asked by whom, since when, and where approvals stand. */
+    /**
+     * One release awaiting this person: what, for where, asked by whom, since when, where approvals stand, and when its
+     * approval timeout aborts it (null: no timeout).
+     */
     public record Item(String versionTag, String milestoneId, String environment, String requestedBy, Instant waitingSince,
-                       String approvals, String path) {}
+                       String approvals, String path, Instant abortsAt) {}
 
     static final int LIMIT = 200;
 
@@ -72,6 +75,8 @@ public class ReleaseInbox {
 
     private Item item(Release r, List<ReleaseApproval> decisions, Instant now) {
         ApprovalStatus status = ApprovalLedger.evaluate(records.policy(r), r.requestedBy, decisions, r.contentHash, now);
-        return new Item(r.versionTag, r.milestoneId, r.environment, r.requestedBy, r.stateSince, status.sentence(), "/releases/" + r.versionTag);
+        Instant abortsAt = r.approvalTimeoutSeconds == null || r.approvalTimeoutSeconds <= 0 ? null : r.stateSince.plusSeconds(r.approvalTimeoutSeconds);
+        return new Item(r.versionTag, r.milestoneId, r.environment, r.requestedBy, r.stateSince, status.sentence(), "/releases/" + r.versionTag,
+                abortsAt);
     }
 }
