@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +35,8 @@ class ChatChannelDeliveryTest {
 
     @Inject
     Subscriptions subscriptions;
+    @Inject
+    DeliveryWorker worker;
 
     @BeforeEach
     void clean() {
@@ -170,6 +176,36 @@ class ChatChannelDeliveryTest {
             Thread.sleep(1500);
             assertEquals(List.of("Milestone chat-dead-1 defined"), failing.slackHeadlines(), "delivered once");
             assertEquals("delivered", TestDb.text("select state from webhook_delivery where webhook_id = " + w.id));
+        }
+    }
+
+    /** Eight workers at once (as eight instances would) share the queue's claim: each chat message is posted once, in order. */
+    @Test
+    void eightWorkersPostEachChatMessageOnceAndInOrder() throws Exception {
+        try (ChatReceiver teams = ChatReceiver.start()) {
+            Webhook w = channel("teams", teams, "all", null, List.of("MilestoneDefined", "MilestoneRedefined"));
+            Outbound.importMilestones("busy-chat", 10, "First");
+            Outbound.importMilestones("busy-chat", 10, "Second");
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    running.add(pool.submit(() -> {
+                        long deadline = System.nanoTime() + WAIT.toNanos();
+                        while (teams.accepted().size() < 20 && System.nanoTime() < deadline) worker.deliverDue();
+                    }));
+                }
+                for (Future<?> f : running) f.get();
+            } finally {
+                pool.shutdownNow();
+            }
+            Thread.sleep(1500);
+            assertEquals(20, teams.messages().size(), "each message posted once");
+            assertEquals(20, TestDb.count("select count(*) from webhook_attempt where webhook_id = " + w.id));
+            for (int i = 1; i <= 10; i++) {
+                String m = "Milestone busy-chat-" + i;
+                assertEquals(List.of(m + " defined", m + " redefined"), teams.teamsHeadlines().stream().filter(h -> h.startsWith(m + " ")).toList());
+            }
         }
     }
 }
