@@ -58,8 +58,10 @@ public class ChatChannelsApi {
     public Response create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ChatChannel")))
                            JsonNode body) {
         JsonNode b = body == null ? JsonNodeFactory.instance.objectNode() : body;
-        ChatChannel channel = new ChatChannel(text(b, "name"), text(b, "format"), text(b, "url"), text(b, "scope"),
-                text(b, b.has("scope_value") ? "scope_value" : "scopeValue"), events(b.has("event_types") ? b.get("event_types") : b.get("eventTypes")));
+        // snake_case as the API writes it; the camelCase spelling is accepted too
+        String scopeValue = text(b, b.has("scope_value") ? "scope_value" : "scopeValue");
+        List<String> events = events(b.has("event_types") ? b.get("event_types") : b.get("eventTypes"));
+        ChatChannel channel = new ChatChannel(text(b, "name"), text(b, "format"), text(b, "url"), text(b, "scope"), scopeValue, events);
         Webhook w = subscriptions.createChannel(channel, user.actor());
         return Response.status(201).entity(json(w)).build();
     }

@@ -9,8 +9,8 @@ import studio.persistence.Row;
 import studio.persistence.Rows;
 
 /**
- * What the admin pages read about deliveries: subscribers (webhooks or chat channels) with their queue counts (one query), a subscriber's attempts
- * newest first by keyset on the attempt id, and its dead letters. Every list is bounded.
+ * What the admin pages read about deliveries: subscribers (webhooks or chat channels) with their queue counts (one
+ * query), a subscriber's attempts newest first by keyset on the attempt id, and its dead letters. Every list is bounded.
  */
 @ApplicationScoped
 public class DeliveryLog {

@@ -66,15 +66,7 @@ public class Subscriptions {
      */
     @Transactional
     public Webhook createChannel(ChatChannel c, Actor actor) {
-        List<InputProblem> problems = new ArrayList<>(c.problems());
-        if (problems.stream().noneMatch(p -> "url".equals(p.path()))) {
-            destinations.refusal(c.url()).ifPresent(why -> problems.add(new InputProblem(why, null, null, "url")));
-        }
-        boolean milestone = c.channelScope().orElse(ChannelScope.ALL) == ChannelScope.MILESTONE;
-        if (milestone && problems.stream().noneMatch(p -> "scope_value".equals(p.path()))
-                && Rows.first(em, "select id from milestone where id = ?", r -> r.text("id"), c.scopeValue()).isEmpty()) {
-            problems.add(new InputProblem("no milestone \"" + c.scopeValue() + "\" is defined", null, null, "scope_value"));
-        }
+        List<InputProblem> problems = channelProblems(c);
         if (!problems.isEmpty()) throw new ApiException(400, problems);
         Webhook w = subscriber(c.url(), c.filter(), actor);
         w.format = c.deliveryFormat().orElseThrow().json();
@@ -84,6 +76,19 @@ public class Subscriptions {
         w.persistAndFlush();
         record(actor, "WebhookCreated", w, details(w));
         return w;
+    }
+
+    private List<InputProblem> channelProblems(ChatChannel c) {
+        List<InputProblem> problems = new ArrayList<>(c.problems());
+        if (problems.stream().noneMatch(p -> "url".equals(p.path()))) {
+            destinations.refusal(c.url()).ifPresent(why -> problems.add(new InputProblem(why, null, null, "url")));
+        }
+        boolean milestone = c.channelScope().orElse(ChannelScope.ALL) == ChannelScope.MILESTONE;
+        if (milestone && problems.stream().noneMatch(p -> "scope_value".equals(p.path()))
+                && Rows.first(em, "select id from milestone where id = ?", r -> r.text("id"), c.scopeValue()).isEmpty()) {
+            problems.add(new InputProblem("no milestone \"" + c.scopeValue() + "\" is defined", null, null, "scope_value"));
+        }
+        return problems;
     }
 
     /** A new active subscriber that receives what happens from now on. */

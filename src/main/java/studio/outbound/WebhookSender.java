@@ -49,7 +49,8 @@ public class WebhookSender {
         try {
             body = c.format().body(c.event(), publicUrl).getBytes(StandardCharsets.UTF_8);
         } catch (RuntimeException e) { // recorded as a failed attempt, never a failed run that would try it again at once
-            return CompletableFuture.completedFuture(new AttemptResult.Unreachable("not sent: the message could not be written: " + e, Duration.ZERO));
+            String why = "not sent: the message could not be written: " + e;
+            return CompletableFuture.completedFuture(new AttemptResult.Unreachable(why, Duration.ZERO));
         }
         HttpRequest request;
         try {

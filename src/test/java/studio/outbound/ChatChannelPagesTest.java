@@ -133,7 +133,8 @@ class ChatChannelPagesTest {
         form("#x", "slack", receiver.url(), "galaxy", "", "MilestoneBlocked").post("/admin/chat-channels").then().statusCode(400)
                 .body(containsString("the scope must be all, milestone, environment or team"));
         given().contentType(ContentType.URLENC).cookie("studio-csrf", CsrfForms.csrf("/admin/chat-channels")).redirects().follow(false)
-                .formParam("name", "#forged").formParam("format", "slack").formParam("url", receiver.url()).formParam("event_types", "MilestoneBlocked")
+                .formParam("name", "#forged").formParam("format", "slack").formParam("url", receiver.url())
+                .formParam("event_types", "MilestoneBlocked")
                 .post("/admin/chat-channels").then().statusCode(403);
         assertEquals(0, TestDb.count("select count(*) from webhook"));
         assertEquals(0, audited("WebhookCreated"));

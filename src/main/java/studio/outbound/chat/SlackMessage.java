@@ -26,7 +26,8 @@ public final class SlackMessage {
         if (!m.detail().isEmpty()) blocks.addObject().put("type", "section").set("text", mrkdwn(escaped(m.detail(), TEXT)));
         if (!m.facts().isEmpty()) {
             ArrayNode fields = blocks.addObject().put("type", "section").putArray("fields");
-            m.facts().stream().limit(FIELDS).forEach(f -> fields.add(mrkdwn("*" + f.name() + "*\n" + escaped(f.value(), FIELD - f.name().length() - 3))));
+            m.facts().stream().limit(FIELDS)
+                    .forEach(f -> fields.add(mrkdwn("*" + f.name() + "*\n" + escaped(f.value(), FIELD - f.name().length() - 3))));
         }
         blocks.addObject().put("type", "context").putArray("elements").add(mrkdwn(escaped(m.context(), TEXT)));
         ObjectNode button = blocks.addObject().put("type", "actions").putArray("elements").addObject().put("type", "button");
