@@ -9,8 +9,8 @@ import studio.persistence.Row;
 import studio.persistence.Rows;
 
 /**
- * What the admin pages read about deliveries: subscribers with their queue counts (one query), a subscriber's attempts
- * newest first by keyset on the attempt id, and its dead letters. Every list is bounded.
+ * What the admin pages read about deliveries: subscribers (webhooks or chat channels) with their queue counts (one
+ * query), a subscriber's attempts newest first by keyset on the attempt id, and its dead letters. Every list is bounded.
  */
 @ApplicationScoped
 public class DeliveryLog {
@@ -36,8 +36,9 @@ public class DeliveryLog {
     @Inject
     EntityManager em;
 
-    public List<Subscriber> subscribers() {
-        List<Webhook> hooks = Webhook.list("order by id");
+    /** The CloudEvents subscribers, or the chat channels, oldest first. */
+    public List<Subscriber> subscribers(boolean chat) {
+        List<Webhook> hooks = Webhook.list((chat ? "format <> ?1" : "format = ?1") + " order by id", DeliveryFormat.CLOUDEVENTS.json());
         if (hooks.isEmpty()) return List.of();
         List<Row> rows = Rows.list(em, """
                 select webhook_id, count(*) filter (where state = 'pending') as pending,

@@ -41,7 +41,7 @@ public class DeliveryQueue {
             update webhook_delivery d set next_attempt_at = now() + make_interval(secs => ?)
             from due, webhook w, outbox o
             where d.id = due.id and w.id = d.webhook_id and o.id = d.outbox_id
-            returning d.id as delivery_id, w.id as webhook_id, o.id as outbox_id, w.url, w.secret, w.previous_secret,
+            returning d.id as delivery_id, w.id as webhook_id, o.id as outbox_id, w.url, w.format, w.secret, w.previous_secret,
                       w.previous_secret_until, o.event, d.attempts""";
 
     private static final String FAN_OUT = """
@@ -49,6 +49,10 @@ public class DeliveryQueue {
             select w.id, o.id, o.subject, now()
             from outbox o join webhook w on w.active and o.id > w.from_outbox_id
                                       and (w.event_types is null or o.type = any (w.event_types))
+                                      and (w.scope_kind is null
+                                           or w.scope_kind = 'milestone' and o.milestone_id = w.scope_value
+                                           or w.scope_kind = 'environment' and o.environment = w.scope_value
+                                           or w.scope_kind = 'team' and w.scope_value = any (o.labels))
             where o.id > ? and o.id <= ? and o.webhook_id is null
             order by o.id, w.id
             on conflict do nothing""";
@@ -73,7 +77,7 @@ public class DeliveryQueue {
 
     /**
      * Turns outbox rows past the fan-out cursor into one pending delivery per active subscriber whose filter takes
-     * the event, and moves the cursor. Outbox rows are inserted under the audit head lock, so they become visible
+     * the event (its name, and its scope: {@link ChannelScope}), and moves the cursor. Outbox rows are inserted under the audit head lock, so they become visible
      * in id order and the cursor never passes a row that commits later. Answers how many outbox rows it read; 0
      * also when another instance is fanning out right now.
      */
@@ -100,7 +104,8 @@ public class DeliveryQueue {
     private static Claimed claimed(Row r) {
         String event = r.text("event");
         SigningSecrets secrets = new SigningSecrets(r.text("secret"), r.text("previous_secret"), r.instant("previous_secret_until"));
-        return new Claimed(r.number("delivery_id"), r.number("webhook_id"), r.number("outbox_id"), r.text("url"), secrets, event,
+        DeliveryFormat format = DeliveryFormat.parse(r.text("format")).orElseThrow();
+        return new Claimed(r.number("delivery_id"), r.number("webhook_id"), r.number("outbox_id"), r.text("url"), format, secrets, event,
                 CloudEvent.parse(event).id(), r.integer("attempts"));
     }
 

@@ -19,6 +19,12 @@ public final class OutboundEvents {
 
     private OutboundEvents() {}
 
+    /**
+     * What an event is about, for scoped subscribers and chat messages: its milestone (a release event's: the release's,
+     * from its payload), the release's version tag and environment for a release event; null where it has none.
+     */
+    public record About(String milestoneId, String releaseTag, String environment) {}
+
     /** True for the event names subscribers receive. */
     public static boolean exported(String eventName) {
         return eventName != null && (eventName.startsWith("Milestone") || eventName.startsWith("Release"));
@@ -39,6 +45,21 @@ public final class OutboundEvents {
         if ("milestone".equals(subjectType)) return CloudEvent.milestoneSubject(subjectId);
         if ("release".equals(subjectType)) return CloudEvent.releaseSubject(subjectId);
         return subjectType + "s/" + subjectId;
+    }
+
+    public static About about(CloudEvent e) {
+        JsonNode details = e.data().path("details");
+        String subject = e.subject();
+        if (subject.startsWith("milestones/")) return new About(subject.substring("milestones/".length()), null, null);
+        if (subject.startsWith("releases/")) {
+            return new About(text(details, "milestone_id"), subject.substring("releases/".length()), text(details, "environment"));
+        }
+        return new About(text(details, "milestone_id"), null, null);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
     }
 
     private static JsonNode data(AuditRecord r) {

@@ -15,13 +15,17 @@ import studio.persistence.Rows;
 /**
  * The transactional outbox: each milestone or release event appended to the audit chain becomes one outbox row on
  * the same connection in the same transaction, so an event leaves Studio exactly when it is recorded, never when its
- * transaction rolls back. Fan-out to subscribers happens later in the delivery worker (see {@link DeliveryQueue}),
+ * transaction rolls back. Each row says what its event is about (milestone, environment, the milestone's labels then), for
+ * scoped subscribers. Fan-out to subscribers happens later in the delivery worker (see {@link DeliveryQueue}),
  * which this nudges once the transaction has committed.
  */
 @ApplicationScoped
 public class Outbox implements AuditAppended {
 
-    static final String INSERT = "insert into outbox (audit_seq, subject, type, event) values (?, ?, ?, ?)";
+    // One statement, no extra round trip under the audit head lock: the milestone's labels are read as it is inserted.
+    static final String INSERT = """
+            insert into outbox (audit_seq, subject, type, event, milestone_id, environment, labels)
+            values (?, ?, ?, ?, ?, ?, coalesce((select labels from milestone where id = ?), '{}'))""";
 
     @Inject
     DeliveryWorker worker;
@@ -32,7 +36,9 @@ public class Outbox implements AuditAppended {
     @Override
     public void appended(AuditRecord record, SharedSessionContractImplementor session) {
         OutboundEvents.of(record, UUID.randomUUID().toString()).ifPresent(event -> {
-            Rows.update(session.unwrap(EntityManager.class), INSERT, record.seq(), event.subject(), event.eventName(), event.toJson());
+            OutboundEvents.About about = OutboundEvents.about(event);
+            Rows.update(session.unwrap(EntityManager.class), INSERT, record.seq(), event.subject(), event.eventName(), event.toJson(),
+                    about.milestoneId(), about.environment(), about.milestoneId());
             afterCommit.run(worker::nudge); // also while the audit log appends, before completion
         });
     }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import studio.audit.AuditEntry;
@@ -22,9 +23,10 @@ import studio.persistence.Rows;
 import studio.web.ApiException;
 
 /**
- * What a platform admin does to subscribers: add, enable, disable, delete, rotate the secret, send a test event,
- * redeliver a dead letter. Each change is recorded in the audit trail with the admin as actor, in the transaction
- * that makes it. Secrets never enter the audit trail.
+ * What a platform admin does to subscribers: add a webhook or a chat channel, enable, disable, delete, rotate the
+ * secret, send a test event, redeliver a dead letter. Each change is recorded in the audit trail with the admin as
+ * actor, in the transaction that makes it. Secrets never enter the audit trail, nor do chat webhook URLs (they are
+ * credentials): those are recorded masked.
  */
 @ApplicationScoped
 public class Subscriptions {
@@ -50,17 +52,55 @@ public class Subscriptions {
         destinations.refusal(s.url()).ifPresent(why -> {
             throw new ApiException(400, List.of(new InputProblem(why, null, null, "url")));
         });
-        Webhook w = new Webhook();
-        w.url = s.url();
+        Webhook w = subscriber(s.url(), s.filter(), actor);
         w.secret = WebhookSecrets.generate();
-        w.eventTypes = s.filter();
+        w.persistAndFlush();
+        record(actor, "WebhookCreated", w, details(w));
+        return new Keyed(w, w.secret);
+    }
+
+    /**
+     * A chat channel: a subscriber posting chat messages about its scope, with no secret. Refused with every problem
+     * named by its field, nothing stored: what {@link ChatChannel#problems()} finds, a destination the policy refuses,
+     * a milestone that is not defined.
+     */
+    @Transactional
+    public Webhook createChannel(ChatChannel c, Actor actor) {
+        List<InputProblem> problems = channelProblems(c);
+        if (!problems.isEmpty()) throw new ApiException(400, problems);
+        Webhook w = subscriber(c.url(), c.filter(), actor);
+        w.format = c.deliveryFormat().orElseThrow().json();
+        w.name = c.name();
+        w.scopeKind = c.channelScope().orElseThrow().stored();
+        w.scopeValue = c.storedScopeValue();
+        w.persistAndFlush();
+        record(actor, "WebhookCreated", w, details(w));
+        return w;
+    }
+
+    private List<InputProblem> channelProblems(ChatChannel c) {
+        List<InputProblem> problems = new ArrayList<>(c.problems());
+        if (problems.stream().noneMatch(p -> "url".equals(p.path()))) {
+            destinations.refusal(c.url()).ifPresent(why -> problems.add(new InputProblem(why, null, null, "url")));
+        }
+        boolean milestone = c.channelScope().orElse(ChannelScope.ALL) == ChannelScope.MILESTONE;
+        if (milestone && problems.stream().noneMatch(p -> "scope_value".equals(p.path()))
+                && Rows.first(em, "select id from milestone where id = ?", r -> r.text("id"), c.scopeValue()).isEmpty()) {
+            problems.add(new InputProblem("no milestone \"" + c.scopeValue() + "\" is defined", null, null, "scope_value"));
+        }
+        return problems;
+    }
+
+    /** A new active subscriber that receives what happens from now on. */
+    private Webhook subscriber(String url, String[] eventTypes, Actor actor) {
+        Webhook w = new Webhook();
+        w.url = url;
+        w.eventTypes = eventTypes;
         w.active = true;
         w.fromOutboxId = Rows.first(em, "select coalesce(max(id), 0) as through from outbox", r -> r.number("through")).orElseThrow();
         w.createdBy = actor.name();
         w.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        w.persistAndFlush();
-        record(actor, "WebhookCreated", w, details(w));
-        return new Keyed(w, w.secret);
+        return w;
     }
 
     @Transactional
@@ -84,6 +124,7 @@ public class Subscriptions {
     @Transactional
     public Keyed rotate(long id, Actor actor) {
         Webhook w = find(id);
+        if (w.isChat()) throw ApiException.conflict("a chat channel has no signing secret: " + w.getFormatLabel() + " verifies none");
         w.previousSecret = w.secret;
         w.previousSecretUntil = Instant.now().plus(rotationGrace).truncatedTo(ChronoUnit.MICROS);
         w.secret = WebhookSecrets.generate();
@@ -127,7 +168,10 @@ public class Subscriptions {
     }
 
     private static ObjectNode details(Webhook w) {
-        ObjectNode p = JsonNodeFactory.instance.objectNode().put("webhook_id", w.id).put("url", w.url).put("active", w.active);
+        ObjectNode p = JsonNodeFactory.instance.objectNode().put("webhook_id", w.id).put("url", w.getDisplayUrl()).put("active", w.active);
+        if (w.isChat()) {
+            p.put("format", w.format).put("name", w.name).put("scope", ChannelScope.of(w.scopeKind).json()).put("scope_value", w.scopeValue);
+        }
         if (w.eventTypes == null) p.putNull("event_types");
         else List.of(w.eventTypes).forEach(p.putArray("event_types")::add);
         return p;

@@ -13,7 +13,10 @@ import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A subscriber: where Studio posts milestone and release events, and the secret it signs them with. */
+/**
+ * A subscriber: where Studio posts milestone and release events, in which format, and the secret it signs them with.
+ * A chat channel is a subscriber in the slack or teams format, with a name, a scope and no secret.
+ */
 @Entity
 @Table(name = "webhook")
 public class Webhook extends PanacheEntityBase {
@@ -32,6 +35,15 @@ public class Webhook extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] eventTypes;
     public boolean active;
+    /** cloudevents, slack or teams ({@link DeliveryFormat}). */
+    public String format = DeliveryFormat.CLOUDEVENTS.json();
+    /** What admins call a chat channel; null for CloudEvents subscribers. */
+    public String name;
+    /** null for every event; else milestone, environment or team ({@link ChannelScope}) with its value. */
+    @Column(name = "scope_kind")
+    public String scopeKind;
+    @Column(name = "scope_value")
+    public String scopeValue;
     @Column(name = "from_outbox_id")
     public long fromOutboxId;
     @Column(name = "created_by")
@@ -40,6 +52,29 @@ public class Webhook extends PanacheEntityBase {
     public Instant createdAt;
     @Version
     public long version;
+
+    public DeliveryFormat deliveryFormat() {
+        return DeliveryFormat.parse(format).orElseThrow(() -> new IllegalStateException("webhook " + id + " has format " + format));
+    }
+
+    public boolean isChat() {
+        return deliveryFormat().chat();
+    }
+
+    /** "Slack", "Microsoft Teams", "CloudEvents". */
+    public String getFormatLabel() {
+        return deliveryFormat().label();
+    }
+
+    /** "releases to production", "every milestone and release", ...: for pages. */
+    public String getScopeLabel() {
+        return ChannelScope.of(scopeKind).describe(scopeValue);
+    }
+
+    /** The URL as pages show it: a chat webhook's URL is its credential, so only its host and last characters. */
+    public String getDisplayUrl() {
+        return isChat() ? WebhookSecrets.maskUrl(url) : url;
+    }
 
     public SigningSecrets secrets() {
         return new SigningSecrets(secret, previousSecret, previousSecretUntil);

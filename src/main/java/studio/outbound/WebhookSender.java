@@ -17,7 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One HTTP POST of a CloudEvent (structured mode, {@code application/cloudevents+json}), signed in the
- * {@value WebhookSignature#HEADER} header, with the event id also in {@code ce-id}. Redirects are not followed: a
+ * {@value WebhookSignature#HEADER} header, with the event id also in {@code ce-id}; to a chat channel, the message
+ * rendered from the event for its service ({@link DeliveryFormat#body}, {@code application/json}, no signature: chat
+ * services verify none, and links in it start with {@code studio.public-url}). Redirects are not followed: a
  * subscriber's URL is what an admin configured, and a 3xx is not a delivery. Before each attempt the URL's host is
  * resolved and checked again ({@link WebhookDestinations}): an address that turned private since the subscription is
  * not contacted, and the attempt is recorded as not sent.
@@ -30,6 +32,9 @@ public class WebhookSender {
     @ConfigProperty(name = "studio.webhooks.timeout", defaultValue = "5s")
     Duration timeout;
 
+    @ConfigProperty(name = "studio.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
     @Inject
     WebhookDestinations destinations;
 
@@ -40,15 +45,16 @@ public class WebhookSender {
         if (refused.isPresent()) {
             return CompletableFuture.completedFuture(new AttemptResult.Unreachable("not sent: " + refused.get(), Duration.ZERO));
         }
-        byte[] body = c.event().getBytes(StandardCharsets.UTF_8);
+        byte[] body;
+        try {
+            body = c.format().body(c.event(), publicUrl).getBytes(StandardCharsets.UTF_8);
+        } catch (RuntimeException e) { // recorded as a failed attempt, never a failed run that would try it again at once
+            String why = "not sent: the message could not be written: " + e;
+            return CompletableFuture.completedFuture(new AttemptResult.Unreachable(why, Duration.ZERO));
+        }
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(c.url())).timeout(timeout)
-                    .header("Content-Type", CONTENT_TYPE)
-                    .header(WebhookSignature.HEADER, c.secrets().sign(Instant.now(), body))
-                    .header("ce-id", c.eventId())
-                    .header("User-Agent", "Studio-Webhooks/1")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            request = request(c, body);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(new AttemptResult.Unreachable("invalid URL: " + e.getMessage(), Duration.ZERO));
         }
@@ -58,6 +64,17 @@ public class WebhookSender {
             return response != null ? new AttemptResult.Answered(response.statusCode(), took)
                     : new AttemptResult.Unreachable(describe(error), took);
         });
+    }
+
+    /** @throws IllegalArgumentException for a URL the client cannot use */
+    private HttpRequest request(Claimed c, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(c.url())).timeout(timeout)
+                .header("Content-Type", c.format().contentType())
+                .header("User-Agent", "Studio-Webhooks/1");
+        if (!c.format().chat()) {
+            request.header(WebhookSignature.HEADER, c.secrets().sign(Instant.now(), body)).header("ce-id", c.eventId());
+        }
+        return request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     private HttpClient client() {

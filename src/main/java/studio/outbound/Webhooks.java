@@ -1,11 +1,9 @@
 package studio.outbound;
 
 import studio.governance.Roles;
-import static studio.governance.Roles.*;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,12 +19,8 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
-import studio.audit.AuditEntry.Subject;
-import studio.audit.Refusals;
 import studio.governance.Actor;
-import studio.governance.Verdict;
 import studio.input.InputProblem;
-import studio.security.CurrentUser;
 import studio.web.ApiException;
 import studio.web.Htmx;
 
@@ -61,18 +55,16 @@ public class Webhooks {
     }
 
     @Inject
-    CurrentUser user;
+    OutboundAdmins admins;
     @Inject
     DeliveryLog log;
     @Inject
     Subscriptions subscriptions;
-    @Inject
-    Refusals refusals;
 
     @GET
     public Response list(@RestQuery String done) {
         mayView();
-        return html(200, Templates.list(log.subscribers(), NOTICES.get(done == null ? "" : done), List.of(), "", ""));
+        return html(200, Templates.list(log.subscribers(false), NOTICES.get(done == null ? "" : done), List.of(), "", ""));
     }
 
     @POST
@@ -82,7 +74,7 @@ public class Webhooks {
             Subscriptions.Keyed keyed = subscriptions.create(new Subscription(url, eventTypes), actor);
             return secretPage(keyed, false);
         } catch (ApiException e) {
-            return html(e.status(), Templates.list(log.subscribers(), null, e.problems(), url, eventTypes));
+            return html(e.status(), Templates.list(log.subscribers(false), null, e.problems(), url, eventTypes));
         }
     }
 
@@ -147,15 +139,11 @@ public class Webhooks {
     }
 
     private void mayView() {
-        if (!user.actor().holds(PLATFORM_ADMIN)) throw new ForbiddenException("webhook settings are for platform admins");
+        admins.mayView("webhook settings");
     }
 
-    /** The admin making a change; anyone else is refused with 403, and the refusal is recorded. */
     private Actor mayChange(String action, Long webhookId) {
-        Actor actor = user.actor();
-        Verdict verdict = actor.holds(PLATFORM_ADMIN) ? Verdict.ALLOWED : Verdict.forbidden("only a platform admin may " + action);
-        refusals.enforce(verdict, actor, action, new Subject("webhook", webhookId == null ? null : webhookId.toString()));
-        return actor;
+        return admins.mayChange(action, webhookId);
     }
 
     private Webhook find(long id) {

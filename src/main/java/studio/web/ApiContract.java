@@ -31,6 +31,7 @@ public class ApiContract implements OASFilter {
     static {
         TAGS.put("audit", "The tamper-evident audit trail: list, export, verify, signed checkpoints.");
         TAGS.put("bypasses", "Force close and termination requests and their four-eyes decisions.");
+        TAGS.put("chat-channels", "Slack and Microsoft Teams channels told of milestone and release events in words.");
         TAGS.put("definition-changes", "Changes that loosen a governed milestone's definition, waiting for approval.");
         TAGS.put("definitions", "Milestones, sprints and features documents: import (or dry-run) and export.");
         TAGS.put("evidence", "CI evidence: lifecycle events, trace matrices, QA reports, execution metadata, batches.");
@@ -175,6 +176,12 @@ public class ApiContract implements OASFilter {
                 "commit", text("The commit the release is built from")));
         out.put("ReleaseDecision", object("An approval or rejection of a release's content", List.of("decision", "reason"),
                 "decision", text("approve or reject"), "reason", text("Why")));
+        out.put("ChatChannel", object("A chat channel: where to post messages in words, about what", List.of("name", "format", "url"),
+                "name", text("What people call it: #releases"), "format", text("slack (or a Slack-compatible service) or teams"),
+                "url", text("The service's incoming webhook URL; its host must be allowed by the destination policy"),
+                "scope", text("all (the default), milestone, environment or team"),
+                "scope_value", text("The milestone id, the environment (staging, qa, production) or the team (a milestone label)"),
+                "event_types", list(text("An event name: MilestoneBlocked, ReleaseFailed, ...; absent: the events people act on"))));
         out.put("Event", object("A lifecycle event (SprintPlanned, SprintClosed, SprintBlocked, GateSignal, ...) with the fields its kind documents",
                 List.of("event"), "event", text("The event's kind"), "sprintId", text("The sprint"), "milestoneId", text("The milestone"),
                 "traceId", text("The pipeline's trace id"), "timestamp", text("When it happened (ISO 8601)")));

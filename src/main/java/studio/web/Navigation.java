@@ -44,8 +44,8 @@ public class Navigation {
                     item("releases", "Releases", "/releases", path),
                     item("audit", "Audit", "/audit", path),
                     new Item("approvals", "Approvals", "/approvals", path.startsWith("/approvals"), badge)));
-            // Webhook settings are a platform admin's alone: nobody else sees the link.
-            if (user.has(Roles.PLATFORM_ADMIN)) all.add(item("admin", "Admin", "/admin/webhooks", path));
+            // Webhook and chat channel settings are a platform admin's alone: nobody else sees the link.
+            if (user.has(Roles.PLATFORM_ADMIN)) all.add(new Item("admin", "Admin", "/admin/webhooks", path.startsWith("/admin/"), null));
             items = List.copyOf(all);
         }
         return items;
