@@ -59,6 +59,12 @@ public class DeliveryQueue {
 
     @Inject
     EntityManager em;
+    @Inject
+    studio.audit.AuditLog audit;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @ConfigProperty(name = "studio.webhooks.lease", defaultValue = "60s")
     Duration lease;
@@ -119,7 +125,34 @@ public class DeliveryQueue {
                 (int) Math.min(Integer.MAX_VALUE, result.took().toMillis()));
         DeliveryRule.Next next = DeliveryRule.after(result, c.failedBefore(), backoff(), Instant.now());
         move(c.deliveryId(), next);
+        if (c.format() != DeliveryFormat.CLOUDEVENTS && !(next instanceof DeliveryRule.Next.RetryAt)) told(c, next);
         return next;
+    }
+
+    /**
+     * A chat message delivered or given up on is a notification: in the audit trail (NotificationDispatched, or
+     * ReleaseNotificationDispatched for a release event; channel, the channel's name, the event, the outcome) and counted
+     * with the notifications sent by email and in Studio.
+     */
+    private void told(Claimed c, DeliveryRule.Next next) {
+        CloudEvent event = CloudEvent.parse(c.event());
+        String subject = event.subject();
+        boolean release = subject.startsWith("releases/");
+        String outcome = next instanceof DeliveryRule.Next.Delivered ? "sent" : "failed";
+        String name = Rows.first(em, "select coalesce(name, '') as name from webhook where id = ?", r -> r.text("name"), c.webhookId()).orElse("");
+        var payload = JSON.createObjectNode().put("channel", c.format().name().toLowerCase(java.util.Locale.ROOT))
+                .put("event", event.eventName()).put("topic", event.id()).put("outcome", outcome)
+                .put("webhook_id", c.webhookId());
+        payload.putArray("recipients").add(name.isEmpty() ? "chat channel " + c.webhookId() : name);
+        String id = subject.contains("/") ? subject.substring(subject.indexOf('/') + 1) : null;
+        audit.record(studio.governance.Actor.SYSTEM, release
+                ? studio.audit.AuditEntry.of("ReleaseNotificationDispatched", studio.audit.AuditEntry.Subject.release(id), null, payload)
+                : studio.audit.AuditEntry.of("NotificationDispatched", id == null ? studio.audit.AuditEntry.Subject.system()
+                        : studio.audit.AuditEntry.Subject.milestone(id), null, payload));
+        io.micrometer.core.instrument.Counter.builder(release ? "release.notification.sent" : "milestone.notification.sent")
+                .tag("channel", c.format().name().toLowerCase(java.util.Locale.ROOT)).tag("outcome", outcome)
+                .description(release ? "Release notifications, by channel and outcome" : "Milestone notifications, by channel and outcome")
+                .register(registry).increment();
     }
 
     // "and state = 'pending'": an attempt that outlived its lease never undoes what a later one recorded.

@@ -27,7 +27,10 @@ public final class OutboundEvents {
 
     /** True for the event names subscribers receive. */
     public static boolean exported(String eventName) {
-        return eventName != null && (eventName.startsWith("Milestone") || eventName.startsWith("Release"));
+        // What Studio told people (NotificationDispatched, ReleaseNotificationDispatched) is not itself sent on: a chat
+        // channel listening to every release event would otherwise be told, without end, that it was told.
+        return eventName != null && (eventName.startsWith("Milestone") || eventName.startsWith("Release"))
+                && !eventName.endsWith("NotificationDispatched");
     }
 
     /** The CloudEvent for an appended audit row, or empty when the row is not a milestone or release event. */

@@ -102,6 +102,12 @@ class ChatChannelDeliveryTest {
             }
             assertNull(teams.messages().get(0).signature());
             assertNull(TestDb.text("select secret from webhook where format = 'slack'"), "a chat channel has no secret");
+            assertTrue(Receiver.await(WAIT, () -> TestDb.count("""
+                    select count(*) from audit_event where type = 'NotificationDispatched' and subject_id = 'chat-ov'
+                    and payload::jsonb ->> 'event' = 'MilestoneOverrideRequested' and payload::jsonb ->> 'outcome' = 'sent'
+                    and payload::jsonb ->> 'channel' in ('slack', 'teams')""") == 2), "each chat message told is in the audit trail");
+            assertEquals(0, TestDb.count("select count(*) from outbox where type like '%NotificationDispatched'"),
+                    "what was told is not itself sent on (no channel is told, without end, that it was told)");
         }
     }
 
@@ -169,6 +175,9 @@ class ChatChannelDeliveryTest {
             assertEquals(1, failing.messages().stream().map(ChatReceiver.Message::body).distinct().count(), "the same message each time");
             assertEquals(4, TestDb.count("select count(*) from webhook_attempt where status_code = 500"));
             assertTrue(TestDb.text("select last_error from webhook_delivery").contains("HTTP 500; gave up after 4 failed attempts"));
+            assertEquals(1, TestDb.count("""
+                    select count(*) from audit_event where type = 'NotificationDispatched' and payload::jsonb ->> 'channel' = 'slack'
+                    and payload::jsonb ->> 'outcome' = 'failed'"""), "the message given up on is in the audit trail");
 
             failing.failAlways(false);
             subscriptions.redeliver(TestDb.count("select id from webhook_delivery where state = 'dead'"), Outbound.ADMIN);
