@@ -64,7 +64,12 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
      * @param found    what the evidence showed ("91.3%"), or null
      */
     public record GateRow(String condition, String status, String expected, String found, String detail,
-                          List<EvidenceLink> evidence, Long overrideId, String overriddenBy) {}
+                          List<EvidenceLink> evidence, Long overrideId, String overriddenBy) {
+        /** A manual approval still waiting for someone's decision. */
+        public boolean awaitingDecision() {
+            return "pending".equals(status) && condition != null && condition.startsWith("manualApproval");
+        }
+    }
 
     /** A piece of evidence a gate used; {@code href} is null when Studio has no page for it. */
     public record EvidenceLink(String kind, long id, String href) {

@@ -203,7 +203,7 @@ public class MailDelivery {
         String thread = "<" + d.topic().replaceAll("[^A-Za-z0-9._-]", "_") + "@" + host + ">";
         String text = d.body() + "\n\nDecide or see it in Studio: " + link
                 + "\n\nYou receive this because Studio names you for it. Choose how you are told: " + absolute("/notifications/preferences") + "\n";
-        Mail mail = Mail.withText(d.emailTo(), d.subject(), text)
+        Mail mail = Mail.withText(d.emailTo(), d.subject().replaceAll("[\\r\\n]+", " "), text)
                 .setHtml(html.data("subject", d.subject()).data("body", d.body()).data("link", link)
                         .data("preferences", absolute("/notifications/preferences")).render());
         mail.addHeader("Message-ID", "<notification-" + d.id() + "@" + host + ">");

@@ -88,7 +88,8 @@ public class NotificationCentre {
     public Response open(@PathParam("id") long id) {
         Notifications.Stored n = store.find(user.getName(), id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         store.markRead(user.getName(), id);
-        return Htmx.seeOther(URI.create(n.link().startsWith("/") ? n.link() : "/notifications"));
+        boolean inStudio = n.link().startsWith("/") && !n.link().startsWith("//") && !n.link().contains("\\");
+        return Htmx.seeOther(URI.create(inStudio ? n.link() : "/notifications"));
     }
 
     @POST

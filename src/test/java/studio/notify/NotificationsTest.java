@@ -239,6 +239,13 @@ class NotificationsTest {
 
     @Test
     @TestSecurity(user = "qa-lead", roles = "qa-lead")
+    void theMilestonePageNamesWhoMayDecideAPendingManualGate() {
+        given().get("/milestones/sec").then().statusCode(200)
+                .body(containsString("May decide it: security-officer (security-officer)"));
+    }
+
+    @Test
+    @TestSecurity(user = "qa-lead", roles = "qa-lead")
     void theReleasePageNamesWhoMayApproveAPausedRelease() {
         TestDb.reset();
         directoryRead();
