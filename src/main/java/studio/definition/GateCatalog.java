@@ -25,6 +25,8 @@ public final class GateCatalog {
             "qaCoverageAbove", Kind.COVERAGE,
             "testCoverageAbove", Kind.COVERAGE,
             TRACE_MATRIX_COMPLETE, Kind.TRACE_MATRIX_COMPLETE,
+            // the sprint and timing spec's milestones.yaml writes the trace gate so
+            "sprint-trace-matrix.complete", Kind.TRACE_MATRIX_COMPLETE,
             "noManualOverridesActive", Kind.NO_MANUAL_OVERRIDES_ACTIVE,
             "allTestsPass", Kind.ALL_TESTS_PASS,
             "allTestsPassed", Kind.ALL_TESTS_PASS,

@@ -113,8 +113,17 @@ class GateConditionsTest {
 
     @Test
     void namesFarFromEveryBuiltInAreSignalGates() {
-        assertEquals(List.of(new GateCondition.Signal("sprint-trace-matrix.complete", null, null)),
+        assertEquals(List.of(new GateCondition.Signal("canaryValidationPassed", null, null)),
+                withGates("      - canaryValidationPassed\n").resolveGates(TRACE_NOT_REQUIRED));
+    }
+
+    @Test
+    void theSprintSpecsSpellingOfTheTraceGateIsTheTraceGateNotASignal() {
+        assertEquals(List.of(new GateCondition.TraceMatrixComplete("sprint-trace-matrix.complete")),
                 withGates("      - sprint-trace-matrix.complete\n").resolveGates(TRACE_NOT_REQUIRED));
+        assertEquals(List.of(new GateCondition.TraceMatrixComplete("sprint-trace-matrix.complete")),
+                withGates("      - sprint-trace-matrix.complete\n").resolveGates(TRACE_REQUIRED),
+                "it is the trace gate validation requires: not added a second time");
     }
 
     @Test
