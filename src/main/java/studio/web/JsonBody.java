@@ -16,22 +16,49 @@ public final class JsonBody {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final JsonNode root;
+    private final String text;
 
-    private JsonBody(JsonNode root) {
+    private JsonBody(JsonNode root, String text) {
         this.root = root;
+        this.text = text;
     }
 
     public static JsonBody parse(String body) {
-        if (body == null || body.isBlank()) return new JsonBody(JSON.createObjectNode());
+        if (body == null || body.isBlank()) return new JsonBody(JSON.createObjectNode(), "{}");
         try {
             JsonNode node = JSON.readTree(body);
             if (node == null || !node.isObject()) throw ApiException.badRequest("the request body must be a JSON object");
-            return new JsonBody(node);
+            return new JsonBody(node, body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             var loc = e.getLocation();
             throw new ApiException(400, List.of(new studio.input.InputProblem("malformed JSON: " + e.getOriginalMessage(),
                     loc == null ? null : loc.getLineNr(), loc == null ? null : loc.getColumnNr(), null)));
         }
+    }
+
+    /**
+     * Refuses, with a 400 naming each one with its line and column, every top-level field not among {@code known}: a
+     * field the endpoint would not act on is refused rather than silently dropped ({@code what} names the endpoint and
+     * what it takes, for the message).
+     */
+    public void refuseOthers(String what, String... known) {
+        java.util.Set<String> allowed = java.util.Set.of(known);
+        List<studio.input.InputProblem> problems = new ArrayList<>();
+        try (var parser = JSON.getFactory().createParser(text)) {
+            int depth = 0;
+            for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token.isStructStart()) depth++;
+                else if (token.isStructEnd()) depth--;
+                else if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && depth == 1 && !allowed.contains(parser.currentName())) {
+                    var at = parser.currentTokenLocation();
+                    problems.add(new studio.input.InputProblem("unknown field '" + parser.currentName() + "': " + what, at.getLineNr(),
+                            at.getColumnNr(), "$." + parser.currentName()));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest("malformed JSON: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) throw new ApiException(400, problems);
     }
 
     /** The first of the given spellings that is present, as text; null when absent. */

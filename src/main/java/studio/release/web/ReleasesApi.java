@@ -73,6 +73,10 @@ public class ReleasesApi {
 
     private Response created(String body) {
         JsonBody b = JsonBody.parse(body);
+        // What Studio does not act on yet (signedBy, notifyChannels, manualApprovalRequired, ...) is refused, never dropped.
+        b.refuseOthers("a release is requested with milestone_id, version_tag, environment, promotion_targets and commit; "
+                        + "Studio refuses a field it would not act on", "milestone_id", "milestoneId", "version_tag", "versionTag", "environment",
+                "promotion_targets", "promotionTargets", "targets", "commit");
         Actor actor = user.actor();
         ReleaseOrder order = new ReleaseOrder(b.text("milestone_id", "milestoneId"), b.text("version_tag", "versionTag"),
                 b.text("environment"), b.strings("promotion_targets", "promotionTargets", "targets"), b.text("commit"), null, List.of(),
