@@ -18,6 +18,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import studio.audit.AuditLog;
+import studio.outbound.NotificationMetrics;
 import studio.governance.Actor;
 import studio.persistence.Rows;
 

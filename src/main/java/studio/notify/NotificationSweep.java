@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
+import studio.outbound.NotificationMetrics;
 import studio.governance.Actor;
 import studio.governance.MilestoneState;
 import studio.inbox.ApprovalInbox;
@@ -99,8 +100,9 @@ public class NotificationSweep {
             List<NoticeRules.Outcome> outcomes = outcomes();
             outcomes.forEach(o -> NoticeRules.outcome(o).ifPresent(notices::add));
             Map<String, Person> everyone = new HashMap<>(byName);
-            notices.stream().map(Notice::recipient).filter(n -> !everyone.containsKey(n)).distinct()
-                    .forEach(n -> people.find(n).ifPresent(p -> everyone.put(n, p)));
+            // requesters told an outcome who no longer hold a deciding role: one statement for all of them
+            people.named(notices.stream().map(Notice::recipient).filter(n -> !everyone.containsKey(n)).distinct().toList())
+                    .forEach(p -> everyone.put(p.name(), p));
             List<Notice> added = store.add(notices.stream().filter(n -> everyone.containsKey(n.recipient())).toList(), everyone);
             record(added);
             if (!outcomes.isEmpty()) advance(outcomes.get(outcomes.size() - 1).seq());

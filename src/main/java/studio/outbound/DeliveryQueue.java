@@ -62,7 +62,7 @@ public class DeliveryQueue {
     @Inject
     studio.audit.AuditLog audit;
     @Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
+    NotificationMetrics metrics;
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -149,10 +149,7 @@ public class DeliveryQueue {
                 ? studio.audit.AuditEntry.of("ReleaseNotificationDispatched", studio.audit.AuditEntry.Subject.release(id), null, payload)
                 : studio.audit.AuditEntry.of("NotificationDispatched", id == null ? studio.audit.AuditEntry.Subject.system()
                         : studio.audit.AuditEntry.Subject.milestone(id), null, payload));
-        io.micrometer.core.instrument.Counter.builder(release ? "release.notification.sent" : "milestone.notification.sent")
-                .tag("channel", c.format().name().toLowerCase(java.util.Locale.ROOT)).tag("outcome", outcome)
-                .description(release ? "Release notifications, by channel and outcome" : "Milestone notifications, by channel and outcome")
-                .register(registry).increment();
+        metrics.sent(release, c.format().name().toLowerCase(java.util.Locale.ROOT), outcome, 1);
     }
 
     // "and state = 'pending'": an attempt that outlived its lease never undoes what a later one recorded.
