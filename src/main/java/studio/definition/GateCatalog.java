@@ -20,18 +20,19 @@ public final class GateCatalog {
     public static final String TRACE_MATRIX_COMPLETE = "traceMatrixComplete";
     public static final String MANUAL_APPROVAL = "manualApproval";
 
-    private static final Map<String, Kind> BUILT_IN = Map.of(
-            "allSprintsClosed", Kind.ALL_SPRINTS_CLOSED,
-            "qaCoverageAbove", Kind.COVERAGE,
-            "testCoverageAbove", Kind.COVERAGE,
-            TRACE_MATRIX_COMPLETE, Kind.TRACE_MATRIX_COMPLETE,
-            // the sprint and timing spec's milestones.yaml writes the trace gate so
-            "sprint-trace-matrix.complete", Kind.TRACE_MATRIX_COMPLETE,
-            "noManualOverridesActive", Kind.NO_MANUAL_OVERRIDES_ACTIVE,
-            "allTestsPass", Kind.ALL_TESTS_PASS,
-            "allTestsPassed", Kind.ALL_TESTS_PASS,
-            "testsPassed", Kind.ALL_TESTS_PASS,
-            MANUAL_APPROVAL, Kind.MANUAL_APPROVAL);
+    private static final Map<String, Kind> BUILT_IN = Map.ofEntries(
+            Map.entry("allSprintsClosed", Kind.ALL_SPRINTS_CLOSED),
+            Map.entry("qaCoverageAbove", Kind.COVERAGE),
+            Map.entry("testCoverageAbove", Kind.COVERAGE),
+            Map.entry(TRACE_MATRIX_COMPLETE, Kind.TRACE_MATRIX_COMPLETE),
+            // the sprint and timing spec's milestones.yaml writes the trace gate so, and its sprints.yaml so
+            Map.entry("sprint-trace-matrix.complete", Kind.TRACE_MATRIX_COMPLETE),
+            Map.entry("traceValidated", Kind.TRACE_MATRIX_COMPLETE),
+            Map.entry("noManualOverridesActive", Kind.NO_MANUAL_OVERRIDES_ACTIVE),
+            Map.entry("allTestsPass", Kind.ALL_TESTS_PASS),
+            Map.entry("allTestsPassed", Kind.ALL_TESTS_PASS),
+            Map.entry("testsPassed", Kind.ALL_TESTS_PASS),
+            Map.entry(MANUAL_APPROVAL, Kind.MANUAL_APPROVAL));
     private static final List<String> BUILT_IN_NAMES = BUILT_IN.keySet().stream().sorted().toList();
     private static final List<String> COVERAGE_STEMS = List.of("qaCoverageAbove", "testCoverageAbove");
     public static final int MAX_NAME_LENGTH = 100;
@@ -40,6 +41,23 @@ public final class GateCatalog {
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+(?:\\.\\d+)?)");
 
     private GateCatalog() {}
+
+    /** The kinds a sprint's {@code gates} may name: what a sprint's own evidence decides. */
+    public static final List<Kind> SPRINT_KINDS = List.of(Kind.TRACE_MATRIX_COMPLETE, Kind.ALL_TESTS_PASS);
+
+    /**
+     * Why {@code name} cannot be a sprint gate, or null. A sprint gate is judged on the sprint's own evidence when
+     * SprintClosed arrives, so only the trace and test gates qualify; coverage, signals, manual approvals and the
+     * other milestone gates are the milestone's.
+     */
+    public static String whyNotSprintGate(String name) {
+        String why = whyBadName(name);
+        if (why != null) return why;
+        if (SPRINT_KINDS.contains(kindOf(name))) return null;
+        return "sprint gate '" + name + "' is not one a sprint's own evidence decides; a sprint may gate its closing on "
+                + "traceValidated (its trace matrix covers each of its features with a test and an artifact) or testsPassed "
+                + "(its newest QA report has no failed test); put '" + name + "' in its milestone's gateConditions";
+    }
 
     public static Kind kindOf(String name) {
         Kind kind = BUILT_IN.get(name);

@@ -36,13 +36,13 @@ final class GateReader {
         return gates;
     }
 
-    /** Sprint gates are names only. */
+    /** Sprint gates are names only, of the gates a sprint's own evidence decides. */
     List<String> sprintGates(Fields sprint) {
         List<String> names = new ArrayList<>();
         for (Node item : sprint.items("gates")) {
             String name = sprint.text(item, "gates entry");
             if (name == null) continue;
-            String why = GateCatalog.whyBadName(name);
+            String why = GateCatalog.whyNotSprintGate(name);
             if (why != null) problems.add(item, why);
             else names.add(name);
         }

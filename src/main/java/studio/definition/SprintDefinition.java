@@ -7,8 +7,10 @@ import java.util.List;
  * {@code - Features: [..]}, {@code - Agents: [..]}) and the flat {@code milestone}/{@code milestones}/
  * {@code features}/{@code agents} keys are read into the same lists.
  *
- * @param approvalRequired {@code governance.approvalRequired}
- * @param gates            sprint gate names ({@code traceValidated}, {@code testsPassed})
+ * @param concurrencyPolicy {@code isolated} or {@code shared} (null: shared)
+ * @param approvalRequired  {@code governance.approvalRequired}
+ * @param gates             sprint gate names ({@code traceValidated}, {@code testsPassed}), judged on the sprint's own
+ *                          evidence before SprintClosed closes it
  */
 public record SprintDefinition(
         String id,
@@ -25,6 +27,13 @@ public record SprintDefinition(
         Boolean approvalRequired,
         Traceability traceability,
         List<String> labels) {
+
+    public static final String ISOLATED = "isolated";
+    public static final List<String> CONCURRENCY_POLICIES = List.of(ISOLATED, "shared");
+
+    public boolean isolated() {
+        return ISOLATED.equals(concurrencyPolicy);
+    }
 
     public SprintDefinition {
         milestones = List.copyOf(milestones);

@@ -42,10 +42,22 @@ final class SprintReader {
         Fields trace = f.nested("traceability", TRACEABILITY, true);
         return new SprintDefinition(f.requiredId("id"), f.string("name"), f.string("goal"),
                 List.copyOf(milestones.keySet()), List.copyOf(features.keySet()), agents, f.string("trigger"),
-                f.string("module"), f.string("phase"), f.string("concurrencyPolicy"), new GateReader(problems).sprintGates(f),
+                f.string("module"), f.string("phase"), concurrencyPolicy(f), new GateReader(problems).sprintGates(f),
                 governance == null ? null : governance.bool("approvalRequired"),
                 trace == null ? null : new Traceability(trace.strings("labels"), null, null, null, trace.string("orchestrator")),
                 f.strings("labels"));
+    }
+
+    /**
+     * {@code concurrencyPolicy}: {@code isolated} (the sprint runs alone among the sprints of its milestones: Studio
+     * refuses a SprintStarted that would overlap) or {@code shared} (the default: sprints run in parallel).
+     */
+    private String concurrencyPolicy(Fields f) {
+        String policy = f.string("concurrencyPolicy");
+        if (policy == null || SprintDefinition.CONCURRENCY_POLICIES.contains(policy)) return policy;
+        problems.add(f.get("concurrencyPolicy"), "concurrencyPolicy '" + policy + "' must be one of "
+                + String.join(", ", SprintDefinition.CONCURRENCY_POLICIES));
+        return null;
     }
 
     /** {@code includes: [{Milestone: x}, {Features: [..]}, {Agents: [..]}]}, keys in any letter case. */

@@ -56,11 +56,19 @@ public record MilestoneEvidence(
         }
     }
 
-    /** A sprint as the engine sees it: linked milestones and the features it delivers (definition, events, matrices). */
-    public record SprintFact(String sprintId, SprintState state, Set<String> milestones, Set<String> features, EvidenceRef closedBy) {
+    /**
+     * A sprint as the engine sees it: linked milestones and the features it delivers (definition, events, matrices).
+     * {@code closureHeld}: while its own gates hold a SprintClosed, what holds it (else null).
+     */
+    public record SprintFact(String sprintId, SprintState state, Set<String> milestones, Set<String> features, EvidenceRef closedBy,
+                             String closureHeld) {
         public SprintFact {
             milestones = milestones == null ? Set.of() : milestones;
             features = features == null ? Set.of() : features;
+        }
+
+        public SprintFact(String sprintId, SprintState state, Set<String> milestones, Set<String> features, EvidenceRef closedBy) {
+            this(sprintId, state, milestones, features, closedBy, null);
         }
     }
 

@@ -7,7 +7,8 @@ import studio.gate.MilestoneEvidence.SprintFact;
 import studio.gate.MilestoneEvidence.SprintState;
 
 /**
- * {@code allSprintsClosed}: failed while a contributing sprint is Blocked; passed when every in-scope feature is
+ * {@code allSprintsClosed}: failed while a contributing sprint is Blocked (by SprintBlocked, or by its own gates failing
+ * after SprintClosed); passed when every in-scope feature is
  * delivered by a Closed contributing sprint (without in-scope features: when there is at least one contributing
  * sprint and all are Closed); otherwise pending, because the sprints that would decide it have not finished (or
  * not yet been planned) and a gate with missing inputs is never failed on a guess.
@@ -44,10 +45,16 @@ final class SprintClosureRule {
                 .map(SprintFact::sprintId).collect(Collectors.joining(", "));
         if (!closed.isEmpty()) parts.add("closed: " + closed);
         String open = scope.contributing().stream().filter(s -> s.state() != SprintState.CLOSED)
-                .map(s -> s.sprintId() + " (" + s.state().label() + ")").collect(Collectors.joining(", "));
+                .map(SprintClosureRule::open).collect(Collectors.joining(", "));
         if (!open.isEmpty()) parts.add("open: " + open);
         for (String feature : undelivered(scope)) parts.add(awaiting(feature, scope));
         return String.join("; ", parts);
+    }
+
+    /** "s3 (Active)", or for a closing its own gates hold: "s3 (Blocked: SprintClosed held by testsPassed: 2 of 10 tests failed)". */
+    private static String open(SprintFact s) {
+        if (s.closureHeld() == null) return s.sprintId() + " (" + s.state().label() + ")";
+        return s.sprintId() + " (" + s.state().label() + ": SprintClosed held by its gates: " + s.closureHeld() + ")";
     }
 
     private static String awaiting(String feature, MilestoneScope scope) {

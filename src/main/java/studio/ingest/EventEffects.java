@@ -84,11 +84,12 @@ public class EventEffects {
         List<String> milestones = event instanceof SprintPlanned p ? p.milestoneIds() : List.of();
         milestones.forEach(views::find);
         Sprint sprint = sprints.lock(sprintId);
-        long id = store.append(envelope(event, sprintId, milestones.isEmpty() ? null : milestones.get(0), null, body, key, actor, now, at));
         SprintEventType type = SprintEventType.fromEventName(event.type()).orElseThrow();
+        if (type == SprintEventType.SPRINT_STARTED) sprints.requireIsolation(sprint);
+        long id = store.append(envelope(event, sprintId, milestones.isEmpty() ? null : milestones.get(0), null, body, key, actor, now, at));
         sprints.record(sprint, type, at, id, reason(event));
         if (event instanceof SprintPlanned p) sprints.link(sprintId, p.milestoneIds(), p.features(), "event");
-        sprints.refresh(sprint, event.meta().traceId());
+        sprints.refresh(sprint, event.meta().traceId(), actor);
         Effect effect = intake.judge(sprintId, id, event.type(), actor, event.meta().traceId());
         audit.record(actor, AuditEntry.of(event.type(), Subject.sprint(sprintId), event.meta().traceId(),
                         payload(event, id, at).put("sprint_state", sprint.state))

@@ -123,7 +123,7 @@ public class EvidenceIntake {
                 features.add(f.id());
             }
             sprints.link(sprintId, matrix.milestoneId() == null ? List.of() : List.of(matrix.milestoneId()), features, "trace-matrix");
-            sprints.refresh(sprint, matrix.traceId());
+            sprints.refresh(sprint, matrix.traceId(), actor);
             Effect effect = judge(sprintId, id, "trace matrix", actor, matrix.traceId());
             audit.record(actor, received("TraceMatrixReceived", sprintId, id, matrix.traceId(), effect,
                     p -> p.put("features", features.size())));
@@ -146,7 +146,7 @@ public class EvidenceIntake {
                 store.testResults(id, sprintId, orZero(report.testsPassed()), orZero(report.testsFailed()), now);
             }
             sprints.link(sprintId, List.of(), report.features().stream().map(FeatureCoverage::feature).toList(), "qa-report");
-            sprints.refresh(sprint, null);
+            sprints.refresh(sprint, null, actor);
             Effect effect = judge(sprintId, id, "QA report", actor, null);
             audit.record(actor, received("QaReportReceived", sprintId, id, null, effect, p -> {
                 ObjectNode coverage = p.putObject("coverage");

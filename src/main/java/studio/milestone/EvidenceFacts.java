@@ -49,7 +49,7 @@ public class EvidenceFacts {
 
     private List<SprintFact> sprints(String milestoneId, String[] features) {
         return Rows.list(em, """
-                select s.id, s.state,
+                select s.id, s.state, s.closure_held,
                        (select array_agg(sm.milestone_id) from sprint_milestone sm where sm.sprint_id = s.id) as milestones,
                        (select array_agg(sf.feature_id) from sprint_feature sf where sf.sprint_id = s.id) as features,
                        (select e.evidence_id from sprint_event e where e.sprint_id = s.id and e.event_type = 'SprintClosed'
@@ -60,7 +60,7 @@ public class EvidenceFacts {
                 order by s.id""", r -> {
             Long closedBy = r.number("closed_by");
             return new SprintFact(r.text("id"), Names.parse(SprintState.class, r.text("state")), Set.copyOf(r.texts("milestones")),
-                    Set.copyOf(r.texts("features")), closedBy == null ? null : new EvidenceRef("event", closedBy));
+                    Set.copyOf(r.texts("features")), closedBy == null ? null : new EvidenceRef("event", closedBy), r.text("closure_held"));
         }, milestoneId, features);
     }
 

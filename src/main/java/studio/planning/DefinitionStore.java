@@ -33,6 +33,8 @@ import studio.milestone.Milestone;
 import studio.milestone.MilestoneRulebook;
 import studio.persistence.Rows;
 import studio.sprint.Sprint;
+import studio.sprint.SprintTracker;
+import studio.web.ApiException;
 
 /**
  * Stores definitions: each milestone, sprint and feature keeps its own entry as canonical YAML (what export
@@ -52,6 +54,8 @@ public class DefinitionStore {
     AuditLog audit;
     @Inject
     MilestoneRulebook rulebook;
+    @Inject
+    SprintTracker sprints;
     @Inject
     ObjectMapper json;
 
@@ -147,6 +151,7 @@ public class DefinitionStore {
         boolean created = s == null;
         if (!created && text.equals(s.definition)) return Change.UNCHANGED;
         String before = created ? null : s.definition;
+        if (!created) refuseDroppingGates(s, d);
         if (created) s = newSprint(d.id(), now);
         s.definition = text;
         s.name = d.name();
@@ -159,7 +164,22 @@ public class DefinitionStore {
         replaceSourced("sprint_feature", "feature_id", d.id(), d.features());
         audit.record(actor, AuditEntry.of(created ? "SprintDefined" : "SprintRedefined", Subject.sprint(d.id()), null,
                 definitionPayload(text, before)).alsoAbout(d.milestones().stream().map(Subject::milestone).toList()));
+        if (!created) sprints.refresh(s, null, actor); // a gate added to a sprint that is closing judges it now
         return created ? Change.CREATED : Change.UPDATED;
+    }
+
+    /**
+     * A started sprint keeps its gates: taking one away would let a closing its gates hold (or would hold) go through
+     * by a re-import, with nobody's decision. Adding gates is always allowed.
+     */
+    private static void refuseDroppingGates(Sprint s, SprintDefinition d) {
+        if ("planned".equals(s.state)) return;
+        List<String> dropped = SprintTracker.gateNames(s).stream().filter(g -> !d.gates().contains(g)).toList();
+        if (!dropped.isEmpty()) {
+            throw ApiException.conflict("sprint " + d.id() + " has started (it is " + s.state + "): its gates cannot be removed ("
+                    + String.join(", ", dropped) + " missing from sprints[id=" + d.id() + "].gates); a milestone that must go on without "
+                    + "them asks for an override of allSprintsClosed");
+        }
     }
 
     /** A sprint first seen in CI evidence: Planned until its events say otherwise. */

@@ -29,6 +29,9 @@ public class Sprint extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "closed_at")
     public Instant closedAt;
+    /** While a SprintClosed waits for the sprint's own gates: which gates and why ("testsPassed: 2 of 10 tests failed"). */
+    @Column(name = "closure_held")
+    public String closureHeld;
     @Column(name = "trace_id")
     public String traceId;
     @JdbcTypeCode(SqlTypes.ARRAY)

@@ -8,11 +8,13 @@ import studio.definition.SprintDefinition;
  *
  * @param definition its sprints.yaml entry, null for a sprint known only from CI events
  * @param documents  its evidence as received, newest first
+ * @param gates      its own gates judged on its evidence now (empty without gates)
+ * @param closureHeld while a SprintClosed waits for those gates: what holds it, else null
  */
 public record SprintDossier(SprintSummary summary, SprintDefinition definition, List<String> labels,
                             List<SprintEventRow> events, List<DeliveredFeature> features, List<TestRun> testRuns,
                             List<FeatureTrace> traces, List<LinkedMilestone> milestones, List<ExecutionRun> executions,
-                            List<EvidenceDocument> documents) {
+                            List<EvidenceDocument> documents, SprintGates.Judgement gates, String closureHeld) {
 
     public SprintDossier {
         labels = List.copyOf(labels);

@@ -35,6 +35,8 @@ public class SprintDossiers {
     EntityManager em;
     @Inject
     SprintQuery sprints;
+    @Inject
+    SprintTracker tracker;
 
     /** The sprint's page, or empty when Studio knows no such sprint. */
     public Optional<SprintDossier> dossier(String id) {
@@ -43,7 +45,8 @@ public class SprintDossiers {
         CoverageLedger ledger = sprints.coverage(new String[] {id});
         SprintSummary summary = sprints.summary(id, ledger);
         return Optional.of(new SprintDossier(summary, definition(row), Arrays.asList(row.labels), events(id),
-                features(id, ledger), testRuns(id), traces(id), milestones(id), executions(id), documents(id)));
+                features(id, ledger), testRuns(id), traces(id), milestones(id), executions(id), documents(id),
+                tracker.gates(row), row.closureHeld));
     }
 
     /** A document of the sprint with its body as received, or empty when the sprint has no such evidence. */
@@ -55,7 +58,8 @@ public class SprintDossiers {
     /** A document and its body. */
     public record Received(EvidenceDocument document, String body) {}
 
-    private static SprintDefinition definition(Sprint row) {
+    /** The sprint's sprints.yaml entry, null for a sprint known only from events. */
+    static SprintDefinition definition(Sprint row) {
         if (row.definition == null) return null;
         List<SprintDefinition> parsed = DefinitionParser.parse(row.definition, Format.YAML).sprints();
         return parsed.isEmpty() ? null : parsed.get(0);

@@ -10,6 +10,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import studio.audit.AuditEntry;
+import studio.audit.AuditLog;
+import studio.definition.SprintDefinition;
+import studio.gate.MilestoneEvidence.SprintState;
+import studio.governance.Actor;
 import studio.milestone.ChangeCursor;
 import studio.persistence.Rows;
 import studio.web.ApiException;
@@ -23,6 +30,8 @@ public class SprintTracker {
 
     @Inject
     EntityManager em;
+    @Inject
+    AuditLog audit;
 
     /** The sprint, locked for this transaction; created (Planned) when CI names a sprint nobody defined. */
     public Sprint lock(String id) {
@@ -44,22 +53,109 @@ public class SprintTracker {
                 evidenceId, sprint.id, type.eventName(), occurredAt, reason);
     }
 
-    /** Recomputes the shown state from the timeline and whether QA or trace evidence has arrived. */
-    public void refresh(Sprint sprint, String traceId) {
+    /**
+     * Recomputes the shown state from the timeline, whether QA or trace evidence has arrived and, once SprintClosed is
+     * there, the sprint's own gates ({@link SprintGates}): a closing held by a gate is Verifying (waiting for evidence)
+     * or Blocked (a gate failed). Holding and releasing a closing are recorded in the audit trail for {@code actor}, who
+     * sent the evidence that decided it.
+     */
+    public void refresh(Sprint sprint, String traceId, Actor actor) {
         List<SprintEventFact> events = timeline(sprint.id);
         if (!(SprintTimeline.fold(events) instanceof SprintTimeline.Legal legal)) return;
-        String shown = legal.shown(hasVerificationEvidence(sprint.id)).name().toLowerCase(Locale.ROOT);
+        SprintState shown = legal.shown(hasVerificationEvidence(sprint.id));
+        SprintGates.Judgement gates = legal.closedBy() == null ? null : gates(sprint);
+        if (gates != null && !gates.clear()) shown = gates.failed() ? SprintState.BLOCKED : SprintState.VERIFYING;
+        String state = shown.name().toLowerCase(Locale.ROOT);
         Instant now = Instant.now();
-        if (!shown.equals(sprint.state)) {
-            sprint.state = shown;
-            sprint.stateSince = legal.last() == null ? now : legal.last().timestamp();
+        boolean held = gates != null && !gates.clear();
+        if (gates != null) auditClosing(sprint, held, gates, actor, traceId, legal.closedBy());
+        else sprint.closureHeld = null;
+        if (!state.equals(sprint.state)) {
+            sprint.state = state;
+            sprint.stateSince = held || legal.last() == null ? now : legal.last().timestamp();
         }
         events.stream().filter(e -> e.type() == SprintEventType.SPRINT_STARTED).map(SprintEventFact::timestamp)
                 .min(Instant::compareTo).ifPresent(t -> sprint.startedAt = t);
-        sprint.closedAt = legal.closedBy() == null ? null : legal.closedBy().timestamp();
+        sprint.closedAt = legal.closedBy() == null || held ? null : legal.closedBy().timestamp();
         if (traceId != null && !traceId.isBlank()) sprint.traceId = traceId;
         sprint.updatedAt = now;
         sprint.changeSeq = ChangeCursor.next(em);
+    }
+
+    /** The gates of the sprint's definition; none for a sprint known only from events. */
+    public static List<String> gateNames(Sprint sprint) {
+        SprintDefinition definition = SprintDossiers.definition(sprint);
+        return definition == null ? List.of() : definition.gates();
+    }
+
+    /** The sprint's gates judged now; none for a sprint known only from events or defined without gates. */
+    public SprintGates.Judgement gates(Sprint sprint) {
+        List<String> names = gateNames(sprint);
+        if (names.isEmpty()) return new SprintGates.Judgement(List.of());
+        List<SprintGates.FeatureTrace> features = Rows.list(em, """
+                select sf.feature_id, t.tests, t.artifacts from sprint_feature sf
+                left join lateral (select tf.tests, tf.artifacts from trace_fact tf where tf.sprint_id = sf.sprint_id
+                    and tf.feature_id = sf.feature_id order by tf.occurred_at desc, tf.evidence_id desc limit 1) t on true
+                where sf.sprint_id = ? order by sf.feature_id""",
+                r -> new SprintGates.FeatureTrace(r.text("feature_id"), r.integer("tests"), r.integer("artifacts")), sprint.id);
+        boolean traced = Rows.first(em, "select 1 as found from trace_fact where sprint_id = ? limit 1", r -> true, sprint.id).isPresent();
+        SprintGates.Tests tests = Rows.first(em, """
+                select passed, failed from test_result_fact where sprint_id = ? order by occurred_at desc, evidence_id desc limit 1""",
+                r -> new SprintGates.Tests(r.integer("passed"), r.integer("failed")), sprint.id).orElse(null);
+        return SprintGates.judge(names, traced, features, tests);
+    }
+
+    /**
+     * SprintClosureHeld when a closing is held (first time, or for another reason than before), SprintGatesPassed when a
+     * held closing is released; {@link Sprint#closureHeld} keeps what holds it.
+     */
+    private void auditClosing(Sprint sprint, boolean held, SprintGates.Judgement gates, Actor actor, String traceId, SprintEventFact closedBy) {
+        String reason = held ? gates.holding() : null;
+        if (held && !reason.equals(sprint.closureHeld)) {
+            ObjectNode p = JsonNodeFactory.instance.objectNode().put("reason", reason).put("sprint_closed_evidence", closedBy.arrivalSeq());
+            ObjectNode each = p.putObject("gates");
+            gates.results().forEach(r -> each.put(r.gate(), r.status().name().toLowerCase(Locale.ROOT) + ": " + r.detail()));
+            audit.record(actor, AuditEntry.of("SprintClosureHeld", AuditEntry.Subject.sprint(sprint.id), traceId, p));
+        } else if (!held && sprint.closureHeld != null) {
+            ObjectNode p = JsonNodeFactory.instance.objectNode().put("sprint_closed_evidence", closedBy.arrivalSeq());
+            ObjectNode each = p.putObject("gates");
+            gates.results().forEach(r -> each.put(r.gate(), r.detail()));
+            audit.record(actor, AuditEntry.of("SprintGatesPassed", AuditEntry.Subject.sprint(sprint.id), traceId, p));
+        }
+        sprint.closureHeld = reason;
+    }
+
+    /**
+     * {@code concurrencyPolicy: isolated}: an isolated sprint runs alone among the sprints of its milestones. Refuses
+     * (409) a first SprintStarted that would run this sprint beside another started, unclosed sprint of one of its
+     * milestones when either of the two is isolated; names both and the milestone.
+     */
+    public void requireIsolation(Sprint sprint) {
+        if (sprint.startedAt != null) return;
+        // two sprints of one milestone starting at once: the second waits for the first's commit and then sees it
+        Rows.first(em, """
+                select count(*) as locked from (select pg_advisory_xact_lock(hashtext('sprint-start:' || milestone_id))
+                from sprint_milestone where sprint_id = ? order by milestone_id) l""", r -> r.number("locked"), sprint.id);
+        boolean isolated = isolated(sprint);
+        List<String[]> running = Rows.list(em, """
+                select distinct o.sprint_id, o.milestone_id from sprint_milestone mine
+                join sprint_milestone o on o.milestone_id = mine.milestone_id and o.sprint_id <> mine.sprint_id
+                join sprint s on s.id = o.sprint_id
+                where mine.sprint_id = ? and s.started_at is not null and s.closed_at is null order by 1, 2""",
+                r -> new String[] {r.text("sprint_id"), r.text("milestone_id")}, sprint.id);
+        for (String[] other : running) {
+            Sprint o = Sprint.findById(other[0]);
+            if (!isolated && !isolated(o)) continue;
+            String who = isolated ? "sprint " + sprint.id + " is isolated (concurrencyPolicy: isolated)"
+                    : "sprint " + o.id + " is isolated (concurrencyPolicy: isolated)";
+            throw ApiException.conflict(who + " and sprint " + o.id + " of milestone " + other[1] + " is " + o.state
+                    + " since " + o.stateSince + "; sprint " + sprint.id + " may start when " + o.id + " has closed");
+        }
+    }
+
+    private static boolean isolated(Sprint sprint) {
+        SprintDefinition definition = SprintDossiers.definition(sprint);
+        return definition != null && definition.isolated();
     }
 
     /** Links established by evidence ({@code source}: event, trace-matrix, execution); definitions' own stay. */

@@ -50,8 +50,8 @@ final class RandomDefinitions {
 
     private SprintDefinition sprint(String id) {
         Traceability trace = maybe(() -> new Traceability(texts(), null, null, null, text()));
-        return new SprintDefinition(id, text(), text(), idList("m"), idList("F"), texts(), text(), text(), text(), text(),
-                sprintGates(), bool(), trace, texts());
+        return new SprintDefinition(id, text(), text(), idList("m"), idList("F"), texts(), text(), text(), text(),
+                concurrencyPolicy(), sprintGates(), bool(), trace, texts());
     }
 
     private FeatureDefinition feature(String id) {
@@ -73,8 +73,12 @@ final class RandomDefinitions {
         return pool.subList(0, random.nextInt(5));
     }
 
+    private String concurrencyPolicy() {
+        return new String[] {null, "isolated", "shared"}[random.nextInt(3)];
+    }
+
     private List<String> sprintGates() {
-        List<String> pool = new ArrayList<>(List.of("traceValidated", "testsPassed", "securityValidated", "true"));
+        List<String> pool = new ArrayList<>(List.of("traceValidated", "testsPassed", "traceMatrixComplete", "allTestsPass"));
         java.util.Collections.shuffle(pool, random);
         return pool.subList(0, random.nextInt(3));
     }
