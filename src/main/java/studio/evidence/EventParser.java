@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import studio.definition.GateCatalog;
 import studio.evidence.IngestEvent.FeatureDeferred;
+import studio.evidence.IngestEvent.MilestonePlanCreated;
+import studio.evidence.IngestEvent.SprintReadiness;
 import studio.evidence.IngestEvent.GateSignal;
 import studio.evidence.IngestEvent.MilestonePlanned;
 import studio.evidence.IngestEvent.PlanningResumed;
@@ -40,13 +42,18 @@ public final class EventParser {
     private static final KeySet KEYS = KeySet.of("event", "eventId", "traceId", "timestamp", "agentId", "executionId",
             "durationMs", "sprintId", "milestoneId|milestone|milestoneRef", "milestones", "features",
             "agents|agentRoles", "completedArtifacts", "versionTag", "reason|deferralReason", "featureId", "gate",
-            "status", "value", "detail", "environment");
+            "status", "value", "detail", "environment", "sprints");
     private static final Map<String, BiFunction<Fields, EventMeta, IngestEvent>> TYPES = new LinkedHashMap<>();
 
     static {
+        TYPES.put("MilestonePlanCreated", (f, m) -> new MilestonePlanCreated(m, f.requiredId("milestoneId"), f.ids("sprints")));
         TYPES.put("MilestonePlanned", (f, m) -> new MilestonePlanned(m, f.requiredId("milestoneId")));
         TYPES.put("SprintPlanned", (f, m) -> new SprintPlanned(m, f.requiredId("sprintId"), milestoneIds(f),
                 f.ids("features"), f.strings("agents")));
+        for (ReadinessStep step : ReadinessStep.values()) {
+            TYPES.put(step.eventName(), (f, m) -> new SprintReadiness(m, step, f.requiredId("sprintId"),
+                    step == ReadinessStep.SCOPE_DEFINED ? f.ids("features") : noFeatures(f, step)));
+        }
         TYPES.put("SprintStarted", (f, m) -> new SprintStarted(m, f.requiredId("sprintId")));
         TYPES.put("SprintCheckpoint", (f, m) -> new SprintCheckpoint(m, f.requiredId("sprintId")));
         TYPES.put("SprintClosed", (f, m) -> new SprintClosed(m, f.requiredId("sprintId"), f.strings("completedArtifacts"),
@@ -65,6 +72,12 @@ public final class EventParser {
     }
 
     private EventParser() {}
+
+    /** Only FeatureScopeDefined names features: elsewhere they would be dropped, so they are refused. */
+    private static List<String> noFeatures(Fields f, ReadinessStep step) {
+        if (f.has("features")) f.problems().add(f.get("features"), step.eventName() + " takes no features; FeatureScopeDefined names a sprint's scope");
+        return List.of();
+    }
 
     /** The accepted values of {@code event}, in the contract's order. */
     public static List<String> eventTypes() {

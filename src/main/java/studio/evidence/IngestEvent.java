@@ -26,6 +26,29 @@ public sealed interface IngestEvent {
 
     record SprintStarted(EventMeta meta, String sprintId) implements IngestEvent {}
 
+    /**
+     * A sprint's readiness before execution, in the timing spec's planning flow: {@code FeatureScopeDefined} (scope
+     * validated; may list the features), {@code SprintTestPlanReady}, {@code SprintInfraReady}, {@code SprintReadyToStart}.
+     * They record a step of the sprint's readiness; they do not change its lifecycle state.
+     */
+    record SprintReadiness(EventMeta meta, ReadinessStep step, String sprintId, List<String> features) implements IngestEvent {
+        public SprintReadiness {
+            features = List.copyOf(features);
+        }
+
+        @Override
+        public String type() {
+            return step.eventName();
+        }
+    }
+
+    /** The plan of a milestone was created (its sprints named, when given): recorded with the milestone's evidence. */
+    record MilestonePlanCreated(EventMeta meta, String milestoneId, List<String> sprints) implements IngestEvent {
+        public MilestonePlanCreated {
+            sprints = List.copyOf(sprints);
+        }
+    }
+
     record SprintCheckpoint(EventMeta meta, String sprintId) implements IngestEvent {}
 
     record SprintClosed(EventMeta meta, String sprintId, List<String> completedArtifacts, String versionTag)

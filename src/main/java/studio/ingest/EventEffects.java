@@ -76,6 +76,8 @@ public class EventEffects {
         if (event instanceof FeatureDeferred e) return deferred(e, body, key, actor, now, at);
         if (event instanceof ReleaseCompleted || event instanceof ReleaseFailed) return release(event, body, key, actor, now, at);
         if (event instanceof PlanningResumed e && e.sprintId() == null) return planningResumed(e, body, key, actor, now, at);
+        if (event instanceof SprintReadiness e) return readiness(e, body, key, actor, now, at);
+        if (event instanceof MilestonePlanCreated e) return planCreated(e, body, key, actor, now, at);
         return sprintEvent(event, body, key, actor, now, at);
     }
 
@@ -95,6 +97,40 @@ public class EventEffects {
                         payload(event, id, at).put("sprint_state", sprint.state))
                 .alsoAbout(effect.milestones().stream().map(Subject::milestone).toList()));
         return effect;
+    }
+
+    /** A readiness step of a sprint before execution: recorded (first report kept), the state untouched. */
+    private Effect readiness(SprintReadiness e, String body, String key, Actor actor, Instant now, Instant at) {
+        Sprint sprint = sprints.lock(e.sprintId());
+        long id = store.append(envelope(e, e.sprintId(), null, null, body, key, actor, now, at));
+        Rows.update(em, """
+                insert into sprint_readiness (sprint_id, step, occurred_at, evidence_id) values (?, ?, ?, ?)
+                on conflict (sprint_id, step) do update set occurred_at = excluded.occurred_at, evidence_id = excluded.evidence_id
+                where excluded.occurred_at < sprint_readiness.occurred_at""", e.sprintId(), e.step().key(), at, id);
+        if (!e.features().isEmpty()) sprints.link(e.sprintId(), List.of(), e.features(), "event");
+        sprints.touch(sprint);
+        Effect effect = intake.judge(e.sprintId(), id, e.type(), actor, e.meta().traceId());
+        ObjectNode p = payload(e, id, at).put("step", e.step().label());
+        if (!e.features().isEmpty()) e.features().forEach(p.putArray("features")::add);
+        audit.record(actor, AuditEntry.of(e.type(), Subject.sprint(e.sprintId()), e.meta().traceId(), p)
+                .alsoAbout(effect.milestones().stream().map(Subject::milestone).toList()));
+        return effect;
+    }
+
+    /** A milestone's plan was created: recorded with the milestone, the sprints it names linked to it. */
+    private Effect planCreated(MilestonePlanCreated e, String body, String key, Actor actor, Instant now, Instant at) {
+        views.find(e.milestoneId());
+        long id = store.append(envelope(e, null, e.milestoneId(), null, body, key, actor, now, at));
+        for (String sprintId : e.sprints()) {
+            sprints.touch(sprints.lock(sprintId));
+            sprints.link(sprintId, List.of(e.milestoneId()), List.of(), "event");
+        }
+        Map<String, String> judged = intake.judgeAll(List.of(e.milestoneId()), e.type(), actor, e.meta().traceId());
+        ObjectNode p = payload(e, id, at);
+        e.sprints().forEach(p.putArray("sprints")::add);
+        audit.record(actor, AuditEntry.of(e.type(), Subject.milestone(e.milestoneId()), e.meta().traceId(), p)
+                .alsoAbout(e.sprints().stream().map(Subject::sprint).toList()));
+        return new Effect(id, judged);
     }
 
     private Effect milestonePlanned(MilestonePlanned e, String body, String key, Actor actor, Instant now, Instant at) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import studio.definition.DefinitionParser;
+import studio.evidence.ReadinessStep;
 import studio.definition.SprintDefinition;
 import studio.evidence.ExecutionMetadataParser;
 import studio.evidence.ExecutionRecord;
@@ -46,7 +47,7 @@ public class SprintDossiers {
         SprintSummary summary = sprints.summary(id, ledger);
         return Optional.of(new SprintDossier(summary, definition(row), Arrays.asList(row.labels), events(id),
                 features(id, ledger), testRuns(id), traces(id), milestones(id), executions(id), documents(id),
-                tracker.gates(row), row.closureHeld));
+                tracker.gates(row), row.closureHeld, readiness(id)));
     }
 
     /** A document of the sprint with its body as received, or empty when the sprint has no such evidence. */
@@ -63,6 +64,17 @@ public class SprintDossiers {
         if (row.definition == null) return null;
         List<SprintDefinition> parsed = DefinitionParser.parse(row.definition, Format.YAML).sprints();
         return parsed.isEmpty() ? null : parsed.get(0);
+    }
+
+    private List<SprintDossier.ReadinessRow> readiness(String id) {
+        Map<String, Row> reported = new java.util.HashMap<>();
+        Rows.list(em, "select step, occurred_at, evidence_id from sprint_readiness where sprint_id = ?", r -> r, id)
+                .forEach(r -> reported.put(r.text("step"), r));
+        return Arrays.stream(ReadinessStep.values()).map(step -> {
+            Row r = reported.get(step.key());
+            return new SprintDossier.ReadinessRow(step.label(), step.eventName(), r == null ? null : r.instant("occurred_at"),
+                    r == null ? null : r.number("evidence_id"));
+        }).toList();
     }
 
     private List<SprintEventRow> events(String id) {

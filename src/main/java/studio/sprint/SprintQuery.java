@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import studio.persistence.Row;
+import studio.evidence.ReadinessStep;
 import studio.persistence.Rows;
 import studio.web.QueryText;
 
@@ -29,6 +30,7 @@ public class SprintQuery {
                          union select mf.milestone_id from milestone_feature mf join sprint_feature sf on sf.feature_id = mf.feature_id
                          where sf.sprint_id = s.id order by 1) as milestones,
                    (select count(*) from sprint_feature sf where sf.sprint_id = s.id) as features,
+                   array(select sr.step from sprint_readiness sr where sr.sprint_id = s.id) as readiness,
                    t.passed, t.failed
             from sprint s
             left join lateral (select r.passed, r.failed from test_result_fact r where r.sprint_id = s.id
@@ -101,6 +103,7 @@ public class SprintQuery {
         int measured = (int) measures.values().stream().filter(FeatureMeasure::measured).count();
         return new SprintSummary(id, r.text("name"), r.text("goal"), r.text("state"), r.instant("state_since"),
                 r.instant("started_at"), r.instant("closed_at"), r.text("trace_id"), r.instant("created_at"), r.texts("milestones"),
-                r.integer("features"), SprintCoverage.aggregate(measures.values()), measured, r.integer("passed"), r.integer("failed"));
+                r.integer("features"), SprintCoverage.aggregate(measures.values()), measured, r.integer("passed"), r.integer("failed"),
+                ReadinessStep.ordered(r.texts("readiness")));
     }
 }

@@ -158,6 +158,12 @@ public class SprintTracker {
         return definition != null && definition.isolated();
     }
 
+    /** Marks the sprint changed (the sprint list and board poll by change number) without touching its state. */
+    public void touch(Sprint sprint) {
+        sprint.updatedAt = Instant.now();
+        sprint.changeSeq = ChangeCursor.next(em);
+    }
+
     /** Links established by evidence ({@code source}: event, trace-matrix, execution); definitions' own stay. */
     public void link(String sprintId, Collection<String> milestones, Collection<String> features, String source) {
         if (!milestones.isEmpty()) {

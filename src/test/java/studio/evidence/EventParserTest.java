@@ -120,8 +120,9 @@ class EventParserTest {
 
     @Test
     void anUnknownTypeListsTheAcceptedOnes() {
-        assertEquals(new InputProblem("unknown event type 'SprintClose' (did you mean 'SprintClosed'?); accepted: MilestonePlanned, "
-                + "SprintPlanned, SprintStarted, SprintCheckpoint, SprintClosed, SprintBlocked, PlanningResumed, FeatureDeferred, "
+        assertEquals(new InputProblem("unknown event type 'SprintClose' (did you mean 'SprintClosed'?); accepted: MilestonePlanCreated, "
+                + "MilestonePlanned, SprintPlanned, FeatureScopeDefined, SprintTestPlanReady, SprintInfraReady, SprintReadyToStart, "
+                + "SprintStarted, SprintCheckpoint, SprintClosed, SprintBlocked, PlanningResumed, FeatureDeferred, "
                 + "GateSignal, ReleaseCompleted, ReleaseFailed", 1, 11, "$.event"),
                 problems("{\"event\": \"SprintClose\", \"sprintId\": \"s\"}").get(0));
     }
