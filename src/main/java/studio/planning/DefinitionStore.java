@@ -33,6 +33,7 @@ import studio.milestone.Milestone;
 import studio.milestone.MilestoneRulebook;
 import studio.persistence.Rows;
 import studio.sprint.Sprint;
+import studio.sprint.SprintScopes;
 
 /**
  * Stores definitions: each milestone, sprint and feature keeps its own entry as canonical YAML (what export
@@ -54,6 +55,8 @@ public class DefinitionStore {
     MilestoneRulebook rulebook;
     @Inject
     ObjectMapper json;
+    @Inject
+    SprintScopes scopes;
 
     @SuppressWarnings("unchecked")
     public KnownIds knownIds() {
@@ -157,6 +160,7 @@ public class DefinitionStore {
         if (created) em.persist(s);
         replaceSourced("sprint_milestone", "milestone_id", d.id(), d.milestones());
         replaceSourced("sprint_feature", "feature_id", d.id(), d.features());
+        scopes.imported(d.id(), text, Boolean.TRUE.equals(d.approvalRequired()), actor);
         audit.record(actor, AuditEntry.of(created ? "SprintDefined" : "SprintRedefined", Subject.sprint(d.id()), null,
                 definitionPayload(text, before)).alsoAbout(d.milestones().stream().map(Subject::milestone).toList()));
         return created ? Change.CREATED : Change.UPDATED;
