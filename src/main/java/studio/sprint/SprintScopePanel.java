@@ -77,6 +77,14 @@ public record SprintScopePanel(String sprintId, SprintScopes.Stored scope, Scope
         return scope != null && (scope.status().equals("pending") || scope.status().equals("stale"));
     }
 
+    /**
+     * Whether the page offers the comment form: on a governed plan (its scope needs approval) or one already discussed.
+     * An autonomous sprint's page stays a read-only record; its plan can still be commented on through the API.
+     */
+    public boolean discussed() {
+        return needsApproval() || !comments.isEmpty();
+    }
+
     public boolean startedUnapproved() {
         return !flags.isEmpty();
     }
