@@ -35,6 +35,7 @@ public final class DefinitionWriter {
         put(out, "versionTag", m.versionTag());
         put(out, "governedBy", m.governedBy());
         put(out, "approvalRoles", m.approvalRoles());
+        put(out, "planningMode", m.planningMode() == null ? null : m.planningMode().json());
         if (m.overrideApprovals() != null) out.put("overrideApprovals", m.overrideApprovals().written());
         if (m.bypassApprovals() != null) out.put("bypassApprovals", m.bypassApprovals().written());
         put(out, "manualOverrideAllowed", m.manualOverrideAllowed());

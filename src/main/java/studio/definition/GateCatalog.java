@@ -15,10 +15,12 @@ import studio.input.Spelling;
 public final class GateCatalog {
 
     /** What a gate name resolves to. */
-    public enum Kind { ALL_SPRINTS_CLOSED, COVERAGE, TRACE_MATRIX_COMPLETE, NO_MANUAL_OVERRIDES_ACTIVE, ALL_TESTS_PASS, MANUAL_APPROVAL, SIGNAL }
+    public enum Kind { ALL_SPRINTS_CLOSED, COVERAGE, TRACE_MATRIX_COMPLETE, NO_MANUAL_OVERRIDES_ACTIVE, ALL_TESTS_PASS, MANUAL_APPROVAL, SPRINT_SCOPES_APPROVED, SIGNAL }
 
     public static final String TRACE_MATRIX_COMPLETE = "traceMatrixComplete";
     public static final String MANUAL_APPROVAL = "manualApproval";
+
+    public static final String SPRINT_SCOPES_APPROVED = "sprintScopesApproved";
 
     private static final Map<String, Kind> BUILT_IN = Map.ofEntries(
             Map.entry("allSprintsClosed", Kind.ALL_SPRINTS_CLOSED),
@@ -32,6 +34,7 @@ public final class GateCatalog {
             Map.entry("allTestsPass", Kind.ALL_TESTS_PASS),
             Map.entry("allTestsPassed", Kind.ALL_TESTS_PASS),
             Map.entry("testsPassed", Kind.ALL_TESTS_PASS),
+            Map.entry(SPRINT_SCOPES_APPROVED, Kind.SPRINT_SCOPES_APPROVED),
             Map.entry(MANUAL_APPROVAL, Kind.MANUAL_APPROVAL));
     private static final List<String> BUILT_IN_NAMES = BUILT_IN.keySet().stream().sorted().toList();
     private static final List<String> COVERAGE_STEMS = List.of("qaCoverageAbove", "testCoverageAbove");
@@ -95,6 +98,7 @@ public final class GateCatalog {
             case TRACE_MATRIX_COMPLETE -> new GateCondition.TraceMatrixComplete(name);
             case NO_MANUAL_OVERRIDES_ACTIVE -> new GateCondition.NoManualOverridesActive(name);
             case ALL_TESTS_PASS -> new GateCondition.AllTestsPass(name);
+            case SPRINT_SCOPES_APPROVED -> new GateCondition.SprintScopesApproved(name);
             case COVERAGE -> coverage(spec, fallbackThreshold);
             case MANUAL_APPROVAL -> new GateCondition.ManualApproval(name, requireRole(spec));
             case SIGNAL -> new GateCondition.Signal(name, spec.number(), spec.text());

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import studio.gate.PlanningMode;
 
 /**
  * A milestone as its definition wrote it: optional values are null when unsaid (defaults are applied through the
@@ -15,6 +16,7 @@ import java.util.Map;
  *
  * @param overrideApprovals who approves an override beyond one person of approvalRoles (null: one of approvalRoles)
  * @param bypassApprovals   who approves a force close or termination (null: one governor other than the requester)
+ * @param planningMode    who plans its sprints ({@code planningMode}; null: the installation's {@code studio.planning.mode})
  * @param versionStrategy the release engineers' ordered settings (strategy, prefix, suffix, format, autoIncrement,
  *                        fallback) with String, Double or Boolean values
  */
@@ -58,7 +60,8 @@ public record MilestoneDefinition(
         List<Deliverable> deliverables,
         List<Risk> risks,
         List<Blocker> blockers,
-        Reminders reminders) {
+        Reminders reminders,
+        PlanningMode planningMode) {
 
     public static final String DEFAULT_GOVERNED_BY = "product-owner";
     public static final List<String> DEFAULT_APPROVAL_ROLES = List.of("qa-lead");
@@ -126,6 +129,11 @@ public record MilestoneDefinition(
 
     public boolean effectiveRetryOnFailure(DefinitionDefaults defaults) {
         return retryOnFailure != null ? retryOnFailure : defaults.retryOnFailure();
+    }
+
+    /** Its planningMode, else the installation's. */
+    public PlanningMode effectivePlanningMode(DefinitionDefaults defaults) {
+        return planningMode != null ? planningMode : defaults.planningMode();
     }
 
     /** Whether required features may be deferred out of the gates' scope (no global default: unsaid means no). */

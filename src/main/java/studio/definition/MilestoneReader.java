@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import studio.gate.PlanningMode;
 import studio.input.Fields;
 import studio.input.KeySet;
 import studio.input.MappingNode;
@@ -25,7 +26,7 @@ final class MilestoneReader {
             "parallelStreams", "deferredAllowed|allowsDeferred", "onDeferEmit", "gateConditions",
             "qaCoverageThreshold", "gateTimeoutSeconds", "retryOnFailure", "traceValidationRequired", "triggers",
             "traceability", "labels", "observabilityTags", "orchestrator", "emitSignedManifest", "versionStrategy",
-            "acceptanceCriteria|successCriteria", "deliverables", "risks", "blockers", "reminders");
+            "acceptanceCriteria|successCriteria", "deliverables", "risks", "blockers", "reminders", "planningMode");
     private static final KeySet TRACEABILITY = KeySet.of("labels", "owner", "governedBy", "tracePattern", "orchestrator");
     private static final KeySet TRIGGER = KeySet.of("event", "next", "condition");
     private static final KeySet APPROVAL_ROLE = KeySet.of("role");
@@ -55,7 +56,8 @@ final class MilestoneReader {
                 integer(f, "gateTimeoutSeconds"), f.bool("retryOnFailure"), f.bool("traceValidationRequired"),
                 triggers(f), traceability(f), f.strings("labels"), f.strings("observabilityTags"),
                 f.string("orchestrator"), f.bool("emitSignedManifest"), versionStrategy(f),
-                plan.criteria(f, "acceptanceCriteria"), plan.deliverables(f), plan.risks(f), plan.blockers(f), reminders(f));
+                plan.criteria(f, "acceptanceCriteria"), plan.deliverables(f), plan.risks(f), plan.blockers(f), reminders(f),
+                planningMode(f));
     }
 
     /** A governing role: a person's role, never auditor or ci. */
@@ -114,6 +116,15 @@ final class MilestoneReader {
             return null;
         }
         return Approvals.roles(roles);
+    }
+
+    /** {@code planningMode: autonomous | assisted | manual-only}. */
+    private PlanningMode planningMode(Fields f) {
+        String written = f.string("planningMode");
+        if (written == null) return null;
+        PlanningMode mode = PlanningMode.parse(written);
+        if (mode == null) problems.add(f.get("planningMode"), "planningMode '" + written + "' must be " + PlanningMode.spelled());
+        return mode;
     }
 
     private LocalDate date(Fields f, String key) {

@@ -56,6 +56,12 @@ public sealed interface GateCondition {
     /** {@code allTestsPass}, {@code allTestsPassed}, {@code testsPassed}: newest QA data of every contributing sprint has zero failures. */
     record AllTestsPass(String name) implements GateCondition {}
 
+    /**
+     * {@code sprintScopesApproved}: every sprint linked to the milestone whose scope needs approval has its current scope
+     * approved, and none of them started before its scope was approved.
+     */
+    record SprintScopesApproved(String name) implements GateCondition {}
+
     /** {@code manualApproval: <role>}: pending until a person holding {@code role} approves. */
     record ManualApproval(String name, String role) implements GateCondition {
         @Override

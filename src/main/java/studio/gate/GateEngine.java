@@ -39,6 +39,7 @@ public final class GateEngine {
         if (gate instanceof GateCondition.TraceMatrixComplete) return TraceRule.evaluate(gate, scope, ev);
         if (gate instanceof GateCondition.NoManualOverridesActive) return OverrideRule.evaluateNoneActive(gate, ev);
         if (gate instanceof GateCondition.AllTestsPass) return TestsRule.evaluate(gate, scope, ev);
+        if (gate instanceof GateCondition.SprintScopesApproved) return ScopeApprovalRule.evaluate(gate, ev);
         if (gate instanceof GateCondition.ManualApproval m) return ManualApprovalRule.evaluate(m, ev);
         if (gate instanceof GateCondition.Signal s) return SignalRule.evaluate(s, ev);
         throw new IllegalArgumentException("unknown gate kind " + gate);

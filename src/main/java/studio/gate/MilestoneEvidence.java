@@ -20,6 +20,8 @@ import java.util.Set;
  * @param approvals        per role: the newest manual-gate decision taken by a person holding that role
  * @param deferred         required features deferred with deferral allowed: out of scope for the gates
  * @param now              the evaluation time (expiry of overrides is judged against it)
+ * @param scopes           per sprint linked to the milestone: whether its scope needs approval, where that stands, and
+ *                         whether it started before its scope was approved
  */
 public record MilestoneEvidence(
         String milestoneId,
@@ -31,7 +33,8 @@ public record MilestoneEvidence(
         List<OverrideFact> overrides,
         Map<String, DecisionFact> approvals,
         Set<String> deferred,
-        Instant now) {
+        Instant now,
+        Map<String, ScopeFact> scopes) {
 
     /** Absent collections mean "no such evidence yet", so the engine never has to tell null from empty. */
     public MilestoneEvidence {
@@ -45,6 +48,14 @@ public record MilestoneEvidence(
         overrides = overrides == null ? List.of() : overrides;
         approvals = approvals == null ? Map.of() : approvals;
         deferred = deferred == null ? Set.of() : deferred;
+        scopes = scopes == null ? Map.of() : scopes;
+    }
+
+    /** Without sprint scope facts (no sprint of the milestone needs its scope approved). */
+    public MilestoneEvidence(String milestoneId, List<SprintFact> candidateSprints, Map<String, CoverageFact> coverage,
+                             Map<String, List<TraceFact>> traces, Map<String, TestResultFact> sprintTests, Map<String, SignalFact> signals,
+                             List<OverrideFact> overrides, Map<String, DecisionFact> approvals, Set<String> deferred, Instant now) {
+        this(milestoneId, candidateSprints, coverage, traces, sprintTests, signals, overrides, approvals, deferred, now, Map.of());
     }
 
     public enum SprintState {
@@ -96,4 +107,23 @@ public record MilestoneEvidence(
     public enum Decision { APPROVED, CONDITIONAL, REJECTED }
 
     public record DecisionFact(String role, Decision decision, String by, String reason, Instant at, EvidenceRef source) {}
+
+    /** Where a sprint's current scope stands: NONE when the sprint has no imported definition (so nothing to approve). */
+    public enum ScopeStatus {
+        PENDING, STALE, APPROVED, REJECTED, NONE;
+
+        public String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A sprint linked to the milestone, as scope approval sees it.
+     *
+     * @param needsApproval     whether its scope must be approved (its approvalRequired, or a linked milestone's planningMode)
+     * @param startedUnapproved the status its scope had when a SprintStarted came before approval (null: it did not)
+     * @param startedAt         when that start happened (null with startedUnapproved)
+     */
+    public record ScopeFact(String sprintId, boolean needsApproval, ScopeStatus status, ScopeStatus startedUnapproved,
+                            Instant startedAt, EvidenceRef source) {}
 }

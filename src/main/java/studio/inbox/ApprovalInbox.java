@@ -25,6 +25,9 @@ import studio.inbox.AwaitingDecision.StuckCandidate;
 import studio.milestone.MilestoneReadout;
 import studio.milestone.MilestoneRulebook;
 import studio.milestone.MilestoneSignOffs;
+import studio.milestone.SprintScopeFacts;
+import studio.gate.MilestoneEvidence.ScopeStatus;
+import studio.governance.ScopeApprovalPolicy;
 import studio.persistence.Rows;
 import studio.release.approval.ReleaseInbox;
 import studio.security.CurrentUser;
@@ -53,6 +56,8 @@ public class ApprovalInbox implements Navigation.InboxCounter {
     ReleaseInbox releases;
     @Inject
     MilestoneSignOffs signOffs;
+    @Inject
+    SprintScopeFacts scopeFacts;
 
     private Actor memoFor;
     private List<InboxItem> memoItems;
@@ -126,7 +131,40 @@ public class ApprovalInbox implements Navigation.InboxCounter {
                 o.requestedAt(), o.report(), signed.getOrDefault(o.milestone().id(), SignOffs.NONE))).toList();
         List<GateCandidate> withSignOffs = gates.stream().map(g -> new GateCandidate(g.milestone(), g.milestoneName(), g.since(), g.report(),
                 signed.getOrDefault(g.milestone().id(), SignOffs.NONE))).toList();
-        return new AwaitingDecision.Candidates(withApprovals, withSignOffs, bypasses, definitionChanges(notBy, only), stuck(now, only));
+        return new AwaitingDecision.Candidates(withApprovals, withSignOffs, bypasses, definitionChanges(notBy, only), stuck(now, only),
+                sprintScopes(notBy, only));
+    }
+
+    /**
+     * Sprints' current scopes waiting for a decision (pending, or stale after a changed re-import) that someone other than
+     * {@code notBy} imported, on sprints linked to milestone {@code only} (or all: ""); the policy then keeps those that
+     * need approval and that the person may decide.
+     */
+    private List<AwaitingDecision.ScopeCandidate> sprintScopes(String notBy, String only) {
+        record Row(long id, String sprintId, String name, String status, boolean required, String author, Instant at) {}
+        List<Row> rows = Rows.list(em, """
+                select c.id, c.sprint_id, s.name, c.status, c.approval_required, c.author, c.imported_at
+                from sprint_scope c join sprint s on s.id = c.sprint_id
+                where c.status in ('pending', 'stale') and coalesce(c.author, '') <> ?
+                  and (? = '' or c.sprint_id in (select sprint_id from sprint_milestone where milestone_id = ?))
+                order by c.imported_at, c.id limit ?""", r -> new Row(r.number("id"), r.text("sprint_id"), r.text("name"), r.text("status"),
+                r.flag("approval_required"), r.text("author"), r.instant("imported_at")), notBy, only, only, LIMIT);
+        if (rows.isEmpty()) return List.of();
+        Map<String, List<SprintScopeFacts.LinkedMode>> links = scopeFacts.links(rows.stream().map(Row::sprintId).toList());
+        Map<String, String[]> milestones = new java.util.HashMap<>();
+        Rows.list(em, "select id, name, state from milestone where id in (select milestone_id from sprint_milestone where sprint_id = any(?))",
+                r -> milestones.put(r.text("id"), new String[] {r.text("name"), r.text("state")}),
+                (Object) rows.stream().map(Row::sprintId).toArray(String[]::new));
+        return rows.stream().map(r -> {
+            List<SprintScopeFacts.LinkedMode> linked = links.getOrDefault(r.sprintId(), List.of());
+            var scope = new ScopeApprovalPolicy.Scope(r.sprintId(), r.author(), Names.parse(ScopeStatus.class, r.status()),
+                    ScopeApprovalPolicy.needsApproval(r.required(), linked.stream().map(SprintScopeFacts.LinkedMode::mode).toList()),
+                    ScopeApprovalPolicy.deciders(linked.stream().map(SprintScopeFacts.LinkedMode::governedBy).toList()));
+            String milestone = linked.stream().filter(l -> l.mode().requiresScopeApproval()).map(SprintScopeFacts.LinkedMode::milestoneId)
+                    .findFirst().orElse(linked.isEmpty() ? "" : linked.get(0).milestoneId());
+            String[] m = milestones.getOrDefault(milestone, new String[] {null, "planned"});
+            return new AwaitingDecision.ScopeCandidate(scope, r.id(), r.name(), r.at(), milestone, m[0], m[1]);
+        }).toList();
     }
 
     /** Blocked and escalated milestones, and whether someone was asked already (an override or bypass request open). */

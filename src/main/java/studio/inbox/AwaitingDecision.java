@@ -16,6 +16,7 @@ import studio.governance.ManualDecisionPolicy;
 import studio.governance.OverridePolicy;
 import studio.governance.OverrideTicket;
 import studio.governance.Roles;
+import studio.governance.ScopeApprovalPolicy;
 import studio.governance.SignOffs;
 import studio.inbox.InboxItem.GateDetail;
 import studio.inbox.InboxItem.Kind;
@@ -55,12 +56,41 @@ public final class AwaitingDecision {
      */
     public record StuckCandidate(GovernedMilestone milestone, String milestoneName, Instant since, JsonNode report, boolean asked) {}
 
+    /**
+     * A sprint's current scope waiting for approval (pending, or stale after a changed re-import), as its policy judges
+     * it; {@code milestoneId} is the assisted or manual-only milestone that asks for it, else a milestone the sprint is
+     * linked to, else "" (only the sprint's own approvalRequired asks for it).
+     */
+    public record ScopeCandidate(ScopeApprovalPolicy.Scope scope, long scopeId, String sprintName, Instant importedAt,
+                                 String milestoneId, String milestoneName, String milestoneState) {}
+
     /** Everything that may wait for someone, as the inbox's queries read it. */
     public record Candidates(List<OverrideCandidate> overrides, List<GateCandidate> gates, List<BypassCandidate> bypasses,
-                             List<DefinitionChangeCandidate> changes, List<StuckCandidate> stuck) {}
+                             List<DefinitionChangeCandidate> changes, List<StuckCandidate> stuck, List<ScopeCandidate> scopes) {
+
+        public Candidates(List<OverrideCandidate> overrides, List<GateCandidate> gates, List<BypassCandidate> bypasses,
+                          List<DefinitionChangeCandidate> changes, List<StuckCandidate> stuck) {
+            this(overrides, gates, bypasses, changes, stuck, List.of());
+        }
+    }
 
     public static List<InboxItem> of(Actor actor, Candidates c, Instant now) {
-        return of(actor, c.overrides(), c.gates(), c.bypasses(), c.changes(), c.stuck(), now);
+        List<InboxItem> items = new ArrayList<>(of(actor, c.overrides(), c.gates(), c.bypasses(), c.changes(), c.stuck(), now));
+        if (!actor.holdsAny(Roles.ACTING_HUMANS)) return items;
+        for (ScopeCandidate sc : c.scopes()) {
+            if (ScopeApprovalPolicy.decide(actor, sc.scope(), ControlPanel.REASON_TO_BE_GIVEN).allowed()) items.add(item(sc));
+        }
+        items.sort(ORDER);
+        return items;
+    }
+
+    private static final Comparator<InboxItem> ORDER = Comparator.comparing(InboxItem::waitingSince, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(InboxItem::key);
+
+    private static InboxItem item(ScopeCandidate c) {
+        return new InboxItem(Kind.SPRINT_SCOPE, c.importedAt(), c.milestoneId(), c.milestoneName(), c.milestoneState(), null, List.of(),
+                c.scope().status().json(), c.scope().author(), null, null, List.of(), null, null, null, null, null,
+                c.scope().sprintId(), c.scopeId());
     }
 
     public static List<InboxItem> of(Actor actor, List<OverrideCandidate> overrides, List<GateCandidate> gates, List<BypassCandidate> bypasses,
@@ -84,8 +114,7 @@ public final class AwaitingDecision {
         for (StuckCandidate s : stuck) {
             if (AttentionPolicy.waiting(s.milestone().state(), s.asked()) && AttentionPolicy.mayAct(actor, s.milestone()).allowed()) items.add(item(s));
         }
-        items.sort(Comparator.comparing(InboxItem::waitingSince, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(InboxItem::key));
+        items.sort(ORDER);
         return items;
     }
 
@@ -93,7 +122,7 @@ public final class AwaitingDecision {
         return new InboxItem(Kind.OVERRIDE, o.requestedAt(), o.milestone().id(), o.milestoneName(), o.milestone().state().json(),
                 o.ticket().id(), o.gates(), o.justification(), o.ticket().requestedBy(), o.ticket().expiresAt(), null,
                 details(o.report(), o.gates()), null, null, OverridePolicy.stillNeeded(OverridePolicy.quorum(o.milestone(), o.ticket()), o.ticket()),
-                null, null);
+                null, null, null, null);
     }
 
     private static InboxItem item(BypassCandidate b) {
@@ -103,7 +132,7 @@ public final class AwaitingDecision {
         }
         return new InboxItem(Kind.BYPASS, b.requestedAt(), b.milestone().id(), b.milestoneName(), b.milestone().state().json(), null,
                 failing, b.reason(), b.bypass().requestedBy(), null, null, details(b.report(), failing), b.bypass().id(), b.bypass().kind().noun(),
-                BypassPolicy.stillNeeded(b.milestone(), b.bypass()), null, null);
+                BypassPolicy.stillNeeded(b.milestone(), b.bypass()), null, null, null, null);
     }
 
     private static InboxItem item(StuckCandidate s) {
@@ -113,12 +142,12 @@ public final class AwaitingDecision {
         }
         return new InboxItem(Kind.STUCK_MILESTONE, s.since(), s.milestone().id(), s.milestoneName(), s.milestone().state().json(), null,
                 failing, AttentionPolicy.nextSteps(s.milestone().state()), null, null, null, details(s.report(), failing), null, null, null,
-                null, null);
+                null, null, null, null);
     }
 
     private static InboxItem item(DefinitionChangeCandidate c) {
         return new InboxItem(Kind.DEFINITION_CHANGE, c.proposedAt(), c.milestone().id(), c.milestoneName(), c.milestone().state().json(),
-                null, List.of(), null, c.author(), null, null, List.of(), null, null, null, c.changeId(), c.loosens());
+                null, List.of(), null, c.author(), null, null, List.of(), null, null, null, c.changeId(), c.loosens(), null, null);
     }
 
     private static List<InboxItem> manualGates(Actor actor, GateCandidate g) {
@@ -130,7 +159,8 @@ public final class AwaitingDecision {
             }
             String name = g.milestone().label(gate);
             items.add(new InboxItem(Kind.MANUAL_GATE, g.since(), g.milestone().id(), g.milestoneName(), g.milestone().state().json(),
-                    null, List.of(name), null, null, null, manual.role(), details(g.report(), List.of(gate.key())), null, null, null, null, null));
+                    null, List.of(name), null, null, null, manual.role(), details(g.report(), List.of(gate.key())), null, null, null, null, null,
+                    null, null));
         }
         return items;
     }

@@ -20,13 +20,25 @@ import studio.milestone.MilestonePaths;
  * @param stillNeeded  who must still approve besides this person's approval ("a security-officer"), null when none
  * @param changeId     the pending definition change (definition change items only)
  * @param loosens      what that change loosens, one sentence each (definition change items only)
+ * @param sprintId     the sprint whose scope waits (sprint scope items only; its status, pending or stale, in {@code justification})
+ * @param scopeId      that scope (sprint scope items only)
  */
 public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, String milestoneName, String milestoneState,
                         Long overrideId, List<String> gates, String justification, String requestedBy, Instant expiresAt,
                         String role, List<GateDetail> details, Long bypassId, String bypass, String stillNeeded, Long changeId,
-                        List<String> loosens) {
+                        List<String> loosens, String sprintId, Long scopeId) {
 
-    public enum Kind { OVERRIDE, MANUAL_GATE, BYPASS, DEFINITION_CHANGE, STUCK_MILESTONE }
+    public enum Kind { OVERRIDE, MANUAL_GATE, BYPASS, DEFINITION_CHANGE, STUCK_MILESTONE, SPRINT_SCOPE }
+
+    /** A sprint's scope waiting for approval (decided on the sprint page); {@code milestoneId} the milestone that asks for it, or null. */
+    public boolean isSprintScope() {
+        return kind == Kind.SPRINT_SCOPE;
+    }
+
+    /** The sprint page's scope panel (sprint scope items only). */
+    public String sprintPath() {
+        return sprintId == null ? null : "/sprints/" + MilestonePaths.segment(sprintId) + "#scope";
+    }
 
     /** "Force close", "Termination": the bypass requested, as a heading starts it (null for other items). */
     public String bypassLabel() {
@@ -63,6 +75,7 @@ public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, Str
             case DEFINITION_CHANGE -> "Definition change #" + changeId + " by " + requestedBy;
             case STUCK_MILESTONE -> Character.toUpperCase(milestoneState.charAt(0)) + milestoneState.substring(1)
                     + ", nobody asked to decide";
+            case SPRINT_SCOPE -> "Scope of sprint " + sprintId + " imported by " + requestedBy;
         };
     }
 
@@ -88,6 +101,7 @@ public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, Str
             case BYPASS -> "/approvals/bypasses/" + bypassId;
             case DEFINITION_CHANGE -> MilestonePaths.page(milestoneId) + "#definition";
             case STUCK_MILESTONE -> MilestonePaths.page(milestoneId);
+            case SPRINT_SCOPE -> sprintPath();
             case MANUAL_GATE -> "/approvals/milestones/" + MilestonePaths.segment(milestoneId) + "/gates/" + MilestonePaths.segment(gates.get(0));
         };
     }
@@ -103,6 +117,7 @@ public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, Str
             case BYPASS -> "bypass-" + bypassId;
             case DEFINITION_CHANGE -> "definition-" + changeId;
             case STUCK_MILESTONE -> "stuck-" + milestoneId;
+            case SPRINT_SCOPE -> "scope-" + scopeId;
             case MANUAL_GATE -> "gate-" + milestoneId + "-" + gates.get(0);
         };
     }

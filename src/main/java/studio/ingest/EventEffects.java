@@ -35,6 +35,7 @@ import studio.milestone.MilestoneViews;
 import studio.persistence.Rows;
 import studio.sprint.Sprint;
 import studio.sprint.SprintEventType;
+import studio.sprint.SprintScopes;
 import studio.sprint.SprintTracker;
 import studio.web.ApiException;
 
@@ -65,6 +66,8 @@ public class EventEffects {
     Event<ReleaseReported> releaseReports;
     @Inject
     MilestoneRulebook rulebook;
+    @Inject
+    SprintScopes scopes;
 
     /** A ReleaseCompleted/ReleaseFailed report for the release side of Studio to act on. */
     public record ReleaseReported(IngestEvent event, long evidenceId, Actor actor) {}
@@ -90,6 +93,7 @@ public class EventEffects {
         if (type == SprintEventType.SPRINT_STARTED) sprints.requireIsolation(sprint);
         long id = store.append(envelope(event, sprintId, milestones.isEmpty() ? null : milestones.get(0), null, body, key, actor, now, at));
         sprints.record(sprint, type, at, id, reason(event));
+        if (type == SprintEventType.SPRINT_STARTED) scopes.started(sprintId, at, id, actor, event.meta().traceId());
         if (event instanceof SprintPlanned p) sprints.link(sprintId, p.milestoneIds(), p.features(), "event");
         sprints.refresh(sprint, event.meta().traceId(), actor);
         Effect effect = intake.judge(sprintId, id, event.type(), actor, event.meta().traceId());

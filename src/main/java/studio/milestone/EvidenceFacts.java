@@ -36,6 +36,8 @@ public class EvidenceFacts {
 
     @Inject
     EntityManager em;
+    @Inject
+    SprintScopeFacts scopes;
 
     public MilestoneEvidence load(MilestoneRules rules, Instant now) {
         String id = rules.id();
@@ -44,7 +46,13 @@ public class EvidenceFacts {
         String[] sprintIds = sprints.stream().map(SprintFact::sprintId).toArray(String[]::new);
         return new MilestoneEvidence(id, sprints, coverage(features), traces(features, sprintIds),
                 testResults(sprintIds), signals(id), overrides(id), approvals(id),
-                rules.definition().allowsDeferral() ? deferred(features) : Set.of(), now);
+                rules.definition().allowsDeferral() ? deferred(features) : Set.of(), now, scopes(rules));
+    }
+
+    /** Scope facts of the linked sprints, read only for a milestone that has the sprintScopesApproved gate. */
+    private Map<String, MilestoneEvidence.ScopeFact> scopes(MilestoneRules rules) {
+        if (rules.gates().stream().noneMatch(g -> g instanceof studio.gate.GateCondition.SprintScopesApproved)) return Map.of();
+        return scopes.of(scopes.linkedTo(rules.id()));
     }
 
     private List<SprintFact> sprints(String milestoneId, String[] features) {

@@ -2,6 +2,8 @@ package studio.milestone;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import studio.gate.PlanningMode;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import studio.definition.DefinitionDefaults;
@@ -23,6 +25,9 @@ public class MilestoneRulebook {
 
     @Inject
     GovernanceDefaults defaults;
+    /** The installation's planning mode (README "Configuration"); a milestone's planningMode overrides it. */
+    @ConfigProperty(name = "studio.planning.mode", defaultValue = "autonomous")
+    String planningMode;
 
     private final Map<String, MilestoneRules> cache = new ConcurrentHashMap<>();
 
@@ -46,7 +51,11 @@ public class MilestoneRulebook {
     }
 
     public DefinitionDefaults defaults() {
-        return defaults.asDefinitionDefaults();
+        PlanningMode mode = PlanningMode.parse(planningMode);
+        if (mode == null) {
+            throw new IllegalStateException("studio.planning.mode '" + planningMode + "' must be " + PlanningMode.spelled());
+        }
+        return defaults.asDefinitionDefaults().withPlanningMode(mode);
     }
 
     /** The text a milestone's definition is stored as: its own entry, as canonical YAML. */

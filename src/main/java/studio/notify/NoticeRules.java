@@ -118,7 +118,7 @@ public final class NoticeRules {
         return new Notice(governor, topic(item), Notice.OVERDUE, false, "Overdue: " + subject(item),
                 "Nobody has decided this for " + Durations.words(Duration.between(item.waitingSince(), now))
                         + ". You govern " + item.milestoneTitle() + ", so you are told.\n\n" + body(item),
-                item.milestonePath(), item.milestoneId(), null);
+                item.isSprintScope() ? item.sprintPath() : item.milestonePath(), item.milestoneId(), null);
     }
 
     static Notice release(String person, ReleaseInbox.Item r, String event) {
@@ -139,6 +139,7 @@ public final class NoticeRules {
             case DEFINITION_CHANGE -> "Definition change" + on + " waits for approval";
             case STUCK_MILESTONE -> Character.toUpperCase(item.milestoneState().charAt(0)) + item.milestoneState().substring(1)
                     + on + ": nobody has been asked to decide";
+            case SPRINT_SCOPE -> "Scope of sprint " + item.sprintId() + " waits for approval";
         };
     }
 
@@ -160,6 +161,9 @@ public final class NoticeRules {
             }
             case STUCK_MILESTONE -> b.append(item.milestoneTitle()).append(" is ").append(item.milestoneState()).append(". ")
                     .append(item.justification()).append('\n');
+            case SPRINT_SCOPE -> b.append(item.requestedBy() == null ? "An import" : item.requestedBy()).append(" imported the scope of sprint ")
+                    .append(item.sprintId()).append(" (").append(item.justification())
+                    .append("); it must be approved by someone else before the sprint starts.\n");
         }
         if (!item.details().isEmpty()) {
             b.append("\nGates:\n");
@@ -177,7 +181,7 @@ public final class NoticeRules {
     static String link(InboxItem item) {
         return switch (item.kind()) {
             case OVERRIDE, BYPASS, MANUAL_GATE -> "/approvals#" + item.key();
-            case DEFINITION_CHANGE, STUCK_MILESTONE -> item.decidePath();
+            case DEFINITION_CHANGE, STUCK_MILESTONE, SPRINT_SCOPE -> item.decidePath();
         };
     }
 

@@ -33,6 +33,7 @@ import studio.milestone.Milestone;
 import studio.milestone.MilestoneRulebook;
 import studio.persistence.Rows;
 import studio.sprint.Sprint;
+import studio.sprint.SprintScopes;
 import studio.sprint.SprintTracker;
 import studio.web.ApiException;
 
@@ -58,6 +59,8 @@ public class DefinitionStore {
     SprintTracker sprints;
     @Inject
     ObjectMapper json;
+    @Inject
+    SprintScopes scopes;
 
     @SuppressWarnings("unchecked")
     public KnownIds knownIds() {
@@ -162,6 +165,7 @@ public class DefinitionStore {
         if (created) em.persist(s);
         replaceSourced("sprint_milestone", "milestone_id", d.id(), d.milestones());
         replaceSourced("sprint_feature", "feature_id", d.id(), d.features());
+        scopes.imported(d.id(), text, Boolean.TRUE.equals(d.approvalRequired()), actor);
         audit.record(actor, AuditEntry.of(created ? "SprintDefined" : "SprintRedefined", Subject.sprint(d.id()), null,
                 definitionPayload(text, before)).alsoAbout(d.milestones().stream().map(Subject::milestone).toList()));
         if (!created) sprints.refresh(s, null, actor); // a gate added to a sprint that is closing judges it now

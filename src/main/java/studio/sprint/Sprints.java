@@ -36,7 +36,9 @@ public class Sprints {
 
         static native TemplateInstance list$rows(SprintPage page, String problem);
 
-        static native TemplateInstance sprint(SprintDossier dossier);
+        static native TemplateInstance sprint(SprintDossier dossier, SprintScopePanel scope);
+
+        static native TemplateInstance sprint$scope(SprintScopePanel scope);
 
         static native TemplateInstance trace(MilestoneTrace trace);
 
@@ -53,6 +55,8 @@ public class Sprints {
     SprintDossiers dossiers;
     @Inject
     MilestoneTraces traces;
+    @Inject
+    SprintScreen screen;
 
     /** The list; an htmx request (filter form, "More sprints") gets just the table rows. */
     @GET
@@ -73,8 +77,8 @@ public class Sprints {
 
     @GET
     @Path("{id}")
-    public TemplateInstance sprint(@PathParam("id") String id) {
-        return Templates.sprint(dossiers.dossier(id).orElseThrow(() -> ApiException.notFound("Studio knows no sprint " + id)));
+    public TemplateInstance sprint(@PathParam("id") String id, @QueryParam("done") String done) {
+        return Templates.sprint(screen.dossier(id), screen.panel(id, done));
     }
 
     /**
@@ -86,7 +90,7 @@ public class Sprints {
     public Response trace(@QueryParam("milestone") String milestone, @Context HttpHeaders headers) {
         if (milestone == null || milestone.isBlank()) {
             SprintDossier sprintNamedTrace = dossiers.dossier("trace").orElse(null);
-            if (sprintNamedTrace != null) return Htmx.varying(200, Templates.sprint(sprintNamedTrace));
+            if (sprintNamedTrace != null) return Htmx.varying(200, Templates.sprint(sprintNamedTrace, screen.panel("trace", null)));
             throw ApiException.badRequest("say which milestone to trace: /sprints/trace?milestone=<milestone id>");
         }
         MilestoneTrace trace = traces.trace(milestone).orElseThrow(() -> ApiException.notFound("Studio knows no milestone " + milestone));

@@ -38,6 +38,7 @@ public class ApiContract implements OASFilter {
         TAGS.put("milestones", "Milestone status, gate reports, documents, people's commands, and waiting for a state.");
         TAGS.put("overrides", "Override requests of failing gates and their decisions.");
         TAGS.put("releases", "Releases promoted from reached milestones: approvals, documents, rollback, waiting.");
+        TAGS.put("sprint-scopes", "Sprints' scopes as imported, their approval before the sprint starts, and comments on the plan.");
         TAGS.put("signing-keys", "The public keys that verify Studio's signatures.");
         TAGS.put("webhooks", "Outbound webhooks (CloudEvents) and their deliveries.");
     }
@@ -164,6 +165,7 @@ public class ApiContract implements OASFilter {
         Map<String, Schema> out = new LinkedHashMap<>();
         out.put("Reason", object("A decision or command with the person's written reason", List.of("reason"),
                 "reason", text("Why: recorded in the audit trail")));
+        out.put("Comment", object("A comment on a sprint's plan", List.of("comment"), "comment", text("What the person says about the plan")));
         out.put("ManualDecision", object("A manual approval gate's decision", List.of("gate", "decision", "reason"),
                 "gate", text("The gate: manualApproval"), "role", text("The gate's role, when the milestone has several manual gates"),
                 "decision", text("approved, conditional or rejected"), "reason", text("Why")));

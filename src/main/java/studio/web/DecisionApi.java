@@ -44,7 +44,7 @@ public abstract class DecisionApi<T> {
     @Path("{id}/approve")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ACTING)
-    @Operation(summary = "Approve", description = "Approves the pending item with a reason (override, bypass request or definition change, by the path): the desk's policy decides who may, never the requester; needs a recent sign-in.")
+    @Operation(summary = "Approve", description = "Approves the pending item with a reason (override, bypass request, definition change or sprint scope, by the path): the desk's policy decides who may, never the requester; needs a recent sign-in.")
     public ObjectNode approve(@PathParam("id") long id, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
         return json(desk().approve(id, JsonBody.parse(body).text("reason"), user.actor()));
     }

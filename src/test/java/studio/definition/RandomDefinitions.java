@@ -45,7 +45,8 @@ final class RandomDefinitions {
                 percent(), maybe(() -> random.nextInt(100_000)), bool(), bool(), list(this::trigger), traceability(),
                 texts(), texts(), text(), bool(), strategy(), list(() -> criterion(gateNames)),
                 list(() -> deliverable(gateNames)), list(this::risk), list(this::blocker),
-                maybe(() -> new Reminders(java.time.Duration.ofMinutes(1 + random.nextInt(600)), null)));
+                maybe(() -> new Reminders(java.time.Duration.ofMinutes(1 + random.nextInt(600)), null)),
+                maybe(() -> studio.gate.PlanningMode.values()[random.nextInt(studio.gate.PlanningMode.values().length)]));
     }
 
     private SprintDefinition sprint(String id) {

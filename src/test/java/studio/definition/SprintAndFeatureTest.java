@@ -122,4 +122,14 @@ class SprintAndFeatureTest {
                 + "with a letter or digit", 3, 17, "$.features[0].dependsOn[0]"),
                 Problems.first("features:\n  - id: f\n    dependsOn: [two words]\n"));
     }
+
+    @Test
+    void planningModeIsReadWrittenBackAndABadOneIsRefusedWithLineAndField() {
+        String yaml = "milestones:\n  - id: m\n    planningMode: manual-only\n";
+        var set = DefinitionParser.parse(yaml, studio.input.Format.YAML);
+        assertEquals(studio.gate.PlanningMode.MANUAL_ONLY, set.milestones().get(0).planningMode());
+        assertEquals(set, DefinitionParser.parse(DefinitionWriter.toYaml(set), studio.input.Format.YAML));
+        assertEquals(new InputProblem("planningMode 'supervised' must be autonomous, assisted or manual-only", 3, 19,
+                "$.milestones[0].planningMode"), Problems.first("milestones:\n  - id: m\n    planningMode: supervised\n"));
+    }
 }

@@ -51,6 +51,18 @@ class WeakeningsTest {
     }
 
     @Test
+    void leavingAssistedPlanningLoosensItUnderTheInstallationsModeToo() {
+        String assisted = BASE.replace("name: Checkout", "name: Checkout\n    planningMode: assisted");
+        assertEquals(List.of("changes planningMode from assisted to autonomous (sprint scopes no longer need approval)"),
+                Weakenings.of(read(assisted), read(assisted.replace("planningMode: assisted", "planningMode: autonomous")), DEFAULTS));
+        assertEquals(1, Weakenings.of(read(assisted.replace("assisted", "manual-only")), read(BASE), DEFAULTS).size(),
+                "unsaid falls back to the installation's autonomous");
+        assertEquals(List.of(), Weakenings.of(read(BASE), read(assisted), DEFAULTS), "requiring approval tightens");
+        var assistedInstallation = DEFAULTS.withPlanningMode(studio.gate.PlanningMode.ASSISTED);
+        assertEquals(List.of(), Weakenings.of(read(assisted), read(BASE), assistedInstallation), "unsaid is still assisted");
+    }
+
+    @Test
     void tighteningOrRenamingLoosensNothing() {
         assertEquals(List.of(), loosened(BASE.replace("qaCoverageAbove: 90", "qaCoverageAbove: 95")));
         assertEquals(List.of(), loosened(BASE.replace("name: Checkout", "name: Checkout v2")));

@@ -1,0 +1,108 @@
+package studio.sprint;
+
+import java.util.ArrayList;
+import java.util.List;
+import studio.gate.MilestoneEvidence.ScopeFact;
+import studio.milestone.SprintScopeFacts.LinkedMode;
+import studio.web.Attempt;
+
+/**
+ * The sprint page's "Scope approval" panel: the current scope, why it needs approval (or that it does not), its
+ * decision or the forms to take one, the flag of a start before approval, and the comments on the plan, newest last.
+ *
+ * @param scope         the current scope (null for a sprint known only from CI evidence)
+ * @param staleDecision the decided scope a changed re-import replaced, while the current one waits (else null)
+ * @param mayDecide     whether the signed-in person may approve or reject it now
+ * @param mayComment    whether they may comment
+ * @param notice        what the action just taken did (null: none)
+ * @param attempt       a refused form with what was typed (null: none)
+ */
+public record SprintScopePanel(String sprintId, SprintScopes.Stored scope, ScopeFact fact, List<LinkedMode> linked, List<String> deciders,
+                               SprintScopes.Stored staleDecision, List<SprintScopes.Flag> flags, List<SprintScopes.Comment> comments,
+                               boolean mayDecide, boolean mayComment, String notice, Attempt attempt) {
+
+    public SprintScopePanel {
+        linked = List.copyOf(linked);
+        deciders = List.copyOf(deciders);
+        flags = List.copyOf(flags);
+        comments = List.copyOf(comments);
+    }
+
+    /** Where the current scope's decision is posted: {@code {path}/approve}, {@code {path}/reject}. */
+    public String decidePath() {
+        return base() + "/" + scope.id();
+    }
+
+    public String commentPath() {
+        return base() + "/comments";
+    }
+
+    /** The form a refusal belongs to: "scope-decide-7", "scope-comment". */
+    public String decideForm() {
+        return "scope-decide-" + scope.id();
+    }
+
+    private String base() {
+        return "/sprints/" + studio.milestone.MilestonePaths.segment(sprintId) + "/scope";
+    }
+
+    /** The hash as people compare it: its first twelve characters. */
+    public String shortHash() {
+        return scope == null ? null : scope.hash().substring(0, 12);
+    }
+
+    public boolean needsApproval() {
+        return fact != null && fact.needsApproval();
+    }
+
+    /** "its governance.approvalRequired is true; milestone mvp-ready plans assisted". */
+    public String why() {
+        List<String> parts = new ArrayList<>();
+        if (scope != null && scope.approvalRequired()) parts.add("its governance.approvalRequired is true");
+        linked.stream().filter(l -> l.mode().requiresScopeApproval())
+                .forEach(l -> parts.add("milestone " + l.milestoneId() + " plans " + l.mode().json()));
+        return String.join("; ", parts);
+    }
+
+    /** The status as the chip shows it: pending, stale, approved, rejected, none. */
+    public String status() {
+        return scope == null ? "none" : scope.status();
+    }
+
+    public boolean decided() {
+        return scope != null && scope.decided();
+    }
+
+    public boolean waiting() {
+        return scope != null && (scope.status().equals("pending") || scope.status().equals("stale"));
+    }
+
+    /**
+     * Whether the page offers the comment form: on a governed plan (its scope needs approval) or one already discussed.
+     * An autonomous sprint's page stays a read-only record; its plan can still be commented on through the API.
+     */
+    public boolean discussed() {
+        return needsApproval() || !comments.isEmpty();
+    }
+
+    public boolean startedUnapproved() {
+        return !flags.isEmpty();
+    }
+
+    public String decidersText() {
+        return String.join(" or ", deciders);
+    }
+
+    /** The refusal for {@code form} (null when that form was not refused). */
+    public String errorFor(String form) {
+        return attempt != null && attempt.isFor(form) ? attempt.message() : null;
+    }
+
+    public String typedFor(String form, String field) {
+        return attempt != null && attempt.isFor(form) ? attempt.value(field) : null;
+    }
+
+    public SprintScopePanel withOutcome(String notice, Attempt attempt) {
+        return new SprintScopePanel(sprintId, scope, fact, linked, deciders, staleDecision, flags, comments, mayDecide, mayComment, notice, attempt);
+    }
+}
