@@ -94,7 +94,11 @@ public class EventEffects {
         long id = store.append(envelope(event, sprintId, milestones.isEmpty() ? null : milestones.get(0), null, body, key, actor, now, at));
         sprints.record(sprint, type, at, id, reason(event));
         if (type == SprintEventType.SPRINT_STARTED) scopes.started(sprintId, at, id, actor, event.meta().traceId());
-        if (event instanceof SprintPlanned p) sprints.link(sprintId, p.milestoneIds(), p.features(), "event");
+        if (event instanceof SprintPlanned p) {
+            sprints.link(sprintId, p.milestoneIds(), List.of(), "event");
+            scopes.refuseUnapprovedFeatures(sprintId, p.features(), event.type());
+            sprints.link(sprintId, List.of(), p.features(), "event");
+        }
         sprints.refresh(sprint, event.meta().traceId(), actor);
         Effect effect = intake.judge(sprintId, id, event.type(), actor, event.meta().traceId());
         audit.record(actor, AuditEntry.of(event.type(), Subject.sprint(sprintId), event.meta().traceId(),
@@ -111,6 +115,7 @@ public class EventEffects {
                 insert into sprint_readiness (sprint_id, step, occurred_at, evidence_id) values (?, ?, ?, ?)
                 on conflict (sprint_id, step) do update set occurred_at = excluded.occurred_at, evidence_id = excluded.evidence_id
                 where excluded.occurred_at < sprint_readiness.occurred_at""", e.sprintId(), e.step().key(), at, id);
+        scopes.refuseUnapprovedFeatures(e.sprintId(), e.features(), e.type());
         if (!e.features().isEmpty()) sprints.link(e.sprintId(), List.of(), e.features(), "event");
         sprints.touch(sprint);
         Effect effect = intake.judge(e.sprintId(), id, e.type(), actor, e.meta().traceId());

@@ -10,21 +10,25 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
+import studio.definition.DefinitionParser;
 import studio.gate.MilestoneEvidence.ScopeFact;
 import studio.gate.MilestoneEvidence.ScopeStatus;
 import studio.governance.Actor;
 import studio.governance.ScopeApprovalPolicy;
+import studio.input.Format;
 import studio.milestone.ControlPanel;
 import studio.milestone.SprintScopeFacts;
 import studio.milestone.SprintScopeFacts.LinkedMode;
 import studio.persistence.Row;
 import studio.persistence.Rows;
+import studio.web.ApiException;
 
 /**
  * A sprint's scope as imported, kept with who imported it and a hash: a re-import that changes it makes a new current
@@ -88,6 +92,24 @@ public class SprintScopes {
                     .put("previous_decided_by", old.decidedBy()).put("scope_hash", hash)
                     .put("reason", "the re-imported scope differs from the one " + old.status() + "; it needs a new decision");
             audit.record(actor, AuditEntry.of("SprintScopeStale", Subject.sprint(sprintId), null, p).alsoAbout(milestones(sprintId)));
+        }
+    }
+
+    /**
+     * Refuses (409) features that CI's {@code event} would add to a sprint whose scope needs approval: its features are
+     * those of its imported definition, which people approve; an event may name only those. Otherwise an approved plan
+     * could be widened by a CI token alone.
+     */
+    public void refuseUnapprovedFeatures(String sprintId, Collection<String> features, String event) {
+        if (features.isEmpty()) return;
+        ScopeFact fact = fact(sprintId);
+        if (fact == null || !fact.needsApproval()) return;
+        List<String> planned = current(sprintId).map(s -> DefinitionParser.parse(s.definition(), Format.YAML).sprints())
+                .filter(l -> !l.isEmpty()).map(l -> l.get(0).features()).orElse(List.of());
+        List<String> extra = features.stream().filter(f -> !planned.contains(f)).toList();
+        if (!extra.isEmpty()) {
+            throw ApiException.conflict("sprint " + sprintId + "'s scope needs approval, and " + event + " names " + String.join(", ", extra)
+                    + ", which its imported definition does not; import the changed sprint so that its scope can be approved");
         }
     }
 

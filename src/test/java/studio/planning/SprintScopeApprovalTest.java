@@ -171,6 +171,21 @@ class SprintScopeApprovalTest {
                 .post("/api/sprint-scopes/" + scope + "/" + decision);
     }
 
+    @Test
+    void ciCannotWidenAScopeThatNeedsApprovalThroughEvents() {
+        long a = scope("s-a");
+        decide("product-owner-2", a, "approve", "fits the quarter").then().statusCode(200);
+
+        Api.event("{\"event\":\"SprintPlanned\",\"sprintId\":\"s-a\",\"milestone\":\"gov\",\"features\":[\"Pay\",\"Payouts\"],"
+                + "\"timestamp\":\"2026-01-01T09:00:00Z\"}").then().statusCode(409)
+                .body(containsString("sprint s-a's scope needs approval, and SprintPlanned names Payouts, which its imported definition does not"));
+        Api.event("{\"event\":\"FeatureScopeDefined\",\"sprintId\":\"s-a\",\"features\":[\"Payouts\"],"
+                + "\"timestamp\":\"2026-01-01T09:00:00Z\"}").then().statusCode(409);
+        assertEquals(0, TestDb.count("select count(*) from sprint_feature where feature_id = 'Payouts'"), "nothing linked");
+        Api.event("{\"event\":\"FeatureScopeDefined\",\"sprintId\":\"s-a\",\"features\":[\"Pay\"],"
+                + "\"timestamp\":\"2026-01-01T09:00:00Z\"}").then().statusCode(201);
+    }
+
     static String started(String sprint) {
         return "{\"event\":\"SprintStarted\",\"sprintId\":\"" + sprint + "\",\"traceId\":\"trace-" + sprint
                 + "\",\"timestamp\":\"" + java.time.Instant.now() + "\"}"; // after the decisions: CI's own clock orders starts
