@@ -1,10 +1,9 @@
 package studio.milestone;
 
-import java.util.Arrays;
-import studio.web.ApiException;
+import studio.web.DocumentFile;
 
 /** The coordinator's documents of one milestone, by the file names the spec gives them. */
-public enum MilestoneDocument {
+public enum MilestoneDocument implements DocumentFile {
     VALIDATION_REPORT("validation-report.md", "Validation report", "text/markdown; charset=UTF-8"),
     PROMOTION_TRIGGER("promotion-trigger.yaml", "Promotion trigger", "application/yaml; charset=UTF-8"),
     INTERVENTION_EVENTS("intervention-events.json", "Intervention events", "application/json; charset=UTF-8");
@@ -19,20 +18,22 @@ public enum MilestoneDocument {
         this.mediaType = mediaType;
     }
 
+    /** @throws studio.web.ApiException 404 naming the documents there are */
     public static MilestoneDocument named(String file) {
-        return Arrays.stream(values()).filter(d -> d.file.equals(file)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("a milestone has no document " + file
-                        + " (its documents: validation-report.md, promotion-trigger.yaml, intervention-events.json)"));
+        return DocumentFile.named(values(), "a milestone", file);
     }
 
+    @Override
     public String file() {
         return file;
     }
 
+    @Override
     public String title() {
         return title;
     }
 
+    @Override
     public String mediaType() {
         return mediaType;
     }
