@@ -8,14 +8,10 @@ public enum MilestoneDocument implements DocumentFile {
     PROMOTION_TRIGGER("promotion-trigger.yaml", "Promotion trigger", "application/yaml; charset=UTF-8"),
     INTERVENTION_EVENTS("intervention-events.json", "Intervention events", "application/json; charset=UTF-8");
 
-    private final String file;
-    private final String title;
-    private final String mediaType;
+    private final Spec spec;
 
     MilestoneDocument(String file, String title, String mediaType) {
-        this.file = file;
-        this.title = title;
-        this.mediaType = mediaType;
+        this.spec = new Spec(file, title, mediaType);
     }
 
     /** @throws studio.web.ApiException 404 naming the documents there are */
@@ -24,18 +20,8 @@ public enum MilestoneDocument implements DocumentFile {
     }
 
     @Override
-    public String file() {
-        return file;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public String mediaType() {
-        return mediaType;
+    public Spec spec() {
+        return spec;
     }
 
     /** Only the validation report can be read as of a past moment (it is built from the gate report). */

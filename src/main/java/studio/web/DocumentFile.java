@@ -6,11 +6,23 @@ import java.util.stream.Collectors;
 /** A document a page offers by its file name (the name the spec and API give it), viewable and downloadable. */
 public interface DocumentFile {
 
-    String file();
+    /** What every document says of itself. */
+    record Spec(String file, String title, String mediaType) {}
 
-    String title();
+    Spec spec();
 
-    String mediaType();
+    /** Its file name, as the spec and the API name it. */
+    default String file() {
+        return spec().file();
+    }
+
+    default String title() {
+        return spec().title();
+    }
+
+    default String mediaType() {
+        return spec().mediaType();
+    }
 
     /**
      * The one of {@code documents} called {@code file}.

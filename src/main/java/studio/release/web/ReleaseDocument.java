@@ -17,14 +17,10 @@ public enum ReleaseDocument implements DocumentFile {
     MANIFEST("release-manifest.dsse.json", "Signed manifest (DSSE envelope)", "application/json; charset=UTF-8"),
     PROMOTION_TRIGGER("promotion-trigger-confirmed.yaml", "Promotion trigger, confirmed", "application/yaml; charset=UTF-8");
 
-    private final String file;
-    private final String title;
-    private final String mediaType;
+    private final Spec spec;
 
     ReleaseDocument(String file, String title, String mediaType) {
-        this.file = file;
-        this.title = title;
-        this.mediaType = mediaType;
+        this.spec = new Spec(file, title, mediaType);
     }
 
     /** @throws ApiException 404 naming the documents there are */
@@ -33,18 +29,8 @@ public enum ReleaseDocument implements DocumentFile {
     }
 
     @Override
-    public String file() {
-        return file;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public String mediaType() {
-        return mediaType;
+    public Spec spec() {
+        return spec;
     }
 
     /** Whether {@code r} has this document yet: the manifest once completed, the confirmed trigger once handed to CI. */
