@@ -1,9 +1,8 @@
 package studio.audit;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.StringJoiner;
 import studio.web.FormTimes;
+import studio.web.QueryText;
 
 /**
  * The timeline's filters as the browser sends them (GET parameters, reflected in the URL so a reload shows the same
@@ -26,11 +25,10 @@ public record TimelineFilters(String milestone, String release, String sprint, S
 
     /** The filters that are set, URL-encoded, in a fixed order. */
     public String query() {
-        StringJoiner q = new StringJoiner("&");
-        asMap().forEach((k, v) -> {
-            if (v != null && !v.isBlank()) q.add(k + "=" + Timeline.encode(v.strip()));
-        });
-        return q.toString();
+        Map<String, String> set = QueryText.pairs("milestone", milestone, "release", release, "sprint", sprint, "actor", actor,
+                "role", role, "type", type, "from", from, "to", to);
+        set.replaceAll((k, v) -> v == null ? null : v.strip());
+        return QueryText.joined(set);
     }
 
     public boolean any() {
@@ -45,19 +43,5 @@ public record TimelineFilters(String milestone, String release, String sprint, S
 
     public String toInput() {
         return FormTimes.inputValue(to);
-    }
-
-
-    private Map<String, String> asMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("milestone", milestone);
-        m.put("release", release);
-        m.put("sprint", sprint);
-        m.put("actor", actor);
-        m.put("role", role);
-        m.put("type", type);
-        m.put("from", from);
-        m.put("to", to);
-        return m;
     }
 }

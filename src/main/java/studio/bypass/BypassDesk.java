@@ -111,8 +111,7 @@ public class BypassDesk implements DecisionDesk<BypassDesk.Outcome> {
 
     @Override
     public String milestoneOf(long id) {
-        return Rows.first(em, "select milestone_id from bypass_request where id = ?", r -> r.text("milestone_id"), id)
-                .orElseThrow(() -> ApiException.notFound("unknown bypass request " + id));
+        return changes.milestoneOfItem("bypass_request", KIND.noun(), id);
     }
 
     /** A request and its milestone, the milestone locked first (the lock every milestone change takes). */

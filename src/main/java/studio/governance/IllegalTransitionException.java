@@ -1,22 +1,11 @@
 package studio.governance;
 
-/** A person's command the milestone's current state does not allow (the API answers 409 with the message). */
-public class IllegalTransitionException extends RuntimeException {
+import studio.format.IllegalTransition;
 
-    private final MilestoneState from;
-    private final transient MilestoneStimulus stimulus;
+/** A person's command the milestone's current state does not allow (the API answers 409 with the message). */
+public class IllegalTransitionException extends IllegalTransition {
 
     public IllegalTransitionException(MilestoneState from, MilestoneStimulus stimulus, String message) {
-        super(message);
-        this.from = from;
-        this.stimulus = stimulus;
-    }
-
-    public MilestoneState from() {
-        return from;
-    }
-
-    public MilestoneStimulus stimulus() {
-        return stimulus;
+        super(from, stimulus, message);
     }
 }

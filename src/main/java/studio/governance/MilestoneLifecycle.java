@@ -2,10 +2,10 @@ package studio.governance;
 
 import static studio.governance.MilestoneState.*;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import studio.gate.GateReport.Outcome;
+import studio.format.Steps;
 import studio.governance.MilestoneStimulus.*;
 
 /**
@@ -39,88 +39,88 @@ public final class MilestoneLifecycle {
         else if (stimulus instanceof Terminate t) onTerminate(path, t);
         else if (stimulus instanceof PromotionCompleted p) onPromotionCompleted(path, p);
         else if (stimulus instanceof TimerTick t) onTick(path, t, readiness);
-        return List.copyOf(path.steps);
+        return path.taken();
     }
 
     private void onEvidence(Path path, Readiness r, String why) {
-        if (path.state == PLANNED) path.take(MilestoneTrigger.READY, why);
-        if (path.state == BLOCKED && policy.retryOnFailure() && r.outcome() != Outcome.FAILED) {
+        if (path.state() == PLANNED) path.take(MilestoneTrigger.READY, why);
+        if (path.state() == BLOCKED && policy.retryOnFailure() && r.outcome() != Outcome.FAILED) {
             path.take(MilestoneTrigger.RESUME, why);
         }
         judge(path, r, false);
     }
 
     private void onEvaluation(Path path, EvaluationRequested e, Readiness r) {
-        requireOpen(path.state, e);
+        requireOpen(path.state(), e);
         String why = "evaluation requested by " + e.actor();
-        if (path.state == PLANNED) path.take(MilestoneTrigger.READY, why);
-        if (path.state == BLOCKED) path.take(MilestoneTrigger.RESUME, why);
+        if (path.state() == PLANNED) path.take(MilestoneTrigger.READY, why);
+        if (path.state() == BLOCKED) path.take(MilestoneTrigger.RESUME, why);
         judge(path, r, true);
     }
 
     private void onResume(Path path, Resume resume, Readiness r) {
-        require(path.state, resume, s -> s == BLOCKED, "the milestone Blocked");
-        path.take(MilestoneTrigger.RESUME, said("resumed by ", resume.actor(), resume.reason()));
+        require(path.state(), resume, s -> s == BLOCKED, "the milestone Blocked");
+        path.take(MilestoneTrigger.RESUME, Steps.said("resumed by ", resume.actor(), resume.reason()));
         judge(path, r, false);
     }
 
     private void onEscalation(Path path, EscalationRequested e) {
-        require(path.state, e, s -> s == BLOCKED, "the milestone Blocked");
-        path.take(MilestoneTrigger.ESCALATE, said("escalated by ", e.actor(), e.reason()));
+        require(path.state(), e, s -> s == BLOCKED, "the milestone Blocked");
+        path.take(MilestoneTrigger.ESCALATE, Steps.said("escalated by ", e.actor(), e.reason()));
     }
 
     private void onOverrideRequested(Path path, OverrideRequested o) {
-        require(path.state, o, MilestoneState::beforeReached, "a milestone not yet Reached");
-        if (path.state == BLOCKED) path.take(MilestoneTrigger.ESCALATE, "override " + o.overrideId() + " requested by " + o.actor());
+        require(path.state(), o, MilestoneState::beforeReached, "a milestone not yet Reached");
+        if (path.state() == BLOCKED) path.take(MilestoneTrigger.ESCALATE, "override " + o.overrideId() + " requested by " + o.actor());
     }
 
     private void onOverrideDecided(Path path, OverrideDecided o, Readiness r) {
-        requireOpen(path.state, o);
+        requireOpen(path.state(), o);
         if (!o.approved()) return;
         String why = "override " + o.overrideId() + " approved by " + o.actor();
-        if (path.state == PLANNED) path.take(MilestoneTrigger.READY, why);
-        if (path.state == BLOCKED && r.outcome() != Outcome.FAILED) path.take(MilestoneTrigger.RESUME, why);
+        if (path.state() == PLANNED) path.take(MilestoneTrigger.READY, why);
+        if (path.state() == BLOCKED && r.outcome() != Outcome.FAILED) path.take(MilestoneTrigger.RESUME, why);
         judge(path, r, false);
     }
 
     private void onForceClose(Path path, ForceClose f) {
-        require(path.state, f, s -> s == ESCALATED, "the milestone Escalated");
-        path.take(MilestoneTrigger.FORCE_CLOSE, said("force closed by ", f.actor(), f.reason()));
+        require(path.state(), f, s -> s == ESCALATED, "the milestone Escalated");
+        path.take(MilestoneTrigger.FORCE_CLOSE, Steps.said("force closed by ", f.actor(), f.reason()));
     }
 
     private void onTerminate(Path path, Terminate t) {
-        require(path.state, t, s -> s == BLOCKED || s == ESCALATED, "the milestone Blocked or Escalated");
-        path.take(MilestoneTrigger.TERMINATE, said("terminated by ", t.actor(), t.reason()));
+        require(path.state(), t, s -> s == BLOCKED || s == ESCALATED, "the milestone Blocked or Escalated");
+        path.take(MilestoneTrigger.TERMINATE, Steps.said("terminated by ", t.actor(), t.reason()));
     }
 
     private void onPromotionCompleted(Path path, PromotionCompleted p) {
-        if (path.state == CLOSED) return; // a further release of a closed milestone
-        require(path.state, p, s -> s == REACHED, "the milestone Reached");
+        if (path.state() == CLOSED) return; // a further release of a closed milestone
+        require(path.state(), p, s -> s == REACHED, "the milestone Reached");
         path.take(MilestoneTrigger.PROMOTION_COMPLETED, "promotion of " + p.versionTag() + " completed");
     }
 
     private void onTick(Path path, TimerTick tick, Readiness r) {
-        if (path.state == VERIFYING && r.outcome() == Outcome.PENDING && tick.expired()) {
+        if (path.state() == VERIFYING && r.outcome() == Outcome.PENDING && tick.expired()) {
             path.take(MilestoneTrigger.GATE_FAILED, "gate timeout: gates still pending after " + tick.timeoutSeconds() + "s");
-        } else if (path.state == BLOCKED && tick.expired()) {
+        } else if (path.state() == BLOCKED && tick.expired()) {
             path.take(MilestoneTrigger.ESCALATE, "gate timeout: blocked for more than " + tick.timeoutSeconds() + "s");
-        } else if (path.state == VERIFYING || path.state == ESCALATED) {
+        } else if (path.state() == VERIFYING || path.state() == ESCALATED) {
             judge(path, r, false); // overrides expire and signals age without any new evidence
         }
     }
 
     /** Moves as far as the gates allow: into verification if due, then to Reached or Blocked once decided. */
     private static void judge(Path path, Readiness r, boolean evaluationRequested) {
-        if (path.state == PENDING && (evaluationRequested || r.sprintsSettled() || r.outcome() == Outcome.PASSED)) {
+        if (path.state() == PENDING && (evaluationRequested || r.sprintsSettled() || r.outcome() == Outcome.PASSED)) {
             path.take(MilestoneTrigger.VERIFY, evaluationRequested ? "evaluation requested"
                     : r.sprintsSettled() ? "contributing sprints settled" : "every gate already satisfied");
         }
-        if (path.state == ESCALATED && r.outcome() == Outcome.PASSED) {
+        if (path.state() == ESCALATED && r.outcome() == Outcome.PASSED) {
             // Escalated -> Reached through an approved override is the spec's MilestoneForceClosed.
             if (r.overridden()) path.take(MilestoneTrigger.FORCE_CLOSE, "every gate satisfied, some through an approved override");
             else path.take(MilestoneTrigger.GATES_SATISFIED, "every gate satisfied");
         }
-        if (path.state != VERIFYING) return;
+        if (path.state() != VERIFYING) return;
         if (r.outcome() == Outcome.PASSED) path.take(MilestoneTrigger.GATES_SATISFIED, "every gate satisfied");
         else if (r.outcome() == Outcome.FAILED) path.take(MilestoneTrigger.GATE_FAILED, "gate failed: " + String.join(", ", r.failedGates()));
     }
@@ -135,25 +135,16 @@ public final class MilestoneLifecycle {
         }
     }
 
-    private static String said(String what, String actor, String reason) {
-        return what + actor + (reason == null || reason.isBlank() ? "" : ": " + reason);
-    }
-
-    /** The transitions taken so far and the state they lead to. */
-    private final class Path {
-        private MilestoneState state;
-        private final List<Transition> steps = new ArrayList<>();
-
+    /** The transitions taken so far and the state they lead to; Reached goes on to promotion under autoPromotion. */
+    private final class Path extends Steps<MilestoneState, MilestoneTrigger, Transition> {
         Path(MilestoneState start) {
-            this.state = start;
+            super(start, MilestoneState::next, (from, to, t, why) -> new Transition(from, to, t.event(), why));
         }
 
-        void take(MilestoneTrigger trigger, String reason) {
-            MilestoneState to = state.next(trigger).orElseThrow(
-                    () -> new IllegalStateException("no " + trigger + " edge from " + state + ": the lifecycle is inconsistent"));
-            steps.add(new Transition(state, to, trigger.event(), reason));
-            state = to;
-            if (trigger != MilestoneTrigger.PROMOTION_TRIGGERED && to == REACHED && policy.autoPromotion()) {
+        @Override
+        public void take(MilestoneTrigger trigger, String reason) {
+            super.take(trigger, reason);
+            if (trigger != MilestoneTrigger.PROMOTION_TRIGGERED && state() == REACHED && policy.autoPromotion()) {
                 take(MilestoneTrigger.PROMOTION_TRIGGERED, "autoPromotion");
             }
         }

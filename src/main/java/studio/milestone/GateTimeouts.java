@@ -1,6 +1,5 @@
 package studio.milestone;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +9,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import studio.governance.Actor;
 import studio.governance.MilestoneStimulus;
+import studio.persistence.OwnTransactions;
 import studio.persistence.Rows;
 
 /**
@@ -29,14 +29,7 @@ public class GateTimeouts {
 
     @Scheduled(every = "${studio.timers.every:15s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void tick() {
-        List<String> due = QuarkusTransaction.requiringNew().call(this::due);
-        for (String id : due) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> tickOne(id));
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "timer tick of milestone %s failed", id);
-            }
-        }
+        OwnTransactions.each(this::due, this::tickOne, LOG, "timer tick of milestone %s failed");
     }
 
     /** Milestones past their gate timeout, or holding an override that expired after their last evaluation. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
@@ -14,6 +15,8 @@ import studio.governance.GovernedMilestone;
 import studio.governance.MilestoneStimulus;
 import studio.governance.SignOffs;
 import studio.governance.Verdict;
+import studio.persistence.Rows;
+import studio.web.ApiException;
 
 /**
  * What every desk that decides on a milestone goes through (overrides, bypass requests, definition changes,
@@ -38,10 +41,22 @@ public class MilestoneChanges {
     Refusals refusals;
     @Inject
     ObjectMapper json;
+    @Inject
+    EntityManager em;
 
     /** The milestone, its row locked until the transaction ends (the lock every milestone change takes). */
     public Milestone locked(String milestoneId) {
         return views.locked(milestoneId);
+    }
+
+    /**
+     * The milestone an item waiting for a decision belongs to, read from {@code table} (its rows carry milestone_id).
+     *
+     * @throws ApiException 404 "unknown {@code noun} {@code id}" when there is no such item
+     */
+    public String milestoneOfItem(String table, String noun, long id) {
+        return Rows.first(em, "select milestone_id from " + table + " where id = ?", r -> r.text("milestone_id"), id)
+                .orElseThrow(() -> ApiException.notFound("unknown " + noun + " " + id));
     }
 
     public Milestone find(String milestoneId) {

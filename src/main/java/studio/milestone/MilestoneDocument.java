@@ -1,40 +1,27 @@
 package studio.milestone;
 
-import java.util.Arrays;
-import studio.web.ApiException;
+import studio.web.DocumentFile;
 
 /** The coordinator's documents of one milestone, by the file names the spec gives them. */
-public enum MilestoneDocument {
+public enum MilestoneDocument implements DocumentFile {
     VALIDATION_REPORT("validation-report.md", "Validation report", "text/markdown; charset=UTF-8"),
     PROMOTION_TRIGGER("promotion-trigger.yaml", "Promotion trigger", "application/yaml; charset=UTF-8"),
     INTERVENTION_EVENTS("intervention-events.json", "Intervention events", "application/json; charset=UTF-8");
 
-    private final String file;
-    private final String title;
-    private final String mediaType;
+    private final Spec spec;
 
     MilestoneDocument(String file, String title, String mediaType) {
-        this.file = file;
-        this.title = title;
-        this.mediaType = mediaType;
+        this.spec = new Spec(file, title, mediaType);
     }
 
+    /** @throws studio.web.ApiException 404 naming the documents there are */
     public static MilestoneDocument named(String file) {
-        return Arrays.stream(values()).filter(d -> d.file.equals(file)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("a milestone has no document " + file
-                        + " (its documents: validation-report.md, promotion-trigger.yaml, intervention-events.json)"));
+        return DocumentFile.named(values(), "a milestone", file);
     }
 
-    public String file() {
-        return file;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public String mediaType() {
-        return mediaType;
+    @Override
+    public Spec spec() {
+        return spec;
     }
 
     /** Only the validation report can be read as of a past moment (it is built from the gate report). */

@@ -46,8 +46,7 @@ public class ChatChannelsApi {
     @GET
     @Operation(summary = "List chat channels", description = "The Slack and Teams channels, their scope, events and queue counts.")
     public List<ObjectNode> list() {
-        return log.subscribers(true).stream().map(s -> json(s.webhook()).put("pending", s.pending()).put("delivered", s.delivered())
-                .put("dead", s.dead())).toList();
+        return log.subscribers(true).stream().map(s -> s.counted(json(s.webhook()))).toList();
     }
 
     @POST

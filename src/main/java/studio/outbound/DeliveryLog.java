@@ -1,5 +1,6 @@
 package studio.outbound;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,7 +19,13 @@ public class DeliveryLog {
     public static final int PAGE = 50;
 
     /** A subscriber as the list shows it. */
-    public record Subscriber(Webhook webhook, long pending, long delivered, long dead, Instant lastDeliveredAt) {}
+    public record Subscriber(Webhook webhook, long pending, long delivered, long dead, Instant lastDeliveredAt) {
+
+        /** {@code hook}, the subscriber as its API writes it, with the queue counts the API lists. */
+        public ObjectNode counted(ObjectNode hook) {
+            return hook.put("pending", pending).put("delivered", delivered).put("dead", dead);
+        }
+    }
 
     public record Attempt(long id, long deliveryId, String eventType, String subject, Instant attemptedAt, Integer statusCode,
                           String error, int durationMs) {

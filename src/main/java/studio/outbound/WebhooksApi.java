@@ -42,8 +42,7 @@ public class WebhooksApi {
     @GET
     @Operation(summary = "List webhooks", description = "The outbound webhooks and their last deliveries.")
     public List<ObjectNode> list() {
-        return log.subscribers(false).stream().map(s -> json(s.webhook()).put("pending", s.pending()).put("delivered", s.delivered())
-                .put("dead", s.dead())).toList();
+        return log.subscribers(false).stream().map(s -> s.counted(json(s.webhook()))).toList();
     }
 
     @POST

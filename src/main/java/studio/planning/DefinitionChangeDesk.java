@@ -71,8 +71,7 @@ public class DefinitionChangeDesk implements DecisionDesk<DefinitionChangeDesk.P
 
     @Override
     public String milestoneOf(long id) {
-        return Rows.first(em, "select milestone_id from definition_change where id = ?", r -> r.text("milestone_id"), id)
-                .orElseThrow(() -> ApiException.notFound("unknown definition change " + id));
+        return changes.milestoneOfItem("definition_change", KIND.noun(), id);
     }
 
     public Pending stored(long id) {

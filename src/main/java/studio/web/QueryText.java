@@ -22,7 +22,13 @@ public final class QueryText {
 
     /** "?a=1&b=x%20y" from the non-blank values, in order; "" when there are none. */
     public static String of(Map<String, String> params) {
-        StringJoiner joined = new StringJoiner("&", "?", "").setEmptyValue("");
+        String joined = joined(params);
+        return joined.isEmpty() ? "" : "?" + joined;
+    }
+
+    /** "a=1&b=x%20y" from the non-blank values, in order, without the '?'; "" when there are none. */
+    public static String joined(Map<String, String> params) {
+        StringJoiner joined = new StringJoiner("&");
         params.forEach((k, v) -> {
             if (v != null && !v.isBlank()) joined.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
         });

@@ -11,48 +11,12 @@ import java.net.URL;
 import org.junit.jupiter.api.Test;
 import studio.testing.Api;
 import studio.testing.Browser;
+import studio.testing.Portfolio;
 import studio.testing.TestDb;
 
 /** Journeys through the real Keycloak login in Debian's Chromium: (a) import and see the board, (b) a card moves live. */
 @QuarkusTest
 class BoardJourneyTest {
-
-    static final String PLAN = """
-            milestones:
-              - id: mvp-ready
-                name: MVP Delivery
-                phase: CoreFeature
-                requiredFeatures: [BookingFlow, Notification.Email.Send]
-                gateConditions:
-                  - allSprintsClosed
-                  - qaCoverageAbove: 90
-                  - traceMatrixComplete
-                versionTag: mvp-v1
-                governedBy: product-owner
-              - id: sec-review
-                name: Security review
-                phase: Validation
-                gateConditions:
-                  - securityValidated
-                versionTag: sec-v1
-                governedBy: security-officer
-              - id: qa-hardening
-                name: QA and chaos testing
-                phase: Validation
-                requiredFeatures: [BookingFlowTests]
-                gateConditions:
-                  - allTestsPassed
-                  - resilienceScoreAbove: 85
-                governedBy: qa-lead
-            sprints:
-              - id: sprint-core
-                name: Core booking sprint
-                milestones: [mvp-ready]
-                features: [BookingFlow]
-            features:
-              - id: BookingFlow
-                title: Book a room end to end
-            """;
 
     @TestHTTPResource("/import")
     URL importPage;
@@ -68,7 +32,7 @@ class BoardJourneyTest {
             Browser.signIn(page, importPage.toString(), "product-owner");
             assertThat(page.locator("h1")).hasText("Import definitions");
 
-            page.locator("#document").fill(PLAN.replace("qaCoverageAbove: 90", "qaCoverageAbov: 90"));
+            page.locator("#document").fill(Portfolio.PLAN.replace("qaCoverageAbove: 90", "qaCoverageAbov: 90"));
             page.getByText("Check", new Page.GetByTextOptions().setExact(true)).click();
             assertThat(page.locator("#import-result .problems")).containsText("line 8, column 9");
             assertThat(page.locator("#import-result .problems")).containsText("did you mean 'qaCoverageAbove'");
@@ -76,7 +40,7 @@ class BoardJourneyTest {
             Browser.screenshot(page, "import-a-problems");
             assertEquals(0, TestDb.count("select count(*) from milestone"), "a check stores nothing");
 
-            page.locator("#document").fill(PLAN);
+            page.locator("#document").fill(Portfolio.PLAN);
             page.getByText("Check", new Page.GetByTextOptions().setExact(true)).click();
             assertThat(page.locator("#import-result")).containsText("No problems found");
             assertThat(page.locator("#import-result")).containsText("3 milestone(s), 1 sprint(s) and 1 feature(s)");
@@ -117,7 +81,7 @@ class BoardJourneyTest {
     @Test
     void failingEvidenceMovesACardFromVerifyingToBlockedWithoutAReload() {
         TestDb.reset();
-        Api.importDefinitions(PLAN).then().statusCode(200);
+        Api.importDefinitions(Portfolio.PLAN).then().statusCode(200);
         Api.as("product-owner").post("/api/milestones/sec-review/evaluate").then().statusCode(200);
         assertEquals("verifying", BoardFixture.state("sec-review"));
         try (Browser browser = new Browser()) {

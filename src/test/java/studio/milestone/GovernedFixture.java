@@ -86,4 +86,24 @@ public final class GovernedFixture {
                 .post("/api/milestones/" + milestone + "/overrides").then().statusCode(201)
                 .extract().jsonPath().getLong("override_id");
     }
+
+    /**
+     * Both milestones defined, "gate-c" Blocked on securityValidated and escalated by qa-lead's override request
+     * (which another QA lead may decide); "sec" waits for its security officer's manual gate. Answers the request's id.
+     */
+    public static long overrideOfGateC() {
+        return overrideOfGateC(false);
+    }
+
+    /** As {@link #overrideOfGateC()}, and "sec" Blocked on noCriticalFindings before the request is made. */
+    public static long overrideOfGateCWithSecBlocked() {
+        return overrideOfGateC(true);
+    }
+
+    private static long overrideOfGateC(boolean secBlocked) {
+        defined();
+        blocked("gate-c", "securityValidated");
+        if (secBlocked) blocked("sec", "noCriticalFindings");
+        return overrideRequested("gate-c", "securityValidated", "qa-lead", "pen test booked for Monday");
+    }
 }

@@ -66,8 +66,7 @@ class NotificationsTest {
 
     @Test
     void anOverrideRequestReachesTheOtherQaLeadByEmailAndItsOutcomeReachesTheRequester() {
-        GovernedFixture.blocked("gate-c", "securityValidated");
-        long id = GovernedFixture.overrideRequested("gate-c", "securityValidated", "qa-lead", "Scanner finding is a false positive");
+        long id = overrideRequested();
         double emailsBefore = Scrape.now().value("milestone_notification_sent_total", "channel", "email", "outcome", "sent");
 
         sweep.sweep();
@@ -104,8 +103,7 @@ class NotificationsTest {
 
     @Test
     void sweepsRunningAtOnceTellNobodyTwice() throws Exception {
-        GovernedFixture.blocked("gate-c", "securityValidated");
-        long id = GovernedFixture.overrideRequested("gate-c", "securityValidated", "qa-lead", "Scanner finding is a false positive");
+        long id = overrideRequested();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Callable<Integer>> sweeps = List.of(() -> sweep.sweep().size(), () -> sweep.sweep().size(), () -> sweep.sweep().size(),
@@ -153,10 +151,9 @@ class NotificationsTest {
     @Test
     @TestSecurity(user = "qa-lead-2", roles = "qa-lead")
     void theCentreListsWhatWaitsMarksItReadAndTheBellFollows() {
-        GovernedFixture.blocked("gate-c", "securityValidated");
-        long id = GovernedFixture.overrideRequested("gate-c", "securityValidated", "qa-lead", "Scanner finding is a false positive");
+        long id = overrideRequested();
         sweep.sweep();
-        long notice = TestDb.count("select id from notification where recipient = 'qa-lead-2' and topic = 'override-" + id + "'");
+        long notice = noticeTo("qa-lead-2", id);
 
         given().get("/board").then().statusCode(200).body(containsString("aria-label=\"Notifications: 1 unread\""));
         given().get("/notifications").then().statusCode(200)
@@ -174,8 +171,7 @@ class NotificationsTest {
     @Test
     @TestSecurity(user = "qa-lead-2", roles = "qa-lead")
     void markingAllReadInPlaceUpdatesTheBellInTheTopBar() {
-        GovernedFixture.blocked("gate-c", "securityValidated");
-        GovernedFixture.overrideRequested("gate-c", "securityValidated", "qa-lead", "Scanner finding is a false positive");
+        overrideRequested();
         sweep.sweep();
         given().get("/notifications/bell").then().body(containsString("Notifications: 1 unread"));
         CsrfForms.htmx("/notifications").post("/notifications/read-all").then().statusCode(200)
@@ -187,10 +183,9 @@ class NotificationsTest {
     @Test
     @TestSecurity(user = "qa-lead", roles = "qa-lead")
     void nobodyReadsOrMarksAnotherPersonsNotices() {
-        GovernedFixture.blocked("gate-c", "securityValidated");
-        long id = GovernedFixture.overrideRequested("gate-c", "securityValidated", "qa-lead", "Scanner finding is a false positive");
+        long id = overrideRequested();
         sweep.sweep();
-        long notice = TestDb.count("select id from notification where recipient = 'qa-lead-2' and topic = 'override-" + id + "'");
+        long notice = noticeTo("qa-lead-2", id);
         given().redirects().follow(false).get("/notifications/" + notice + "/open").then().statusCode(404);
         CsrfForms.form("/notifications").post("/notifications/" + notice + "/read").then().statusCode(404);
         given().get("/notifications").then().statusCode(200).body(not(containsString("Override requested on gate-c")));
@@ -208,8 +203,7 @@ class NotificationsTest {
         given().get("/notifications/preferences").then().statusCode(200)
                 .body(containsString("name=\"decisions\" value=\"studio\" id=\"decisions-studio\" aria-label=\"Decisions waiting for you: In Studio only\" checked"));
 
-        GovernedFixture.blocked("gate-c", "securityValidated");
-        long id = GovernedFixture.overrideRequested("gate-c", "securityValidated", "qa-lead", "Scanner finding is a false positive");
+        long id = overrideRequested();
         sweep.sweep();
         assertEquals("digest", TestDb.text("select email_status from notification where recipient = 'qa-lead-2' and topic = 'override-" + id + "'"),
                 "only qa-lead-2 may decide it: not silenced, gathered in the digest");
@@ -231,8 +225,7 @@ class NotificationsTest {
     @Test
     @TestSecurity(user = "qa-lead", roles = "qa-lead")
     void theMilestonePageNamesWhoMayDecideAPendingOverride() {
-        GovernedFixture.blocked("gate-c", "securityValidated");
-        GovernedFixture.overrideRequested("gate-c", "securityValidated", "qa-lead", "Scanner finding is a false positive");
+        overrideRequested();
         given().get("/milestones/gate-c").then().statusCode(200)
                 .body(containsString("Who may decide it now: qa-lead-2 (qa-lead)."));
     }
@@ -263,5 +256,16 @@ class NotificationsTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** gate-c Blocked and qa-lead's request to override it, which only qa-lead-2 may decide; the request's id. */
+    private static long overrideRequested() {
+        GovernedFixture.blocked("gate-c", "securityValidated");
+        return GovernedFixture.overrideRequested("gate-c", "securityValidated", "qa-lead", "Scanner finding is a false positive");
+    }
+
+    /** The id of the notice telling {@code person} about override {@code id}. */
+    private static long noticeTo(String person, long id) {
+        return TestDb.count("select id from notification where recipient = '" + person + "' and topic = 'override-" + id + "'");
     }
 }

@@ -14,9 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import studio.release.Releasing;
 import studio.testing.Api;
 import studio.testing.TestDb;
@@ -28,6 +27,7 @@ import studio.testing.TestDb;
  * fails and dead-lettered when it never accepts, each message delivered once.
  */
 @QuarkusTest
+@ExtendWith(Outbound.Reset.class)
 class ChatChannelDeliveryTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
@@ -37,16 +37,6 @@ class ChatChannelDeliveryTest {
     Subscriptions subscriptions;
     @Inject
     DeliveryWorker worker;
-
-    @BeforeEach
-    void clean() {
-        Outbound.reset();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        Outbound.reset();
-    }
 
     static String studio() {
         return ConfigProvider.getConfig().getValue("studio.public-url", String.class).replaceAll("/+$", "");

@@ -13,9 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import studio.testing.TestDb;
 
 /**
@@ -23,6 +22,7 @@ import studio.testing.TestDb;
  * the queue: no message is delivered twice, none at the same time as itself, and each subject keeps its order.
  */
 @QuarkusTest
+@ExtendWith(Outbound.Reset.class)
 class ConcurrentDeliveryTest {
 
     static final int MILESTONES = 15;
@@ -31,16 +31,6 @@ class ConcurrentDeliveryTest {
     Subscriptions subscriptions;
     @Inject
     DeliveryWorker worker;
-
-    @BeforeEach
-    void clean() {
-        Outbound.reset();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        Outbound.reset();
-    }
 
     @Test
     void eightWorkersDeliverEveryMessageOnceAndInOrderPerSubject() throws Exception {

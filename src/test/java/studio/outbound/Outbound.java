@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import studio.governance.Actor;
 import studio.governance.Roles;
 import studio.testing.Api;
@@ -20,6 +23,20 @@ final class Outbound {
     static final Actor ADMIN = new Actor("pat", java.util.Set.of(Roles.PLATFORM_ADMIN));
 
     private Outbound() {}
+
+    /** Each test of a class with {@code @ExtendWith(Outbound.Reset.class)} starts and ends with {@link #reset()}. */
+    static final class Reset implements BeforeEachCallback, AfterEachCallback {
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            reset();
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            reset();
+        }
+    }
 
     /** Empties Studio's tables (outbox and webhooks included) and rewinds the fan-out cursor with the ids. */
     static void reset() {

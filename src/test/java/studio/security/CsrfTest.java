@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import studio.milestone.GovernedFixture;
 import studio.release.Releasing;
 import studio.testing.Api;
 import studio.testing.CsrfForms;
@@ -35,7 +36,7 @@ class CsrfTest {
 
     @BeforeEach
     void setUp() {
-        override = PendingDecisions.overrideOfGateC();
+        override = GovernedFixture.overrideOfGateC();
         Releasing.reached("m1", "versionTag: v2.0.0");
         Releasing.promote("product-owner", "m1", "staging").then().statusCode(201);
         Releasing.report("ReleaseFailed", "v2.0.0", ",\"reason\":\"Docker tag push failure\"").then().statusCode(201);

@@ -14,6 +14,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import studio.milestone.GovernedFixture;
 import studio.testing.Browser;
 import studio.testing.Keycloak;
 import studio.testing.TestDb;
@@ -35,7 +36,7 @@ class StepUpJourneyTest {
 
     @BeforeEach
     void setUp() {
-        override = PendingDecisions.overrideOfGateC();
+        override = GovernedFixture.overrideOfGateC();
     }
 
     @Test

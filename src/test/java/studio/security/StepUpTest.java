@@ -15,6 +15,7 @@ import io.restassured.response.Response;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import studio.milestone.GovernedFixture;
 import studio.release.Releasing;
 import studio.testing.Api;
 import studio.testing.BrowserSession;
@@ -38,7 +39,7 @@ class StepUpTest {
 
     @BeforeEach
     void setUp() {
-        override = PendingDecisions.overrideOfGateC();
+        override = GovernedFixture.overrideOfGateC();
         Releasing.reached("m1", "versionTag: v2.0.0");
         Releasing.create("product-owner", "{\"milestone_id\":\"m1\",\"environment\":\"production\"}").then().statusCode(201);
     }

@@ -26,10 +26,7 @@ class DecisionFormsTest {
 
     @BeforeEach
     void setUp() {
-        GovernedFixture.defined();
-        GovernedFixture.blocked("gate-c", "securityValidated");
-        GovernedFixture.blocked("sec", "noCriticalFindings");
-        request = GovernedFixture.overrideRequested("gate-c", "securityValidated", "qa-lead", "pen test booked for Monday");
+        request = GovernedFixture.overrideOfGateCWithSecBlocked();
     }
 
     static String page(String path) {

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import studio.testing.Api;
 import studio.testing.Browser;
+import studio.testing.Portfolio;
 import studio.testing.TestDb;
 
 /**
@@ -24,49 +25,13 @@ import studio.testing.TestDb;
 @QuarkusTest
 class PhoneLayoutTest {
 
-    /** Enough gate conditions that the matrix is several screens wide, with blank cells between. */
-    static final String PLAN = """
-            milestones:
-              - id: mvp-ready
-                name: MVP Delivery
-                phase: CoreFeature
-                requiredFeatures: [BookingFlow, Notification.Email.Send]
-                gateConditions:
-                  - allSprintsClosed
-                  - qaCoverageAbove: 90
-                  - traceMatrixComplete
-                versionTag: mvp-v1
-                governedBy: product-owner
-              - id: sec-review
-                name: Security review
-                phase: Validation
-                gateConditions:
-                  - securityValidated
-                governedBy: security-officer
-              - id: qa-hardening
-                name: QA and chaos testing
-                phase: Validation
-                gateConditions:
-                  - allTestsPassed
-                  - resilienceScoreAbove: 85
-                governedBy: qa-lead
-            sprints:
-              - id: sprint-core
-                name: Core booking sprint
-                milestones: [mvp-ready]
-                features: [BookingFlow]
-            features:
-              - id: BookingFlow
-                title: Book a room end to end
-            """;
-
     @TestHTTPResource("/")
     URL root;
 
     @Test
     void theBoardTheGateMatrixAndAMilestoneFitAPhone() {
         TestDb.reset();
-        Api.importDefinitions(PLAN).then().statusCode(200);
+        Api.importDefinitions(Portfolio.PLAN).then().statusCode(200);
         try (Browser browser = new Browser()) {
             Page page = browser.newPage();
             page.setViewportSize(390, 844);

@@ -40,9 +40,7 @@ class TimeTagTest {
 
     @BeforeEach
     void setUp() {
-        GovernedFixture.defined();
-        GovernedFixture.blocked("gate-c", "securityValidated");
-        GovernedFixture.overrideRequested("gate-c", "securityValidated", "qa-lead", "pen test booked for Monday");
+        GovernedFixture.overrideOfGateC();
     }
 
     static List<Time> times(String path) {

@@ -1,6 +1,5 @@
 package studio.release.approval;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jboss.logging.Logger;
 import studio.governance.Actor;
+import studio.persistence.OwnTransactions;
 import studio.persistence.Rows;
 import studio.release.Release;
 import studio.release.ReleaseSteps;
@@ -32,14 +32,7 @@ public class ApprovalTimeouts {
 
     @Scheduled(every = "${studio.timers.every:15s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void tick() {
-        List<Long> due = QuarkusTransaction.requiringNew().call(this::due);
-        for (Long id : due) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> tickOne(id));
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "approval timer of release %d failed", id);
-            }
-        }
+        OwnTransactions.each(this::due, this::tickOne, LOG, "approval timer of release %d failed");
     }
 
     List<Long> due() {

@@ -2,10 +2,10 @@ package studio.release.lifecycle;
 
 import static studio.release.lifecycle.ReleaseState.*;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import studio.format.Durations;
+import studio.format.Steps;
 import studio.release.lifecycle.ReleaseStimulus.*;
 
 /**
@@ -48,65 +48,65 @@ public final class ReleaseLifecycle {
         else if (stimulus instanceof Retry r) onRetry(path, r);
         else if (stimulus instanceof EvidenceChanged e) onEvidenceChanged(path, e);
         else if (stimulus instanceof TimerTick t) onTick(path, t);
-        return List.copyOf(path.steps);
+        return path.taken();
     }
 
     private static void onCreated(Path path, Created c) {
-        require(path.state, c, Set.of(PENDING), "");
+        require(path.state(), c, Set.of(PENDING), "");
         if (c.gated()) path.take(ReleaseTrigger.REQUEST_APPROVAL, "requested by " + c.requestedBy() + "; approval required before release");
         else path.take(ReleaseTrigger.START_TAGGING, "requested by " + c.requestedBy() + "; no approval required");
     }
 
     private static void onApprovalsComplete(Path path, ApprovalsComplete a) {
-        require(path.state, a, Set.of(PAUSED_FOR_APPROVAL), "; it no longer waits for approvals");
+        require(path.state(), a, Set.of(PAUSED_FOR_APPROVAL), "; it no longer waits for approvals");
         path.take(ReleaseTrigger.START_TAGGING, "every required approval given (last by " + a.lastApprover() + ")");
     }
 
     private static void onRejected(Path path, ApprovalRejected r) {
-        require(path.state, r, Set.of(PAUSED_FOR_APPROVAL), "; it no longer waits for approvals");
-        path.take(ReleaseTrigger.REJECT, said("rejected by ", r.actor(), r.reason()));
+        require(path.state(), r, Set.of(PAUSED_FOR_APPROVAL), "; it no longer waits for approvals");
+        path.take(ReleaseTrigger.REJECT, Steps.said("rejected by ", r.actor(), r.reason()));
     }
 
     private static void onTriggerSent(Path path, TriggerSent t) {
-        if (path.state == DEPLOYING) return; // handed over already
-        require(path.state, t, Set.of(TAGGING), "");
+        if (path.state() == DEPLOYING) return; // handed over already
+        require(path.state(), t, Set.of(TAGGING), "");
         path.take(ReleaseTrigger.HAND_TO_CI, "trigger handed to CI");
     }
 
     private static void onCiCompleted(Path path, CiCompleted c) {
-        if (path.state == DOCUMENTING || path.state == COMPLETED) return; // a repeated report
-        require(path.state, c, Set.of(DEPLOYING, FAILED), path.state.compareTo(DEPLOYING) < 0 ? "; it was not handed to CI yet" : "");
-        path.take(ReleaseTrigger.CI_SUCCEEDED, path.state == FAILED ? "CI reported completion after an earlier failure" : "CI reported completion");
+        if (path.state() == DOCUMENTING || path.state() == COMPLETED) return; // a repeated report
+        require(path.state(), c, Set.of(DEPLOYING, FAILED), path.state().compareTo(DEPLOYING) < 0 ? "; it was not handed to CI yet" : "");
+        path.take(ReleaseTrigger.CI_SUCCEEDED, path.state() == FAILED ? "CI reported completion after an earlier failure" : "CI reported completion");
         path.take(ReleaseTrigger.DOCUMENT, "manifest signed and release documents generated");
     }
 
     private void onCiFailed(Path path, CiFailed f) {
-        if (path.state == FAILED || path.state == ROLLED_BACK) return; // a repeated report
-        String hint = path.state == COMPLETED || path.state == DOCUMENTING ? "; roll it back instead"
-                : path.state.compareTo(DEPLOYING) < 0 ? "; it was not handed to CI yet" : "";
-        require(path.state, f, Set.of(DEPLOYING), hint);
-        path.take(ReleaseTrigger.CI_FAILED, said("CI reported failure", "", f.reason()));
+        if (path.state() == FAILED || path.state() == ROLLED_BACK) return; // a repeated report
+        String hint = path.state() == COMPLETED || path.state() == DOCUMENTING ? "; roll it back instead"
+                : path.state().compareTo(DEPLOYING) < 0 ? "; it was not handed to CI yet" : "";
+        require(path.state(), f, Set.of(DEPLOYING), hint);
+        path.take(ReleaseTrigger.CI_FAILED, Steps.said("CI reported failure", "", f.reason()));
         if (rollbackOnFailure) path.take(ReleaseTrigger.ROLL_BACK, "rolled back automatically after the failure (rollbackEnabled)");
     }
 
     private static void onRollback(Path path, Rollback r) {
-        require(path.state, r, Set.of(FAILED, COMPLETED), "");
-        path.take(ReleaseTrigger.ROLL_BACK, said("rolled back by ", r.actor(), r.reason()));
+        require(path.state(), r, Set.of(FAILED, COMPLETED), "");
+        path.take(ReleaseTrigger.ROLL_BACK, Steps.said("rolled back by ", r.actor(), r.reason()));
     }
 
     private static void onRetry(Path path, Retry r) {
-        require(path.state, r, Set.of(FAILED), "");
+        require(path.state(), r, Set.of(FAILED), "");
         if (r.approvalsHold()) path.take(ReleaseTrigger.START_TAGGING, "retry by " + r.actor());
         else path.take(ReleaseTrigger.REQUEST_APPROVAL, "retry by " + r.actor() + "; the approvals no longer hold and must be given again");
     }
 
     private static void onEvidenceChanged(Path path, EvidenceChanged e) {
-        if (path.state != PAUSED_FOR_APPROVAL) return; // before the pause nothing was approved; after it the content is fixed
+        if (path.state() != PAUSED_FOR_APPROVAL) return; // before the pause nothing was approved; after it the content is fixed
         path.take(ReleaseTrigger.REQUEST_APPROVAL, "evidence changed (" + e.what() + "); approvals given so far are stale and must be given again");
     }
 
     private static void onTick(Path path, TimerTick t) {
-        if (path.state == PAUSED_FOR_APPROVAL && t.expired()) {
+        if (path.state() == PAUSED_FOR_APPROVAL && t.expired()) {
             path.take(ReleaseTrigger.ABORT, "no approval within " + Durations.spelled(t.approvalTimeout()));
         }
     }
@@ -118,24 +118,10 @@ public final class ReleaseLifecycle {
                 + "; it is " + state.label() + hint);
     }
 
-    private static String said(String what, String actor, String reason) {
-        return what + actor + (reason == null || reason.isBlank() ? "" : ": " + reason);
-    }
-
     /** The transitions taken so far and the state they lead to. */
-    private static final class Path {
-        private ReleaseState state;
-        private final List<ReleaseTransition> steps = new ArrayList<>();
-
+    private static final class Path extends Steps<ReleaseState, ReleaseTrigger, ReleaseTransition> {
         Path(ReleaseState start) {
-            this.state = start;
-        }
-
-        void take(ReleaseTrigger trigger, String reason) {
-            ReleaseState to = state.next(trigger).orElseThrow(
-                    () -> new IllegalStateException("no " + trigger + " edge from " + state + ": the lifecycle is inconsistent"));
-            steps.add(new ReleaseTransition(state, to, trigger.event(), reason));
-            state = to;
+            super(start, ReleaseState::next, (from, to, t, why) -> new ReleaseTransition(from, to, t.event(), why));
         }
     }
 }

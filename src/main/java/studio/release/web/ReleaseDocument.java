@@ -1,50 +1,36 @@
 package studio.release.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import studio.release.Release;
 import studio.release.ReleaseJson;
 import studio.release.document.ReleaseNotes;
 import studio.web.ApiException;
+import studio.web.DocumentFile;
 
 /**
  * A release's documents on its page ({@code /releases/{tag}/documents/...}), by the file names the spec and API give
  * them, each viewable and downloadable.
  */
-public enum ReleaseDocument {
+public enum ReleaseDocument implements DocumentFile {
     NOTES("release-notes.md", "Release notes", "text/markdown; charset=UTF-8"),
     METADATA("release-metadata.json", "Release metadata", "application/json; charset=UTF-8"),
     MANIFEST("release-manifest.dsse.json", "Signed manifest (DSSE envelope)", "application/json; charset=UTF-8"),
     PROMOTION_TRIGGER("promotion-trigger-confirmed.yaml", "Promotion trigger, confirmed", "application/yaml; charset=UTF-8");
 
-    private final String file;
-    private final String title;
-    private final String mediaType;
+    private final Spec spec;
 
     ReleaseDocument(String file, String title, String mediaType) {
-        this.file = file;
-        this.title = title;
-        this.mediaType = mediaType;
+        this.spec = new Spec(file, title, mediaType);
     }
 
     /** @throws ApiException 404 naming the documents there are */
     public static ReleaseDocument named(String file) {
-        return Arrays.stream(values()).filter(d -> d.file.equals(file)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("a release has no document " + file + " (its documents: "
-                        + Arrays.stream(values()).map(ReleaseDocument::file).collect(Collectors.joining(", ")) + ")"));
+        return DocumentFile.named(values(), "a release", file);
     }
 
-    public String file() {
-        return file;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public String mediaType() {
-        return mediaType;
+    @Override
+    public Spec spec() {
+        return spec;
     }
 
     /** Whether {@code r} has this document yet: the manifest once completed, the confirmed trigger once handed to CI. */

@@ -1,18 +1,14 @@
 package studio.release.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.StringJoiner;
 import studio.governance.ReleaseEnvironment;
 import studio.release.lifecycle.ReleaseState;
 import studio.web.ApiException;
 import studio.web.FormTimes;
+import studio.web.QueryText;
 
 /**
  * The filters of the release dashboard, the history and the API's list as they are sent (GET parameters, kept in the
@@ -91,11 +87,7 @@ public record ReleaseFilters(String milestone, String environment, String state,
 
     /** The filters that are set, URL-encoded, in a fixed order (no leading '?'). */
     public String query() {
-        StringJoiner q = new StringJoiner("&");
-        asMap().forEach((k, v) -> {
-            if (v != null) q.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
-        });
-        return q.toString();
+        return QueryText.joined(QueryText.pairs("milestone", milestone, "environment", environment, "state", state, "from", from, "to", to));
     }
 
     public boolean any() {
@@ -124,16 +116,6 @@ public record ReleaseFilters(String milestone, String environment, String state,
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("'" + name + "' is not a time: " + text + " (use 2025-05-14T18:35, read as UTC)");
         }
-    }
-
-    private Map<String, String> asMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("milestone", milestone);
-        m.put("environment", environment);
-        m.put("state", state);
-        m.put("from", from);
-        m.put("to", to);
-        return m;
     }
 
     private static String blankToNull(String s) {
