@@ -7,7 +7,14 @@ import studio.web.ApiException;
 public enum MilestoneDocument {
     VALIDATION_REPORT("validation-report.md", "Validation report", "text/markdown; charset=UTF-8"),
     PROMOTION_TRIGGER("promotion-trigger.yaml", "Promotion trigger", "application/yaml; charset=UTF-8"),
-    INTERVENTION_EVENTS("intervention-events.json", "Intervention events", "application/json; charset=UTF-8");
+    INTERVENTION_EVENTS("intervention-events.json", "Intervention events", "application/json; charset=UTF-8"),
+    SPRINT_MAP("milestone-sprint-map.json", "Milestone sprint map", "application/json; charset=UTF-8"),
+    GATE_STATUS("milestone-gate-status.json", "Milestone gate status", "application/json; charset=UTF-8"),
+    SUMMARY("milestone-summary.json", "Milestone summary", "application/json; charset=UTF-8"),
+    RETRY_HISTORY("retry-history.json", "Retry history", "application/json; charset=UTF-8");
+
+    /** The documents of the coordinator's steps (sprint map, gate status, summary, retry history). */
+    public static final java.util.List<MilestoneDocument> STEPS = java.util.List.of(SPRINT_MAP, GATE_STATUS, SUMMARY, RETRY_HISTORY);
 
     private final String file;
     private final String title;
@@ -22,7 +29,7 @@ public enum MilestoneDocument {
     public static MilestoneDocument named(String file) {
         return Arrays.stream(values()).filter(d -> d.file.equals(file)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("a milestone has no document " + file
-                        + " (its documents: validation-report.md, promotion-trigger.yaml, intervention-events.json)"));
+                        + " (its documents: " + String.join(", ", Arrays.stream(values()).map(MilestoneDocument::file).toList()) + ")"));
     }
 
     public String file() {
