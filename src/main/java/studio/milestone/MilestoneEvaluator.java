@@ -61,6 +61,8 @@ public class MilestoneEvaluator {
     @Inject
     MilestoneMetrics metrics;
     @Inject
+    InterventionMetrics interventions;
+    @Inject
     Event<MilestoneChanged> changed;
     @Inject
     ObjectMapper json;
@@ -111,6 +113,7 @@ public class MilestoneEvaluator {
         if (traceId != null && !traceId.isBlank()) m.traceId = traceId;
         ObjectNode stored = MilestoneReadout.report(report);
         boolean reportChanged = !stored.toString().equals(m.report);
+        interventions.judged(m.report, report, rules.gates());
         for (Transition t : steps) apply(m, t, report, actor, now);
         if (!steps.isEmpty() || reportChanged) {
             if (steps.isEmpty()) audit.record(actor, gatesEvaluated(m, report, stimulus));
@@ -138,6 +141,7 @@ public class MilestoneEvaluator {
 
     private void transition(Milestone m, Transition t, GateReport report, Actor actor, Instant now) {
         if (t.to() != t.from()) {
+            interventions.left(t.from(), t.to(), m.stateSince, now);
             m.state = t.to().json();
             m.stateSince = now;
             if (t.to() == MilestoneState.ESCALATED) m.escalatedBy = actor.name();

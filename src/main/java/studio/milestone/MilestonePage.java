@@ -166,6 +166,11 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
         return asOf == null ? "" : FormTimes.inputValue(asOf);
     }
 
+    /** The coordinator's step documents, listed under the three above (always as of now). */
+    public List<MilestoneDocument> coordinatorDocuments() {
+        return MilestoneDocument.STEPS;
+    }
+
     public boolean historic() {
         return asOf != null;
     }
