@@ -23,8 +23,9 @@ import studio.testing.TestDb;
 class BoardQueryBoundTest {
 
     /** Every full page shows the approvals badge (open override requests, pending manual gates, force close and termination
-     * requests, definition changes, release approvals: one query each) and the notification bell (one count). */
-    static final int NAV_BADGE = 7;
+     * requests, definition changes, sprint scopes waiting for approval, release approvals: one query each) and the
+     * notification bell (one count). */
+    static final int NAV_BADGE = 8;
 
     record Cost(long board, long changes, long gates) {}
 
