@@ -65,6 +65,12 @@ public final class HoldPolicy {
         return Optional.empty();
     }
 
+    /** Refused while paused: a request that would move the milestone (force close, termination) waits for the pause to be lifted. */
+    public static Verdict notPaused(String milestoneId, Hold paused, String what) {
+        return paused == null ? Verdict.ALLOWED
+                : Verdict.conflict(what + " needs milestone " + milestoneId + " not paused; it is " + paused.describe("paused"));
+    }
+
     /** The governors and the promoters, each once. */
     public static List<String> promotionDeciders(GovernedMilestone m) {
         List<String> roles = new ArrayList<>(m.governors());
