@@ -44,6 +44,7 @@ class HeldMilestonePageTest {
                 .body(containsString("action=\"/milestones/held/unpause\""))
                 .body(not(containsString("action=\"/milestones/held/evaluate\"")))
                 .body(not(containsString("action=\"/milestones/held/pause\"")));
+        given().get("/board").then().statusCode(200).body(containsString("Paused by qa-lead: vendor review"));
         secondTab.post(PAGE + "/evaluate").then().statusCode(409).body(containsString("evaluation needs the milestone not paused; it is paused"));
         assertEquals("verifying", TestDb.text("select state from milestone where id = 'held'"));
 
