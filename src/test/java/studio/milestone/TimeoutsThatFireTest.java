@@ -208,7 +208,8 @@ class TimeoutsThatFireTest {
         assertEquals(1, TestDb.count("select count(*) from audit_event where type = 'MilestonePromotionRejectionLifted' and payload::jsonb->>'rejected_by' = 'product-owner'"));
         Api.as("auditor").get("/api/audit?type=MilestonePromotionRejected").then().statusCode(200);
         Api.milestone("held").then().body("status", equalTo("reached"));
-        Api.as("qa-lead").get("/api/milestones/held/intervention-events.json").then().statusCode(200);
+        Api.as("qa-lead").get("/api/milestones/held/intervention-events.json").then().statusCode(200)
+                .body("interventions.kind", org.hamcrest.Matchers.hasItems("MilestonePromotionRejected", "MilestonePromotionRejectionLifted"));
         Api.milestone("held").then().body("promotion_rejected", nullValue());
     }
 }
