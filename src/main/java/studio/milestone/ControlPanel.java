@@ -46,7 +46,7 @@ public record ControlPanel(boolean evaluate, boolean resume, boolean escalate, b
     public static final List<String> EVALUATORS = List.of(Roles.PRODUCT_OWNER, Roles.QA_LEAD, Roles.PLATFORM_ADMIN);
 
     /** Who may promote a milestone to a release (the roles Releases' POST /releases allows). */
-    public static final List<String> PROMOTERS = List.of(Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN);
+    public static final List<String> PROMOTERS = HoldPolicy.PROMOTERS;
 
     /**
      * The policies refuse a missing reason last, after who and when. Asking them with a reason filled in answers
