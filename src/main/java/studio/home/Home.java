@@ -20,6 +20,8 @@ import studio.inbox.ApprovalInbox;
 import studio.inbox.InboxItem;
 import studio.persistence.Row;
 import studio.persistence.Rows;
+import studio.report.ProgrammeReport;
+import studio.report.StatusReports;
 import studio.security.CurrentUser;
 
 /** The home page: where delivery stands right now, straight from the database. */
@@ -36,7 +38,7 @@ public class Home {
     static class Templates {
         static native TemplateInstance home(Map<String, Long> milestonesByState, long milestones, long sprints,
                                             long features, long evidence, List<RecentEvent> recent,
-                                            List<InboxItem> waiting, int waitingTotal);
+                                            List<InboxItem> waiting, int waitingTotal, ProgrammeReport progress);
 
         static native TemplateInstance signedOut();
     }
@@ -50,6 +52,8 @@ public class Home {
     EntityManager em;
     @Inject
     ApprovalInbox inbox;
+    @Inject
+    StatusReports reports;
 
     @GET
     public TemplateInstance home() {
@@ -63,7 +67,8 @@ public class Home {
                 select (select count(*) from sprint) as sprints, (select count(*) from feature) as features,
                        (select count(*) from evidence) as evidence""", r -> r).orElseThrow();
         return Templates.home(byState, milestones, inventory.number("sprints"), inventory.number("features"),
-                inventory.number("evidence"), recent(), waiting.subList(0, Math.min(WAITING_SHOWN, waiting.size())), waiting.size());
+                inventory.number("evidence"), recent(), waiting.subList(0, Math.min(WAITING_SHOWN, waiting.size())), waiting.size(),
+                milestones == 0 ? null : reports.programme());
     }
 
     @GET

@@ -33,6 +33,7 @@ import studio.milestone.MilestoneEvaluator;
 import studio.milestone.MilestoneRulebook;
 import studio.milestone.MilestoneViews;
 import studio.persistence.Rows;
+import studio.sprint.PlanSnapshots;
 import studio.sprint.Sprint;
 import studio.sprint.SprintEventType;
 import studio.sprint.SprintScopes;
@@ -66,6 +67,8 @@ public class EventEffects {
     Event<ReleaseReported> releaseReports;
     @Inject
     MilestoneRulebook rulebook;
+    @Inject
+    PlanSnapshots plans;
     @Inject
     SprintScopes scopes;
 
@@ -101,6 +104,7 @@ public class EventEffects {
         }
         sprints.refresh(sprint, event.meta().traceId(), actor);
         Effect effect = intake.judge(sprintId, id, event.type(), actor, event.meta().traceId());
+        if (event instanceof PlanningResumed r) effect.milestones().forEach(m -> plans.resumed(m, id, actor, r.reason()));
         audit.record(actor, AuditEntry.of(event.type(), Subject.sprint(sprintId), event.meta().traceId(),
                         payload(event, id, at).put("sprint_state", sprint.state))
                 .alsoAbout(effect.milestones().stream().map(Subject::milestone).toList()));
@@ -192,6 +196,7 @@ public class EventEffects {
                 ? new MilestoneStimulus.Resume(actor.name(), e.reason())
                 : new MilestoneStimulus.EvidenceArrived(e.type());
         String after = m.lifecycleState().terminal() ? m.state : evaluator.react(m.id, stimulus, actor, e.meta().traceId()).milestone().state;
+        plans.resumed(m.id, id, actor, e.reason());
         audit.record(actor, AuditEntry.of(e.type(), Subject.milestone(m.id), e.meta().traceId(), payload(e, id, at)));
         return new Effect(id, Map.of(m.id, after));
     }

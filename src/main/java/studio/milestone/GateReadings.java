@@ -20,8 +20,13 @@ public final class GateReadings {
 
     /** @param condition the gate as the current definition resolves it, or null when it no longer has this gate */
     public static GateRow row(GateResult g, GateCondition condition, String milestoneId) {
+        return row(g, condition, milestoneId, g.condition());
+    }
+
+    /** @param label the gate as the milestone names it (see {@link GateRow#label()}) */
+    public static GateRow row(GateResult g, GateCondition condition, String milestoneId, String label) {
         return new GateRow(g.condition(), g.status().json(), expected(g, condition), found(g, condition), g.detail(),
-                links(g.evidence(), milestoneId), g.overrideId(), g.overriddenBy());
+                links(g.evidence(), milestoneId), g.overrideId(), g.overriddenBy(), label);
     }
 
     static String expected(GateResult g, GateCondition condition) {

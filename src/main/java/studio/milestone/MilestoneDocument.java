@@ -6,7 +6,14 @@ import studio.web.DocumentFile;
 public enum MilestoneDocument implements DocumentFile {
     VALIDATION_REPORT("validation-report.md", "Validation report", "text/markdown; charset=UTF-8"),
     PROMOTION_TRIGGER("promotion-trigger.yaml", "Promotion trigger", "application/yaml; charset=UTF-8"),
-    INTERVENTION_EVENTS("intervention-events.json", "Intervention events", "application/json; charset=UTF-8");
+    INTERVENTION_EVENTS("intervention-events.json", "Intervention events", "application/json; charset=UTF-8"),
+    SPRINT_MAP("milestone-sprint-map.json", "Milestone sprint map", "application/json; charset=UTF-8"),
+    GATE_STATUS("milestone-gate-status.json", "Milestone gate status", "application/json; charset=UTF-8"),
+    SUMMARY("milestone-summary.json", "Milestone summary", "application/json; charset=UTF-8"),
+    RETRY_HISTORY("retry-history.json", "Retry history", "application/json; charset=UTF-8");
+
+    /** The documents of the coordinator's steps (sprint map, gate status, summary, retry history). */
+    public static final java.util.List<MilestoneDocument> STEPS = java.util.List.of(SPRINT_MAP, GATE_STATUS, SUMMARY, RETRY_HISTORY);
 
     private final Spec spec;
 

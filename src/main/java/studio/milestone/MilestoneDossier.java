@@ -132,10 +132,17 @@ public class MilestoneDossier {
     }
 
     private static List<GateRow> gateRows(GateReport report, MilestoneRules rules, String milestoneId) {
-        Map<String, GateCondition> byName = new HashMap<>();
-        rules.gates().forEach(g -> byName.put(g.name(), g));
+        Map<String, GateCondition> byKey = new HashMap<>();
+        Map<String, Long> named = new HashMap<>();
+        rules.gates().forEach(g -> {
+            byKey.put(g.key(), g);
+            named.merge(g.name(), 1L, Long::sum);
+        });
         List<GateRow> rows = new ArrayList<>();
-        for (GateResult g : report.gates()) rows.add(GateReadings.row(g, byName.get(g.condition()), milestoneId));
+        for (GateResult g : report.gates()) {
+            String label = named.getOrDefault(g.condition(), 0L) > 1 ? g.key() : g.condition();
+            rows.add(GateReadings.row(g, byKey.get(g.key()), milestoneId, label));
+        }
         return rows;
     }
 

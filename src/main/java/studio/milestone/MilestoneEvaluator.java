@@ -62,6 +62,8 @@ public class MilestoneEvaluator {
     @Inject
     MilestoneMetrics metrics;
     @Inject
+    InterventionMetrics interventions;
+    @Inject
     Event<MilestoneChanged> changed;
     @Inject
     ObjectMapper json;
@@ -112,6 +114,7 @@ public class MilestoneEvaluator {
         if (traceId != null && !traceId.isBlank()) m.traceId = traceId;
         ObjectNode stored = MilestoneReadout.report(report);
         boolean reportChanged = !stored.toString().equals(m.report);
+        interventions.judged(m.report, report, rules.gates());
         for (Transition t : steps) apply(m, t, report, actor, now);
         if (stimulus instanceof MilestoneStimulus.TimerTick tick && escalatedFromPending(steps)) overdue(m, tick, actor, now);
         if (!steps.isEmpty() || reportChanged) {
@@ -160,6 +163,7 @@ public class MilestoneEvaluator {
 
     private void transition(Milestone m, Transition t, GateReport report, Actor actor, Instant now) {
         if (t.to() != t.from()) {
+            interventions.left(t.from(), t.to(), m.stateSince, now);
             m.state = t.to().json();
             m.stateSince = now;
             if (t.to() == MilestoneState.ESCALATED) m.escalatedBy = actor.name();
@@ -176,11 +180,13 @@ public class MilestoneEvaluator {
         }
     }
 
-    /** Timer retries are counted until the milestone is judged anew: reached, escalated, resumed by a person or new evidence. */
+    /**
+     * Timer retries are counted until the milestone is judged anew: reached, escalated, resumed by a person or new
+     * evidence. (Prometheus counts them per milestone as milestone_retry_count, from their MilestoneResumed.)
+     */
     private void retries(Milestone m, Transition t) {
         if (t.trigger() == MilestoneTrigger.RETRY) {
             m.retryCount++;
-            metrics.retried();
         } else if (t.to() == MilestoneState.REACHED || t.to() == MilestoneState.ESCALATED || t.trigger() == MilestoneTrigger.RESUME) {
             m.retryCount = 0;
         }

@@ -20,7 +20,7 @@ import studio.persistence.DatabaseFigures;
 /**
  * The spec's milestone metrics on /q/metrics (Prometheus names: milestone_gate_success_total,
  * milestone_gate_failure_total, milestone_manual_override_total, milestone_blocked_total,
- * milestone_escalation_count, milestone_retry_count, milestone_sprint_timeouts_total{kind}, milestone_duration_seconds, milestone_qa_coverage_percent{milestone}), counted when
+ * milestone_escalation_count, milestone_sprint_timeouts_total{kind}, milestone_duration_seconds, milestone_qa_coverage_percent{milestone}), counted when
  * the transaction that made the change commits (a rolled-back evaluation, a refusal or a dry run, counts nothing),
  * and what the
  * milestones are now, read from the database at each scrape so every instance reports the same and a restart loses
@@ -44,7 +44,6 @@ public class MilestoneMetrics {
     AfterCommit afterCommit;
 
     private final AtomicLong escalations = new AtomicLong();
-    private final AtomicLong retries = new AtomicLong();
     private final Map<String, AtomicReference<Double>> coverage = new ConcurrentHashMap<>();
     private Counter success;
     private Counter failure;
@@ -61,8 +60,6 @@ public class MilestoneMetrics {
         duration = Timer.builder("milestone.duration").description("Time from MilestonePlanned to MilestoneReached").register(registry);
         Gauge.builder("milestone.escalation.count", escalations, AtomicLong::get)
                 .description("Manual escalations required").register(registry);
-        Gauge.builder("milestone.retry.count", retries, AtomicLong::get)
-                .description("Timer retries of blocked milestones (RetryTriggered)").register(registry);
         for (String kind : java.util.List.of("orphaned", "long-running")) sprintTimeouts(kind);
         new DatabaseFigures(db, IN_STATE).registerCountAndOldest(registry, "milestone.in.state", "state",
                 java.util.Arrays.stream(MilestoneState.values()).map(MilestoneState::json).toList(),
@@ -86,10 +83,6 @@ public class MilestoneMetrics {
 
     public void escalated() {
         afterCommit.run(escalations::incrementAndGet);
-    }
-
-    public void retried() {
-        afterCommit.run(retries::incrementAndGet);
     }
 
     /** A contributing sprint of a Pending milestone found overdue (milestone_sprint_timeouts_total{kind}). */

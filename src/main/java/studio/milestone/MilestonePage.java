@@ -64,9 +64,11 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
      *
      * @param expected what the gate asks for, as a person reads it ("at least 90.0%", "approval by product-owner")
      * @param found    what the evidence showed ("91.3%"), or null
+     * @param label    the gate as the milestone names it: its condition, or with its role when several manual gates
+     *                 share the name ("manualApproval:tech-lead"); the row's anchor and the deciders' key
      */
     public record GateRow(String condition, String status, String expected, String found, String detail,
-                          List<EvidenceLink> evidence, Long overrideId, String overriddenBy) {
+                          List<EvidenceLink> evidence, Long overrideId, String overriddenBy, String label) {
         /** A manual approval still waiting for someone's decision. */
         public boolean awaitingDecision() {
             return "pending".equals(status) && condition != null && condition.startsWith("manualApproval");
@@ -166,6 +168,11 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
     /** The as-of moment for the datetime-local picker (UTC). */
     public String asOfInput() {
         return asOf == null ? "" : FormTimes.inputValue(asOf);
+    }
+
+    /** The coordinator's step documents, listed under the three above (always as of now). */
+    public List<MilestoneDocument> coordinatorDocuments() {
+        return MilestoneDocument.STEPS;
     }
 
     public boolean historic() {

@@ -63,6 +63,8 @@ public class Milestones {
     @Inject
     MilestoneDocuments documents;
     @Inject
+    CoordinatorDocuments coordinator;
+    @Inject
     MilestoneCommands commands;
     @Inject
     CriterionMarks criteria;
@@ -201,6 +203,10 @@ public class Milestones {
             case VALIDATION_REPORT -> documents.validationReport(views.at(m, asOfInstant(asOf)));
             case PROMOTION_TRIGGER -> documents.promotionTrigger(views.current(m));
             case INTERVENTION_EVENTS -> documents.interventionEvents(m);
+            case SPRINT_MAP -> coordinator.sprintMap(m);
+            case GATE_STATUS -> coordinator.gateStatus(m);
+            case SUMMARY -> coordinator.summary(m);
+            case RETRY_HISTORY -> coordinator.retryHistory(m);
         };
     }
 

@@ -52,6 +52,8 @@ public class MilestonesApi {
     MilestoneCommands commands;
     @Inject
     MilestoneHolds holds;
+    @Inject
+    CoordinatorDocuments coordinator;
 
     @GET
     @Operation(summary = "List milestones", description = "Every milestone's status (milestone-status.json shape), optionally only those in one state.")
@@ -122,6 +124,34 @@ public class MilestonesApi {
     @Operation(summary = "The milestone's intervention events", description = "Every human intervention on the milestone (overrides, manual decisions, bypasses) as JSON.")
     public String interventions(@PathParam("id") String id) {
         return documents.interventionEvents(views.find(id));
+    }
+
+    @GET
+    @Path("{id}/milestone-sprint-map.json")
+    @Operation(summary = "The milestone's sprint map", description = "milestone-sprint-map.json: each required feature with the contributing sprints that deliver it, the sprints' states and spans, and the features no sprint delivers yet.")
+    public String sprintMap(@PathParam("id") String id) {
+        return coordinator.sprintMap(views.find(id));
+    }
+
+    @GET
+    @Path("{id}/milestone-gate-status.json")
+    @Operation(summary = "The milestone's gate status", description = "milestone-gate-status.json: pass, fail or pending per gate condition as last judged, with threshold, actual value and detail.")
+    public String gateStatus(@PathParam("id") String id) {
+        return coordinator.gateStatus(views.find(id));
+    }
+
+    @GET
+    @Path("{id}/milestone-summary.json")
+    @Operation(summary = "The milestone's summary", description = "milestone-summary.json: the structured snapshot of the milestone's outcome (status, sprints, features covered and missing, coverage, validated and failed gates, approved overrides, progress).")
+    public String summary(@PathParam("id") String id) {
+        return coordinator.summary(views.find(id));
+    }
+
+    @GET
+    @Path("{id}/retry-history.json")
+    @Operation(summary = "The milestone's retry history", description = "retry-history.json: every retry (Blocked back to Verifying) with its trigger and outcome, and the blocks and escalations around them, from the audit trail.")
+    public String retryHistory(@PathParam("id") String id) {
+        return coordinator.retryHistory(views.find(id));
     }
 
     @POST

@@ -20,6 +20,7 @@ import studio.governance.Actor;
 import studio.input.Format;
 import studio.input.InvalidInputException;
 import studio.milestone.MilestoneEvaluator;
+import studio.sprint.PlanSnapshots;
 
 /**
  * Imports milestones, sprints and features documents: all or nothing (any problem, and nothing is stored),
@@ -47,6 +48,8 @@ public class DefinitionImport {
     AuditLog audit;
     @Inject
     ObjectMapper json;
+    @Inject
+    PlanSnapshots plans;
 
     /** Parses and checks a document against what is stored, without storing anything. */
     @Transactional
@@ -74,6 +77,7 @@ public class DefinitionImport {
         }
         audit.record(actor, imported(tally, set, proposals));
         touched.forEach(id -> evaluator.redefined(id, actor));
+        touched.forEach(id -> plans.afterImport(id, actor));
         return new Result(tally.created(), tally.updated(), tally.unchanged(), List.copyOf(touched), List.copyOf(proposals));
     }
 

@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.security.Principal;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import studio.governance.Actor;
 import studio.governance.Roles;
@@ -22,6 +25,9 @@ public class CurrentUser {
 
     @Inject
     SecurityIdentity identity;
+    /** The installation's extra deciding roles (studio.roles.extra): a person's roles include those they hold. */
+    @ConfigProperty(name = "studio.roles.extra")
+    Optional<List<String>> extraRoles;
 
     private Actor actor;
 
@@ -56,8 +62,10 @@ public class CurrentUser {
         return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("email") != null ? jwt.getClaim("email") : null;
     }
 
+    /** The Studio roles they hold: built-in ones, then the installation's extra deciding roles. */
     public List<String> getRoles() {
-        return Roles.ALL.stream().filter(identity::hasRole).toList();
+        return Stream.concat(Roles.ALL.stream(), extraRoles.orElse(List.of()).stream().map(String::strip)).distinct()
+                .filter(identity::hasRole).toList();
     }
 
     public boolean has(String role) {

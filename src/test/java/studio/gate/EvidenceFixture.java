@@ -12,6 +12,8 @@ import studio.gate.MilestoneEvidence.Decision;
 import studio.gate.MilestoneEvidence.DecisionFact;
 import studio.gate.MilestoneEvidence.OverrideFact;
 import studio.gate.MilestoneEvidence.OverrideStatus;
+import studio.gate.MilestoneEvidence.ScopeFact;
+import studio.gate.MilestoneEvidence.ScopeStatus;
 import studio.gate.MilestoneEvidence.SignalFact;
 import studio.gate.MilestoneEvidence.SprintFact;
 import studio.gate.MilestoneEvidence.SprintState;
@@ -32,6 +34,7 @@ final class EvidenceFixture {
     private final List<OverrideFact> overrides = new ArrayList<>();
     private final Map<String, DecisionFact> approvals = new HashMap<>();
     private final Set<String> deferred = new LinkedHashSet<>();
+    private final Map<String, ScopeFact> scopes = new java.util.LinkedHashMap<>();
     private long nextRef = 1;
     private EvidenceRef last;
 
@@ -94,12 +97,18 @@ final class EvidenceFixture {
         return this;
     }
 
+    /** A linked sprint's scope: whether it needs approval, its status, and the status it had when it started early (or null). */
+    EvidenceFixture scope(String sprintId, boolean needsApproval, ScopeStatus status, ScopeStatus startedUnapproved) {
+        scopes.put(sprintId, new ScopeFact(sprintId, needsApproval, status, startedUnapproved, startedUnapproved == null ? null : NOW, ref("sprint-scope")));
+        return this;
+    }
+
     EvidenceFixture defer(String... features) {
         deferred.addAll(List.of(features));
         return this;
     }
 
     MilestoneEvidence build() {
-        return new MilestoneEvidence(MILESTONE, sprints, coverage, traces, tests, signals, overrides, approvals, deferred, NOW);
+        return new MilestoneEvidence(MILESTONE, sprints, coverage, traces, tests, signals, overrides, approvals, deferred, NOW, scopes);
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import studio.gate.MilestoneEvidence.Decision;
 import studio.gate.MilestoneEvidence.OverrideStatus;
+import studio.gate.MilestoneEvidence.ScopeStatus;
 import studio.gate.MilestoneEvidence.SprintState;
 
 /** Every gate kind reaches every status it can have, and the milestone outcome follows the worst gate. */
@@ -29,7 +30,13 @@ class GateMatrixTest {
         var tests = new GateCondition.AllTestsPass("allTestsPass");
         var manual = new GateCondition.ManualApproval("manualApproval", "qa-lead");
         var signal = new GateCondition.Signal("securityValidated", null, null);
+        var scopes = new GateCondition.SprintScopesApproved("sprintScopesApproved");
         return List.of(
+                new Case(scopes, GateStatus.PASSED, () -> evidence().scope("s", true, ScopeStatus.APPROVED, null).build()),
+                new Case(scopes, GateStatus.FAILED, () -> evidence().scope("s", true, ScopeStatus.APPROVED, ScopeStatus.PENDING).build()),
+                new Case(scopes, GateStatus.PENDING, () -> evidence().scope("s", true, ScopeStatus.STALE, null).build()),
+                new Case(scopes, GateStatus.OVERRIDDEN, () -> evidence().scope("s", true, ScopeStatus.REJECTED, null)
+                        .override(1, OverrideStatus.APPROVED, null, "sprintScopesApproved").build()),
                 new Case(closure, GateStatus.PASSED, () -> evidence().sprint("s", SprintState.CLOSED, "BookingFlow").build()),
                 new Case(closure, GateStatus.FAILED, () -> evidence().sprint("s", SprintState.BLOCKED, "BookingFlow").build()),
                 new Case(closure, GateStatus.PENDING, () -> evidence().sprint("s", SprintState.ACTIVE, "BookingFlow").build()),
