@@ -44,7 +44,8 @@ public class AuditTrail {
             "MilestoneTerminated", "MilestonePromotionTriggered", "MilestoneClosed", "GatesEvaluated", "MilestoneOverrideRequested",
             "MilestoneOverrideApproved", "MilestoneOverrideRejected", "MilestoneOverrideRevoked", "ManualGateDecided",
             "AcceptanceCriterionMarked", "AuthorizationRefused", "DefinitionsImported", "SprintPlanned", "SprintStarted",
-            "SprintClosed", "SprintBlocked", "GateSignal", "AuditVerified");
+            "SprintClosed", "SprintBlocked", "GateSignal", "AuditVerified", "MilestoneSprintsOverdue", "MilestonePaused",
+            "MilestonePauseLifted", "MilestonePromotionRejected", "MilestonePromotionRejectionLifted");
 
     static final int PAGE = 50;
     private static final ObjectMapper JSON = new ObjectMapper();

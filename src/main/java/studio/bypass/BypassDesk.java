@@ -50,6 +50,7 @@ public class BypassDesk implements DecisionDesk<BypassDesk.Outcome> {
         List<Bypass> bypasses = changes.signOffs().bypasses(milestoneId);
         changes.enforce(BypassPolicy.request(actor, governed, kind, ControlPanel.open(bypasses, kind), reason), actor,
                 "request " + kind.noun(), milestoneId);
+        changes.enforce(studio.governance.HoldPolicy.notPaused(milestoneId, m.pause(), "a " + kind.noun()), actor, "request " + kind.noun(), milestoneId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long id = Rows.first(em, """
                 insert into bypass_request (milestone_id, kind, reason, requested_by, requested_roles, requested_at)

@@ -52,6 +52,8 @@ public final class DefinitionWriter {
         put(out, "qaCoverageThreshold", m.qaCoverageThreshold());
         put(out, "gateTimeoutSeconds", m.gateTimeoutSeconds());
         put(out, "retryOnFailure", m.retryOnFailure());
+        put(out, "maxRetries", m.maxRetries());
+        put(out, "retryCooldownSeconds", m.retryCooldownSeconds());
         put(out, "traceValidationRequired", m.traceValidationRequired());
         put(out, "triggers", m.triggers().stream().map(DefinitionWriter::trigger).toList());
         if (m.traceability() != null) out.put("traceability", traceability(m.traceability()));

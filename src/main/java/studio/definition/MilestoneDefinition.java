@@ -16,6 +16,9 @@ import studio.gate.PlanningMode;
  *
  * @param overrideApprovals who approves an override beyond one person of approvalRoles (null: one of approvalRoles)
  * @param bypassApprovals   who approves a force close or termination (null: one governor other than the requester)
+ * @param maxRetries      with retryOnFailure, how many times the timer retries it when Blocked before terminating it
+ *                        (MaxRetriesExceeded); null: the installation's {@code studio.defaults.max-retries} (0: never)
+ * @param retryCooldownSeconds how long it stays Blocked before each retry; null: {@code studio.defaults.retry-cooldown-seconds}
  * @param planningMode    who plans its sprints ({@code planningMode}; null: the installation's {@code studio.planning.mode})
  * @param versionStrategy the release engineers' ordered settings (strategy, prefix, suffix, format, autoIncrement,
  *                        fallback) with String, Double or Boolean values
@@ -48,6 +51,8 @@ public record MilestoneDefinition(
         Double qaCoverageThreshold,
         Integer gateTimeoutSeconds,
         Boolean retryOnFailure,
+        Integer maxRetries,
+        Integer retryCooldownSeconds,
         Boolean traceValidationRequired,
         List<Trigger> triggers,
         Traceability traceability,
@@ -129,6 +134,19 @@ public record MilestoneDefinition(
 
     public boolean effectiveRetryOnFailure(DefinitionDefaults defaults) {
         return retryOnFailure != null ? retryOnFailure : defaults.retryOnFailure();
+    }
+
+    public int effectiveMaxRetries(DefinitionDefaults defaults) {
+        return maxRetries != null ? maxRetries : defaults.maxRetries();
+    }
+
+    public int effectiveRetryCooldownSeconds(DefinitionDefaults defaults) {
+        return retryCooldownSeconds != null ? retryCooldownSeconds : defaults.retryCooldownSeconds();
+    }
+
+    /** How many times the timer retries it when Blocked: its maxRetries under retryOnFailure, else none. */
+    public int effectiveTimerRetries(DefinitionDefaults defaults) {
+        return effectiveRetryOnFailure(defaults) ? effectiveMaxRetries(defaults) : 0;
     }
 
     /** Its planningMode, else the installation's. */

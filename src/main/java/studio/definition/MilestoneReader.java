@@ -24,7 +24,7 @@ final class MilestoneReader {
             "manualOverrideAllowed|allowOverrides|allowManualOverrides", "autoPromotion", "manualApprovalRequired",
             "environments", "promotionTriggerEvent", "requiredFeatures|features", "requiredArtifacts",
             "parallelStreams", "deferredAllowed|allowsDeferred", "onDeferEmit", "gateConditions",
-            "qaCoverageThreshold", "gateTimeoutSeconds", "retryOnFailure", "traceValidationRequired", "triggers",
+            "qaCoverageThreshold", "gateTimeoutSeconds", "retryOnFailure", "maxRetries", "retryCooldownSeconds", "traceValidationRequired", "triggers",
             "traceability", "labels", "observabilityTags", "orchestrator", "emitSignedManifest", "versionStrategy",
             "acceptanceCriteria|successCriteria", "deliverables", "risks", "blockers", "reminders", "planningMode");
     private static final KeySet TRACEABILITY = KeySet.of("labels", "owner", "governedBy", "tracePattern", "orchestrator");
@@ -53,7 +53,8 @@ final class MilestoneReader {
                 f.strings("environments"), f.string("promotionTriggerEvent"), f.ids("requiredFeatures"),
                 f.strings("requiredArtifacts"), f.strings("parallelStreams"), f.bool("deferredAllowed"),
                 f.string("onDeferEmit"), gates, f.number("qaCoverageThreshold", 0, 100),
-                integer(f, "gateTimeoutSeconds"), f.bool("retryOnFailure"), f.bool("traceValidationRequired"),
+                integer(f, "gateTimeoutSeconds"), f.bool("retryOnFailure"), maxRetries(f), integer(f, "retryCooldownSeconds"),
+                f.bool("traceValidationRequired"),
                 triggers(f), traceability(f), f.strings("labels"), f.strings("observabilityTags"),
                 f.string("orchestrator"), f.bool("emitSignedManifest"), versionStrategy(f),
                 plan.criteria(f, "acceptanceCriteria"), plan.deliverables(f), plan.risks(f), plan.blockers(f), reminders(f),
@@ -137,6 +138,12 @@ final class MilestoneReader {
         }
         problems.add(f.get(key), key + " '" + text + "' is not a date of the form YYYY-MM-DD");
         return null;
+    }
+
+    /** At most 100: a retry re-judges the gates; beyond that a milestone is not retrying, it is looping. */
+    private static Integer maxRetries(Fields f) {
+        Long n = f.integer("maxRetries", 0, 100);
+        return n == null ? null : n.intValue();
     }
 
     private static Integer integer(Fields f, String key) {

@@ -11,7 +11,7 @@ import studio.gate.GateCondition;
 /**
  * What a new definition of a milestone would loosen compared with the one in force: a gate removed, a threshold
  * lowered, different people allowed to approve or govern, overrides or deferrals newly allowed, a required feature
- * dropped, sprint scopes no longer needing approval (planningMode assisted or manual-only to autonomous). A milestone already past Planned takes such a change only once someone other than its author approves it;
+ * dropped, more timer retries of a blocked milestone (fewer retries, or none, is stricter), sprint scopes no longer needing approval (planningMode assisted or manual-only to autonomous). A milestone already past Planned takes such a change only once someone other than its author approves it;
  * anything else (names, dates, new gates, higher thresholds) applies at once. Both sides are read with the same
  * installation defaults, so a change of defaults is not mistaken for a change of the milestone.
  */
@@ -35,6 +35,12 @@ public final class Weakenings {
         if (before.effectivePlanningMode(defaults).requiresScopeApproval() && !after.effectivePlanningMode(defaults).requiresScopeApproval()) {
             out.add("changes planningMode from " + before.effectivePlanningMode(defaults).json() + " to "
                     + after.effectivePlanningMode(defaults).json() + " (sprint scopes no longer need approval)");
+        }
+        int retriesBefore = before.effectiveTimerRetries(defaults);
+        int retriesAfter = after.effectiveTimerRetries(defaults);
+        // More timer retries are more chances for gates to pass on a re-run; fewer (or none) end it sooner: stricter.
+        if (retriesAfter > retriesBefore) {
+            out.add("raises the timer's retries of a blocked milestone from " + retriesBefore + " to " + retriesAfter);
         }
         approvals("overrideApprovals", before.overrideApprovals(), after.overrideApprovals(), out);
         approvals("bypassApprovals", before.bypassApprovals(), after.bypassApprovals(), out);

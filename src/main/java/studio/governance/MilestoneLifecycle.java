@@ -28,10 +28,24 @@ public final class MilestoneLifecycle {
     }
 
     public List<Transition> react(MilestoneState state, MilestoneStimulus stimulus, Readiness readiness) {
+        return react(state, false, stimulus, readiness);
+    }
+
+    /**
+     * As {@link #react(MilestoneState, MilestoneStimulus, Readiness)} for a milestone that may be paused: a paused
+     * milestone does not move. Machines' news (evidence, ticks) yields nothing (the evidence itself is kept by the
+     * caller); people's commands are refused until the pause is lifted.
+     */
+    public List<Transition> react(MilestoneState state, boolean paused, MilestoneStimulus stimulus, Readiness readiness) {
+        if (paused) {
+            if (stimulus.fromMachine()) return List.of();
+            throw new IllegalTransitionException(state, stimulus, stimulus.label() + " needs the milestone not paused; it is paused");
+        }
         Path path = new Path(state);
         if (stimulus instanceof EvidenceArrived e) onEvidence(path, readiness, "new evidence: " + e.kind());
         else if (stimulus instanceof EvaluationRequested e) onEvaluation(path, e, readiness);
         else if (stimulus instanceof Resume r) onResume(path, r, readiness);
+        else if (stimulus instanceof PauseLifted p) onPauseLifted(path, p, readiness);
         else if (stimulus instanceof EscalationRequested e) onEscalation(path, e);
         else if (stimulus instanceof OverrideRequested o) onOverrideRequested(path, o);
         else if (stimulus instanceof OverrideDecided o) onOverrideDecided(path, o, readiness);
@@ -62,6 +76,11 @@ public final class MilestoneLifecycle {
         require(path.state(), resume, s -> s == BLOCKED, "the milestone Blocked");
         path.take(MilestoneTrigger.RESUME, Steps.said("resumed by ", resume.actor(), resume.reason()));
         judge(path, r, false);
+    }
+
+    private void onPauseLifted(Path path, PauseLifted p, Readiness r) {
+        requireOpen(path.state(), p);
+        onEvidence(path, r, Steps.said("pause lifted by ", p.actor(), p.reason()));
     }
 
     private void onEscalation(Path path, EscalationRequested e) {
@@ -100,13 +119,30 @@ public final class MilestoneLifecycle {
     }
 
     private void onTick(Path path, TimerTick tick, Readiness r) {
-        if (path.state() == VERIFYING && r.outcome() == Outcome.PENDING && tick.expired()) {
+        if (path.state() == PENDING && !tick.overdueSprints().isEmpty()) {
+            path.take(MilestoneTrigger.ESCALATE, "sprint timeout after " + tick.timeoutSeconds() + "s: "
+                    + String.join(", ", tick.overdueSprints().stream().map(SprintTimeouts.OverdueSprint::describe).toList()));
+        } else if (path.state() == BLOCKED && policy.timerRetries()) {
+            onRetryTick(path, tick, r);
+        } else if (path.state() == VERIFYING && r.outcome() == Outcome.PENDING && tick.expired()) {
             path.take(MilestoneTrigger.GATE_FAILED, "gate timeout: gates still pending after " + tick.timeoutSeconds() + "s");
         } else if (path.state() == BLOCKED && tick.expired()) {
             path.take(MilestoneTrigger.ESCALATE, "gate timeout: blocked for more than " + tick.timeoutSeconds() + "s");
         } else if (path.state() == VERIFYING || path.state() == ESCALATED) {
             judge(path, r, false); // overrides expire and signals age without any new evidence
         }
+    }
+
+    /** After the cool-down: retry (RetryTriggered) while retries remain, else give up (MaxRetriesExceeded). */
+    private void onRetryTick(Path path, TimerTick tick, Readiness r) {
+        if (!tick.waited(policy.retryCooldownSeconds())) return;
+        if (tick.retriesDone() >= policy.maxRetries()) {
+            path.take(MilestoneTrigger.MAX_RETRIES_EXCEEDED, "MaxRetriesExceeded: " + policy.maxRetries() + " retries failed");
+            return;
+        }
+        path.take(MilestoneTrigger.RETRY, "RetryTriggered: retry " + (tick.retriesDone() + 1) + " of " + policy.maxRetries()
+                + " after a cool-down of " + policy.retryCooldownSeconds() + "s");
+        judge(path, r, false);
     }
 
     /** Moves as far as the gates allow: into verification if due, then to Reached or Blocked once decided. */
@@ -138,7 +174,7 @@ public final class MilestoneLifecycle {
     /** The transitions taken so far and the state they lead to; Reached goes on to promotion under autoPromotion. */
     private final class Path extends Steps<MilestoneState, MilestoneTrigger, Transition> {
         Path(MilestoneState start) {
-            super(start, MilestoneState::next, (from, to, t, why) -> new Transition(from, to, t.event(), why));
+            super(start, MilestoneState::next, (from, to, t, why) -> new Transition(from, to, t.event(), why, t));
         }
 
         @Override

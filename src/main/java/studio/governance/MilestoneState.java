@@ -12,9 +12,10 @@ import studio.format.Reachable;
  *
  * <pre>
  * Planned   --READY-->               Pending
- * Pending   --VERIFY-->              Verifying
+ * Pending   --VERIFY-->              Verifying    --ESCALATE--> Escalated (a contributing sprint overdue)
  * Verifying --GATES_SATISFIED-->     Reached      --GATE_FAILED--> Blocked
  * Blocked   --RESUME-->              Verifying    --ESCALATE--> Escalated   --TERMINATE--> Terminated
+ * Blocked   --RETRY-->               Verifying    --MAX_RETRIES_EXCEEDED--> Terminated
  * Escalated --GATES_SATISFIED-->     Reached      --FORCE_CLOSE--> Reached  --TERMINATE--> Terminated
  * Reached   --PROMOTION_TRIGGERED--> Reached      --PROMOTION_COMPLETED--> Closed
  * </pre>
@@ -28,11 +29,14 @@ public enum MilestoneState {
         for (MilestoneState state : values()) TABLE.put(state, new EnumMap<>(MilestoneTrigger.class));
         edge(PLANNED, MilestoneTrigger.READY, PENDING);
         edge(PENDING, MilestoneTrigger.VERIFY, VERIFYING);
+        edge(PENDING, MilestoneTrigger.ESCALATE, ESCALATED);
         edge(VERIFYING, MilestoneTrigger.GATES_SATISFIED, REACHED);
         edge(VERIFYING, MilestoneTrigger.GATE_FAILED, BLOCKED);
         edge(BLOCKED, MilestoneTrigger.RESUME, VERIFYING);
         edge(BLOCKED, MilestoneTrigger.ESCALATE, ESCALATED);
         edge(BLOCKED, MilestoneTrigger.TERMINATE, TERMINATED);
+        edge(BLOCKED, MilestoneTrigger.RETRY, VERIFYING);
+        edge(BLOCKED, MilestoneTrigger.MAX_RETRIES_EXCEEDED, TERMINATED);
         edge(ESCALATED, MilestoneTrigger.GATES_SATISFIED, REACHED);
         edge(ESCALATED, MilestoneTrigger.FORCE_CLOSE, REACHED);
         edge(ESCALATED, MilestoneTrigger.TERMINATE, TERMINATED);

@@ -11,6 +11,11 @@ public sealed interface MilestoneStimulus {
     /** How a person would name it in "force close needs the milestone Escalated". */
     String label();
 
+    /** Evidence, timer ticks and completed promotions: machines' news, never refused; a paused milestone ignores them. */
+    default boolean fromMachine() {
+        return this instanceof EvidenceArrived || this instanceof TimerTick || this instanceof PromotionCompleted;
+    }
+
     /** MilestonePlanned, a sprint event, a trace matrix, a QA report, a signal, a manual gate decision... */
     record EvidenceArrived(String kind) implements MilestoneStimulus {
         public String label() {
@@ -29,6 +34,13 @@ public sealed interface MilestoneStimulus {
     record Resume(String actor, String reason) implements MilestoneStimulus {
         public String label() {
             return "resume";
+        }
+    }
+
+    /** A governor lifts a pause: the milestone is judged again against the evidence recorded meanwhile. */
+    record PauseLifted(String actor, String reason) implements MilestoneStimulus {
+        public String label() {
+            return "resume after pause";
         }
     }
 
@@ -72,11 +84,27 @@ public sealed interface MilestoneStimulus {
 
     /**
      * The scheduler's periodic look at a milestone. {@code enteredAt} is when it entered its current state;
-     * {@code timeoutSeconds} its effective gateTimeoutSeconds (0 or less: no timeout).
+     * {@code timeoutSeconds} its effective gateTimeoutSeconds (0 or less: no timeout); {@code retriesDone} how many
+     * times the timer has retried it since it was last judged anew; {@code overdueSprints} its contributing sprints
+     * past their budget ({@link SprintTimeouts}), read for a Pending milestone only.
      */
-    record TimerTick(Instant enteredAt, Instant now, long timeoutSeconds) implements MilestoneStimulus {
+    record TimerTick(Instant enteredAt, Instant now, long timeoutSeconds, int retriesDone,
+                     java.util.List<SprintTimeouts.OverdueSprint> overdueSprints) implements MilestoneStimulus {
+        public TimerTick {
+            overdueSprints = overdueSprints == null ? java.util.List.of() : java.util.List.copyOf(overdueSprints);
+        }
+
+        public TimerTick(Instant enteredAt, Instant now, long timeoutSeconds) {
+            this(enteredAt, now, timeoutSeconds, 0, java.util.List.of());
+        }
+
         public String label() {
             return "timer";
+        }
+
+        /** Strictly longer than {@code seconds} in the current state (0: at the next tick). */
+        public boolean waited(long seconds) {
+            return now.isAfter(enteredAt.plusSeconds(Math.max(0, seconds)));
         }
 
         /** Strictly longer than the timeout: exactly at the limit is still in time. */

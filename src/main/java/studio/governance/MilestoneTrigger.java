@@ -16,7 +16,11 @@ public enum MilestoneTrigger {
     GATE_FAILED(MilestoneEvent.MILESTONE_BLOCKED),
     /** Verification starts again after a block (retry on new evidence, resume, evaluation request). */
     RESUME(MilestoneEvent.MILESTONE_RESUMED),
-    /** People must act: blocked past the timeout, an override requested, or escalation requested. */
+    /** The timer retries a Blocked milestone after its cool-down (retryOnFailure with maxRetries): the spec's RetryTriggered. */
+    RETRY(MilestoneEvent.MILESTONE_RESUMED),
+    /** The timer gives up on a Blocked milestone whose maxRetries retries all failed: the spec's MaxRetriesExceeded. */
+    MAX_RETRIES_EXCEEDED(MilestoneEvent.MILESTONE_TERMINATED),
+    /** People must act: a contributing sprint overdue while Pending, blocked past the timeout, an override requested, or escalation requested. */
     ESCALATE(MilestoneEvent.MILESTONE_ESCALATED),
     /** A person declared the milestone reached, bypassing its gates. */
     FORCE_CLOSE(MilestoneEvent.MILESTONE_FORCE_CLOSED),

@@ -6,5 +6,11 @@ package studio.governance;
  *
  * @param emittedEvent the event to record and publish, or null for a silent step (Pending to Verifying)
  * @param reason       why, in words for the audit log and the milestone's history
+ * @param trigger      the edge taken (null when unknown), so the shell can count retries
  */
-public record Transition(MilestoneState from, MilestoneState to, MilestoneEvent emittedEvent, String reason) {}
+public record Transition(MilestoneState from, MilestoneState to, MilestoneEvent emittedEvent, String reason, MilestoneTrigger trigger) {
+
+    public Transition(MilestoneState from, MilestoneState to, MilestoneEvent emittedEvent, String reason) {
+        this(from, to, emittedEvent, reason, null);
+    }
+}

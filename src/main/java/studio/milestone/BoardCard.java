@@ -13,7 +13,7 @@ import studio.definition.GateCatalog;
  */
 public record BoardCard(String id, String title, String state, Instant stateSince, String versionTag, String governedBy,
                         Double coverage, Double threshold, List<FeatureMark> features, List<String> sprints,
-                        List<OverrideMark> overrides, int gatesSatisfied, int gatesTotal, List<String> failingGates) {
+                        List<OverrideMark> overrides, int gatesSatisfied, int gatesTotal, List<String> failingGates, String paused) {
 
     /** A required feature, delivered when a closed contributing sprint delivered it. */
     public record FeatureMark(String id, boolean delivered) {}
@@ -31,7 +31,7 @@ public record BoardCard(String id, String title, String state, Instant stateSinc
                 gates.stream().filter(g -> "overridden".equals(g.status())).map(g -> new OverrideMark(g.condition(), g.overriddenBy())).toList(),
                 (int) gates.stream().filter(g -> "passed".equals(g.status()) || "overridden".equals(g.status())).count(),
                 gates.size(),
-                gates.stream().filter(g -> "failed".equals(g.status())).map(BoardRow.Gate::condition).toList());
+                gates.stream().filter(g -> "failed".equals(g.status())).map(BoardRow.Gate::condition).toList(), row.paused());
     }
 
     private static Double coverageThreshold(List<BoardRow.Gate> gates) {

@@ -8,11 +8,19 @@ import java.util.List;
 /**
  * One milestone as the board and the gate matrix read it: the columns they show and the gate report stored on the row
  * by the last evaluation (null before the first). Everything a card needs comes from here, so a whole board is one
- * query.
+ * query. {@code paused}: "Paused by X: reason", or null.
  */
 public record BoardRow(String id, String name, String description, String phase, String owner, String governedBy,
                        List<String> labels, String versionTag, String state, Instant stateSince, Instant updatedAt,
-                       long changeSeq, List<String> requiredFeatures, JsonNode report) {
+                       long changeSeq, List<String> requiredFeatures, JsonNode report, String paused) {
+
+    /** Not paused. */
+    public BoardRow(String id, String name, String description, String phase, String owner, String governedBy,
+                    List<String> labels, String versionTag, String state, Instant stateSince, Instant updatedAt,
+                    long changeSeq, List<String> requiredFeatures, JsonNode report) {
+        this(id, name, description, phase, owner, governedBy, labels, versionTag, state, stateSince, updatedAt, changeSeq,
+                requiredFeatures, report, null);
+    }
 
     /** One gate as the stored report gives it (milestone-status.json's gates[]). */
     public record Gate(String condition, String status, Double threshold, String role, Double actual, String detail,

@@ -25,7 +25,7 @@ public class BoardRows {
 
     private static final String COLUMNS = """
             m.id, m.name, m.description, m.phase, m.owner, m.governed_by, m.labels, m.version_tag, m.state,
-            m.state_since, m.updated_at, m.change_seq, m.gate_summary,
+            m.state_since, m.updated_at, m.change_seq, m.gate_summary, m.paused_by, m.pause_reason,
             array(select f.feature_id from milestone_feature f where f.milestone_id = m.id order by f.position) as required_features""";
 
     private static final String ALL = "select " + COLUMNS + " from milestone m order by m.id";
@@ -120,7 +120,8 @@ public class BoardRows {
         return new BoardRow(r.text("id"), r.text("name"), r.text("description"), r.text("phase"), r.text("owner"),
                 r.text("governed_by"), r.texts("labels"), r.text("version_tag"), r.text("state"), r.instant("state_since"),
                 r.instant("updated_at"), r.number("change_seq"), r.texts("required_features"),
-                MilestoneReadout.parse(r.text("gate_summary")));
+                MilestoneReadout.parse(r.text("gate_summary")),
+                r.text("paused_by") == null ? null : "Paused by " + r.text("paused_by") + ": " + r.text("pause_reason"));
     }
 
     /**

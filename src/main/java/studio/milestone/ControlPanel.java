@@ -14,6 +14,8 @@ import studio.governance.Bypass;
 import studio.governance.BypassPolicy;
 import studio.governance.GovernancePolicy;
 import studio.governance.GovernedMilestone;
+import studio.governance.Hold;
+import studio.governance.HoldPolicy;
 import studio.governance.ManualDecisionPolicy;
 import studio.governance.MilestoneState;
 import studio.governance.OverridePolicy;
@@ -34,16 +36,17 @@ import studio.governance.SignOffs;
  * @param decidableGates   manual gates whose role this person holds and that are not yet passed, as people name them
  * @param promote          may this person promote the milestone to a release (POST /releases)
  * @param overrides        per override request: may this person approve, reject or revoke it
+ * @param holds            may this person pause or resume it, reject its promotion or lift the rejection
  */
 public record ControlPanel(boolean evaluate, boolean resume, boolean escalate, boolean forceClose, boolean terminate,
                            List<String> overridableGates, List<String> mustCover, List<String> decidableGates, boolean markCriteria,
-                           boolean promote, Map<Long, OverrideControls> overrides, Map<Long, BypassControls> bypasses) {
+                           boolean promote, Map<Long, OverrideControls> overrides, Map<Long, BypassControls> bypasses, HoldControls holds) {
 
     /** Who may re-evaluate or resume a milestone (docs/API.md "evaluate now / resume"; ci never uses the browser). */
     public static final List<String> EVALUATORS = List.of(Roles.PRODUCT_OWNER, Roles.QA_LEAD, Roles.PLATFORM_ADMIN);
 
     /** Who may promote a milestone to a release (the roles Releases' POST /releases allows). */
-    public static final List<String> PROMOTERS = List.of(Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN);
+    public static final List<String> PROMOTERS = HoldPolicy.PROMOTERS;
 
     /**
      * The policies refuse a missing reason last, after who and when. Asking them with a reason filled in answers
@@ -59,6 +62,15 @@ public record ControlPanel(boolean evaluate, boolean resume, boolean escalate, b
         }
     }
 
+    /** Pause and resume, reject promotion and lift the rejection ({@link HoldPolicy}). */
+    public record HoldControls(boolean pause, boolean unpause, boolean rejectPromotion, boolean liftRejection) {
+        static final HoldControls NONE = new HoldControls(false, false, false, false);
+
+        public boolean any() {
+            return pause || unpause || rejectPromotion || liftRejection;
+        }
+    }
+
     /** May this person approve or reject a waiting bypass request. */
     public record BypassControls(boolean approve, boolean reject) {
         static final BypassControls NONE = new BypassControls(false, false);
@@ -69,7 +81,7 @@ public record ControlPanel(boolean evaluate, boolean resume, boolean escalate, b
     }
 
     public static final ControlPanel NONE = new ControlPanel(false, false, false, false, false, List.of(), List.of(), List.of(), false, false,
-            Map.of(), Map.of());
+            Map.of(), Map.of(), HoldControls.NONE);
 
     public ControlPanel {
         overridableGates = List.copyOf(overridableGates);
@@ -101,19 +113,35 @@ public record ControlPanel(boolean evaluate, boolean resume, boolean escalate, b
                 !state.terminal(),
                 state.releasable() && actor.holdsAny(PROMOTERS),
                 decisions(actor, m, tickets, signOffs, now),
-                bypassDecisions(actor, m, bypasses, escalatedBy, now));
+                bypassDecisions(actor, m, bypasses, escalatedBy, now), HoldControls.NONE);
+    }
+
+    /**
+     * This panel for a milestone that may be paused or have its promotion rejected: while paused nothing that would
+     * move it is offered (only resuming, and marking criteria, which moves nothing); a rejected promotion takes promoting away.
+     */
+    public ControlPanel holding(Actor actor, GovernedMilestone m, Hold paused, Hold rejected) {
+        if (this == NONE && !actor.holdsAny(Roles.ACTING_HUMANS)) return this;
+        HoldControls h = new HoldControls(HoldPolicy.pause(actor, m, paused, REASON_TO_BE_GIVEN).allowed(),
+                HoldPolicy.resume(actor, m, paused, REASON_TO_BE_GIVEN).allowed(),
+                HoldPolicy.rejectPromotion(actor, m, paused, rejected, REASON_TO_BE_GIVEN).allowed(),
+                HoldPolicy.liftRejection(actor, m, rejected, REASON_TO_BE_GIVEN).allowed());
+        boolean still = paused == null;
+        return new ControlPanel(evaluate && still, resume && still, escalate && still, forceClose && still, terminate && still,
+                still ? overridableGates : List.of(), mustCover, still ? decidableGates : List.of(), markCriteria,
+                promote && still && rejected == null, still ? overrides : Map.of(), still ? bypasses : Map.of(), h);
     }
 
     /** Anything at all to show. */
     public boolean any() {
-        return evaluate || resume || escalate || forceClose || terminate || !overridableGates.isEmpty()
+        return evaluate || resume || escalate || forceClose || terminate || holds.any() || !overridableGates.isEmpty()
                 || !decidableGates.isEmpty() || markCriteria || overrides.values().stream().anyMatch(OverrideControls::any)
                 || bypasses.values().stream().anyMatch(BypassControls::any);
     }
 
     /** The milestone's lifecycle commands (not overrides or decisions). */
     public boolean lifecycle() {
-        return evaluate || resume || escalate || forceClose || terminate;
+        return evaluate || resume || escalate || forceClose || terminate || holds.any();
     }
 
     public OverrideControls on(Long overrideId) {

@@ -55,6 +55,16 @@ public class EvidenceFacts {
         return scopes.of(scopes.linkedTo(rules.id()));
     }
 
+    /** The contributing sprints' clocks, for the timer's overdue-sprint check (same sprints as the gates see). */
+    public List<studio.governance.SprintTimeouts.SprintClock> sprintClocks(MilestoneRules rules) {
+        return Rows.list(em, """
+                select s.id, s.started_at, s.state = 'closed' as closed from sprint s
+                where s.id in (select sprint_id from sprint_milestone where milestone_id = ?
+                               union select sprint_id from sprint_feature where feature_id = any(?))
+                order by s.id""", r -> new studio.governance.SprintTimeouts.SprintClock(r.text("id"), r.instant("started_at"),
+                r.flag("closed")), rules.id(), rules.requiredFeatures().toArray(String[]::new));
+    }
+
     private List<SprintFact> sprints(String milestoneId, String[] features) {
         return Rows.list(em, """
                 select s.id, s.state, s.closure_held,

@@ -22,8 +22,17 @@ public interface GovernanceDefaults {
 
     boolean retryOnFailure();
 
+    /** How many times the timer retries a Blocked milestone under retryOnFailure (0: never; the gate timeout escalates it). */
+    @io.smallrye.config.WithDefault("0")
+    int maxRetries();
+
+    /** How long a milestone stays Blocked before the timer retries it. */
+    @io.smallrye.config.WithDefault("60")
+    int retryCooldownSeconds();
+
     default DefinitionDefaults asDefinitionDefaults() {
         return new DefinitionDefaults(qaCoverageThreshold(), allowManualOverrides(), autoPromotion(),
-                traceValidationRequired(), gateTimeoutSeconds(), retryOnFailure());
+                traceValidationRequired(), gateTimeoutSeconds(), retryOnFailure(), studio.gate.PlanningMode.AUTONOMOUS,
+                maxRetries(), retryCooldownSeconds());
     }
 }

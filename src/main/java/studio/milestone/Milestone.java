@@ -51,6 +51,35 @@ public class Milestone extends PanacheEntityBase {
     @Column(name = "escalated_by")
     public String escalatedBy;
     public String outcome;
+    /** The effective maxRetries under retryOnFailure (0: the timer never retries) and the cool-down before each retry. */
+    @Column(name = "timer_retries")
+    public int timerRetries;
+    @Column(name = "retry_cooldown_seconds")
+    public int retryCooldownSeconds = 60;
+    /** Retries the timer made since the milestone was last judged anew. */
+    @Column(name = "retry_count")
+    public int retryCount;
+    @Column(name = "paused_by")
+    public String pausedBy;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "paused_roles")
+    public String[] pausedRoles;
+    @Column(name = "pause_reason")
+    public String pauseReason;
+    @Column(name = "paused_at")
+    public Instant pausedAt;
+    @Column(name = "promotion_rejected_by")
+    public String promotionRejectedBy;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "promotion_rejected_roles")
+    public String[] promotionRejectedRoles;
+    @Column(name = "promotion_rejection_reason")
+    public String promotionRejectionReason;
+    @Column(name = "promotion_rejected_at")
+    public Instant promotionRejectedAt;
+    /** The sprints the timer found overdue when it escalated the milestone from Pending (JSON), or null. */
+    @Column(name = "overdue_sprints")
+    public String overdueSprints;
     @Column(name = "coverage_avg", precision = 6, scale = 3)
     public BigDecimal coverageAvg;
     @Column(name = "gates_total")
@@ -70,6 +99,18 @@ public class Milestone extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public long version;
+
+    /** Its pause, or null. */
+    public studio.governance.Hold pause() {
+        return pausedAt == null ? null : new studio.governance.Hold(pausedBy, String.join(",", pausedRoles == null ? new String[0] : pausedRoles),
+                pauseReason, pausedAt);
+    }
+
+    /** Its rejected promotion, or null. */
+    public studio.governance.Hold promotionRejection() {
+        return promotionRejectedAt == null ? null : new studio.governance.Hold(promotionRejectedBy,
+                String.join(",", promotionRejectedRoles == null ? new String[0] : promotionRejectedRoles), promotionRejectionReason, promotionRejectedAt);
+    }
 
     public MilestoneState lifecycleState() {
         return Names.parse(MilestoneState.class, state);

@@ -117,7 +117,8 @@ public class MilestoneDocuments {
                 where s.subject_type = 'milestone' and s.subject_id = ?
                   and e.type in ('MilestoneOverrideRequested', 'MilestoneOverrideApproved', 'MilestoneOverrideRejected',
                                  'MilestoneOverrideRevoked', 'ManualGateDecided', 'MilestoneEscalated', 'MilestoneForceClosed',
-                                 'MilestoneTerminated', 'MilestoneResumed')
+                                 'MilestoneTerminated', 'MilestoneResumed', 'MilestonePaused', 'MilestonePauseLifted',
+                                 'MilestonePromotionRejected', 'MilestonePromotionRejectionLifted')
                 order by s.seq""", r -> r, m.id)) {
             JsonNode payload = MilestoneReadout.parse(r.text("payload"));
             ObjectNode i = out.addObject();

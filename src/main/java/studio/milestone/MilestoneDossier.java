@@ -79,7 +79,8 @@ public class MilestoneDossier {
         List<OverrideTicket> tickets = overrides.stream().map(OverrideRow::ticket).toList();
         ControlPanel panel = asOf != null ? ControlPanel.NONE
                 : ControlPanel.of(actor, governed, report, tickets, SignOffs.of(signOffs.manualDeciders(m.id), tickets),
-                        bypasses.stream().map(BypassRow::ticket).toList(), m.escalatedBy, Instant.now());
+                        bypasses.stream().map(BypassRow::ticket).toList(), m.escalatedBy, Instant.now())
+                        .holding(actor, governed, m.pause(), m.promotionRejection());
         MilestoneDefinition d = rules.definition();
         return new MilestonePage(header(m, view, rules, progress), asOfText, asOf, gateRows(report, rules, m.id),
                 report.coverageAverage(), coverageThreshold(rules), features(d, report),
@@ -116,7 +117,18 @@ public class MilestoneDossier {
         Instant since = v.state().equals(m.state) ? m.stateSince : null;
         return new Header(m.id, m.name, m.description, v.state(), since, m.versionTag, m.phase, m.owner, m.governedBy,
                 m.targetDate, progress.atRisk(), Arrays.asList(m.labels), v.evaluatedAt(), m.traceId,
-                d.effectiveApprovalRoles(), rules.manualOverrideAllowed());
+                d.effectiveApprovalRoles(), rules.manualOverrideAllowed(), m.pause(), m.promotionRejection(), m.retryCount, m.timerRetries,
+                overdueSprints(m.overdueSprints));
+    }
+
+    /** "sprint-3 orphaned (never started, 420s)", as the timer found them when it escalated the milestone. */
+    private static List<String> overdueSprints(String json) {
+        if (json == null) return List.of();
+        List<String> out = new ArrayList<>();
+        MilestoneReadout.parse(json).path("sprints").forEach(s -> out.add(new studio.governance.SprintTimeouts.OverdueSprint(s.path("sprint_id").asText(),
+                "orphaned".equals(s.path("kind").asText()) ? studio.governance.SprintTimeouts.Kind.ORPHANED
+                        : studio.governance.SprintTimeouts.Kind.LONG_RUNNING, s.path("age_seconds").asLong()).describe()));
+        return out;
     }
 
     private static List<GateRow> gateRows(GateReport report, MilestoneRules rules, String milestoneId) {

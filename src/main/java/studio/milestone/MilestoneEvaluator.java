@@ -31,6 +31,7 @@ import studio.governance.MilestoneEvent;
 import studio.governance.MilestoneLifecycle;
 import studio.governance.MilestoneState;
 import studio.governance.MilestoneStimulus;
+import studio.governance.MilestoneTrigger;
 import studio.governance.Readiness;
 import studio.governance.Transition;
 import studio.persistence.Rows;
@@ -109,12 +110,13 @@ public class MilestoneEvaluator {
         GateReport report = GateEngine.evaluate(rules.requiredFeatures(), rules.gates(), evidence);
         Readiness readiness = Readiness.of(report, MilestoneScope.of(rules.requiredFeatures(), evidence));
         List<Transition> steps = lifecycle
-                ? new MilestoneLifecycle(rules.lifecycle()).react(m.lifecycleState(), stimulus, readiness) : List.of();
+                ? new MilestoneLifecycle(rules.lifecycle()).react(m.lifecycleState(), m.pausedAt != null, stimulus, readiness) : List.of();
         if (traceId != null && !traceId.isBlank()) m.traceId = traceId;
         ObjectNode stored = MilestoneReadout.report(report);
         boolean reportChanged = !stored.toString().equals(m.report);
         interventions.judged(m.report, report, rules.gates());
         for (Transition t : steps) apply(m, t, report, actor, now);
+        if (stimulus instanceof MilestoneStimulus.TimerTick tick && escalatedFromPending(steps)) overdue(m, tick, actor, now);
         if (!steps.isEmpty() || reportChanged) {
             if (steps.isEmpty()) audit.record(actor, gatesEvaluated(m, report, stimulus));
             snapshot(m, stored, evidence, stimulus, actor, now);
@@ -123,6 +125,26 @@ public class MilestoneEvaluator {
         }
         metrics.coverage(m.id, report.coverageAverage());
         return new Outcome(m, report, steps);
+    }
+
+    private static boolean escalatedFromPending(List<Transition> steps) {
+        return steps.stream().anyMatch(t -> t.from() == MilestoneState.PENDING && t.to() == MilestoneState.ESCALATED);
+    }
+
+    /** The spec's "flag long-running or unclosed sprints": kept on the row for the page, audited with their ages, counted. */
+    private void overdue(Milestone m, MilestoneStimulus.TimerTick tick, Actor actor, Instant now) {
+        ArrayNode sprints = json.createArrayNode();
+        tick.overdueSprints().forEach(s -> sprints.addObject().put("sprint_id", s.sprintId()).put("kind", s.kind().json())
+                .put("age_seconds", s.ageSeconds()));
+        ObjectNode flag = json.createObjectNode().put("budget_seconds", tick.timeoutSeconds()).put("found_at", now.toString());
+        flag.set("sprints", sprints);
+        m.overdueSprints = flag.toString();
+        ObjectNode p = json.createObjectNode().put("milestone_id", m.id).put("budget_seconds", tick.timeoutSeconds());
+        p.set("sprints", sprints);
+        p.put("escalated_to", rulebook.rules(m).definition().effectiveGovernedBy());
+        p.put("timestamp", now.toString());
+        audit.record(actor, AuditEntry.of("MilestoneSprintsOverdue", Subject.milestone(m.id), m.traceId, p));
+        tick.overdueSprints().forEach(s -> metrics.sprintTimedOut(s.kind().json()));
     }
 
     /** The report as it would be now, without changing anything (for policies and previews). */
@@ -145,7 +167,9 @@ public class MilestoneEvaluator {
             m.state = t.to().json();
             m.stateSince = now;
             if (t.to() == MilestoneState.ESCALATED) m.escalatedBy = actor.name();
+            if (t.from() == MilestoneState.ESCALATED) m.overdueSprints = null; // the flag explains an escalation, while it lasts
         }
+        retries(m, t);
         audit.record(actor, AuditEntry.of(eventName(t), Subject.milestone(m.id), m.traceId, transitionPayload(m, t, report, now)));
         if (t.to() == MilestoneState.REACHED && t.from() != MilestoneState.REACHED) {
             metrics.reached(t.emittedEvent() == MilestoneEvent.MILESTONE_FORCE_CLOSED || hasOverride(report), sincePlanned(m, now));
@@ -153,6 +177,18 @@ public class MilestoneEvaluator {
             metrics.blocked();
         } else if (t.to() == MilestoneState.ESCALATED) {
             metrics.escalated();
+        }
+    }
+
+    /**
+     * Timer retries are counted until the milestone is judged anew: reached, escalated, resumed by a person or new
+     * evidence. (Prometheus counts them per milestone as milestone_retry_count, from their MilestoneResumed.)
+     */
+    private void retries(Milestone m, Transition t) {
+        if (t.trigger() == MilestoneTrigger.RETRY) {
+            m.retryCount++;
+        } else if (t.to() == MilestoneState.REACHED || t.to() == MilestoneState.ESCALATED || t.trigger() == MilestoneTrigger.RESUME) {
+            m.retryCount = 0;
         }
     }
 
@@ -168,6 +204,9 @@ public class MilestoneEvaluator {
         p.put("from", t.from().json());
         p.put("to", t.to().json());
         p.put("reason", t.reason());
+        if (t.trigger() == MilestoneTrigger.RETRY || t.trigger() == MilestoneTrigger.MAX_RETRIES_EXCEEDED) {
+            p.put("retry_count", m.retryCount).put("max_retries", m.timerRetries);
+        }
         p.put("version_tag", m.versionTag);
         MilestoneReadout.putNumber(p, "qa_coverage", report.coverageAverage());
         ArrayNode gates = p.putArray("gate_status");

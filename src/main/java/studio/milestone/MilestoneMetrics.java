@@ -20,7 +20,7 @@ import studio.persistence.DatabaseFigures;
 /**
  * The spec's milestone metrics on /q/metrics (Prometheus names: milestone_gate_success_total,
  * milestone_gate_failure_total, milestone_manual_override_total, milestone_blocked_total,
- * milestone_escalation_count, milestone_duration_seconds, milestone_qa_coverage_percent{milestone}), counted when
+ * milestone_escalation_count, milestone_sprint_timeouts_total{kind}, milestone_duration_seconds, milestone_qa_coverage_percent{milestone}), counted when
  * the transaction that made the change commits (a rolled-back evaluation, a refusal or a dry run, counts nothing),
  * and what the
  * milestones are now, read from the database at each scrape so every instance reports the same and a restart loses
@@ -60,6 +60,7 @@ public class MilestoneMetrics {
         duration = Timer.builder("milestone.duration").description("Time from MilestonePlanned to MilestoneReached").register(registry);
         Gauge.builder("milestone.escalation.count", escalations, AtomicLong::get)
                 .description("Manual escalations required").register(registry);
+        for (String kind : java.util.List.of("orphaned", "long-running")) sprintTimeouts(kind);
         new DatabaseFigures(db, IN_STATE).registerCountAndOldest(registry, "milestone.in.state", "state",
                 java.util.Arrays.stream(MilestoneState.values()).map(MilestoneState::json).toList(),
                 "Milestones in this lifecycle state now", "How long the milestone longest in this state has been in it (0 when none is)");
@@ -82,6 +83,16 @@ public class MilestoneMetrics {
 
     public void escalated() {
         afterCommit.run(escalations::incrementAndGet);
+    }
+
+    /** A contributing sprint of a Pending milestone found overdue (milestone_sprint_timeouts_total{kind}). */
+    public void sprintTimedOut(String kind) {
+        afterCommit.run(sprintTimeouts(kind)::increment);
+    }
+
+    private Counter sprintTimeouts(String kind) {
+        return Counter.builder("milestone.sprint.timeouts").tag("kind", kind)
+                .description("Contributing sprints of a Pending milestone that did not close within its time budget").register(registry);
     }
 
     public void coverage(String milestoneId, Double percent) {

@@ -10,6 +10,7 @@ import studio.definition.MilestoneProgress;
 import studio.definition.Risk;
 import studio.format.Names;
 import studio.gate.MilestoneEvidence.OverrideStatus;
+import studio.governance.Hold;
 import studio.governance.MilestoneState;
 import studio.governance.Bypass;
 import studio.governance.OverrideTicket;
@@ -35,7 +36,8 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
     public record Header(String id, String name, String description, String state, Instant stateSince, String versionTag,
                          String phase, String owner, String governedBy, LocalDate targetDate, boolean atRisk,
                          List<String> labels, Instant evaluatedAt, String traceId, List<String> approvalRoles,
-                         boolean manualOverrideAllowed) {
+                         boolean manualOverrideAllowed, Hold paused, Hold promotionRejected, int retryCount, int timerRetries,
+                         List<String> overdueSprints) {
 
         public String title() {
             return name == null || name.isBlank() ? id : name;

@@ -23,7 +23,8 @@ public record MilestoneRules(
 
     public static MilestoneRules of(MilestoneDefinition d, DefinitionDefaults defaults) {
         return new MilestoneRules(d, d.resolveGates(defaults),
-                new LifecyclePolicy(d.effectiveAutoPromotion(defaults), d.effectiveRetryOnFailure(defaults)),
+                new LifecyclePolicy(d.effectiveAutoPromotion(defaults), d.effectiveRetryOnFailure(defaults), d.effectiveMaxRetries(defaults),
+                        d.effectiveRetryCooldownSeconds(defaults)),
                 d.effectiveGateTimeoutSeconds(defaults), d.effectiveManualOverrideAllowed(defaults));
     }
 

@@ -88,7 +88,22 @@ public class MilestoneViews {
         MilestoneReadout.putNumber(progress, "deliverables_percent", p.deliverablesPercent());
         n.put("at_risk", p.atRisk());
         if (v.milestone().targetDate != null) n.put("target_date", v.milestone().targetDate.toString());
+        holds(n, v.milestone());
         return n;
+    }
+
+    /** Now, not as of: a pause, a rejected promotion, the timer's retries and the sprints it found overdue (docs/API.md). */
+    private static void holds(ObjectNode n, Milestone m) {
+        hold(n, "paused", m.pause());
+        hold(n, "promotion_rejected", m.promotionRejection());
+        if (m.timerRetries > 0) n.putObject("retries").put("count", m.retryCount).put("max", m.timerRetries)
+                .put("cooldown_seconds", m.retryCooldownSeconds);
+        if (m.overdueSprints != null) n.set("overdue_sprints", MilestoneReadout.parse(m.overdueSprints));
+    }
+
+    private static void hold(ObjectNode n, String key, studio.governance.Hold h) {
+        if (h == null) return;
+        n.putObject(key).put("by", h.by()).put("roles", h.roles()).put("reason", h.reason()).put("at", h.at().toString());
     }
 
     public MilestoneProgress progress(View v) {

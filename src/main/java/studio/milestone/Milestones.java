@@ -70,6 +70,8 @@ public class Milestones {
     CriterionMarks criteria;
     @Inject
     PageActions actions;
+    @Inject
+    MilestoneHolds holds;
 
     @GET
     public Response list() {
@@ -135,6 +137,36 @@ public class Milestones {
     @RolesAllowed(Roles.ACTING)
     public Response escalate(@PathParam("id") String id, @RestForm String reason, HttpHeaders headers) {
         return act(id, "escalate", Attempt.of("escalate").with("reason", reason), headers, () -> commands.escalate(id, user.actor(), reason));
+    }
+
+    @POST
+    @Path("{id}/pause")
+    @RolesAllowed(Roles.ACTING)
+    public Response pause(@PathParam("id") String id, @RestForm String reason, HttpHeaders headers) {
+        return act(id, "pause", Attempt.of("pause").with("reason", reason), headers, () -> holds.pause(id, user.actor(), reason));
+    }
+
+    @POST
+    @Path("{id}/unpause")
+    @RolesAllowed(Roles.ACTING)
+    public Response unpause(@PathParam("id") String id, @RestForm String reason, HttpHeaders headers) {
+        return act(id, "unpause", Attempt.of("unpause").with("reason", reason), headers, () -> holds.unpause(id, user.actor(), reason));
+    }
+
+    @POST
+    @Path("{id}/promotion/reject")
+    @RolesAllowed(Roles.ACTING)
+    public Response rejectPromotion(@PathParam("id") String id, @RestForm String reason, HttpHeaders headers) {
+        return act(id, "reject-promotion", Attempt.of("reject-promotion").with("reason", reason), headers,
+                () -> holds.rejectPromotion(id, user.actor(), reason));
+    }
+
+    @POST
+    @Path("{id}/promotion/lift")
+    @RolesAllowed(Roles.ACTING)
+    public Response liftRejection(@PathParam("id") String id, @RestForm String reason, HttpHeaders headers) {
+        return act(id, "lift-rejection", Attempt.of("lift-rejection").with("reason", reason), headers,
+                () -> holds.liftRejection(id, user.actor(), reason));
     }
 
     @POST

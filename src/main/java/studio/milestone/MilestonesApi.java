@@ -51,6 +51,8 @@ public class MilestonesApi {
     @Inject
     MilestoneCommands commands;
     @Inject
+    MilestoneHolds holds;
+    @Inject
     CoordinatorDocuments coordinator;
 
     @GET
@@ -177,6 +179,42 @@ public class MilestonesApi {
     @Operation(summary = "Escalate a milestone", description = "Escalates a blocked milestone to its governor, with a reason.")
     public ObjectNode escalate(@PathParam("id") String id, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
         return after(commands.escalate(id, user.actor(), JsonBody.parse(body).text("reason")));
+    }
+
+    @POST
+    @Path("{id}/pause")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ACTING)
+    @Operation(summary = "Pause a milestone", description = "A governor (the milestone's governedBy role or platform-admin) pauses an open milestone, with a reason: evidence is still recorded but nothing moves it (no transitions from evidence or timers, no commands, no release) until it is resumed.")
+    public ObjectNode pause(@PathParam("id") String id, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
+        return after(holds.pause(id, user.actor(), JsonBody.parse(body).text("reason")));
+    }
+
+    @POST
+    @Path("{id}/unpause")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ACTING)
+    @Operation(summary = "Resume a paused milestone", description = "A governor lifts the pause, with a reason: the paused time is not counted against the milestone's timeouts and its gates are judged again against the evidence recorded meanwhile.")
+    public ObjectNode unpause(@PathParam("id") String id, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
+        return after(holds.unpause(id, user.actor(), JsonBody.parse(body).text("reason")));
+    }
+
+    @POST
+    @Path("{id}/promotion/reject")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ACTING)
+    @Operation(summary = "Reject a milestone's promotion", description = "A governor, product-owner or platform-admin refuses the promotion of a Reached milestone, with a reason: every release of it (page, POST /api/releases, autoPromotion) is refused, naming the reason, until the rejection is lifted.")
+    public ObjectNode rejectPromotion(@PathParam("id") String id, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
+        return after(holds.rejectPromotion(id, user.actor(), JsonBody.parse(body).text("reason")));
+    }
+
+    @POST
+    @Path("{id}/promotion/lift")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ACTING)
+    @Operation(summary = "Lift a promotion rejection", description = "The same roles that may reject a milestone's promotion lift the rejection, with a reason (the person who rejected it may lift it too); releases are allowed again.")
+    public ObjectNode liftRejection(@PathParam("id") String id, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
+        return after(holds.liftRejection(id, user.actor(), JsonBody.parse(body).text("reason")));
     }
 
     @POST

@@ -137,6 +137,8 @@ public class DefinitionStore {
         m.targetDate = d.targetDate();
         m.versionTag = d.versionTag();
         m.gateTimeoutSeconds = d.effectiveGateTimeoutSeconds(rulebook.defaults());
+        m.timerRetries = d.effectiveTimerRetries(rulebook.defaults());
+        m.retryCooldownSeconds = d.effectiveRetryCooldownSeconds(rulebook.defaults());
         m.updatedAt = now;
         m.changeSeq = ChangeCursor.next(em);
     }

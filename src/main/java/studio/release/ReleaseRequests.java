@@ -17,6 +17,7 @@ import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.definition.MilestoneDefinition;
 import studio.governance.Actor;
+import studio.governance.HoldPolicy;
 import studio.governance.MilestoneState;
 import studio.governance.ReleaseEnvironment;
 import studio.governance.ReleasePolicy;
@@ -133,6 +134,10 @@ public class ReleaseRequests {
         if (!s.releasable()) {
             throw ApiException.conflict("milestone " + m.id + " is " + s.label() + "; only a Reached or Closed milestone can be released");
         }
+        // A pause or a rejected promotion stops every route to a release: the page, POST /api/releases and autoPromotion.
+        HoldPolicy.promotionRefusal(m.id, m.pause(), m.promotionRejection()).ifPresent(why -> {
+            throw ApiException.conflict(why);
+        });
     }
 
     private ReleasePolicy policy(ReleaseEnvironment environment, MilestoneDefinition d, ReleaseOrder order) {

@@ -42,7 +42,7 @@ final class RandomDefinitions {
         List<String> gateNames = gates.stream().map(GateSpec::name).toList();
         return new MilestoneDefinition(id, text(), text(), text(), text(), text(), date(), text(), text(), role(),
                 roles(), approvals(), approvals(), bool(), bool(), bool(), texts(), text(), idList("F"), texts(), texts(), bool(), text(), gates,
-                percent(), maybe(() -> random.nextInt(100_000)), bool(), bool(), list(this::trigger), traceability(),
+                percent(), maybe(() -> random.nextInt(100_000)), bool(), maybe(() -> random.nextInt(101)), maybe(() -> random.nextInt(100_000)), bool(), list(this::trigger), traceability(),
                 texts(), texts(), text(), bool(), strategy(), list(() -> criterion(gateNames)),
                 list(() -> deliverable(gateNames)), list(this::risk), list(this::blocker),
                 maybe(() -> new Reminders(java.time.Duration.ofMinutes(1 + random.nextInt(600)), null)),

@@ -244,9 +244,11 @@ class MilestoneLifecycleTest {
     void reasonsSayWhatHappenedAndWho() {
         var lifecycle = new MilestoneLifecycle(RETRY);
         assertEquals(List.of(
-                new Transition(MilestoneState.PLANNED, MilestoneState.PENDING, MilestoneEvent.MILESTONE_READY, "new evidence: SprintClosed"),
-                new Transition(MilestoneState.PENDING, MilestoneState.VERIFYING, null, "contributing sprints settled"),
-                new Transition(MilestoneState.VERIFYING, MilestoneState.BLOCKED, MilestoneEvent.MILESTONE_BLOCKED, "gate failed: qaCoverageAbove")),
+                new Transition(MilestoneState.PLANNED, MilestoneState.PENDING, MilestoneEvent.MILESTONE_READY, "new evidence: SprintClosed",
+                        MilestoneTrigger.READY),
+                new Transition(MilestoneState.PENDING, MilestoneState.VERIFYING, null, "contributing sprints settled", MilestoneTrigger.VERIFY),
+                new Transition(MilestoneState.VERIFYING, MilestoneState.BLOCKED, MilestoneEvent.MILESTONE_BLOCKED, "gate failed: qaCoverageAbove",
+                        MilestoneTrigger.GATE_FAILED)),
                 lifecycle.react(MilestoneState.PLANNED, STIMULI.get("evidence"), READINESS.get("failed")));
         assertEquals("force closed by po-anna: accepted risk",
                 lifecycle.react(MilestoneState.ESCALATED, STIMULI.get("force"), READINESS.get("failed")).get(0).reason());

@@ -25,11 +25,14 @@ class MilestoneStateTest {
         for (MilestoneState s : MilestoneState.values()) expected.put(s, new EnumMap<>(MilestoneTrigger.class));
         expected.get(PLANNED).put(READY, PENDING);
         expected.get(PENDING).put(VERIFY, VERIFYING);
+        expected.get(PENDING).put(ESCALATE, ESCALATED);
         expected.get(VERIFYING).put(GATES_SATISFIED, REACHED);
         expected.get(VERIFYING).put(GATE_FAILED, BLOCKED);
         expected.get(BLOCKED).put(RESUME, VERIFYING);
         expected.get(BLOCKED).put(ESCALATE, ESCALATED);
         expected.get(BLOCKED).put(TERMINATE, TERMINATED);
+        expected.get(BLOCKED).put(RETRY, VERIFYING);
+        expected.get(BLOCKED).put(MAX_RETRIES_EXCEEDED, TERMINATED);
         expected.get(ESCALATED).put(GATES_SATISFIED, REACHED);
         expected.get(ESCALATED).put(FORCE_CLOSE, REACHED);
         expected.get(ESCALATED).put(TERMINATE, TERMINATED);
@@ -54,6 +57,8 @@ class MilestoneStateTest {
         assertEquals("MilestonePromotionTriggered", PROMOTION_TRIGGERED.event().eventName());
         assertEquals("MilestoneClosed", PROMOTION_COMPLETED.event().eventName());
         assertEquals("MilestoneTerminated", TERMINATE.event().eventName());
+        assertEquals("MilestoneResumed", RETRY.event().eventName());
+        assertEquals("MilestoneTerminated", MAX_RETRIES_EXCEEDED.event().eventName());
     }
 
     @Test

@@ -62,6 +62,8 @@ class PermissionMatrixTest {
     static final Set<String> GOVERNORS = Set.of("security-officer", "platform-admin");
     static final Set<String> RELEASERS = Set.of("product-owner", "platform-admin");
     static final Set<String> EVALUATORS = Set.of("product-owner", "qa-lead", "platform-admin");
+    /** Who may reject a milestone's promotion or lift the rejection: its governors and the promoters. */
+    static final Set<String> PROMOTION_DECIDERS = Set.of("security-officer", "platform-admin", "product-owner");
 
     /** How a row's request is sent: as JSON/YAML/text to the API, or as a browser form (with the CSRF header). */
     enum Body { NONE, JSON, YAML, MARKDOWN, NDJSON, FORM, MULTIPART }
@@ -137,6 +139,12 @@ class PermissionMatrixTest {
             post("/api/milestones/{id}/resume", "/api/milestones/perm/resume", Set.of("product-owner", "qa-lead", "platform-admin", "ci"),
                     Body.JSON, "{\"reason\":\"matrix\"}"),
             post("/api/milestones/{id}/escalate", "/api/milestones/perm/escalate", GOVERNORS, Body.JSON, "{\"reason\":\"matrix\"}"),
+            post("/api/milestones/{id}/pause", "/api/milestones/perm-hold/pause", GOVERNORS, Body.JSON, "{\"reason\":\"matrix\"}"),
+            post("/api/milestones/{id}/unpause", "/api/milestones/perm-hold/unpause", GOVERNORS, Body.JSON, "{\"reason\":\"matrix\"}"),
+            post("/api/milestones/{id}/promotion/reject", "/api/milestones/perm-hold/promotion/reject", PROMOTION_DECIDERS, Body.JSON,
+                    "{\"reason\":\"matrix\"}"),
+            post("/api/milestones/{id}/promotion/lift", "/api/milestones/perm-hold/promotion/lift", PROMOTION_DECIDERS, Body.JSON,
+                    "{\"reason\":\"matrix\"}"),
             post("/api/milestones/{id}/{kind}", "/api/milestones/perm-force/force-close", GOVERNORS, Body.JSON, "{\"reason\":\"matrix\"}"),
             get("/api/bypasses", ALL),
             post("/api/bypasses/{id}/approve", "/api/bypasses/" + NO_ID + "/approve", ACTING, Body.JSON, "{\"reason\":\"matrix\"}"),
@@ -218,6 +226,10 @@ class PermissionMatrixTest {
             post("/milestones/{id}/evaluate", "/milestones/perm/evaluate", EVALUATORS, Body.FORM, ""),
             post("/milestones/{id}/resume", "/milestones/perm/resume", EVALUATORS, Body.FORM, "reason=matrix"),
             post("/milestones/{id}/escalate", "/milestones/perm-page/escalate", GOVERNORS, Body.FORM, "reason=matrix"),
+            post("/milestones/{id}/pause", "/milestones/perm-hold/pause", GOVERNORS, Body.FORM, "reason=matrix"),
+            post("/milestones/{id}/unpause", "/milestones/perm-hold/unpause", GOVERNORS, Body.FORM, "reason=matrix"),
+            post("/milestones/{id}/promotion/reject", "/milestones/perm-hold/promotion/reject", PROMOTION_DECIDERS, Body.FORM, "reason=matrix"),
+            post("/milestones/{id}/promotion/lift", "/milestones/perm-hold/promotion/lift", PROMOTION_DECIDERS, Body.FORM, "reason=matrix"),
             post("/milestones/{id}/{kind}", "/milestones/perm-page/terminate", GOVERNORS, Body.FORM, "reason=matrix"),
             post("/milestones/{id}/bypasses/{item}/{decision}", "/milestones/perm/bypasses/" + NO_ID + "/approve", ACTING, Body.FORM,
                     "reason=matrix"),
@@ -381,7 +393,7 @@ class PermissionMatrixTest {
         prepared = true;
         TestDb.reset();
         StringBuilder yaml = new StringBuilder("milestones:\n");
-        for (String id : List.of("perm", "perm-force", "perm-page", "perm-inbox")) {
+        for (String id : List.of("perm", "perm-force", "perm-page", "perm-inbox", "perm-hold")) {
             yaml.append("  - id: ").append(id).append("""
 
                         gateConditions:
