@@ -19,7 +19,8 @@ import studio.testing.TestDb;
  * Planning governance in the browser, as the issue tells it: a product owner imports a plan in assisted mode, a second
  * product owner approves one sprint's scope and rejects another with a reason, CI starts the rejected one anyway and
  * the milestone shows the failing scope gate; a feature is deferred from the backlog page; the milestone needs three
- * sign-offs from three people; the timeline and the status report tell the same story.
+ * sign-offs from three people; the timeline and the status report tell the same story; sprints that never close
+ * escalate the milestone to its governor.
  */
 @QuarkusTest
 class PlanningJourneyTest {
@@ -32,6 +33,7 @@ class PlanningJourneyTest {
                 requiredFeatures: [J.Pay, J.Refund, J.Export]
                 deferredAllowed: true
                 governedBy: security-officer
+                gateTimeoutSeconds: 600
                 gateConditions:
                   - sprintScopesApproved
                   - manualApproval: product-owner
@@ -50,6 +52,8 @@ class PlanningJourneyTest {
 
     @TestHTTPResource("/")
     URL root;
+    @jakarta.inject.Inject
+    studio.milestone.GateTimeouts timers;
 
     @BeforeEach
     void clean() {
@@ -109,6 +113,19 @@ class PlanningJourneyTest {
             assertThat(co.locator("body")).containsText("Milestone Checkout beta (pending)");
             assertThat(co.locator("body")).containsText("Sprint j-refund (active)");
             Browser.screenshot(co, "planning-timeline");
+
+            // j-pay never starts and j-refund never closes: past the milestone's 600 s budget the timer escalates it to
+            // its governor (the clock is moved by ageing the stored times, as the timer tests do)
+            TestDb.exec("update milestone set state_since = state_since - interval '601 seconds' where id = 'journey-ms'",
+                    "update sprint set started_at = started_at - interval '601 seconds' where id = 'j-refund'");
+            timers.tick();
+            so.navigate(root + "approvals");
+            assertThat(so.locator("body")).containsText("Checkout beta");
+            so.navigate(root + "milestones/journey-ms");
+            assertThat(so.locator(".ms-status .chip")).hasText("Escalated");
+            assertThat(so.locator("#overdue-sprints")).containsText("j-pay");
+            assertThat(so.locator("#overdue-sprints")).containsText("j-refund");
+            Browser.screenshot(so, "planning-sprint-timeout");
         }
     }
 
