@@ -109,8 +109,9 @@ public record MilestoneEvidence(
     public record DecisionFact(String role, Decision decision, String by, String reason, Instant at, EvidenceRef source) {}
 
     /** Where a sprint's current scope stands: NONE when the sprint has no imported definition (so nothing to approve). */
+    /** A sprint scope's status; PROPOSED is a held change waiting for a decision, never the status of the scope in force. */
     public enum ScopeStatus {
-        PENDING, STALE, APPROVED, REJECTED, NONE;
+        PENDING, STALE, APPROVED, REJECTED, NONE, PROPOSED;
 
         public String json() {
             return name().toLowerCase(java.util.Locale.ROOT);

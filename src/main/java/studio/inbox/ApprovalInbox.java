@@ -136,7 +136,7 @@ public class ApprovalInbox implements Navigation.InboxCounter {
     }
 
     /**
-     * Sprints' current scopes waiting for a decision (pending, or stale after a changed re-import) that someone other than
+     * Sprints' scopes waiting for a decision (pending, stale after a changed re-import, or a held change) that someone other than
      * {@code notBy} imported, on sprints linked to milestone {@code only} (or all: ""); the policy then keeps those that
      * need approval and that the person may decide.
      */
@@ -145,7 +145,7 @@ public class ApprovalInbox implements Navigation.InboxCounter {
         List<Row> rows = Rows.list(em, """
                 select c.id, c.sprint_id, s.name, c.status, c.approval_required, c.author, c.imported_at
                 from sprint_scope c join sprint s on s.id = c.sprint_id
-                where c.status in ('pending', 'stale') and coalesce(c.author, '') <> ?
+                where c.status in ('pending', 'stale', 'proposed') and coalesce(c.author, '') <> ?
                   and (? = '' or c.sprint_id in (select sprint_id from sprint_milestone where milestone_id = ?))
                 order by c.imported_at, c.id limit ?""", r -> new Row(r.number("id"), r.text("sprint_id"), r.text("name"), r.text("status"),
                 r.flag("approval_required"), r.text("author"), r.instant("imported_at")), notBy, only, only, LIMIT);
@@ -158,7 +158,7 @@ public class ApprovalInbox implements Navigation.InboxCounter {
         return rows.stream().map(r -> {
             List<SprintScopeFacts.LinkedMode> linked = links.getOrDefault(r.sprintId(), List.of());
             var scope = new ScopeApprovalPolicy.Scope(r.sprintId(), r.author(), Names.parse(ScopeStatus.class, r.status()),
-                    ScopeApprovalPolicy.needsApproval(r.required(), linked.stream().map(SprintScopeFacts.LinkedMode::mode).toList()),
+                    r.status().equals("proposed") || ScopeApprovalPolicy.needsApproval(r.required(), linked.stream().map(SprintScopeFacts.LinkedMode::mode).toList()),
                     ScopeApprovalPolicy.deciders(linked.stream().map(SprintScopeFacts.LinkedMode::governedBy).toList()));
             String milestone = linked.stream().filter(l -> l.mode().requiresScopeApproval()).map(SprintScopeFacts.LinkedMode::milestoneId)
                     .findFirst().orElse(linked.isEmpty() ? "" : linked.get(0).milestoneId());

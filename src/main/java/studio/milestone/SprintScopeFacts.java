@@ -42,7 +42,7 @@ public class SprintScopeFacts {
         Rows.list(em, """
                 select s.id, c.id as scope_id, c.status, c.approval_required, f.scope_status as started_status, f.started_at, f.evidence_id
                 from sprint s
-                left join sprint_scope c on c.sprint_id = s.id and c.status <> 'superseded'
+                left join sprint_scope c on c.sprint_id = s.id and c.status not in ('superseded', 'proposed', 'declined')
                 left join lateral (select scope_status, started_at, evidence_id from sprint_scope_flag g where g.sprint_id = s.id
                                    order by started_at, id limit 1) f on true
                 where s.id = any(?) order by s.id""", r -> {

@@ -21,6 +21,7 @@ import studio.input.Format;
 import studio.input.InvalidInputException;
 import studio.milestone.MilestoneEvaluator;
 import studio.sprint.PlanSnapshots;
+import studio.sprint.SprintScopes;
 
 /**
  * Imports milestones, sprints and features documents: all or nothing (any problem, and nothing is stored),
@@ -34,9 +35,11 @@ public class DefinitionImport {
     /**
      * @param pendingApproval changes that loosen a governed milestone: stored, not applied, until a second person
      *                        approves them
+     * @param scopesHeld      changes to sprints whose approved scope is in force: held, not applied, until a person other
+     *                        than their importer approves them (counted as unchanged)
      */
     public record Result(Counts created, Counts updated, Counts unchanged, List<String> milestonesReevaluated,
-                         List<DefinitionStore.Proposal> pendingApproval) {}
+                         List<DefinitionStore.Proposal> pendingApproval, List<SprintScopes.Held> scopesHeld) {}
 
     @Inject
     EntityManager em;
@@ -50,6 +53,8 @@ public class DefinitionImport {
     ObjectMapper json;
     @Inject
     PlanSnapshots plans;
+    @Inject
+    SprintScopes scopes;
 
     /** Parses and checks a document against what is stored, without storing anything. */
     @Transactional
@@ -67,7 +72,9 @@ public class DefinitionImport {
         Set<String> touched = new TreeSet<>();
         List<DefinitionStore.Proposal> proposals = new ArrayList<>();
         set.milestones().forEach(m -> tally.milestone(store.upsertMilestone(m, actor, proposals), m.id(), touched));
-        set.sprints().forEach(s -> tally.sprint(store.upsertSprint(s, actor), store.milestonesOf(s), touched));
+        List<SprintScopes.Held> held = new ArrayList<>();
+        set.sprints().forEach(s -> tally.sprint(store.upsertSprint(s, actor, held), store.milestonesOf(s), touched));
+        held.replaceAll(scopes::again); // judged with every change of the document held, so a feature passed between sprints reads as a move
         List<String> changedFeatures = new ArrayList<>();
         set.features().forEach(f -> tally.feature(store.upsertFeature(f), f.id(), changedFeatures));
         store.ensureFeatures(referencedFeatures(set));
@@ -75,10 +82,10 @@ public class DefinitionImport {
             touched.addAll(store.milestonesRequiring(changedFeatures));
             audit.record(actor, featuresDefined(changedFeatures));
         }
-        audit.record(actor, imported(tally, set, proposals));
+        audit.record(actor, imported(tally, set, proposals, held));
         touched.forEach(id -> evaluator.redefined(id, actor));
         touched.forEach(id -> plans.afterImport(id, actor));
-        return new Result(tally.created(), tally.updated(), tally.unchanged(), List.copyOf(touched), List.copyOf(proposals));
+        return new Result(tally.created(), tally.updated(), tally.unchanged(), List.copyOf(touched), List.copyOf(proposals), List.copyOf(held));
     }
 
     private static Set<String> referencedFeatures(DefinitionSet set) {
@@ -96,9 +103,11 @@ public class DefinitionImport {
                 .alsoAbout(ids.stream().map(Subject::feature).toList());
     }
 
-    private AuditEntry imported(Tally t, DefinitionSet set, List<DefinitionStore.Proposal> proposals) {
+    private AuditEntry imported(Tally t, DefinitionSet set, List<DefinitionStore.Proposal> proposals, List<SprintScopes.Held> held) {
         ObjectNode p = json.createObjectNode();
         proposals.forEach(c -> p.withArray("pending_approval").addObject().put("milestone_id", c.milestoneId()).put("change_id", c.changeId()));
+        held.forEach(h -> p.withArray("scopes_held").addObject().put("sprint_id", h.sprintId()).put("scope_id", h.scopeId())
+                .put("change", h.change().summary()));
         p.set("created", json.valueToTree(t.created()));
         p.set("updated", json.valueToTree(t.updated()));
         p.set("unchanged", json.valueToTree(t.unchanged()));
@@ -121,7 +130,7 @@ public class DefinitionImport {
 
         void sprint(DefinitionStore.Change c, List<String> milestones, Set<String> touched) {
             count(c, 1);
-            if (c != DefinitionStore.Change.UNCHANGED) touched.addAll(milestones);
+            if (c == DefinitionStore.Change.CREATED || c == DefinitionStore.Change.UPDATED) touched.addAll(milestones);
         }
 
         void feature(DefinitionStore.Change c, String id, List<String> changed) {

@@ -149,29 +149,66 @@ public class DefinitionStore {
         return all;
     }
 
-    public Change upsertSprint(SprintDefinition d, Actor actor) {
+    /**
+     * Creates or redefines a sprint. A change to a sprint whose approved scope is in force, when its scope needs approval
+     * ({@link SprintScopes#holds}), is not applied: it is held for a decision (added to {@code held}, PENDING) and the
+     * sprint keeps its approved definition; importing the definition in force again withdraws a held change.
+     */
+    public Change upsertSprint(SprintDefinition d, Actor actor, List<SprintScopes.Held> held) {
         String text = DefinitionWriter.toYaml(new DefinitionSet(List.of(), List.of(d), List.of()));
         Sprint s = em.find(Sprint.class, d.id(), LockModeType.PESSIMISTIC_WRITE);
-        Instant now = now();
         boolean created = s == null;
-        if (!created && text.equals(s.definition)) return Change.UNCHANGED;
-        String before = created ? null : s.definition;
+        if (!created && text.equals(s.definition)) {
+            scopes.withdraw(d.id(), actor);
+            return Change.UNCHANGED;
+        }
         if (!created) refuseDroppingGates(s, d);
-        if (created) s = newSprint(d.id(), now);
+        if (!created && scopes.holds(d.id(), Boolean.TRUE.equals(d.approvalRequired()))) {
+            held.add(scopes.propose(d.id(), text, Boolean.TRUE.equals(d.approvalRequired()), actor));
+            s.changeSeq = ChangeCursor.next(em); // its page and the board show the change waiting
+            return Change.PENDING;
+        }
+        if (created) {
+            s = newSprint(d.id(), now());
+            em.persist(s);
+            em.flush(); // its scope row refers to it
+        }
+        scopes.imported(d.id(), text, Boolean.TRUE.equals(d.approvalRequired()), actor);
+        applySprint(s, d, text, actor, created, null);
+        return created ? Change.CREATED : Change.UPDATED;
+    }
+
+    /**
+     * Puts a held scope change in force once {@code approver} approved it: the sprint takes the definition, its features
+     * and links, audited as SprintRedefined with who proposed and who approved it. Answers the milestones it was linked to
+     * before, which the caller re-judges with those it is linked to now.
+     */
+    public List<String> applyApprovedScope(SprintScopes.Stored proposal, Actor approver) {
+        Sprint s = em.find(Sprint.class, proposal.sprintId(), LockModeType.PESSIMISTIC_WRITE);
+        List<String> before = scopes.linked(proposal.sprintId()).stream().map(l -> l.milestoneId()).toList();
+        SprintDefinition d = DefinitionParser.parse(proposal.definition(), Format.YAML).sprints().get(0);
+        ensureFeatures(d.features());
+        ObjectNode approval = json.createObjectNode().put("proposed_by", proposal.author()).put("approved_by", approver.name())
+                .put("scope_id", proposal.id());
+        applySprint(s, d, proposal.definition(), approver, false, approval);
+        return before;
+    }
+
+    private void applySprint(Sprint s, SprintDefinition d, String text, Actor actor, boolean created, ObjectNode approval) {
+        String before = created ? null : s.definition;
         s.definition = text;
         s.name = d.name();
         s.goal = d.goal();
         s.labels = d.labels().toArray(String[]::new);
-        s.updatedAt = now;
+        s.updatedAt = now();
         s.changeSeq = ChangeCursor.next(em);
-        if (created) em.persist(s);
         replaceSourced("sprint_milestone", "milestone_id", d.id(), d.milestones());
         replaceSourced("sprint_feature", "feature_id", d.id(), d.features());
-        scopes.imported(d.id(), text, Boolean.TRUE.equals(d.approvalRequired()), actor);
-        audit.record(actor, AuditEntry.of(created ? "SprintDefined" : "SprintRedefined", Subject.sprint(d.id()), null,
-                definitionPayload(text, before)).alsoAbout(d.milestones().stream().map(Subject::milestone).toList()));
+        ObjectNode payload = definitionPayload(text, before);
+        if (approval != null) payload.setAll(approval);
+        audit.record(actor, AuditEntry.of(created ? "SprintDefined" : "SprintRedefined", Subject.sprint(d.id()), null, payload)
+                .alsoAbout(d.milestones().stream().map(Subject::milestone).toList()));
         if (!created) sprints.refresh(s, null, actor); // a gate added to a sprint that is closing judges it now
-        return created ? Change.CREATED : Change.UPDATED;
     }
 
     /**

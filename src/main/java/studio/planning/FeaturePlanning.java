@@ -21,7 +21,6 @@ import studio.input.InputProblem;
 import studio.input.InvalidInputException;
 import studio.milestone.MilestoneEvaluator;
 import studio.milestone.MilestoneRulebook;
-import studio.milestone.MilestoneViews;
 import studio.persistence.Rows;
 import studio.web.ApiException;
 
@@ -41,8 +40,6 @@ public class FeaturePlanning {
     EvidenceIntake intake;
     @Inject
     AuditLog audit;
-    @Inject
-    MilestoneViews views;
     @Inject
     MilestoneRulebook rulebook;
     @Inject
@@ -72,10 +69,9 @@ public class FeaturePlanning {
                 and not exists (select 1 from sprint_feature sf where sf.sprint_id = s.id and sf.feature_id = ?)
                 order by s.created_at, s.id limit 200""", r -> r.text("id"), featureId);
         List<Requirer> requirers = Rows.list(em, """
-                select m.id, m.state from milestone_feature mf join milestone m on m.id = mf.milestone_id
-                where mf.feature_id = ? order by m.id limit 50""", r -> r.text("id") + "\u0000" + r.text("state"), featureId)
-                .stream().map(s -> s.split("\u0000")).map(p -> new Requirer(p[0], p[1],
-                        rulebook.rules(views.find(p[0])).definition().allowsDeferral())).toList();
+                select m.id, m.state, m.definition from milestone_feature mf join milestone m on m.id = mf.milestone_id
+                where mf.feature_id = ? order by m.id limit 50""", r -> new Requirer(r.text("id"), r.text("state"),
+                rulebook.rules(r.text("definition")).definition().allowsDeferral()), featureId);
         return new Plan(featureId, f.title, f.deferredAt != null || "deferred".equals(f.plannedStatus), delivered, open, later, requirers);
     }
 

@@ -9,6 +9,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.TreeSet;
 import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
@@ -19,6 +21,7 @@ import studio.governance.ScopeApprovalPolicy;
 import studio.milestone.MilestoneEvaluator;
 import studio.milestone.SprintScopeFacts.LinkedMode;
 import studio.persistence.Rows;
+import studio.sprint.PlanSnapshots;
 import studio.sprint.Sprint;
 import studio.sprint.SprintScopes;
 import studio.sprint.SprintScopes.Stored;
@@ -27,9 +30,11 @@ import studio.web.ApiException;
 /**
  * Decides a sprint's scope ({@link SprintScopes}) by {@link ScopeApprovalPolicy}: a product owner or a linked
  * milestone's governor other than whoever imported it approves or rejects it with a reason. The sprint's row is locked
- * first and the decision is taken only while the scope is still pending or stale, so two people deciding at once record
+ * first and the decision is taken only while the scope is still pending, stale or held, so two people deciding at once record
  * one decision and the other is told it was already decided. The linked milestones are re-judged (their
- * sprintScopesApproved gate may move). Comments on the plan are taken here too.
+ * sprintScopesApproved gate may move). A held change (a re-import of a sprint whose approved scope is in force) is
+ * put in force when approved and declined when rejected, the approved scope staying. Comments on the plan are taken here
+ * too.
  */
 @ApplicationScoped
 public class SprintScopeDesk implements DecisionDesk<Stored> {
@@ -48,6 +53,10 @@ public class SprintScopeDesk implements DecisionDesk<Stored> {
     MilestoneEvaluator evaluator;
     @Inject
     ObjectMapper json;
+    @Inject
+    DefinitionStore store;
+    @Inject
+    PlanSnapshots plans;
 
     @Override
     public Items<Stored> items() {
@@ -108,15 +117,28 @@ public class SprintScopeDesk implements DecisionDesk<Stored> {
         }
         refusals.enforce(ScopeApprovalPolicy.decide(actor, scopes.judged(scope), reason), actor,
                 (status.equals("approved") ? "approve" : "reject") + " the scope of " + sprintId, Subject.sprint(sprintId));
+        boolean held = scope.status().equals("proposed");
+        Stored inForce = held ? scopes.current(sprintId).orElseThrow() : null;
+        // a held change approved replaces the scope in force (one in force per sprint); rejected, it is declined and the
+        // approved scope stays
+        if (held && status.equals("approved")) Rows.update(em, "update sprint_scope set status = 'superseded' where id = ?", inForce.id());
+        String recorded = held && status.equals("rejected") ? "declined" : status;
         int changed = Rows.update(em, """
                 update sprint_scope set status = ?, decided_by = ?, decided_roles = ?, decided_at = ?, decision_reason = ?
-                where id = ? and status in ('pending', 'stale')""", status, actor.name(), actor.sortedRoles(), now(), reason.strip(), id);
+                where id = ? and status in ('pending', 'stale', 'proposed')""", recorded, actor.name(), actor.sortedRoles(), now(), reason.strip(), id);
         if (changed == 0) throw ApiException.conflict("the scope of " + sprintId + " was already decided");
         ObjectNode p = json.createObjectNode().put("scope_id", id).put("scope_hash", scope.hash()).put("imported_by", scope.author())
                 .put("reason", reason.strip());
         if (scope.status().equals("stale")) p.put("replaces_stale_decision_on", scope.staleOf());
+        Set<String> rejudge = new TreeSet<>();
+        if (held) {
+            p.put("held_change", true).put("in_force_scope_id", inForce.id()).put("change", scopes.change(inForce, scope).summary());
+            if (status.equals("approved")) rejudge.addAll(store.applyApprovedScope(scope, actor));
+        }
         audit.record(actor, AuditEntry.of(event, Subject.sprint(sprintId), null, p).alsoAbout(scopes.milestones(sprintId)));
-        scopes.linked(sprintId).forEach(l -> evaluator.redefined(l.milestoneId(), actor));
+        scopes.linked(sprintId).forEach(l -> rejudge.add(l.milestoneId()));
+        rejudge.forEach(m -> evaluator.redefined(m, actor));
+        if (held && status.equals("approved")) rejudge.forEach(m -> plans.afterImport(m, actor)); // the plan changed: snapshot it
         return stored(id);
     }
 

@@ -34,7 +34,7 @@ import studio.web.JsonBody;
 @RolesAllowed(Roles.EVERYONE)
 public class SprintScopesApi extends DecisionApi<SprintScopes.Stored> {
 
-    private static final List<String> STATUSES = List.of("pending", "stale", "approved", "rejected");
+    private static final List<String> STATUSES = List.of("pending", "stale", "approved", "rejected", "proposed");
 
     @Inject
     SprintScopeDesk desk;
@@ -44,7 +44,7 @@ public class SprintScopesApi extends DecisionApi<SprintScopes.Stored> {
     ObjectMapper json;
 
     @GET
-    @Operation(summary = "List sprint scopes", description = "Each sprint's current scope, filtered by status (pending, stale, approved, rejected) and sprint.")
+    @Operation(summary = "List sprint scopes", description = "Each sprint's scope in force and its held change if one waits (proposed), filtered by status (pending, stale, approved, rejected, proposed) and sprint.")
     public ObjectNode list(@QueryParam("status") String status, @QueryParam("sprint") String sprint) {
         requireStatus(status, STATUSES);
         return listing("scopes", scopes.list(status, sprint).stream().map(this::json).toList());
@@ -52,7 +52,7 @@ public class SprintScopesApi extends DecisionApi<SprintScopes.Stored> {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A sprint scope", description = "The scope as imported, who imported it, whether it needs approval, and its decision.")
+    @Operation(summary = "A sprint scope", description = "The scope as imported, who imported it, whether it needs approval, and its decision; a held change also what it would change.")
     public ObjectNode one(@PathParam("id") long id) {
         return json(desk.stored(id));
     }
@@ -78,11 +78,16 @@ public class SprintScopesApi extends DecisionApi<SprintScopes.Stored> {
     @Override
     protected ObjectNode json(SprintScopes.Stored s) {
         var fact = scopes.fact(s.sprintId());
-        boolean current = !s.status().equals("superseded");
+        boolean current = !s.status().equals("superseded") && !s.held();
         ObjectNode n = json.createObjectNode().put("scope_id", s.id()).put("sprint_id", s.sprintId()).put("status", s.status())
-                .put("needs_approval", current && fact != null && fact.needsApproval()).put("scope_hash", s.hash())
+                .put("needs_approval", s.status().equals("proposed") || current && fact != null && fact.needsApproval()).put("scope_hash", s.hash())
                 .put("imported_by", s.author()).put("imported_at", s.importedAt().toString());
-        if (s.staleOf() != null) n.put("stale_decision_of", s.staleOf());
+        if (s.held()) {
+            n.put("held", true).put("replaces_scope_id", s.staleOf());
+            scopes.find(s.staleOf()).ifPresent(inForce -> n.set("change", json.valueToTree(scopes.change(inForce, s))));
+        } else if (s.staleOf() != null) {
+            n.put("stale_decision_of", s.staleOf());
+        }
         if (s.decided()) {
             n.put("decided_by", s.decidedBy()).put("decided_at", s.decidedAt().toString()).put("reason", s.reason());
         }

@@ -61,9 +61,22 @@ public class SprintDossiers {
 
     /** The sprint's sprints.yaml entry, null for a sprint known only from events. */
     static SprintDefinition definition(Sprint row) {
-        if (row.definition == null) return null;
-        List<SprintDefinition> parsed = DefinitionParser.parse(row.definition, Format.YAML).sprints();
-        return parsed.isEmpty() ? null : parsed.get(0);
+        return row.definition == null ? null : definition(row.definition).orElse(null);
+    }
+
+    /** Parsed stored definitions by their exact text: evidence refreshes a sprint often, its definition rarely changes. */
+    private static final Map<String, java.util.Optional<SprintDefinition>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int PARSED_LIMIT = 4096;
+
+    /** A stored sprint definition (canonical YAML of one sprint), parsed once per text. */
+    static java.util.Optional<SprintDefinition> definition(String text) {
+        java.util.Optional<SprintDefinition> cached = PARSED.get(text);
+        if (cached != null) return cached;
+        if (PARSED.size() > PARSED_LIMIT) PARSED.clear();
+        List<SprintDefinition> parsed = DefinitionParser.parse(text, Format.YAML).sprints();
+        java.util.Optional<SprintDefinition> one = parsed.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(parsed.get(0));
+        PARSED.put(text, one);
+        return one;
     }
 
     private List<SprintDossier.ReadinessRow> readiness(String id) {

@@ -12,14 +12,16 @@ import studio.web.Attempt;
  *
  * @param scope         the current scope (null for a sprint known only from CI evidence)
  * @param staleDecision the decided scope a changed re-import replaced, while the current one waits (else null)
- * @param mayDecide     whether the signed-in person may approve or reject it now
+ * @param proposal      a held change to the approved scope in force, waiting for a decision (else null)
+ * @param change        what the held change would change (null without one)
+ * @param mayDecide     whether the signed-in person may approve or reject what waits (the held change, else the scope)
  * @param mayComment    whether they may comment
  * @param notice        what the action just taken did (null: none)
  * @param attempt       a refused form with what was typed (null: none)
  */
 public record SprintScopePanel(String sprintId, SprintScopes.Stored scope, ScopeFact fact, List<LinkedMode> linked, List<String> deciders,
-                               SprintScopes.Stored staleDecision, List<SprintScopes.Flag> flags, List<SprintScopes.Comment> comments,
-                               boolean mayDecide, boolean mayComment, String notice, Attempt attempt) {
+                               SprintScopes.Stored staleDecision, SprintScopes.Stored proposal, ScopeChange change,
+                               List<SprintScopes.Flag> flags, List<SprintScopes.Comment> comments, boolean mayDecide, boolean mayComment, String notice, Attempt attempt) {
 
     public SprintScopePanel {
         linked = List.copyOf(linked);
@@ -28,9 +30,14 @@ public record SprintScopePanel(String sprintId, SprintScopes.Stored scope, Scope
         comments = List.copyOf(comments);
     }
 
-    /** Where the current scope's decision is posted: {@code {path}/approve}, {@code {path}/reject}. */
+    /** What a decision is taken on: the held change when there is one, else the scope in force. */
+    public SprintScopes.Stored decidable() {
+        return proposal != null ? proposal : scope;
+    }
+
+    /** Where that decision is posted: {@code {path}/approve}, {@code {path}/reject}. */
     public String decidePath() {
-        return base() + "/" + scope.id();
+        return base() + "/" + decidable().id();
     }
 
     public String commentPath() {
@@ -39,7 +46,7 @@ public record SprintScopePanel(String sprintId, SprintScopes.Stored scope, Scope
 
     /** The form a refusal belongs to: "scope-decide-7", "scope-comment". */
     public String decideForm() {
-        return "scope-decide-" + scope.id();
+        return "scope-decide-" + decidable().id();
     }
 
     private String base() {
@@ -74,7 +81,26 @@ public record SprintScopePanel(String sprintId, SprintScopes.Stored scope, Scope
     }
 
     public boolean waiting() {
-        return scope != null && (scope.status().equals("pending") || scope.status().equals("stale"));
+        return proposal != null || scope != null && (scope.status().equals("pending") || scope.status().equals("stale"));
+    }
+
+    /** Whether a decision is open here: a held change, or a scope that needs approval and waits. */
+    public boolean decisionOpen() {
+        return held() || waiting() && needsApproval();
+    }
+
+    /** What the buttons decide: "change" (held) or "scope". */
+    public String noun() {
+        return held() ? "change" : "scope";
+    }
+
+    public String rejectQuestion() {
+        return held() ? "Reject this change? The approved scope stays in force." : "Reject this scope? The plan has to be revised and imported again.";
+    }
+
+    /** A held change waits: the approved scope stays in force until it is decided. */
+    public boolean held() {
+        return proposal != null;
     }
 
     /**
@@ -103,6 +129,7 @@ public record SprintScopePanel(String sprintId, SprintScopes.Stored scope, Scope
     }
 
     public SprintScopePanel withOutcome(String notice, Attempt attempt) {
-        return new SprintScopePanel(sprintId, scope, fact, linked, deciders, staleDecision, flags, comments, mayDecide, mayComment, notice, attempt);
+        return new SprintScopePanel(sprintId, scope, fact, linked, deciders, staleDecision, proposal, change, flags, comments, mayDecide, mayComment,
+                notice, attempt);
     }
 }

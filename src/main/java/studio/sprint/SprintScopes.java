@@ -13,11 +13,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.definition.DefinitionParser;
+import studio.definition.SprintDefinition;
 import studio.gate.MilestoneEvidence.ScopeFact;
 import studio.gate.MilestoneEvidence.ScopeStatus;
 import studio.governance.Actor;
@@ -44,7 +49,12 @@ public class SprintScopes {
                          List<String> decidedRoles, Instant decidedAt, String reason) {
 
         public ScopeStatus scopeStatus() {
-            return ScopeStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+            return status.equals("declined") ? ScopeStatus.REJECTED : ScopeStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+        }
+
+        /** A held change: a re-import of a sprint whose approved scope is in force, not applied until it is approved. */
+        public boolean held() {
+            return status.equals("proposed") || status.equals("declined");
         }
 
         public boolean decided() {
@@ -55,12 +65,18 @@ public class SprintScopes {
     /** A comment on the plan. */
     public record Comment(long id, String author, List<String> roles, String body, Instant at) {}
 
+    /** A re-import held for approval, with what it would change. */
+    public record Held(String sprintId, long scopeId, ScopeChange change) {}
+
     /** A start before approval. */
     public record Flag(String scopeStatus, Instant startedAt, long evidenceId) {}
 
     private static final String COLUMNS = """
             id, sprint_id, status, scope_hash, definition, approval_required, author, author_roles, imported_at, stale_of,
             decided_by, decided_roles, decided_at, decision_reason""";
+
+    /** The scope in force: never a held change (proposed, or declined after it). */
+    private static final String IN_FORCE = "status not in ('superseded', 'proposed', 'declined')";
 
     @Inject
     EntityManager em;
@@ -81,6 +97,7 @@ public class SprintScopes {
         if (current.isPresent() && current.get().hash().equals(hash)) return;
         Stored old = current.orElse(null);
         if (old != null) Rows.update(em, "update sprint_scope set status = 'superseded' where id = ?", old.id());
+        proposal(sprintId).ifPresent(w -> Rows.update(em, "update sprint_scope set status = 'superseded' where id = ?", w.id()));
         boolean stale = old != null && (old.decided() || old.status().equals("stale"));
         Long staleOf = !stale ? null : old.decided() ? Long.valueOf(old.id()) : old.staleOf();
         long id = Rows.first(em, """
@@ -104,28 +121,127 @@ public class SprintScopes {
         if (features.isEmpty()) return;
         ScopeFact fact = fact(sprintId);
         if (fact == null || !fact.needsApproval()) return;
-        List<String> planned = current(sprintId).map(s -> DefinitionParser.parse(s.definition(), Format.YAML).sprints())
-                .filter(l -> !l.isEmpty()).map(l -> l.get(0).features()).orElse(List.of());
+        List<String> planned = current(sprintId).flatMap(s -> SprintDossiers.definition(s.definition())).map(SprintDefinition::features)
+                .orElse(List.of());
         List<String> extra = features.stream().filter(f -> !planned.contains(f)).toList();
-        if (!extra.isEmpty()) {
-            throw ApiException.conflict("sprint " + sprintId + "'s scope needs approval, and " + event + " names " + String.join(", ", extra)
-                    + ", which its imported definition does not; import the changed sprint so that its scope can be approved");
-        }
+        if (extra.isEmpty()) return;
+        String refusal = "sprint " + sprintId + "'s scope needs approval, and " + event + " names " + String.join(", ", extra)
+                + ", which its imported definition does not; ";
+        Optional<Stored> waiting = proposal(sprintId);
+        throw ApiException.conflict(refusal + (waiting.isPresent()
+                ? "a change to its scope (scope " + waiting.get().id() + ") waits for a decision on the sprint's page, and is in force only once approved"
+                : "import the changed sprint so that its scope can be approved"));
     }
 
     /** The sprint's current scope, if it has an imported one. */
     public Optional<Stored> current(String sprintId) {
-        return Rows.first(em, "select " + COLUMNS + " from sprint_scope where sprint_id = ? and status <> 'superseded'", SprintScopes::stored, sprintId);
+        return Rows.first(em, "select " + COLUMNS + " from sprint_scope where sprint_id = ? and " + IN_FORCE, SprintScopes::stored, sprintId);
+    }
+
+    /** The sprint's held change waiting for a decision, if any. */
+    public Optional<Stored> proposal(String sprintId) {
+        return Rows.first(em, "select " + COLUMNS + " from sprint_scope where sprint_id = ? and status = 'proposed'", SprintScopes::stored, sprintId);
+    }
+
+    /**
+     * Whether a changed re-import of the sprint is held rather than applied: an approved scope is in force and the scope
+     * needs approval (as in force, or by the new definition's {@code approvalRequired}). A re-import cannot take a sprint
+     * out of approval by dropping its own flag or its links: what is in force decides.
+     */
+    public boolean holds(String sprintId, boolean approvalRequired) {
+        Stored inForce = current(sprintId).orElse(null);
+        if (inForce == null || !inForce.status().equals("approved")) return false;
+        ScopeFact fact = fact(sprintId);
+        return approvalRequired || (fact != null && fact.needsApproval());
+    }
+
+    /**
+     * Holds {@code definition} as the sprint's proposed scope change, replacing a different one still waiting; the same
+     * one again changes nothing. Audited as SprintScopeChangeProposed with the change it would make.
+     */
+    public Held propose(String sprintId, String definition, boolean approvalRequired, Actor actor) {
+        String hash = hash(definition);
+        Stored inForce = current(sprintId).orElseThrow();
+        Optional<Stored> waiting = proposal(sprintId);
+        if (waiting.isPresent() && waiting.get().hash().equals(hash)) return new Held(sprintId, waiting.get().id(), change(inForce, waiting.get()));
+        waiting.ifPresent(w -> Rows.update(em, "update sprint_scope set status = 'superseded' where id = ?", w.id()));
+        long id = Rows.first(em, """
+                insert into sprint_scope (sprint_id, scope_hash, definition, approval_required, status, author, author_roles, imported_at, stale_of)
+                values (?, ?, ?, ?, 'proposed', ?, ?, ?, ?) returning id""", r -> r.number("id"), sprintId, hash, definition, approvalRequired,
+                actor.name(), actor.sortedRoles(), now(), inForce.id()).orElseThrow();
+        Stored proposed = find(id).orElseThrow();
+        ScopeChange change = change(inForce, proposed);
+        ObjectNode p = json.createObjectNode().put("scope_id", id).put("in_force_scope_id", inForce.id()).put("scope_hash", hash)
+                .put("definition", definition).put("previous_definition", inForce.definition()).put("change", change.summary())
+                .put("reason", "the sprint's approved scope is in force and its scope needs approval: the change waits for a decision");
+        waiting.ifPresent(w -> p.put("replaces_proposal", w.id()));
+        p.set("diff", json.valueToTree(change));
+        audit.record(actor, AuditEntry.of("SprintScopeChangeProposed", Subject.sprint(sprintId), null, p).alsoAbout(milestones(sprintId)));
+        return new Held(sprintId, id, change);
+    }
+
+    /** {@code held}'s change judged again, against what is held now. */
+    public Held again(Held held) {
+        Stored proposed = find(held.scopeId()).orElseThrow();
+        return new Held(held.sprintId(), held.scopeId(), change(find(proposed.staleOf()).orElseThrow(), proposed));
+    }
+
+    /** A re-import of the definition in force withdraws a held change still waiting (audited as SprintScopeChangeWithdrawn). */
+    public void withdraw(String sprintId, Actor actor) {
+        proposal(sprintId).ifPresent(w -> {
+            Rows.update(em, "update sprint_scope set status = 'superseded' where id = ?", w.id());
+            ObjectNode p = json.createObjectNode().put("scope_id", w.id()).put("proposed_by", w.author())
+                    .put("reason", "the definition in force was imported again; the held change is withdrawn");
+            audit.record(actor, AuditEntry.of("SprintScopeChangeWithdrawn", Subject.sprint(sprintId), null, p).alsoAbout(milestones(sprintId)));
+        });
+    }
+
+    /**
+     * What {@code proposed} would change against {@code inForce}: features added, removed and moved between sprints
+     * (other sprints' planned features read from their definitions in force and their own held changes).
+     */
+    public ScopeChange change(Stored inForce, Stored proposed) {
+        SprintDefinition before = definitionOf(inForce);
+        SprintDefinition after = definitionOf(proposed);
+        Set<String> touched = new TreeSet<>(before.features());
+        touched.addAll(after.features());
+        Map<String, Set<String>> otherBefore = new TreeMap<>();
+        Map<String, Set<String>> otherAfter = new TreeMap<>();
+        Rows.list(em, """
+                select o.sprint_id, (select p.definition from sprint_scope p where p.sprint_id = o.sprint_id and p.status = 'proposed') as proposed,
+                       array(select f.feature_id from sprint_feature f where f.sprint_id = o.sprint_id and f.source = 'definition'
+                             order by f.feature_id) as features
+                from (select sprint_id from sprint_feature where source = 'definition' and feature_id = any(?)
+                      union select sprint_id from sprint_scope where status = 'proposed') o
+                where o.sprint_id <> ? order by o.sprint_id limit 100""", r -> {
+            Set<String> was = new TreeSet<>(r.texts("features"));
+            String held = r.text("proposed");
+            Set<String> will = held == null ? was : new TreeSet<>(parsed(held).features());
+            if (was.stream().anyMatch(touched::contains) || will.stream().anyMatch(touched::contains)) {
+                otherBefore.put(r.text("sprint_id"), was);
+                otherAfter.put(r.text("sprint_id"), will);
+            }
+            return 0;
+        }, (Object) touched.toArray(String[]::new), proposed.sprintId());
+        return ScopeChange.between(before, after, otherBefore, otherAfter);
+    }
+
+    private static SprintDefinition definitionOf(Stored scope) {
+        return parsed(scope.definition());
+    }
+
+    private static SprintDefinition parsed(String definition) {
+        return SprintDossiers.definition(definition).orElseThrow(() -> new IllegalStateException("a stored sprint scope holds no sprint"));
     }
 
     public Optional<Stored> find(long id) {
         return Rows.first(em, "select " + COLUMNS + " from sprint_scope where id = ?", SprintScopes::stored, id);
     }
 
-    /** Current scopes with the given status (all when null), of one sprint or all, oldest first, at most 200. */
+    /** Current scopes and held changes with the given status (all when null), of one sprint or all, oldest first, at most 200. */
     public List<Stored> list(String status, String sprintId) {
         return Rows.list(em, "select " + COLUMNS + """
-                 from sprint_scope where status <> 'superseded' and (cast(? as text) is null or status = ?)
+                 from sprint_scope where status not in ('superseded', 'declined') and (cast(? as text) is null or status = ?)
                 and (cast(? as text) is null or sprint_id = ?) order by imported_at, id limit 200""",
                 SprintScopes::stored, status, status, sprintId, sprintId);
     }
@@ -143,7 +259,8 @@ public class SprintScopes {
     /** The scope as the policy judges a decision on it. */
     public ScopeApprovalPolicy.Scope judged(Stored scope) {
         List<LinkedMode> linked = linked(scope.sprintId());
-        boolean needed = ScopeApprovalPolicy.needsApproval(scope.approvalRequired(), linked.stream().map(LinkedMode::mode).toList());
+        // a held change was held because the scope needs approval; it cannot drop out of it by its own content
+        boolean needed = scope.held() || ScopeApprovalPolicy.needsApproval(scope.approvalRequired(), linked.stream().map(LinkedMode::mode).toList());
         return new ScopeApprovalPolicy.Scope(scope.sprintId(), scope.author(), scope.scopeStatus(), needed,
                 ScopeApprovalPolicy.deciders(linked.stream().map(LinkedMode::governedBy).toList()));
     }
@@ -208,9 +325,11 @@ public class SprintScopes {
         Stored scope = current(sprintId).orElse(null);
         List<LinkedMode> linked = linked(sprintId);
         List<String> deciders = ScopeApprovalPolicy.deciders(linked.stream().map(LinkedMode::governedBy).toList());
-        boolean mayDecide = scope != null && ScopeApprovalPolicy.decide(actor, judged(scope), ControlPanel.REASON_TO_BE_GIVEN).allowed();
+        Stored proposal = scope == null ? null : proposal(sprintId).orElse(null);
+        Stored decidable = proposal != null ? proposal : scope;
+        boolean mayDecide = decidable != null && ScopeApprovalPolicy.decide(actor, judged(decidable), ControlPanel.REASON_TO_BE_GIVEN).allowed();
         Stored stale = scope == null || scope.staleOf() == null || !scope.status().equals("stale") ? null : find(scope.staleOf()).orElse(null);
-        return new SprintScopePanel(sprintId, scope, fact(sprintId), linked, deciders, stale, flags(sprintId), comments(sprintId), mayDecide,
-                ScopeApprovalPolicy.comment(actor, "-").allowed(), null, null);
+        return new SprintScopePanel(sprintId, scope, fact(sprintId), linked, deciders, stale, proposal, proposal == null ? null : change(scope, proposal),
+                flags(sprintId), comments(sprintId), mayDecide, ScopeApprovalPolicy.comment(actor, "-").allowed(), null, null);
     }
 }

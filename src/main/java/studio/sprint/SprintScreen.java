@@ -25,6 +25,8 @@ public class SprintScreen {
             "scope-reject", "Scope rejected; a re-import with a revised plan asks for a new decision.",
             "scope-comment", "Comment added.");
 
+    static final String HELD_REJECTED = "Change rejected; the approved scope stays in force.";
+
     static final String LIVE = "#sprint-scope";
 
     @Inject
@@ -61,7 +63,11 @@ public class SprintScreen {
 
     /** The panel with the notice of {@code done} (null or unknown: none). */
     SprintScopePanel panel(String id, String done) {
-        return scopes.panel(id, user.actor()).withOutcome(done == null ? null : NOTICES.get(done), null);
+        SprintScopePanel panel = scopes.panel(id, user.actor());
+        String notice = done == null ? null : NOTICES.get(done);
+        // a rejection that leaves an approved scope in force rejected a held change, not the scope
+        if ("scope-reject".equals(done) && panel.scope() != null && panel.scope().status().equals("approved")) notice = HELD_REJECTED;
+        return panel.withOutcome(notice, null);
     }
 
     SprintDossier dossier(String id) {

@@ -81,18 +81,20 @@ class SprintScopeApprovalTest {
     }
 
     @Test
-    void aReimportThatChangesTheScopeMakesTheApprovalStaleAndSaysSo() {
-        long a = scope("s-a");
-        decide("product-owner-2", a, "approve", "fits").then().statusCode(200);
-        importAs("ci", PLAN.replace("goal: Pay by card", "goal: Pay by card and wallet"));
-        long current = scope("s-a");
+    void aReimportThatChangesARejectedScopeMakesTheDecisionStaleAndSaysSo() {
+        long b = scope("s-b");
+        decide("product-owner-2", b, "reject", "refunds wait").then().statusCode(200);
+        importAs("ci", PLAN.replace("goal: Refunds", "goal: Refunds after the ledger"));
+        long current = scope("s-b");
         Api.as("auditor").get("/api/sprint-scopes/" + current).then().statusCode(200).body("status", equalTo("stale"))
-                .body("stale_decision_of", equalTo((int) a)).body("imported_by", equalTo("service-account-studio-ci"));
-        assertEquals(1, TestDb.count("select count(*) from audit_event where type = 'SprintScopeStale' and subject_id = 's-a'"));
+                .body("stale_decision_of", equalTo((int) b)).body("imported_by", equalTo("service-account-studio-ci"));
+        assertEquals("Refunds after the ledger", TestDb.text("select goal from sprint where id = 's-b'"),
+                "nothing approved was in force, so the revised plan is applied and waits for its decision");
+        assertEquals(1, TestDb.count("select count(*) from audit_event where type = 'SprintScopeStale' and subject_id = 's-b'"));
         Api.milestone("gov").then().body("gates.find { it.condition == 'sprintScopesApproved' }.status", equalTo("pending"));
-        importAs("ci", PLAN.replace("goal: Pay by card", "goal: Pay by card and wallet"));
-        assertEquals(current, scope("s-a"), "an unchanged re-import keeps the scope");
-        decide("product-owner", current, "approve", "the wallet is in").then().statusCode(200);
+        importAs("ci", PLAN.replace("goal: Refunds", "goal: Refunds after the ledger"));
+        assertEquals(current, scope("s-b"), "an unchanged re-import keeps the scope");
+        decide("product-owner", current, "approve", "the ledger is in").then().statusCode(200);
     }
 
     @Test
