@@ -70,14 +70,19 @@ public record ReleasePolicy(ReleaseEnvironment environment, List<ApprovalRequire
     }
 
     /**
-     * This policy for a release whose trigger or milestone says manualApprovalRequired: unchanged when the
-     * environment already needs approvals; otherwise one approval by any of {@code roles} (product-owner when
-     * none are named), with the default TTL and timeout.
+     * This policy for a release whose trigger or milestone says manualApprovalRequired, naming who must approve: one
+     * more approval, by any of {@code roles}, unless one of them must approve already (then it is unchanged). With no
+     * roles named, an environment that needs approvals is unchanged and one that needs none takes a product-owner.
+     * Only ever stricter; the default TTL and timeout apply when the environment had none.
      */
     public ReleasePolicy withManualApproval(List<String> roles) {
-        if (gated()) return this;
-        List<String> who = roles == null || roles.isEmpty() ? List.of(Roles.PRODUCT_OWNER) : roles;
-        return new ReleasePolicy(environment, List.of(new ApprovalRequirement(who, 1)), distinctApprovers,
+        boolean named = roles != null && !roles.isEmpty();
+        if (!named && gated()) return this;
+        List<String> who = named ? roles : List.of(Roles.PRODUCT_OWNER);
+        if (who.stream().anyMatch(r -> requirementFor(r).isPresent())) return this;
+        List<ApprovalRequirement> more = new java.util.ArrayList<>(requirements);
+        more.add(new ApprovalRequirement(who, 1));
+        return new ReleasePolicy(environment, more, distinctApprovers,
                 approvalTtl == null ? DEFAULT_TTL : approvalTtl, approvalTimeout == null ? DEFAULT_TIMEOUT : approvalTimeout, protectedEnvironment);
     }
 

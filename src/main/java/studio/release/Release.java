@@ -59,6 +59,18 @@ public class Release extends PanacheEntityBase {
     /** The signed DSSE envelope, once completed. */
     @JdbcTypeCode(SqlTypes.JSON)
     public String manifest;
+    /** customDeployStrategy of its trigger: canary, blue-green, batch; null: none. */
+    @Column(name = "deploy_strategy")
+    public String deployStrategy;
+    /** rollbackEnabled of its trigger; null: the installation's studio.release.rollback-on-failure. */
+    @Column(name = "rollback_enabled")
+    public Boolean rollbackEnabled;
+    /** releaseDocumentationStyle of its trigger: markdown, json; null: markdown. */
+    @Column(name = "documentation_style")
+    public String documentationStyle;
+    /** signedBy of its trigger: the role of the human signer of a gated promotion. */
+    @Column(name = "signed_by")
+    public String signedBy;
     @Column(name = "last_reason")
     public String lastReason;
     @Column(name = "created_at")
@@ -71,6 +83,11 @@ public class Release extends PanacheEntityBase {
     public Instant releasedAt;
     @Version
     public long version;
+
+    /** What its promotion trigger set. */
+    public studio.release.document.DeploySettings settings() {
+        return new studio.release.document.DeploySettings(deployStrategy, rollbackEnabled, documentationStyle, signedBy);
+    }
 
     public ReleaseState lifecycleState() {
         return ReleaseState.fromJson(state);

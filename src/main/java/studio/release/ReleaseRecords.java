@@ -99,7 +99,7 @@ public class ReleaseRecords {
     static ReleaseFacts facts(Release r, ReleaseContent c, String tag, Instant createdAt) {
         return new ReleaseFacts(tag, r.milestoneId, c.milestoneName(), c.traceId(), r.releaseEnvironment(), r.requestedBy, createdAt,
                 r.releasedAt, r.state == null ? ReleaseState.PENDING : r.lifecycleState(), c.features(), c.qaCoverage(), c.sprintIds(),
-                c.gates(), List.of(), c.overrides(), r.commitSha, ReleaseJson.strings(r.dockerImages), ReleaseJson.strings(r.targets));
+                c.gates(), List.of(), c.overrides(), r.commitSha, ReleaseJson.strings(r.dockerImages), ReleaseJson.strings(r.targets), r.settings());
     }
 
     /** What releasing {@code m} would ship now: its stored gate report, feature coverage, sprints and approved overrides. */

@@ -100,6 +100,7 @@ public class ReleaseRequests {
         if (order.milestoneId() == null || order.milestoneId().isBlank()) throw ApiException.badRequest("'milestone_id' is required");
         Milestone m = records.lockMilestone(order.milestoneId());
         requireReleasable(m);
+        requireTrace(m, order.traceId());
         Spans.outcome(Spans.TRACE_ID, m.traceId);
         MilestoneDefinition d = rulebook.rules(m).definition();
         ReleasePolicy policy = policy(environment, d, order);
@@ -140,12 +141,30 @@ public class ReleaseRequests {
         });
     }
 
+    /** The spec: trace_id "must exist and match trace from milestone validation". */
+    private static void requireTrace(Milestone m, String traceId) {
+        if (traceId == null) return;
+        if (m.traceId == null) {
+            throw ApiException.conflict("the trigger names trace_id " + traceId + " but milestone " + m.id + " has no trace yet; send it without "
+                    + "trace_id or once the milestone's evidence carries one");
+        }
+        if (!m.traceId.equals(traceId)) {
+            throw ApiException.conflict("the trigger's trace_id " + traceId + " is not milestone " + m.id + "'s trace (" + m.traceId
+                    + "): a trigger promotes the validation it names");
+        }
+    }
+
+    /**
+     * The environment's policy; a trigger's signer (signedBy) must approve, and with the trigger's (or the milestone's)
+     * manualApprovalRequired its approvalRoles add an approver; each is added unless one of its roles must approve
+     * already. Only ever stricter: manualApprovalRequired: false never lifts an environment's approvers.
+     */
     private ReleasePolicy policy(ReleaseEnvironment environment, MilestoneDefinition d, ReleaseOrder order) {
         ReleasePolicy base = settings.policies().policyFor(environment);
-        Boolean manual = order.manualApprovalRequired() != null ? order.manualApprovalRequired() : d.manualApprovalRequired();
-        if (!Boolean.TRUE.equals(manual)) return base;
         try {
-            return base.withManualApproval(order.approvalRoles());
+            ReleasePolicy signed = order.signedBy() == null ? base : base.withManualApproval(List.of(order.signedBy()));
+            Boolean manual = order.manualApprovalRequired() != null ? order.manualApprovalRequired() : d.manualApprovalRequired();
+            return Boolean.TRUE.equals(manual) ? signed.withManualApproval(order.approvalRoles()) : signed;
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("approvalRoles: " + e.getMessage());
         }
@@ -172,6 +191,10 @@ public class ReleaseRequests {
         r.approvalTimeoutSeconds = policy.gated() && policy.approvalTimeout() != null ? policy.approvalTimeout().getSeconds() : null;
         r.commitSha = order.commit();
         r.dockerImages = "[]";
+        r.deployStrategy = order.deployStrategy();
+        r.rollbackEnabled = order.rollbackEnabled();
+        r.documentationStyle = order.documentationStyle();
+        r.signedBy = order.signedBy();
         r.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return r;
     }
@@ -209,14 +232,16 @@ public class ReleaseRequests {
         List<Number> ids = em.createNativeQuery("""
                 insert into release (version_tag, milestone_id, environment, state, trigger, requested_by, requested_roles, trace_id,
                                      targets, facts, content_hash, policy, approval_timeout_seconds, commit_sha, docker_images,
-                                     created_at, state_since)
+                                     created_at, state_since, deploy_strategy, rollback_enabled, documentation_style, signed_by)
                 values (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?7, cast(?8 as jsonb), cast(?9 as jsonb), ?10, cast(?11 as jsonb), ?12, ?13,
-                        cast('[]' as jsonb), ?14, ?14)
+                        cast('[]' as jsonb), ?14, ?14, ?15, ?16, ?17, ?18)
                 on conflict (version_tag) do nothing returning id""")
                 .setParameter(1, tag).setParameter(2, d.milestoneId).setParameter(3, d.environment).setParameter(4, d.trigger)
                 .setParameter(5, d.requestedBy).setParameter(6, d.requestedRoles).setParameter(7, content.traceId())
                 .setParameter(8, d.targets).setParameter(9, ReleaseJson.write(content)).setParameter(10, hash).setParameter(11, d.policy)
                 .setParameter(12, d.approvalTimeoutSeconds).setParameter(13, d.commitSha).setParameter(14, d.createdAt)
+                .setParameter(15, d.deployStrategy).setParameter(16, d.rollbackEnabled).setParameter(17, d.documentationStyle)
+                .setParameter(18, d.signedBy)
                 .getResultList();
         return ids.isEmpty() ? null : ids.get(0).longValue();
     }
@@ -226,6 +251,7 @@ public class ReleaseRequests {
                 .put("milestone_id", r.milestoneId).put("environment", r.environment).put("trigger", r.trigger)
                 .put("version_resolution", resolved.explanation()).put("policy", policy.describe()).put("content_hash", r.contentHash);
         ReleaseJson.strings(r.targets).forEach(p.putArray("promotion_targets")::add);
+        r.settings().writeTo(p);
         return AuditEntry.of("ReleaseRequested", Subject.release(r.versionTag), r.traceId, p);
     }
 }

@@ -63,7 +63,7 @@ public class ReleaseSteps {
     }
 
     private List<ReleaseTransition> proceed(Release r, ReleaseStimulus stimulus, Actor actor, Instant now) {
-        ReleaseLifecycle lifecycle = new ReleaseLifecycle(settings.rollbackOnFailure());
+        ReleaseLifecycle lifecycle = new ReleaseLifecycle(r.rollbackEnabled != null ? r.rollbackEnabled : settings.rollbackOnFailure());
         List<ReleaseTransition> steps = new ArrayList<>(decide(lifecycle, r, stimulus));
         apply(r, steps, actor, now);
         if (r.lifecycleState() == ReleaseState.TAGGING) {

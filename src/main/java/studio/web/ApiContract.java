@@ -172,10 +172,21 @@ public class ApiContract implements OASFilter {
         out.put("OverrideRequest", object("A request to override named failing gates", List.of("gates", "reason"),
                 "gates", list(text("A gate of the milestone")), "reason", text("The written justification"),
                 "expires_at", text("When the override lapses (ISO 8601), optional")));
-        out.put("ReleaseOrder", object("A release promoted from a reached milestone", List.of("milestone_id"),
+        Schema flag = OASFactory.createSchema().type(List.of(Schema.SchemaType.BOOLEAN));
+        out.put("ReleaseOrder", object("A promotion trigger (promotion-trigger.yaml): a release promoted from a reached milestone. "
+                        + "approved_by, notifyChannels and maxRetries are refused (400 naming the field)", List.of("milestone_id"),
                 "milestone_id", text("The reached milestone"), "version_tag", text("The version; resolved from the milestone when absent"),
-                "environment", text("The target environment"), "promotion_targets", list(text("An environment to promote to")),
-                "commit", text("The commit the release is built from")));
+                "environment", text("The target environment"),
+                "promotion_targets", list(text("A target: deploy-to-staging, generate-release-notes, or one key and value such as tag-git: mvp-v1")),
+                "commit", text("The commit the release is built from"),
+                "trace_id", text("The milestone's trace; a different one is 409"),
+                "manualApprovalRequired", flag.description("Pause for approval; needs signedBy"),
+                "approvalRoles", list(text("A role of which one person must approve, added to the environment's approvers")),
+                "signedBy", text("The role of the human signer of the gated promotion: one person of it must approve"),
+                "rollbackEnabled", OASFactory.createSchema().type(List.of(Schema.SchemaType.BOOLEAN))
+                        .description("Roll back as soon as CI reports a failure (default: the installation's setting)"),
+                "customDeployStrategy", text("canary, blue-green or batch, recorded in the release's signed statement"),
+                "releaseDocumentationStyle", text("markdown or json")));
         out.put("ReleaseDecision", object("An approval or rejection of a release's content", List.of("decision", "reason"),
                 "decision", text("approve or reject"), "reason", text("Why")));
         out.put("ChatChannel", object("A chat channel: where to post messages in words, about what", List.of("name", "format", "url"),

@@ -59,8 +59,15 @@ class ReleasePolicyTest {
     }
 
     @Test
-    void manualApprovalNeverWeakensAGatedEnvironment() {
-        assertSame(PRODUCTION, PRODUCTION.withManualApproval(List.of("qa-lead")));
+    void namedRolesAddAnApproverToAGatedEnvironmentUnlessOneOfThemMustApproveAlready() {
+        ReleasePolicy more = PRODUCTION.withManualApproval(List.of("qa-lead", "security-officer"));
+        assertEquals(List.of(ApprovalRequirement.one("product-owner"), ApprovalRequirement.one("compliance-officer"),
+                new ApprovalRequirement(List.of("qa-lead", "security-officer"), 1)), more.requirements());
+        assertEquals("production releases need approval by a product-owner and a compliance-officer and a qa-lead or security-officer "
+                + "(different people)", more.describe());
+        assertSame(PRODUCTION, PRODUCTION.withManualApproval(List.of("compliance-officer", "qa-lead")), "a compliance-officer must approve already");
+        assertSame(PRODUCTION, PRODUCTION.withManualApproval(List.of()), "naming nobody never weakens a gated environment");
+        assertSame(PRODUCTION, PRODUCTION.withManualApproval(null));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import studio.governance.ReleaseApproval;
 import studio.governance.ReleaseEnvironment;
+import studio.release.document.DeploySettings;
 import studio.release.document.GateOutcome;
 import studio.release.document.ReleaseFacts;
 import studio.release.document.ReleaseManifest;
@@ -35,7 +36,7 @@ public final class ReleaseFixture {
                 List.of(),
                 List.of(new ReleaseOverride(7, List.of("traceMatrixComplete"), "erin", "qa-lead-2", "artifact list arrives with sprint-08",
                         Instant.parse("2025-05-14T15:00:00Z"), null)),
-                COMMIT, List.of(), List.of("deploy-to-production", "tag-git: mvp-v1"));
+                COMMIT, List.of(), List.of("deploy-to-production", "tag-git: mvp-v1"), DeploySettings.NONE);
     }
 
     /** Approved by bob (product-owner) and carol (compliance-officer) for its content. */

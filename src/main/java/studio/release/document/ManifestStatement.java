@@ -30,6 +30,7 @@ public final class ManifestStatement {
         p.put("created_at", time(f.createdAt()));
         p.put("released_at", time(f.releasedAt()));
         p.put("commit", f.commit());
+        if (!f.settings().isEmpty()) f.settings().writeTo(p.putObject("settings"));
         strings(p.putArray("promotion_targets"), f.promotionTargets());
         strings(p.putArray("docker_images"), f.dockerImages());
         ArrayNode features = p.putArray("features");

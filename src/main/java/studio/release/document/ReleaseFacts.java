@@ -19,6 +19,7 @@ import studio.release.lifecycle.ReleaseState;
  * @param commit           the commit released, hex, null when CI did not say
  * @param dockerImages     images CI built ("booking-service:1.0.0-mvp", optionally "@sha256:..." digests)
  * @param promotionTargets as in promotion-trigger.yaml ("deploy-to-staging", "tag-git: mvp-v1", ...)
+ * @param settings         what the promotion trigger set (deploy strategy, rollback, signer); {@link DeploySettings#NONE}
  */
 public record ReleaseFacts(
         String versionTag,
@@ -38,9 +39,11 @@ public record ReleaseFacts(
         List<ReleaseOverride> overrides,
         String commit,
         List<String> dockerImages,
-        List<String> promotionTargets) {
+        List<String> promotionTargets,
+        DeploySettings settings) {
 
     public ReleaseFacts {
+        settings = settings == null ? DeploySettings.NONE : settings;
         Objects.requireNonNull(versionTag, "versionTag");
         Objects.requireNonNull(milestoneId, "milestoneId");
         Objects.requireNonNull(environment, "environment");
@@ -55,13 +58,13 @@ public record ReleaseFacts(
 
     public ReleaseFacts withApprovals(List<ReleaseApproval> newApprovals) {
         return new ReleaseFacts(versionTag, milestoneId, milestoneName, traceId, environment, requestedBy, createdAt, releasedAt, state,
-                features, qaCoverage, sprintIds, gates, newApprovals, overrides, commit, dockerImages, promotionTargets);
+                features, qaCoverage, sprintIds, gates, newApprovals, overrides, commit, dockerImages, promotionTargets, settings);
     }
 
     /** This release as CI completed it at {@code at}, with the images CI reported. */
     public ReleaseFacts completed(Instant at, List<String> images) {
         return new ReleaseFacts(versionTag, milestoneId, milestoneName, traceId, environment, requestedBy, createdAt, at, ReleaseState.COMPLETED,
-                features, qaCoverage, sprintIds, gates, approvals, overrides, commit, images, promotionTargets);
+                features, qaCoverage, sprintIds, gates, approvals, overrides, commit, images, promotionTargets, settings);
     }
 
     /** The git tag CI applies: the version tag itself. */

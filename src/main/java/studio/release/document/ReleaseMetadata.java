@@ -31,6 +31,7 @@ public final class ReleaseMetadata {
         ArrayNode images = m.putArray("docker_images");
         f.dockerImages().forEach(images::add);
         m.put("environment", f.environment().json());
+        f.settings().writeTo(m);
         m.put("status", f.state() == null ? null : f.state().json());
         ArrayNode approvals = m.putArray("approvals");
         f.approvals().stream().sorted(Comparator.comparing(ReleaseApproval::at)).forEach(a -> approvals.addObject()

@@ -2,6 +2,7 @@ package studio.release.web;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 
@@ -18,6 +19,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,7 +30,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import studio.definition.PromotionTrigger;
+import studio.definition.PromotionTriggerReader;
 import studio.governance.Actor;
+import studio.input.Format;
 import studio.governance.ReleaseApproval.Decision;
 import studio.milestone.MilestonePaths;
 import studio.release.Release;
@@ -66,24 +71,28 @@ public class ReleasesApi {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN, CI})
-    @Operation(summary = "Create a release", description = "Promotes a reached milestone into a release (version tag, environment, targets); with dry_run=true it answers what it would create and stores nothing.")
-    public Response create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ReleaseOrder"))) String body, @QueryParam("dry_run") String dryRun) {
-        return rehearsal.run(DryRun.requested(dryRun), () -> created(body));
+    @Operation(summary = "Create a release", description = "Promotes a reached milestone into a release from a promotion trigger (promotion-trigger.yaml as YAML or JSON: milestone, version tag, environment, targets, trace_id, manualApprovalRequired with approvalRoles and signedBy, rollbackEnabled, customDeployStrategy, releaseDocumentationStyle); a field it does not act on is refused with its line. With dry_run=true it answers what it would create and stores nothing.")
+    public Response create(@RequestBody(required = true, content = {@Content(mediaType = "application/json", schema = @Schema(ref = "ReleaseOrder")),
+            @Content(mediaType = "application/yaml", schema = @Schema(type = SchemaType.STRING, description = "promotion-trigger.yaml"))}) String body,
+                           @HeaderParam("Content-Type") String contentType, @QueryParam("dry_run") String dryRun) {
+        return rehearsal.run(DryRun.requested(dryRun), () -> created(body, contentType));
     }
 
-    private Response created(String body) {
-        JsonBody b = JsonBody.parse(body);
-        // What Studio does not act on yet (signedBy, notifyChannels, manualApprovalRequired, ...) is refused, never dropped.
-        b.refuseOthers("a release is requested with milestone_id, version_tag, environment, promotion_targets and commit; "
-                        + "Studio refuses a field it would not act on", "milestone_id", "milestoneId", "version_tag", "versionTag", "environment",
-                "promotion_targets", "promotionTargets", "targets", "commit");
+    private Response created(String body, String contentType) {
+        PromotionTrigger trigger = PromotionTriggerReader.read(body == null || body.isBlank() ? "{}" : body, format(contentType));
         Actor actor = user.actor();
-        ReleaseOrder order = new ReleaseOrder(b.text("milestone_id", "milestoneId"), b.text("version_tag", "versionTag"),
-                b.text("environment"), b.strings("promotion_targets", "promotionTargets", "targets"), b.text("commit"), null, List.of(),
-                actor.holds(CI) ? "ci" : "manual");
-        Release r = requests.create(order, actor);
+        Release r = requests.create(ReleaseOrder.of(trigger, actor.holds(CI) ? "ci" : "manual"), actor);
         return Response.created(URI.create("/api/releases/" + MilestonePaths.segment(r.versionTag)))
                 .entity(json(r.versionTag)).build();
+    }
+
+    /** YAML when the request says so, JSON when it says so, else whichever the text is. */
+    private static Format format(String contentType) {
+        if (contentType == null) return Format.AUTO;
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        if (type.contains("json")) return Format.JSON;
+        if (type.contains("yaml") || type.contains("yml")) return Format.YAML;
+        return Format.AUTO;
     }
 
     @GET

@@ -57,12 +57,12 @@ class ReleasesApiTest {
         create("product-owner", "{\"milestone_id\":\"m1\",\"environment\":\"staging\",\"promotion_targets\":[\"notify: slack\"]}").then()
                 .statusCode(400).body("errors[0].message", containsString("at least one deploy"));
         create("product-owner", "{\"environment\":\"staging\"}").then().statusCode(400).body("errors[0].message", containsString("milestone_id"));
-        // A trigger field Studio would not act on is refused with its line and name, never silently dropped.
-        create("product-owner", "{\"milestone_id\":\"m1\",\"environment\":\"production\",\n \"manualApprovalRequired\":true,\n \"signedBy\":\"release-bot\"}")
+        // A field Studio would not act on is refused with its line and name, never silently dropped.
+        create("product-owner", "{\"milestone_id\":\"m1\",\"environment\":\"production\",\n \"dockerImages\":[\"a\"],\n \"signedBy\":\"release-bot\"}")
                 .then().statusCode(400)
-                .body("errors[0].message", containsString("unknown field 'manualApprovalRequired'")).body("errors[0].line", equalTo(2))
-                .body("errors[0].path", equalTo("$.manualApprovalRequired"))
-                .body("errors[1].message", containsString("unknown field 'signedBy'")).body("errors[1].line", equalTo(3));
+                .body("errors[0].message", containsString("unknown field 'dockerImages'")).body("errors[0].line", equalTo(2))
+                .body("errors[0].path", equalTo("$.dockerImages"))
+                .body("errors[1].message", containsString("unknown role 'release-bot'")).body("errors[1].line", equalTo(3));
         assertEquals(0, TestDb.count("select count(*) from release"));
     }
 

@@ -1,0 +1,25 @@
+package studio.release.document;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What a promotion trigger set for one release beyond its content: the deploy strategy CI runs (canary, blue-green,
+ * batch), whether a failure rolls it back at once, the documentation style, and the role of its human signer. Part of
+ * the signed statement, so approvals bound to the content hash also cover how it is deployed. All null: none set.
+ */
+public record DeploySettings(String deployStrategy, Boolean rollbackEnabled, String documentationStyle, String signedBy) {
+
+    public static final DeploySettings NONE = new DeploySettings(null, null, null, null);
+
+    public boolean isEmpty() {
+        return deployStrategy == null && rollbackEnabled == null && documentationStyle == null && signedBy == null;
+    }
+
+    /** The settings that are set, as release-metadata.json and the statement write them. */
+    public void writeTo(ObjectNode n) {
+        if (deployStrategy != null) n.put("deploy_strategy", deployStrategy);
+        if (rollbackEnabled != null) n.put("rollback_enabled", rollbackEnabled);
+        if (documentationStyle != null) n.put("documentation_style", documentationStyle);
+        if (signedBy != null) n.put("signed_by", signedBy);
+    }
+}
