@@ -1,5 +1,6 @@
 package studio.release;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +11,7 @@ import static studio.release.Releasing.release;
 import static studio.release.Releasing.report;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -108,6 +110,16 @@ class PromotionTriggerTest {
         decide("ci", "mvp-v1", "approve", "me").then().statusCode(403);
         decide("product-owner", "mvp-v1", "approve", "signed").then().statusCode(200);
         release("mvp-v1").then().body("status", equalTo("deploying"));
+    }
+
+    @Test
+    @TestSecurity(user = "auditor", roles = "auditor")
+    void theReleasePageShowsWhatTheTriggerSet() {
+        trigger("ci", TRIGGER).then().statusCode(201);
+        given().get("/releases/mvp-v1").then().statusCode(200)
+                .body(containsString("<dt>Deploy strategy</dt><dd class=\"deploy-strategy\">canary"))
+                .body(containsString("rolled back at once (the trigger's rollbackEnabled)"))
+                .body(containsString("a product-owner must approve (the trigger's signedBy)"));
     }
 
     @Test
