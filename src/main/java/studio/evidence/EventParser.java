@@ -3,6 +3,7 @@ package studio.evidence;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class EventParser {
     private static final KeySet KEYS = KeySet.of("event", "eventId", "traceId", "timestamp", "agentId", "executionId",
             "durationMs", "sprintId", "milestoneId|milestone|milestoneRef", "milestones", "features",
             "agents|agentRoles", "completedArtifacts", "versionTag", "reason|deferralReason", "featureId", "gate",
-            "status", "value", "detail", "environment", "sprints");
+            "status", "value", "detail", "environment", "sprints", "images|dockerImages");
     private static final Map<String, BiFunction<Fields, EventMeta, IngestEvent>> TYPES = new LinkedHashMap<>();
 
     static {
@@ -66,9 +67,11 @@ public final class EventParser {
         TYPES.put("GateSignal", (f, m) -> new GateSignal(m, f.requiredId("milestoneId"), gate(f), signalStatus(f),
                 signalValue(f), f.string("detail")));
         TYPES.put("ReleaseCompleted", (f, m) -> new ReleaseCompleted(m, versionOrMilestone(f), f.id("milestoneId"),
-                f.string("environment"), f.string("reason")));
-        TYPES.put("ReleaseFailed", (f, m) -> new ReleaseFailed(m, versionOrMilestone(f), f.id("milestoneId"),
-                f.string("environment"), f.string("reason")));
+                f.string("environment"), f.string("reason"), images(f)));
+        TYPES.put("ReleaseFailed", (f, m) -> {
+            if (f.has("images")) f.problems().add(f.get("images"), "images are what CI deployed: ReleaseCompleted reports them, not ReleaseFailed");
+            return new ReleaseFailed(m, versionOrMilestone(f), f.id("milestoneId"), f.string("environment"), f.string("reason"));
+        });
     }
 
     private EventParser() {}
@@ -133,6 +136,22 @@ public final class EventParser {
             f.problems().add(f.node(), "'" + first + "' or '" + second + "' is required");
         }
         return f.id(first);
+    }
+
+    /** An image as deployed: a name, an optional tag, and its digest ("booking-service:1.0.0-mvp-v1@sha256:<64 hex>"). */
+    static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile(
+            "[a-z0-9][a-z0-9._/-]*(:[0-9]+)?(/[a-z0-9._-]+)*(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?@sha256:[0-9a-f]{64}");
+
+    /** The images CI deployed, each with its digest: a running image is traced to its release by digest, never by tag. */
+    private static List<String> images(Fields f) {
+        List<String> out = new ArrayList<>();
+        for (Node item : f.items("images")) {
+            String image = f.text(item, f.spelling("images") + " entry");
+            if (image == null) continue;
+            if (IMAGE.matcher(image).matches()) out.add(image);
+            else f.problems().add(item, "image '" + image + "' has no digest: write it as name[:tag]@sha256:<64 hex digits>, the digest CI deployed");
+        }
+        return out;
     }
 
     private static String versionOrMilestone(Fields f) {

@@ -74,9 +74,17 @@ public sealed interface IngestEvent {
         }
     }
 
-    /** Names a version tag, a milestone or both. */
-    record ReleaseCompleted(EventMeta meta, String versionTag, String milestoneId, String environment, String reason)
-            implements IngestEvent {}
+    /**
+     * Names a version tag, a milestone or both.
+     *
+     * @param images what CI deployed, each {@code name[:tag]@sha256:<digest>}
+     */
+    record ReleaseCompleted(EventMeta meta, String versionTag, String milestoneId, String environment, String reason, List<String> images)
+            implements IngestEvent {
+        public ReleaseCompleted {
+            images = images == null ? List.of() : List.copyOf(images);
+        }
+    }
 
     /** Names a version tag, a milestone or both. */
     record ReleaseFailed(EventMeta meta, String versionTag, String milestoneId, String environment, String reason)

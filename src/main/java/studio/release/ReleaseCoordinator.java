@@ -65,11 +65,13 @@ public class ReleaseCoordinator {
     AuditLog audit;
 
     /** What CI's ReleaseCompleted or ReleaseFailed says, whichever it is. */
-    private record CiReport(String tag, String milestoneId, String environment, ReleaseStimulus stimulus) {
+    private record CiReport(String tag, String milestoneId, String environment, ReleaseStimulus stimulus, List<String> images) {
         static CiReport of(IngestEvent e) {
-            if (e instanceof ReleaseCompleted c) return new CiReport(c.versionTag(), c.milestoneId(), c.environment(), new ReleaseStimulus.CiCompleted());
+            if (e instanceof ReleaseCompleted c) {
+                return new CiReport(c.versionTag(), c.milestoneId(), c.environment(), new ReleaseStimulus.CiCompleted(), c.images());
+            }
             ReleaseFailed f = (ReleaseFailed) e;
-            return new CiReport(f.versionTag(), f.milestoneId(), f.environment(), new ReleaseStimulus.CiFailed(f.reason()));
+            return new CiReport(f.versionTag(), f.milestoneId(), f.environment(), new ReleaseStimulus.CiFailed(f.reason()), List.of());
         }
     }
 
@@ -82,6 +84,9 @@ public class ReleaseCoordinator {
         r = records.lock(r.versionTag);
         Instant at = (e.meta().timestamp() == null ? Instant.now() : e.meta().timestamp()).truncatedTo(ChronoUnit.MICROS);
         ReleaseStimulus stimulus = ci.stimulus();
+        // what CI deployed is signed with the completion (outside the content hash: approvals never covered it); a
+        // report the lifecycle refuses rolls this back with it
+        if (!ci.images().isEmpty()) r.dockerImages = ReleaseJson.write(ci.images());
         List<ReleaseTransition> done = steps.react(r, stimulus, report.actor(), at);
         if (done.stream().anyMatch(t -> t.to() == ReleaseState.COMPLETED)) {
             evaluator.react(r.milestoneId, new MilestoneStimulus.PromotionCompleted(r.versionTag), report.actor(), null);

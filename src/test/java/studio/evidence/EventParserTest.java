@@ -81,7 +81,7 @@ class EventParserTest {
                 () -> assertEquals(new FeatureDeferred(new EventMeta(null, null, null, "product-owner", "exec-42", 1278L),
                         "Notifications.Email.Send", "Missing prerequisites", "sprint-3", "mvp-ready"), example("spec-feature-deferred.json")),
                 () -> assertEquals(new ReleaseCompleted(new EventMeta(null, null, Instant.parse("2025-05-14T17:12:00Z"), null, null, null),
-                        "mvp-v1", "mvp-ready", "staging", null), example("spec-release-completed.json")),
+                        "mvp-v1", "mvp-ready", "staging", null, List.of()), example("spec-release-completed.json")),
                 () -> assertEquals(new ReleaseFailed(NO_META, "v0.9.2", null, "production", "Docker tag push failure"),
                         example("spec-release-failed.json")),
                 () -> assertEquals(new SprintBlocked(new EventMeta(null, "trace-91dc", null, null, null, null), "sprint-4",

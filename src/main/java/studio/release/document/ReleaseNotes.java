@@ -35,6 +35,7 @@ public final class ReleaseNotes {
         section(md, "Features Included", f.features(), x -> Markdown.text(x.name()));
         qaSummary(md, f);
         section(md, "Linked Sprints", f.sprintIds(), Markdown::text);
+        if (!f.dockerImages().isEmpty()) section(md, "Deployed Images", f.dockerImages(), Markdown::code);
         section(md, "Approvals", f.approvals(), ReleaseNotes::approval);
         section(md, "Overrides", f.overrides(), ReleaseNotes::override);
         md.append("\n---\n*Traceable via Studio · Release ID: ").append(Markdown.text(f.versionTag()));

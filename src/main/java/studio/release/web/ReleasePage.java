@@ -94,6 +94,11 @@ public record ReleasePage(ReleaseView view, ReleaseControls panel, List<Decision
         return view.facts().promotionTargets();
     }
 
+    /** The images CI reported deployed with the completion, each with its digest. */
+    public List<String> images() {
+        return view.facts().dockerImages();
+    }
+
     /** "satisfied", "waiting", "rejected" (the approval status as a chip class). */
     public String approvalState() {
         if (!view.policy().gated()) return "none";

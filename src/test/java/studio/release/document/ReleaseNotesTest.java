@@ -48,6 +48,11 @@ class ReleaseNotesTest {
                 - sprint-06
                 - sprint-07
 
+                ## Deployed Images
+
+                - `booking-service:1.0.0-mvp`
+                - `notify:1.0.0-mvp@sha256:5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f5f`
+
                 ## Approvals
 
                 - **bob** (product-owner), 2025-05-14 16:40 UTC: Scope matches the MVP plan
@@ -88,14 +93,14 @@ class ReleaseNotesTest {
         String md = ReleaseNotes.render(f);
         Node doc = Parser.builder().build().parse(md);
 
-        assertEquals(List.of("Release: mvp-v1 — </h1><script>alert(1)</script>", "Features Included", "QA Summary", "Linked Sprints", "Approvals", "Overrides"),
-                headings(doc));
+        assertEquals(List.of("Release: mvp-v1 — </h1><script>alert(1)</script>", "Features Included", "QA Summary", "Linked Sprints", "Deployed Images", "Approvals",
+                        "Overrides"), headings(doc));
         String html = HtmlRenderer.builder().build().render(doc);
         for (String forbidden : List.of("<script", "<img", "<a ", "<h1>Owned", "<blockquote", "<pre", "<!--", "<del", "<ol")) {
             assertFalse(html.contains(forbidden), forbidden + " in\n" + html);
         }
         assertEquals(1, count(html, "<em>"), "only the footer is emphasised");
-        assertEquals(1, count(html, "<code>"), "only the milestone id is code");
+        assertEquals(1 + f.dockerImages().size(), count(html, "<code>"), "only the milestone id and the deployed images are code");
         assertEquals(1, count(html, "<hr"), "only the footer rule");
         assertTrue(html.contains("<code>mvp`ready</code>"), html);
         assertTrue(html.contains("<strong>**admin**</strong>"), html);
