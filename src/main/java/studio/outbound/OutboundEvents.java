@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import java.util.Set;
 import studio.audit.AuditRecord;
 
 /**
  * Which audit events leave Studio, and in what shape: every milestone event (MilestoneReached, MilestoneBlocked,
- * MilestoneOverrideApproved, ...) and every release event (ReleaseTriggered, ReleaseCompleted, ...) becomes one
+ * MilestoneOverrideApproved, ...) and every release event (ReleaseTriggered, DeploymentStarted, ReleaseCompleted,
+ * ReleaseSigned, ...) becomes one
  * CloudEvent. Its data carries the audit sequence number, the actor and the trace id beside the audit payload, so a
  * subscriber can find the event in an audit export.
  */
@@ -25,11 +27,14 @@ public final class OutboundEvents {
      */
     public record About(String milestoneId, String releaseTag, String environment) {}
 
+    /** Release events whose names do not start with "Release" (the spec's names). */
+    private static final Set<String> OTHER_RELEASE_EVENTS = Set.of("DeploymentStarted");
+
     /** True for the event names subscribers receive. */
     public static boolean exported(String eventName) {
         // What Studio told people (NotificationDispatched, ReleaseNotificationDispatched) is not itself sent on: a chat
         // channel listening to every release event would otherwise be told, without end, that it was told.
-        return eventName != null && (eventName.startsWith("Milestone") || eventName.startsWith("Release"))
+        return eventName != null && (eventName.startsWith("Milestone") || eventName.startsWith("Release") || OTHER_RELEASE_EVENTS.contains(eventName))
                 && !eventName.endsWith("NotificationDispatched");
     }
 

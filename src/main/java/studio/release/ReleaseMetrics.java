@@ -14,12 +14,21 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import studio.persistence.AfterCommit;
 import studio.release.lifecycle.ReleaseState;
 import studio.release.lifecycle.ReleaseTransition;
 
 /**
- * Release outcomes on /q/metrics, counted once the step committed: release_outcome_total{outcome} (completed, failed,
- * rolled_back, aborted, rejected) and release_duration_seconds (from the request to completion).
+ * Release outcomes on /q/metrics, counted once the step committed (a repeated CI report moves nothing, so it counts
+ * nothing; a step that rolled back never happened):
+ * <ul>
+ * <li>the spec's {@code release_success_total} (releases that reached Completed), {@code release_failure_total}
+ * (Failed), {@code release_rollback_total} (Rolled back) and {@code release_manual_approval_total} (each approval a
+ * person gave a release);</li>
+ * <li>{@code release_duration_seconds} (from the request to completion: {@code _count}, {@code _sum}, {@code _max});</li>
+ * <li>{@code release_outcome_total{outcome}} (completed, failed, rolled_back, aborted, rejected), which the dashboard
+ * and the alert rules read.</li>
+ * </ul>
  */
 @Startup
 @ApplicationScoped
@@ -30,8 +39,12 @@ public class ReleaseMetrics {
 
     @Inject
     MeterRegistry registry;
+    @Inject
+    AfterCommit afterCommit;
 
     private final Map<ReleaseState, Counter> outcomes = new EnumMap<>(ReleaseState.class);
+    private final Map<ReleaseState, Counter> reached = new EnumMap<>(ReleaseState.class);
+    private Counter manualApprovals;
     private Timer duration;
 
     @PostConstruct
@@ -40,16 +53,30 @@ public class ReleaseMetrics {
             outcomes.put(s, Counter.builder("release.outcome").tag("outcome", s.json())
                     .description("Releases that ended a run in this state").register(registry));
         }
+        reached.put(ReleaseState.COMPLETED, Counter.builder("release.success").description("Releases that reached Completed").register(registry));
+        reached.put(ReleaseState.FAILED, Counter.builder("release.failure").description("Releases that reached Failed").register(registry));
+        reached.put(ReleaseState.ROLLED_BACK, Counter.builder("release.rollback").description("Releases rolled back").register(registry));
+        manualApprovals = Counter.builder("release.manual.approval").description("Approvals people gave releases").register(registry);
         duration = Timer.builder("release.duration").description("From the release request to its completion").register(registry);
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReleaseChanged change) {
         for (ReleaseTransition t : change.transitions()) {
-            Counter outcome = t.to() != t.from() ? outcomes.get(t.to()) : null;
-            if (outcome != null) outcome.increment();
-            if (t.to() == ReleaseState.COMPLETED && t.from() != ReleaseState.COMPLETED && change.requestedAt() != null) {
+            if (t.to() == t.from()) continue;
+            count(outcomes.get(t.to()));
+            count(reached.get(t.to()));
+            if (t.to() == ReleaseState.COMPLETED && change.requestedAt() != null) {
                 duration.record(Duration.between(change.requestedAt(), Instant.now()));
             }
         }
+    }
+
+    /** A person's approval of a release was stored: counted once the transaction that stores it commits. */
+    public void approvalRecorded() {
+        afterCommit.run(manualApprovals::increment);
+    }
+
+    private static void count(Counter counter) {
+        if (counter != null) counter.increment();
     }
 }

@@ -15,6 +15,7 @@ import studio.audit.AuditLog;
 import studio.governance.Actor;
 import studio.release.document.ReleaseManifest;
 import studio.release.lifecycle.IllegalReleaseTransition;
+import studio.release.lifecycle.ReleaseEvent;
 import studio.release.lifecycle.ReleaseLifecycle;
 import studio.release.lifecycle.ReleaseState;
 import studio.release.lifecycle.ReleaseStimulus;
@@ -26,13 +27,15 @@ import studio.web.ApiException;
 
 /**
  * Runs the pure {@link ReleaseLifecycle} on a stored release and applies what it decides: the new state, the audit
- * entry of every step (who, why, the content hash), the signed manifest when it completes, and a
- * {@link ReleaseChanged} event. Studio hands the trigger to CI as soon as it fixed the tag, so Tagging is passed
+ * entry of every step (who, why, the content hash), DeploymentStarted beside ReleaseTriggered, the signed manifest
+ * and ReleaseSigned when it completes, and a {@link ReleaseChanged} event. Studio hands the trigger to CI as soon as it fixed the tag, so Tagging is passed
  * through in the same transaction.
  */
 @ApplicationScoped
 public class ReleaseSteps {
 
+    private static final String DEPLOYMENT_STARTED = ReleaseEvent.DEPLOYMENT_STARTED.eventName();
+    private static final String RELEASE_SIGNED = ReleaseEvent.RELEASE_SIGNED.eventName();
     private static final Set<ReleaseState> WITH_REASON = Set.of(ReleaseState.FAILED, ReleaseState.REJECTED, ReleaseState.ROLLED_BACK,
             ReleaseState.ABORTED);
 
@@ -97,10 +100,19 @@ public class ReleaseSteps {
             if (t.to() == ReleaseState.DEPLOYING) r.triggeredAt = now;
             if (t.to() == ReleaseState.DOCUMENTING) r.releasedAt = now;
             if (WITH_REASON.contains(t.to())) r.lastReason = t.reason();
-            if (t.to() == ReleaseState.COMPLETED) spans.within("ReleaseCoordinator.EmitAudit", about(r), r.traceId, () -> sign(r));
-            audit.record(actor, AuditEntry.of(eventName(t), Subject.release(r.versionTag), r.traceId, payload(r, t, now))
-                    .alsoAbout(List.of(Subject.milestone(r.milestoneId))));
+            if (t.to() == ReleaseState.COMPLETED) {
+                DsseEnvelope signed = spans.within("ReleaseCoordinator.EmitAudit", about(r), r.traceId, () -> sign(r));
+                record(actor, r, RELEASE_SIGNED, signed(r, signed, now));
+            }
+            record(actor, r, eventName(t), payload(r, t, now));
+            if (t.to() == ReleaseState.DEPLOYING && t.from() != ReleaseState.DEPLOYING) {
+                record(actor, r, DEPLOYMENT_STARTED, deploymentStarted(r, t, now));
+            }
         }
+    }
+
+    private void record(Actor actor, Release r, String type, ObjectNode payload) {
+        audit.record(actor, AuditEntry.of(type, Subject.release(r.versionTag), r.traceId, payload).alsoAbout(List.of(Subject.milestone(r.milestoneId))));
     }
 
     private static Attributes about(Release r) {
@@ -108,18 +120,35 @@ public class ReleaseSteps {
     }
 
     /** Signs the manifest of the completed release with Studio's current key and keeps the envelope. */
-    private void sign(Release r) {
+    private DsseEnvelope sign(Release r) {
         ReleaseManifest manifest = ReleaseManifest.of(records.facts(r, records.approvals(r.id)));
         if (!manifest.contentHash().equals(r.contentHash)) {
             throw new IllegalStateException("release " + r.versionTag + " content drifted from its hash " + r.contentHash);
         }
         DsseEnvelope envelope = manifest.sign(keys.current());
         r.manifest = ReleaseJson.write(envelope);
+        return envelope;
     }
 
     /** The spec's event name; a silent step is named after the state it enters ("ReleaseTagging"). */
     static String eventName(ReleaseTransition t) {
         return t.event() != null ? t.event().eventName() : "Release" + t.to().label().replace(" ", "");
+    }
+
+    /** CI was handed the trigger: the version starts deploying to the release's environment. */
+    private static ObjectNode deploymentStarted(Release r, ReleaseTransition t, Instant now) {
+        return ReleaseJson.JSON.createObjectNode().put("event", DEPLOYMENT_STARTED).put("version_tag", r.versionTag)
+                .put("milestone_id", r.milestoneId).put("environment", r.environment).put("trigger", r.trigger)
+                .put("commit_sha", r.commitSha).put("reason", t.reason()).put("content_hash", r.contentHash).put("timestamp", now.toString());
+    }
+
+    /** The manifest of the completed release was signed: what was signed (its content hash), with which key. */
+    private static ObjectNode signed(Release r, DsseEnvelope envelope, Instant now) {
+        String keyId = envelope.signatures().get(0).keyid();
+        return ReleaseJson.JSON.createObjectNode().put("event", RELEASE_SIGNED).put("version_tag", r.versionTag)
+                .put("milestone_id", r.milestoneId).put("environment", r.environment).put("reason", "release manifest signed with key " + keyId)
+                .put("content_hash", r.contentHash).put("key_id", keyId).put("payload_type", envelope.payloadType())
+                .put("manifest", "/api/releases/" + r.versionTag + "/manifest").put("timestamp", now.toString());
     }
 
     private static ObjectNode payload(Release r, ReleaseTransition t, Instant now) {

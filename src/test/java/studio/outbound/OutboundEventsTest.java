@@ -18,10 +18,12 @@ class OutboundEventsTest {
 
     @Test
     void milestoneAndReleaseEventsLeaveStudioOthersDoNot() {
-        for (String type : List.of("MilestoneReached", "MilestoneBlocked", "MilestoneOverrideApproved", "ReleaseTriggered", "ReleaseCompleted")) {
+        for (String type : List.of("MilestoneReached", "MilestoneBlocked", "MilestoneOverrideApproved", "ReleaseTriggered", "DeploymentStarted",
+                "ReleaseCompleted", "ReleaseSigned")) {
             assertTrue(OutboundEvents.exported(type), type);
         }
-        for (String type : List.of("SprintClosed", "GateSignal", "GatesEvaluated", "AuditVerified", "WebhookCreated", "milestoneReached")) {
+        for (String type : List.of("SprintClosed", "GateSignal", "GatesEvaluated", "AuditVerified", "WebhookCreated", "milestoneReached",
+                "DeploymentFinished")) {
             assertFalse(OutboundEvents.exported(type), type);
             assertTrue(OutboundEvents.of(row(type, "milestone", "m", "{}"), "id-1").isEmpty(), type);
         }

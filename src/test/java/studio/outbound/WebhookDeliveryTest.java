@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import studio.release.Releasing;
 import studio.testing.Api;
 import studio.testing.Scrape;
 import studio.testing.TestDb;
@@ -27,6 +28,8 @@ import studio.testing.TestDb;
 class WebhookDeliveryTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
+    /** The audit rows that leave Studio: milestone and release events (DeploymentStarted is a release event). */
+    static final String EXPORTED = "(type like 'Milestone%' or type like 'Release%' or type = 'DeploymentStarted')";
 
     @Inject
     Subscriptions subscriptions;
@@ -68,13 +71,13 @@ class WebhookDeliveryTest {
         List<String> audited = Outbound.auditedMilestoneEvents("mvp-ready");
         assertTrue(audited.containsAll(List.of("MilestoneDefined", "MilestoneReady", "MilestoneReached", "MilestonePromotionTriggered")), audited.toString());
         // autoPromotion also releases mvp-v1: its events arrive under their own subject
-        long exported = TestDb.count("select count(*) from audit_event where type like 'Milestone%' or type like 'Release%'");
+        long exported = TestDb.count("select count(*) from audit_event where " + EXPORTED);
         assertTrue(Receiver.await(WAIT, () -> receiver.accepted().size() == exported), "arrived: " + receiver.arrivals());
 
         List<CloudEvent> got = receiver.accepted().stream().filter(e -> e.subject().equals("milestones/mvp-ready")).toList();
         assertEquals(audited, got.stream().map(CloudEvent::eventName).toList(), "every milestone event, in the order recorded");
         assertTrue(receiver.accepted().stream().filter(e -> e.subject().equals("releases/mvp-v1")).map(CloudEvent::eventName).toList()
-                .containsAll(List.of("ReleaseRequested", "ReleaseTriggered")), "the automatic release's events");
+                .containsAll(List.of("ReleaseRequested", "ReleaseTriggered", "DeploymentStarted")), "the automatic release's events");
         assertAll(receiver.arrivals().stream().map(a -> () -> {
             assertEquals(WebhookSignature.Verification.VALID, a.signature());
             assertEquals(WebhookSender.CONTENT_TYPE, a.contentType());
@@ -85,9 +88,9 @@ class WebhookDeliveryTest {
         assertEquals("dev.studio.MilestoneReached", reached.type());
         assertEquals("trace-xyz-123", reached.data().path("trace_id").asText());
         assertEquals(TestDb.text("select seq from audit_event where type = 'MilestoneReached'"), reached.data().path("audit_seq").asText());
-        assertEquals(TestDb.count("select count(*) from audit_event where type like 'Milestone%' or type like 'Release%'"),
+        assertEquals(TestDb.count("select count(*) from audit_event where " + EXPORTED),
                 TestDb.count("select count(*) from outbox"), "one outbox row per milestone or release event");
-        assertEquals(0, TestDb.count("select count(*) from outbox o join audit_event a on a.seq = o.audit_seq where a.type not like 'Milestone%' and a.type not like 'Release%'"),
+        assertEquals(0, TestDb.count("select count(*) from outbox o join audit_event a on a.seq = o.audit_seq where not (" + EXPORTED.replace("type", "a.type") + ")"),
                 "sprint and evidence events stay inside Studio");
     }
 
@@ -152,6 +155,36 @@ class WebhookDeliveryTest {
             assertEquals(List.of("MilestoneRedefined"), filtered.accepted().stream().map(CloudEvent::eventName).toList());
             assertEquals(0, disabled.arrivals().size());
         }
+    }
+
+    @Test
+    void aReleaseTellsSubscribersThatItStartedDeployingAndThatItsManifestWasSigned() {
+        Subscriptions.Keyed keyed = subscriptions.create(new Subscription(receiver.url(), "DeploymentStarted, ReleaseSigned"), Outbound.ADMIN);
+        receiver.secret(keyed.secret());
+        Releasing.reached("m1", "versionTag: v1.0.0");
+        Releasing.promote("product-owner", "m1", "staging").then().statusCode(201).body("status", equalTo("deploying"));
+        assertTrue(Receiver.await(WAIT, () -> receiver.accepted().size() == 1), "arrived: " + receiver.arrivals());
+        Releasing.report("ReleaseCompleted", "v1.0.0", "").then().statusCode(201);
+        assertTrue(Receiver.await(WAIT, () -> receiver.accepted().size() == 2), "arrived: " + receiver.arrivals());
+
+        String contentHash = Releasing.release("v1.0.0").then().extract().path("content_hash");
+        String keyId = Api.as("auditor").get("/api/releases/v1.0.0/manifest").then().statusCode(200).extract().path("signatures[0].keyid");
+        List<CloudEvent> got = receiver.accepted();
+        assertEquals(List.of("dev.studio.DeploymentStarted", "dev.studio.ReleaseSigned"), got.stream().map(CloudEvent::type).toList());
+        assertAll(got.stream().map(e -> () -> {
+            assertEquals("releases/v1.0.0", e.subject());
+            assertEquals("v1.0.0", e.data().path("details").path("version_tag").asText());
+            assertEquals("staging", e.data().path("details").path("environment").asText());
+            assertEquals("m1", e.data().path("details").path("milestone_id").asText());
+            assertEquals(contentHash, e.data().path("details").path("content_hash").asText());
+            assertTrue(!e.data().path("details").path("reason").asText().isBlank(), "why: " + e.data());
+            assertEquals(TestDb.text("select seq from audit_event where type = '" + e.eventName() + "'"), e.data().path("audit_seq").asText());
+        }));
+        assertEquals("product-owner", got.get(0).data().path("actor").asText(), "the person whose request started the deployment");
+        assertEquals("service-account-studio-ci", got.get(1).data().path("actor").asText(), "CI's report completed the release, and Studio signed it");
+        assertEquals(keyId, got.get(1).data().path("details").path("key_id").asText());
+        assertTrue(TestDb.text("select actor_roles::text from audit_event where type = 'DeploymentStarted'").contains("product-owner"),
+                "the role they acted in");
     }
 
     @Test

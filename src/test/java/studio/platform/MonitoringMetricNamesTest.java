@@ -44,7 +44,8 @@ class MonitoringMetricNamesTest {
         Set<String> queried = new TreeSet<>();
         expressions.forEach(e -> queried.addAll(metricNames(e)));
         assertTrue(queried.containsAll(Set.of("milestone_in_state_oldest_seconds", "webhook_dead_letters", "approval_waiting_oldest_seconds",
-                "audit_chain_intact", "release_outcome_total", "milestone_gate_success_total")), "names read from the queries: " + queried);
+                "audit_chain_intact", "release_outcome_total", "release_manual_approval_total", "release_duration_seconds_count",
+                "milestone_gate_success_total")), "names read from the queries: " + queried);
 
         // per-milestone gauges and the request timers exist once there is a milestone and an API call
         TestDb.reset();

@@ -49,7 +49,7 @@ class ReleaseApprovalsApiTest {
                 .body("approval_status.approvals", equalTo("2/2"));
         decide("compliance-officer", "v1.0.0", "approve", "late").then().statusCode(409);
         java.util.List<String> types = Api.as("auditor").queryParam("release", "v1.0.0").get("/api/audit").then().extract().path("events.type");
-        assertEquals(java.util.List.of("ReleaseTriggered", "ReleaseTagging", "StudioReleaseApproved", "StudioReleaseApproved",
+        assertEquals(java.util.List.of("DeploymentStarted", "ReleaseTriggered", "ReleaseTagging", "StudioReleaseApproved", "StudioReleaseApproved",
                 "AuthorizationRefused", "AuthorizationRefused", "ReleaseApprovalRequested", "ReleaseRequested"), types);
     }
 

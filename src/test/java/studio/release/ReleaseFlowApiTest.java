@@ -69,7 +69,7 @@ class ReleaseFlowApiTest {
         assertTrue(csv.contains("mvp-v1,mvp-ready,staging,completed,91.3,studio,"), csv);
 
         List<String> types = Api.as("auditor").queryParam("release", "mvp-v1").get("/api/audit").then().extract().path("events.type");
-        assertEquals(List.of("ReleaseAuditEmitted", "ReleaseCompleted", "ReleaseTriggered", "ReleaseTagging", "ReleaseRequested"), types);
+        assertEquals(List.of("ReleaseAuditEmitted", "ReleaseSigned", "ReleaseCompleted", "DeploymentStarted", "ReleaseTriggered", "ReleaseTagging", "ReleaseRequested"), types);
         Api.as("auditor").get("/api/audit/verify").then().statusCode(200).body("valid", equalTo(true));
         opensslVerifies("mvp-v1");
     }

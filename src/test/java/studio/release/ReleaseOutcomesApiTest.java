@@ -50,8 +50,8 @@ class ReleaseOutcomesApiTest {
         report("ReleaseCompleted", "v2.0.0", "").then().statusCode(409);
         Api.milestone("m1").then().body("status", equalTo("reached"));
         java.util.List<String> types = Api.as("auditor").queryParam("release", "v2.0.0").get("/api/audit").then().extract().path("events.type");
-        assertEquals(java.util.List.of("ReleaseRolledBack", "ReleaseFailed", "ReleaseTriggered", "ReleaseTagging", "ReleaseFailed",
-                "ReleaseTriggered", "ReleaseTagging", "ReleaseRequested"), types);
+        assertEquals(java.util.List.of("ReleaseRolledBack", "ReleaseFailed", "DeploymentStarted", "ReleaseTriggered", "ReleaseTagging", "ReleaseFailed",
+                "DeploymentStarted", "ReleaseTriggered", "ReleaseTagging", "ReleaseRequested"), types);
     }
 
     @Test

@@ -64,7 +64,9 @@ public final class EventSentences {
             case "MilestoneTerminated" -> by("Milestone " + m + " was terminated", a);
             case "MilestoneForceClosed" -> by("Milestone " + m + " was force-closed", a);
             case "ReleaseApprovalRequested" -> new Sentence(release(a) + to(a) + " needs approval", orEmpty(a.reason()), false);
+            case "DeploymentStarted" -> by(release(a) + " started deploying" + to(a), a);
             case "ReleaseCompleted" -> new Sentence(release(a) + " completed" + in(a), "", false);
+            case "ReleaseSigned" -> new Sentence(release(a) + " manifest signed", keyOf(a), false);
             case "ReleaseFailed" -> new Sentence(release(a) + " failed" + in(a), orEmpty(a.reason()), false);
             case "ReleaseRolledBack" -> by(release(a) + " rolled back" + in(a), a);
             case "ReleaseRejected" -> by(release(a) + to(a) + " rejected", a);
@@ -94,6 +96,11 @@ public final class EventSentences {
         if (a.release() != null) return by(release(a) + to(a) + " " + words(event, "Release"), a);
         if (a.milestone() != null) return by("Milestone " + a.milestone() + " " + words(event, "Milestone"), a);
         return by("Studio: " + words(event, ""), a);
+    }
+
+    private static String keyOf(About a) {
+        String key = text(a.details(), "key_id");
+        return key == null ? "" : "with key " + key;
     }
 
     private static String bypass(About a) {

@@ -7,12 +7,14 @@ import java.util.List;
 import studio.release.web.ReleaseCharts.Chart;
 import studio.release.web.ReleaseCharts.CoveragePoint;
 import studio.release.web.ReleaseCharts.LeadTime;
+import studio.release.web.ReleaseCharts.VersionFeatures;
 import studio.release.web.ReleaseCharts.WeekOutcome;
 
 /**
  * Feeds the release analytics ({@code /releases/analytics}), read by {@link ReleaseAnalyticsQuery}: over the last
- * {@value #WEEKS} weeks, completed versus failed releases per week and the median time from MilestoneReached to
- * completion, and the QA coverage of recent deployments, drawn by {@link ReleaseCharts}.
+ * {@value #WEEKS} weeks, completed versus failed releases per week, the time from MilestoneReached to completion
+ * (median per week; median and 90th percentile per environment), the features each of the newest released versions
+ * shipped, and the QA coverage of recent deployments, drawn by {@link ReleaseCharts}.
  *
  * @param since the first Monday shown (00:00 UTC)
  */
@@ -31,11 +33,15 @@ public record ReleaseAnalytics(List<Chart> charts, Instant since) {
     }
 
     /** The charts of the weeks up to {@code now}'s, from the figures counted {@link #since} then. */
-    public static ReleaseAnalytics of(Instant now, List<WeekOutcome> outcomes, List<LeadTime> leadTimes, List<CoveragePoint> coverage) {
+    public static ReleaseAnalytics of(Instant now, List<WeekOutcome> outcomes, List<LeadTime> leadTimes, List<CoveragePoint> coverage,
+                                      List<VersionFeatures> features) {
         LocalDate first = firstWeek(now);
         LocalDate last = ReleaseCharts.week(now);
         List<LocalDate> weeks = ReleaseCharts.weeks(first, last, List.of()).stream().map(WeekOutcome::week).toList();
+        Instant since = since(now);
+        List<LeadTime> inWeeks = leadTimes.stream().filter(t -> !t.completedAt().isBefore(since)).toList();
         return new ReleaseAnalytics(List.of(ReleaseCharts.outcomes(ReleaseCharts.weeks(first, last, outcomes)),
-                ReleaseCharts.leadTimes(weeks, leadTimes), ReleaseCharts.coverage(coverage)), since(now));
+                ReleaseCharts.leadTimes(weeks, leadTimes), ReleaseCharts.leadTimesByEnvironment(inWeeks),
+                ReleaseCharts.featuresPerVersion(features), ReleaseCharts.coverage(coverage)), since);
     }
 }

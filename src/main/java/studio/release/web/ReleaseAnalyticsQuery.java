@@ -8,9 +8,14 @@ import java.util.List;
 import studio.persistence.Rows;
 import studio.release.web.ReleaseCharts.CoveragePoint;
 import studio.release.web.ReleaseCharts.LeadTime;
+import studio.release.web.ReleaseCharts.VersionFeatures;
 import studio.release.web.ReleaseCharts.WeekOutcome;
 
-/** Reads the {@link ReleaseAnalytics} in three bounded queries, one per chart. */
+/**
+ * Reads the {@link ReleaseAnalytics} in four bounded queries: outcomes per week, lead times (the weekly and the
+ * per-environment chart share them), features per version and coverage. The newest released versions and the
+ * MilestoneReached before each come from indexes (V20__release_metrics.sql).
+ */
 @ApplicationScoped
 public class ReleaseAnalyticsQuery {
 
@@ -18,13 +23,15 @@ public class ReleaseAnalyticsQuery {
     static final int COVERAGE_POINTS = 30;
     /** Completed releases the lead-time median is taken over, at most. */
     static final int LEAD_TIME_SAMPLE = 500;
+    /** Released versions the features chart shows. */
+    static final int FEATURE_VERSIONS = 12;
 
     @Inject
     EntityManager em;
 
     public ReleaseAnalytics read(Instant now) {
         Instant since = ReleaseAnalytics.since(now);
-        return ReleaseAnalytics.of(now, outcomes(since), leadTimes(since), coverage());
+        return ReleaseAnalytics.of(now, outcomes(since), leadTimes(since), coverage(), featuresPerVersion());
     }
 
     /** Releases completed, and failed or rolled back, per week since {@code since}: one grouped query. */
@@ -44,13 +51,23 @@ public class ReleaseAnalyticsQuery {
      */
     private List<LeadTime> leadTimes(Instant since) {
         List<LeadTime> released = Rows.list(em, """
-                select r.version_tag, r.released_at,
+                select r.version_tag, r.environment, r.released_at,
                        (select max(a.occurred_at) from audit_event a where a.type = 'MilestoneReached' and a.subject_type = 'milestone'
                           and a.subject_id = r.milestone_id and a.occurred_at <= r.released_at) as reached_at
                 from release r where r.released_at is not null and r.released_at >= ?
                 order by r.released_at desc limit ?""",
-                r -> new LeadTime(r.text("version_tag"), r.instant("reached_at"), r.instant("released_at")), since, LEAD_TIME_SAMPLE);
+                r -> new LeadTime(r.text("version_tag"), r.text("environment"), r.instant("reached_at"), r.instant("released_at")), since,
+                LEAD_TIME_SAMPLE);
         return released.stream().filter(t -> t.reachedAt() != null).toList();
+    }
+
+    /** The newest versions CI reported released (rolled back later or not), with the number of features each shipped. */
+    private List<VersionFeatures> featuresPerVersion() {
+        return Rows.list(em, """
+                select version_tag, environment, released_at, coalesce(jsonb_array_length(facts -> 'features'), 0) as features
+                from release where released_at is not null order by released_at desc, id desc limit ?""",
+                r -> new VersionFeatures(r.text("version_tag"), r.text("environment"), r.instant("released_at"), r.integer("features")),
+                FEATURE_VERSIONS);
     }
 
     /** The QA coverage of the newest deployed releases. */

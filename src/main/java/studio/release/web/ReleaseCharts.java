@@ -15,12 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import studio.format.Durations;
+import studio.governance.ReleaseEnvironment;
 import studio.release.document.ReleaseNotes;
 
 /**
  * The release analytics (docs/spec/release-coordinator.md "Release Analytics View") as drawable charts: completed versus
- * failed releases per week, the median time from MilestoneReached to the release's completion, and QA coverage
- * over recent deployments. Pure geometry in a fixed {@value #WIDTH} x {@value #HEIGHT} view box, so the templates
+ * failed releases per week, the median time from MilestoneReached to the release's completion per week and its median
+ * and 90th percentile per environment, the features each recent version shipped, and QA coverage over recent
+ * deployments. Pure geometry in a fixed {@value #WIDTH} x {@value #HEIGHT} view box, so the templates
  * only copy numbers into SVG attributes (no inline styles, no script), with a text table for every chart.
  */
 public final class ReleaseCharts {
@@ -37,12 +39,15 @@ public final class ReleaseCharts {
     /** Releases that reached an outcome in one week (Monday, UTC). */
     public record WeekOutcome(LocalDate week, int completed, int failed) {}
 
-    /** A completed release: when its milestone was reached and when CI reported it done. */
-    public record LeadTime(String versionTag, Instant reachedAt, Instant completedAt) {
+    /** A completed release: where it went, when its milestone was reached and when CI reported it done. */
+    public record LeadTime(String versionTag, String environment, Instant reachedAt, Instant completedAt) {
         Duration duration() {
             return Duration.between(reachedAt, completedAt);
         }
     }
+
+    /** A released version (CI reported it done) and how many features it shipped. */
+    public record VersionFeatures(String versionTag, String environment, Instant releasedAt, int features) {}
 
     /** A deployed release's QA coverage (null: no QA data). */
     public record CoveragePoint(String versionTag, Instant releasedAt, Double coverage) {}
@@ -52,6 +57,9 @@ public final class ReleaseCharts {
 
     /** A value line across the plot with its label. */
     public record Tick(double y, String label) {}
+
+    /** A legend entry: the bar kind's swatch and what it means. */
+    public record Key(String kind, String label) {}
 
     /** A label under the x axis. */
     public record XLabel(double x, String text) {}
@@ -63,7 +71,7 @@ public final class ReleaseCharts {
     public record Table(List<String> header, List<List<String>> rows) {}
 
     public record Chart(String title, String description, List<Bar> bars, List<Tick> ticks, List<XLabel> labels, String line,
-                        List<Dot> dots, Table table) {
+                        List<Dot> dots, Table table, List<Key> legend) {
         public boolean empty() {
             return table.rows().isEmpty();
         }
@@ -110,7 +118,8 @@ public final class ReleaseCharts {
         return new Chart("Completed and failed releases per week",
                 total + " completed and " + failed + " failed or rolled back over " + weeks.size() + " weeks",
                 bars, ticks(top, ""), labels, null, List.of(),
-                new Table(List.of("Week (Monday, UTC)", "Completed", "Failed or rolled back"), none ? List.of() : rows));
+                new Table(List.of("Week (Monday, UTC)", "Completed", "Failed or rolled back"), none ? List.of() : rows),
+                List.of(new Key("completed", "Completed"), new Key("failed", "Failed or rolled back")));
     }
 
     /** The median of {@code durations}; the mean of the two middle ones for an even count; null when there are none. */
@@ -152,7 +161,89 @@ public final class ReleaseCharts {
         String description = overall == null ? "No release completed in these weeks after its milestone was reached"
                 : "Median " + Durations.spelled(overall) + " from MilestoneReached to ReleaseCompleted over " + all.size() + " releases";
         return new Chart("Median time from MilestoneReached to ReleaseCompleted (hours)", description, bars, ticks(top, " h"), labels, null,
-                List.of(), new Table(List.of("Week (Monday, UTC)", "Median", "Releases"), rows));
+                List.of(), new Table(List.of("Week (Monday, UTC)", "Median", "Releases"), rows), List.of());
+    }
+
+    /**
+     * The 90th percentile of {@code durations} by nearest rank (the smallest duration at least 90% of them do not
+     * exceed); null when there are none.
+     */
+    public static Duration p90(List<Duration> durations) {
+        if (durations.isEmpty()) return null;
+        List<Duration> sorted = durations.stream().sorted().toList();
+        return sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1);
+    }
+
+    /**
+     * Per environment (in lifecycle order: staging, qa, production), the median and 90th percentile time from
+     * MilestoneReached to ReleaseCompleted of the releases given, in hours; an environment without any is left out.
+     */
+    public static Chart leadTimesByEnvironment(List<LeadTime> releases) {
+        Map<String, List<Duration>> byEnvironment = new TreeMap<>(Comparator.comparing(ReleaseCharts::lifecycleOrder).thenComparing(e -> e));
+        for (LeadTime r : releases) {
+            if (!r.duration().isNegative()) byEnvironment.computeIfAbsent(r.environment(), e -> new ArrayList<>()).add(r.duration());
+        }
+        double maxHours = byEnvironment.values().stream().mapToDouble(d -> hours(p90(d))).max().orElse(0);
+        int top = niceCeiling((int) Math.ceil(maxHours));
+        double slot = (RIGHT - LEFT) / Math.max(1, byEnvironment.size());
+        double barWidth = Math.min(60, slot * 0.35);
+        List<Bar> bars = new ArrayList<>();
+        List<XLabel> labels = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        List<String> said = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, List<Duration>> e : byEnvironment.entrySet()) {
+            Duration median = median(e.getValue());
+            Duration p90 = p90(e.getValue());
+            double x = LEFT + i * slot + slot / 2 - barWidth;
+            bars.add(bar(x, barWidth, hours(median), top, "lead", e.getKey() + ": median " + Durations.spelled(median)));
+            bars.add(bar(x + barWidth, barWidth, hours(p90), top, "p90", e.getKey() + ": 90th percentile " + Durations.spelled(p90)));
+            labels.add(new XLabel(LEFT + i * slot + slot / 2, e.getKey()));
+            rows.add(List.of(e.getKey(), Durations.spelled(median), Durations.spelled(p90), String.valueOf(e.getValue().size())));
+            said.add(e.getKey() + " median " + Durations.spelled(median) + ", p90 " + Durations.spelled(p90));
+            i++;
+        }
+        String description = said.isEmpty() ? "No release completed in any environment in these weeks after its milestone was reached"
+                : "From MilestoneReached to ReleaseCompleted: " + String.join("; ", said);
+        return new Chart("Time from MilestoneReached to ReleaseCompleted per environment (hours)", description, bars, ticks(top, " h"), labels,
+                null, List.of(), new Table(List.of("Environment", "Median", "90th percentile", "Releases"), rows),
+                List.of(new Key("lead", "Median"), new Key("p90", "90th percentile")));
+    }
+
+    /** How many features each of the newest released versions shipped, oldest first. */
+    public static Chart featuresPerVersion(List<VersionFeatures> versions) {
+        List<VersionFeatures> ordered = versions.stream().sorted(Comparator.comparing(VersionFeatures::releasedAt)).toList();
+        int top = niceCeiling(ordered.stream().mapToInt(VersionFeatures::features).max().orElse(0));
+        double slot = (RIGHT - LEFT) / Math.max(1, ordered.size());
+        List<Bar> bars = new ArrayList<>();
+        List<XLabel> labels = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            VersionFeatures v = ordered.get(i);
+            bars.add(bar(LEFT + i * slot + slot * 0.2, slot * 0.6, v.features(), top, "features",
+                    v.versionTag() + " (" + v.environment() + "): " + features(v.features())));
+            // with many versions every other one is labelled, counting back from the newest, so that one always is
+            if (ordered.size() <= 8 || (ordered.size() - 1 - i) % 2 == 0) labels.add(new XLabel(LEFT + i * slot + slot / 2, v.versionTag()));
+            rows.add(List.of(v.versionTag(), v.environment(), v.releasedAt().toString(), String.valueOf(v.features())));
+        }
+        int total = ordered.stream().mapToInt(VersionFeatures::features).sum();
+        String description = ordered.isEmpty() ? "No version released yet"
+                : features(total) + " over the last " + ordered.size() + (ordered.size() == 1 ? " released version" : " released versions")
+                + ", the newest " + ordered.get(ordered.size() - 1).versionTag() + " with " + features(ordered.get(ordered.size() - 1).features());
+        return new Chart("Features per version", description, bars, ticks(top, ""), labels, null, List.of(),
+                new Table(List.of("Version", "Environment", "Released at (UTC)", "Features"), rows), List.of());
+    }
+
+    private static String features(int n) {
+        return n + (n == 1 ? " feature" : " features");
+    }
+
+    private static int lifecycleOrder(String environment) {
+        try {
+            return ReleaseEnvironment.parse(environment).ordinal();
+        } catch (IllegalArgumentException unknown) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     /** QA coverage of recent deployments, oldest first, on a fixed 0..100% scale; releases without QA data are listed, not drawn. */
@@ -179,7 +270,7 @@ public final class ReleaseCharts {
                 : "QA coverage of the last " + known.size() + " deployed releases, from " + ReleaseNotes.percent(known.get(0).coverage()) + " to "
                 + ReleaseNotes.percent(known.get(known.size() - 1).coverage());
         return new Chart("QA coverage over recent deployments", description, List.of(), ticks(100, "%"), labels,
-                known.size() > 1 ? line.toString() : null, dots, new Table(List.of("Release", "Released at (UTC)", "QA coverage"), rows));
+                known.size() > 1 ? line.toString() : null, dots, new Table(List.of("Release", "Released at (UTC)", "QA coverage"), rows), List.of());
     }
 
     private static Bar bar(double x, double width, double value, int top, String kind, String title) {

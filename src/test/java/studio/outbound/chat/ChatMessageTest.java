@@ -57,6 +57,16 @@ class ChatMessageTest {
     }
 
     @Test
+    void aDeploymentStartingAndASignedManifestAreSaidInWords() throws Exception {
+        ChatMessage started = EventSentences.of("DeploymentStarted", "mvp-ready", "mvp-v1", "production", AT,
+                data("alice", "{\"version_tag\":\"mvp-v1\",\"reason\":\"trigger handed to CI\"}"), STUDIO);
+        assertEquals("Release mvp-v1 started deploying to production: alice: trigger handed to CI", started.summary());
+        ChatMessage signed = EventSentences.of("ReleaseSigned", "mvp-ready", "mvp-v1", "production", AT,
+                data("ci-bot", "{\"version_tag\":\"mvp-v1\",\"key_id\":\"SHA256:abc\"}"), STUDIO);
+        assertEquals("Release mvp-v1 manifest signed: with key SHA256:abc", signed.summary());
+    }
+
+    @Test
     void milestoneTransitionsSayTheStateTheFailingGatesAndCoverage() throws Exception {
         ChatMessage blocked = EventSentences.of("MilestoneBlocked", "mvp-ready", null, null, AT, data("studio",
                 "{\"reason\":\"sprint-2025-06-core is blocked\",\"qa_coverage\":88.5,\"gate_status\":[{\"condition\":\"allSprintsClosed\","

@@ -73,7 +73,7 @@ class ReleaseHistoryPageTest {
                 .body(containsString("No deployed release has QA data yet"))
                 .body(containsString("<th scope=\"col\">Completed</th>"))
                 .extract().asString();
-        assertEquals(3, ReleaseDashboardPageTest.count(html, "<svg class=\"chart\""));
+        assertEquals(5, ReleaseDashboardPageTest.count(html, "<svg class=\"chart\""));
         assertEquals(0, ReleaseDashboardPageTest.count(html, " style="), "CSP forbids inline styles");
         assertEquals(0, ReleaseDashboardPageTest.count(html, "<script>"));
     }

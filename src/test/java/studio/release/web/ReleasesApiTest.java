@@ -45,7 +45,7 @@ class ReleasesApiTest {
                 .body(containsString("- tag-git: mvp-v1")).body(containsString("manualApprovalRequired: false"));
         java.util.List<String> types = Api.as("auditor").queryParam("release", "mvp-v1").get("/api/audit").then().statusCode(200)
                 .extract().path("events.type");
-        assertEquals(java.util.List.of("ReleaseTriggered", "ReleaseTagging", "ReleaseRequested"), types);
+        assertEquals(java.util.List.of("DeploymentStarted", "ReleaseTriggered", "ReleaseTagging", "ReleaseRequested"), types);
     }
 
     @Test
