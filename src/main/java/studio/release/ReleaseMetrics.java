@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import studio.persistence.AfterCommit;
 import studio.release.lifecycle.ReleaseState;
 import studio.release.lifecycle.ReleaseTransition;
 
@@ -23,8 +22,8 @@ import studio.release.lifecycle.ReleaseTransition;
  * nothing; a step that rolled back never happened):
  * <ul>
  * <li>the spec's {@code release_success_total} (releases that reached Completed), {@code release_failure_total}
- * (Failed), {@code release_rollback_total} (Rolled back) and {@code release_manual_approval_total} (each approval a
- * person gave a release);</li>
+ * (Failed), {@code release_rollback_total} (Rolled back) and {@code release_manual_approval_total} (releases that
+ * required a human gate: counted once, when the release first pauses for approval);</li>
  * <li>{@code release_duration_seconds} (from the request to completion: {@code _count}, {@code _sum}, {@code _max});</li>
  * <li>{@code release_outcome_total{outcome}} (completed, failed, rolled_back, aborted, rejected), which the dashboard
  * and the alert rules read.</li>
@@ -39,8 +38,6 @@ public class ReleaseMetrics {
 
     @Inject
     MeterRegistry registry;
-    @Inject
-    AfterCommit afterCommit;
 
     private final Map<ReleaseState, Counter> outcomes = new EnumMap<>(ReleaseState.class);
     private final Map<ReleaseState, Counter> reached = new EnumMap<>(ReleaseState.class);
@@ -56,7 +53,7 @@ public class ReleaseMetrics {
         reached.put(ReleaseState.COMPLETED, Counter.builder("release.success").description("Releases that reached Completed").register(registry));
         reached.put(ReleaseState.FAILED, Counter.builder("release.failure").description("Releases that reached Failed").register(registry));
         reached.put(ReleaseState.ROLLED_BACK, Counter.builder("release.rollback").description("Releases rolled back").register(registry));
-        manualApprovals = Counter.builder("release.manual.approval").description("Approvals people gave releases").register(registry);
+        manualApprovals = Counter.builder("release.manual.approval").description("Releases that required a human gate").register(registry);
         duration = Timer.builder("release.duration").description("From the release request to its completion").register(registry);
     }
 
@@ -65,15 +62,12 @@ public class ReleaseMetrics {
             if (t.to() == t.from()) continue;
             count(outcomes.get(t.to()));
             count(reached.get(t.to()));
+            // a release requires its human gate once; later pauses (stale approvals, a retry) are the same gate again
+            if (t.from() == ReleaseState.PENDING && t.to() == ReleaseState.PAUSED_FOR_APPROVAL) manualApprovals.increment();
             if (t.to() == ReleaseState.COMPLETED && change.requestedAt() != null) {
                 duration.record(Duration.between(change.requestedAt(), Instant.now()));
             }
         }
-    }
-
-    /** A person's approval of a release was stored: counted once the transaction that stores it commits. */
-    public void approvalRecorded() {
-        afterCommit.run(manualApprovals::increment);
     }
 
     private static void count(Counter counter) {

@@ -65,22 +65,22 @@ class ReleaseMetricsTest {
     }
 
     @Test
-    void eachApprovalAPersonGivesIsCountedButNotARefusedOneNorARejection() {
+    void eachReleaseThatRequiredAHumanGateIsCountedOnceHoweverManyDecideIt() {
         reached("m1", "versionTag: v4.0.0");
         reached("m2", "versionTag: v5.0.0");
+        Scrape before = Scrape.now();
         promote("platform-admin", "m1", "production").then().statusCode(201).body("status", equalTo("paused_for_approval"));
         promote("platform-admin", "m2", "production").then().statusCode(201);
-        Scrape before = Scrape.now();
+        assertEquals(2, delta(before, Scrape.now(), "release_manual_approval_total"));
         decide("product-owner", "v4.0.0", "approve", "Scope delivered").then().statusCode(200);
         decide("product-owner", "v4.0.0", "approve", "again").then().statusCode(409);
         decide("platform-admin", "v4.0.0", "approve", "my own").then().statusCode(403);
-        assertEquals(1, delta(before, Scrape.now(), "release_manual_approval_total"));
         decide("compliance-officer", "v4.0.0", "approve", "Audit evidence complete").then().statusCode(200)
                 .body("status", equalTo("deploying"));
         decide("compliance-officer", "v5.0.0", "reject", "SBOM missing").then().statusCode(200).body("status", equalTo("rejected"));
 
         Scrape after = Scrape.now();
-        assertEquals(2, delta(before, after, "release_manual_approval_total"));
+        assertEquals(2, delta(before, after, "release_manual_approval_total"), "two releases needed people, whatever they decided");
         assertEquals(1, delta(before, after, "release_outcome_total", "outcome", "rejected"));
         assertEquals(0, delta(before, after, "release_failure_total"), "a rejection is not a failure");
     }

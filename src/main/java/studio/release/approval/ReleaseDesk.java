@@ -26,7 +26,6 @@ import studio.governance.ReleasePolicy;
 import studio.governance.Verdict;
 import studio.release.Release;
 import studio.release.ReleaseJson;
-import studio.release.ReleaseMetrics;
 import studio.release.ReleaseRecords;
 import studio.release.ReleaseSteps;
 import studio.release.lifecycle.ReleaseState;
@@ -51,8 +50,6 @@ public class ReleaseDesk {
     AuditLog audit;
     @Inject
     Refusals refusals;
-    @Inject
-    ReleaseMetrics metrics;
 
     /** @param role the capacity to decide in, or null for the first open one the person holds */
     @Transactional
@@ -71,7 +68,6 @@ public class ReleaseDesk {
         if (verdict instanceof Refused f) throw new ApiException(f.status(), f.message());
         ReleaseApproval given = ApprovalLedger.record(policy, request, (Accepted) verdict, r.contentHash, now);
         store(r, given);
-        if (given.decision() == Decision.APPROVED) metrics.approvalRecorded();
         decisions.add(given);
         ApprovalStatus status = ApprovalLedger.evaluate(policy, r.requestedBy, decisions, r.contentHash, now);
         audit.record(actor, decided(r, given, status));
