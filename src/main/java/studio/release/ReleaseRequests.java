@@ -65,6 +65,8 @@ public class ReleaseRequests {
     AuditLog audit;
     @Inject
     Spans spans;
+    @Inject
+    FreezeWindows freezes;
 
     /** What a release is made of, checked and gathered before its tag is chosen (span ReleaseCoordinator.ResolveInputs). */
     private record Inputs(Milestone milestone, Release draft, ReleaseContent content, VersionPolicy versions, ReleasePolicy policy) {}
@@ -96,6 +98,7 @@ public class ReleaseRequests {
 
     private Inputs inputs(ReleaseOrder order, Actor actor) {
         ReleaseEnvironment environment = environment(order.environment());
+        freezes.refuseWhileFrozen(environment.json(), "releasing " + order.milestoneId() + " to " + environment.json());
         List<String> targets = targets(order.targets(), environment);
         if (order.milestoneId() == null || order.milestoneId().isBlank()) throw ApiException.badRequest("'milestone_id' is required");
         Milestone m = records.lockMilestone(order.milestoneId());

@@ -51,6 +51,8 @@ public class ReleaseSteps {
     Event<ReleaseChanged> changed;
     @Inject
     Spans spans;
+    @Inject
+    FreezeWindows freezes;
 
     /**
      * @param now when it happened (a CI report's own timestamp for CI's outcome)
@@ -68,6 +70,8 @@ public class ReleaseSteps {
     private List<ReleaseTransition> proceed(Release r, ReleaseStimulus stimulus, Actor actor, Instant now) {
         ReleaseLifecycle lifecycle = new ReleaseLifecycle(r.rollbackEnabled != null ? r.rollbackEnabled : settings.rollbackOnFailure());
         List<ReleaseTransition> steps = new ArrayList<>(decide(lifecycle, r, stimulus));
+        // every route to CI (the last approval, a retry, a release that needs nobody) passes the freeze here
+        if (steps.stream().anyMatch(t -> t.to() == ReleaseState.TAGGING)) freezes.refuseWhileFrozen(r.environment, "handing release " + r.versionTag + " to CI");
         apply(r, steps, actor, now);
         if (r.lifecycleState() == ReleaseState.TAGGING) {
             List<ReleaseTransition> handOver = spans.within("ReleaseCoordinator.TriggerCI", about(r), r.traceId, () -> {

@@ -34,6 +34,7 @@ public class ApiContract implements OASFilter {
         TAGS.put("chat-channels", "Slack and Microsoft Teams channels told of milestone and release events in words.");
         TAGS.put("definition-changes", "Changes that loosen a governed milestone's definition, waiting for approval.");
         TAGS.put("definitions", "Milestones, sprints and features documents: import (or dry-run) and export.");
+        TAGS.put("environments", "The environments releases go to: the version each runs, what waits, and their freeze windows.");
         TAGS.put("evidence", "CI evidence: lifecycle events, trace matrices, QA reports, execution metadata, batches.");
         TAGS.put("milestones", "Milestone status, gate reports, documents, people's commands, and waiting for a state.");
         TAGS.put("overrides", "Override requests of failing gates and their decisions.");
@@ -187,6 +188,11 @@ public class ApiContract implements OASFilter {
                         .description("Roll back as soon as CI reports a failure (default: the installation's setting)"),
                 "customDeployStrategy", text("canary, blue-green or batch, recorded in the release's signed statement"),
                 "releaseDocumentationStyle", text("markdown or json")));
+        out.put("FreezeWindow", object("A freeze window: one-off (from, until) or weekly (weekly_from, weekly_until) in a time zone",
+                List.of("name", "reason"), "name", text("What people call it: year-end"), "from", text("Start, ISO-8601 with offset"),
+                "until", text("End, ISO-8601 with offset"), "weekly_from", text("Weekly start: a day and time, FRI 18:00"),
+                "weekly_until", text("Weekly end: a day and time, MON 06:00"), "time_zone", text("The zone of the times (default UTC)"),
+                "reason", text("Why releases stop")));
         out.put("ReleaseDecision", object("An approval or rejection of a release's content", List.of("decision", "reason"),
                 "decision", text("approve or reject"), "reason", text("Why")));
         out.put("ChatChannel", object("A chat channel: where to post messages in words, about what", List.of("name", "format", "url"),

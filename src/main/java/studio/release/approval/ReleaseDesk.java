@@ -24,6 +24,7 @@ import studio.governance.ReleaseApproval;
 import studio.governance.ReleaseApproval.Decision;
 import studio.governance.ReleasePolicy;
 import studio.governance.Verdict;
+import studio.release.FreezeWindows;
 import studio.release.Release;
 import studio.release.ReleaseJson;
 import studio.release.ReleaseRecords;
@@ -50,6 +51,8 @@ public class ReleaseDesk {
     AuditLog audit;
     @Inject
     Refusals refusals;
+    @Inject
+    FreezeWindows freezes;
 
     /** @param role the capacity to decide in, or null for the first open one the person holds */
     @Transactional
@@ -66,6 +69,7 @@ public class ReleaseDesk {
             throw ApiException.conflict("release " + tag + " is " + r.lifecycleState().label() + "; it does not wait for approvals");
         }
         if (verdict instanceof Refused f) throw new ApiException(f.status(), f.message());
+        if (decision == Decision.APPROVED) freezes.refuseWhileFrozen(r.environment, "approving release " + tag);
         ReleaseApproval given = ApprovalLedger.record(policy, request, (Accepted) verdict, r.contentHash, now);
         store(r, given);
         decisions.add(given);

@@ -22,7 +22,7 @@ import studio.web.Attempt;
  * @param attempt   the refused action, shown next to its form (null: none)
  */
 public record ReleasePage(ReleaseView view, ReleaseControls panel, List<DecisionRow> decisions, Timeline timeline, String notesHtml,
-                          String metadata, ManifestCheck manifest, List<DocumentLink> documents, String notice, Attempt attempt) {
+                          String metadata, ManifestCheck manifest, List<DocumentLink> documents, String notice, Attempt attempt, String frozen) {
 
     /** One decision on the release and whether it counts now. */
     public record DecisionRow(String approver, String role, String decision, String reason, Instant at, Instant expiresAt, String mark,
@@ -134,7 +134,7 @@ public record ReleasePage(ReleaseView view, ReleaseControls panel, List<Decision
     }
 
     public ReleasePage withOutcome(String notice, Attempt attempt) {
-        return new ReleasePage(view, panel, decisions, timeline, notesHtml, metadata, manifest, documents, notice, attempt);
+        return new ReleasePage(view, panel, decisions, timeline, notesHtml, metadata, manifest, documents, notice, attempt, frozen);
     }
 
     /** The decisions as the page lists them, each marked: counts, rejection, stale, expired or not counted (with why). */

@@ -38,6 +38,8 @@ public class ReleasePageQuery {
     AuditQuery audit;
     @Inject
     SigningKeys keys;
+    @Inject
+    studio.release.FreezeWindows freezes;
 
     /** @throws studio.web.ApiException 404 for an unknown tag */
     public ReleasePage read(String tag, Actor actor) {
@@ -47,7 +49,9 @@ public class ReleasePageQuery {
         List<DocumentLink> documents = Arrays.stream(ReleaseDocument.values())
                 .map(d -> new DocumentLink(d, d.availableFor(r), v.path() + "/documents/" + d.file())).toList();
         return new ReleasePage(v, ReleaseControls.of(actor, v, now), ReleasePage.rows(v, now), timeline(r.versionTag),
-                ReleaseNotesHtml.render(ReleaseNotes.render(v.facts())), ReleaseDocument.METADATA.text(v), check(v), documents, null, null);
+                ReleaseNotesHtml.render(ReleaseNotes.render(v.facts())), ReleaseDocument.METADATA.text(v), check(v), documents, null, null,
+                freezes.holding(r.environment, now).map(w -> r.environment + " is frozen by " + w.describe() + " until "
+                        + w.endAfter(now).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)).orElse(null));
     }
 
     /** One page of the release's own timeline, newest first. */

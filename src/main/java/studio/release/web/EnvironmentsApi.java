@@ -1,0 +1,126 @@
+package studio.release.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import studio.governance.FreezeWindow;
+import studio.governance.ReleaseEnvironment;
+import studio.governance.Roles;
+import studio.persistence.Rows;
+import studio.release.FreezeWindows;
+import studio.release.ReleaseSettings;
+import studio.security.CurrentUser;
+import studio.web.JsonBody;
+
+/**
+ * The environments releases go to (docs/API.md "Environments and promotions"): each with its order in the lifecycle,
+ * its approval policy, the version it runs (its newest completed release), what waits for approval there, whether a
+ * freeze holds now and its freeze windows; adding a window (product owners, platform admins) and removing one that does
+ * not hold now.
+ */
+@Path("/api/environments")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.EVERYONE)
+public class EnvironmentsApi {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    FreezeWindows freezes;
+    @Inject
+    ReleaseSettings settings;
+    @Inject
+    CurrentUser user;
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Transactional
+    @Operation(summary = "List environments", description = "Each environment in lifecycle order with its policy, the version it runs, what waits for approval, the freeze holding now and its freeze windows.")
+    public ObjectNode list() {
+        ObjectNode body = json.createObjectNode();
+        ArrayNode out = body.putArray("environments");
+        Instant now = Instant.now();
+        int order = 1;
+        for (ReleaseEnvironment e : ReleaseEnvironment.values()) {
+            var policy = settings.policies().policyFor(e);
+            ObjectNode n = out.addObject().put("name", e.json()).put("order", order++).put("protected", policy.protectedEnvironment())
+                    .put("policy", policy.describe());
+            Rows.first(em, """
+                    select version_tag, milestone_id, released_at from release where environment = ? and state = 'completed'
+                    order by released_at desc nulls last, id desc limit 1""", r -> n.putObject("current").put("version_tag", r.text("version_tag"))
+                    .put("milestone_id", r.text("milestone_id")).put("released_at", r.instant("released_at") == null ? null
+                            : r.instant("released_at").toString()), e.json());
+            if (!n.has("current")) n.putNull("current");
+            n.put("waiting_for_approval", Rows.first(em, "select count(*) as n from release where environment = ? and state = 'paused_for_approval'",
+                    r -> r.number("n"), e.json()).orElse(0L));
+            var holding = freezes.holding(e.json(), now);
+            if (holding.isPresent()) {
+                n.putObject("frozen").put("window_id", holding.get().id()).put("window", holding.get().describe())
+                        .put("until", holding.get().endAfter(now).truncatedTo(ChronoUnit.SECONDS).toString());
+            } else {
+                n.putNull("frozen");
+            }
+            ArrayNode windows = n.putArray("freeze_windows");
+            freezes.of(e.json()).forEach(w -> windows.add(window(w)));
+        }
+        return body;
+    }
+
+    @POST
+    @Path("{environment}/freeze-windows")
+    @Consumes(MediaType.WILDCARD)
+    @Transactional
+    @RolesAllowed({Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Add a freeze window", description = "A one-off or weekly window in which nothing is released to the environment (201); always allowed, since it only stops releases.")
+    public Response add(@PathParam("environment") String environment,
+                        @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "FreezeWindow"))) String body) {
+        JsonBody b = JsonBody.parse(body);
+        b.refuseOthers("a freeze window has name, from, until, weekly_from, weekly_until, time_zone and reason", "name", "from", "until",
+                "weekly_from", "weeklyFrom", "weekly_until", "weeklyUntil", "time_zone", "timeZone", "reason");
+        FreezeWindow w = freezes.add(environment, new FreezeWindows.Request(b.text("name"), b.text("from"), b.text("until"),
+                b.text("weekly_from", "weeklyFrom"), b.text("weekly_until", "weeklyUntil"), b.text("time_zone", "timeZone"), b.text("reason")),
+                user.actor());
+        return Response.status(201).entity(window(w)).build();
+    }
+
+    @POST
+    @Path("{environment}/freeze-windows/{id}/remove")
+    @Consumes(MediaType.WILDCARD)
+    @Transactional
+    @RolesAllowed({Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Remove a freeze window", description = "Removes a window that does not hold now, with a reason; a window holding now is 409: a freeze in force is not lifted by one person.")
+    public Response remove(@PathParam("environment") String environment, @PathParam("id") long id,
+                           @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
+        freezes.remove(environment, id, JsonBody.parse(body).text("reason"), user.actor());
+        return Response.noContent().build();
+    }
+
+    private ObjectNode window(FreezeWindow w) {
+        Instant now = Instant.now();
+        ObjectNode n = json.createObjectNode().put("id", w.id()).put("environment", w.environment()).put("name", w.name())
+                .put("describe", w.describe()).put("time_zone", w.zone().getId()).put("holds_now", w.covers(now));
+        if (w.weekly() == null) n.put("from", w.startsAt().toString()).put("until", w.endsAt().toString());
+        else n.put("weekly_from", w.weekly().fromDay().name().substring(0, 3) + " " + w.weekly().fromTime())
+                .put("weekly_until", w.weekly().untilDay().name().substring(0, 3) + " " + w.weekly().untilTime());
+        return n;
+    }
+}
