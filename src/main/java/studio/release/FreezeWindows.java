@@ -57,15 +57,28 @@ public class FreezeWindows {
     }
 
     /**
-     * Refuses (409) {@code what} ("approving release v1.2.0") while a window holds over {@code environment}, naming it
-     * and when it ends.
+     * Refuses (409) {@code what} ("approving release v1.2.0") of milestone {@code milestoneId} while a window holds over
+     * {@code environment}, naming it and when it ends, unless a freeze exception for that milestone and window is granted
+     * and not expired ({@link FreezeExceptions}).
      */
-    public void refuseWhileFrozen(String environment, String what) {
+    public void refuseWhileFrozen(String environment, String milestoneId, String what) {
         Instant now = Instant.now();
-        holding(environment, now).ifPresent(w -> {
+        for (FreezeWindow w : of(environment)) {
+            if (!w.covers(now) || exceptionGranted(w, milestoneId, now)) continue;
             throw ApiException.conflict(environment + " is frozen by " + w.describe() + " until " + w.endAfter(now).truncatedTo(ChronoUnit.SECONDS)
-                    + ": " + what + " waits until the freeze ends");
-        });
+                    + ": " + what + " waits until the freeze ends, or for a freeze exception two people grant (window " + w.id() + ")");
+        }
+    }
+
+    /** The id of the granted, unexpired exception letting {@code milestoneId} through window {@code w} now, if any. */
+    public Optional<Long> exception(FreezeWindow w, String milestoneId, Instant now) {
+        return Rows.first(em, """
+                select id from freeze_exception where environment = ? and window_id = ? and milestone_id = ? and status = 'granted'
+                and expires_at > ? order by id desc limit 1""", r -> r.number("id"), w.environment(), w.id(), milestoneId, now);
+    }
+
+    private boolean exceptionGranted(FreezeWindow w, String milestoneId, Instant now) {
+        return milestoneId != null && exception(w, milestoneId, now).isPresent();
     }
 
     /** Adds a window; 400 naming the field that is wrong. Audited as FreezeWindowAdded. */

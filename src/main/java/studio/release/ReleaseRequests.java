@@ -98,7 +98,7 @@ public class ReleaseRequests {
 
     private Inputs inputs(ReleaseOrder order, Actor actor) {
         ReleaseEnvironment environment = environment(order.environment());
-        freezes.refuseWhileFrozen(environment.json(), "releasing " + order.milestoneId() + " to " + environment.json());
+        freezes.refuseWhileFrozen(environment.json(), order.milestoneId(), "releasing " + order.milestoneId() + " to " + environment.json());
         List<String> targets = targets(order.targets(), environment);
         if (order.milestoneId() == null || order.milestoneId().isBlank()) throw ApiException.badRequest("'milestone_id' is required");
         Milestone m = records.lockMilestone(order.milestoneId());

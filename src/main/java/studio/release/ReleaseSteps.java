@@ -71,7 +71,7 @@ public class ReleaseSteps {
         ReleaseLifecycle lifecycle = new ReleaseLifecycle(r.rollbackEnabled != null ? r.rollbackEnabled : settings.rollbackOnFailure());
         List<ReleaseTransition> steps = new ArrayList<>(decide(lifecycle, r, stimulus));
         // every route to CI (the last approval, a retry, a release that needs nobody) passes the freeze here
-        if (steps.stream().anyMatch(t -> t.to() == ReleaseState.TAGGING)) freezes.refuseWhileFrozen(r.environment, "handing release " + r.versionTag + " to CI");
+        if (steps.stream().anyMatch(t -> t.to() == ReleaseState.TAGGING)) freezes.refuseWhileFrozen(r.environment, r.milestoneId, "handing release " + r.versionTag + " to CI");
         apply(r, steps, actor, now);
         if (r.lifecycleState() == ReleaseState.TAGGING) {
             List<ReleaseTransition> handOver = spans.within("ReleaseCoordinator.TriggerCI", about(r), r.traceId, () -> {

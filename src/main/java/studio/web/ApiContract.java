@@ -193,6 +193,10 @@ public class ApiContract implements OASFilter {
                 "until", text("End, ISO-8601 with offset"), "weekly_from", text("Weekly start: a day and time, FRI 18:00"),
                 "weekly_until", text("Weekly end: a day and time, MON 06:00"), "time_zone", text("The zone of the times (default UTC)"),
                 "reason", text("Why releases stop")));
+        out.put("FreezeException", object("A request to release one milestone to an environment while a freeze window holds",
+                List.of("milestone_id", "window_id", "justification", "expires_at"), "milestone_id", text("The milestone whose releases may pass"),
+                "window_id", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).description("The freeze window"),
+                "justification", text("Why it cannot wait"), "expires_at", text("When the exception ends, ISO-8601 with offset, at most 7 days on")));
         out.put("ReleaseDecision", object("An approval or rejection of a release's content", List.of("decision", "reason"),
                 "decision", text("approve or reject"), "reason", text("Why")));
         out.put("ChatChannel", object("A chat channel: where to post messages in words, about what", List.of("name", "format", "url"),

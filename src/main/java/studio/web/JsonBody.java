@@ -96,6 +96,14 @@ public final class JsonBody {
         }
     }
 
+    /** The first of the given spellings that is present, as a whole number; null when absent. */
+    public Long number(String... names) {
+        JsonNode n = field(names);
+        if (n == null || n.isNull()) return null;
+        if (!n.canConvertToExactIntegral()) throw ApiException.badRequest("'" + names[0] + "' must be a whole number");
+        return n.asLong();
+    }
+
     private JsonNode field(String... names) {
         for (String name : names) {
             if (root.has(name)) return root.get(name);

@@ -83,7 +83,45 @@ class FreezeWindowsTest {
         freezeNow("production");
         io.restassured.RestAssured.given().get("/releases/v1.0.0").then().statusCode(200)
                 .body(containsString("<strong>Frozen.</strong> production is frozen by &#39;incident-42&#39; from "))
-                .body(containsString("no approval is given and nothing is handed to CI until it ends"));
+                .body(containsString("no approval is given and nothing is handed to CI without a granted exception"));
+    }
+
+    static Response decideException(String who, long id, String decision, String reason) {
+        return Api.as(who).contentType("application/json").body("{\"reason\":\"" + reason + "\"}")
+                .post("/api/environments/production/freeze-exceptions/" + id + "/" + decision);
+    }
+
+    @Test
+    void anExceptionTwoOtherPeopleGrantLetsOneMilestoneThroughTheFreezeAndNothingElse() {
+        reached("m1", "versionTag: v1.0.0");
+        reached("m2", "versionTag: v2.0.0");
+        long window = freezeNow("production");
+        String until = Instant.now().plusSeconds(7200).truncatedTo(ChronoUnit.SECONDS).toString();
+        long id = Api.as("product-owner").contentType("application/json").body("{\"milestone_id\":\"m2\",\"window_id\":" + window
+                + ",\"justification\":\"the payments fix is the incident's cure\",\"expires_at\":\"" + until + "\"}")
+                .post("/api/environments/production/freeze-exceptions").then().statusCode(201).body("status", equalTo("requested"))
+                .extract().<Integer>path("id");
+        Api.as("ci").contentType("application/json").body("{\"milestone_id\":\"m2\",\"window_id\":" + window
+                + ",\"justification\":\"x\",\"expires_at\":\"" + until + "\"}").post("/api/environments/production/freeze-exceptions").then().statusCode(403);
+
+        decideException("product-owner", id, "approve", "mine").then().statusCode(403).body("errors[0].message", containsString("two other people"));
+        decideException("ci", id, "approve", "ok").then().statusCode(403);
+        decideException("qa-lead", id, "approve", "ok").then().statusCode(403).body("errors[0].message", containsString("product-owner or compliance-officer"));
+        decideException("product-owner-2", id, "approve", "the fix is small").then().statusCode(200).body("status", equalTo("requested"))
+                .body("approved_by", equalTo(java.util.List.of("product-owner-2")));
+        decideException("product-owner-2", id, "approve", "again").then().statusCode(409);
+        promote("platform-admin", "m2", "production").then().statusCode(409); // one approval is not an exception
+        decideException("compliance-officer", id, "approve", "risk accepted").then().statusCode(200).body("status", equalTo("granted"));
+
+        promote("platform-admin", "m2", "production").then().statusCode(201).body("status", equalTo("paused_for_approval"));
+        decide("product-owner", "v2.0.0", "approve", "scope").then().statusCode(200);
+        decide("compliance-officer", "v2.0.0", "approve", "controls").then().statusCode(200).body("status", equalTo("deploying"));
+        promote("platform-admin", "m1", "production").then().statusCode(409)
+                .body("errors[0].message", containsString("or for a freeze exception two people grant (window " + window + ")"));
+        assertEquals(1, TestDb.count("select count(*) from audit_event where type = 'FreezeExceptionGranted' and actor = 'compliance-officer'"
+                + " and payload like '%\"reason\":\"risk accepted\"%'"));
+        decideException("qa-lead", id, "reject", "late").then().statusCode(403);
+        decideException("compliance-officer", id, "reject", "changed my mind").then().statusCode(409);
     }
 
     @Test

@@ -69,7 +69,7 @@ public class ReleaseDesk {
             throw ApiException.conflict("release " + tag + " is " + r.lifecycleState().label() + "; it does not wait for approvals");
         }
         if (verdict instanceof Refused f) throw new ApiException(f.status(), f.message());
-        if (decision == Decision.APPROVED) freezes.refuseWhileFrozen(r.environment, "approving release " + tag);
+        if (decision == Decision.APPROVED) freezes.refuseWhileFrozen(r.environment, r.milestoneId, "approving release " + tag);
         ReleaseApproval given = ApprovalLedger.record(policy, request, (Accepted) verdict, r.contentHash, now);
         store(r, given);
         decisions.add(given);

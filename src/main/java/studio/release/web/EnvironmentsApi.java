@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -25,9 +26,11 @@ import studio.governance.FreezeWindow;
 import studio.governance.ReleaseEnvironment;
 import studio.governance.Roles;
 import studio.persistence.Rows;
+import studio.release.FreezeExceptions;
 import studio.release.FreezeWindows;
 import studio.release.ReleaseSettings;
 import studio.security.CurrentUser;
+import studio.security.StepUp;
 import studio.web.JsonBody;
 
 /**
@@ -45,6 +48,8 @@ public class EnvironmentsApi {
     EntityManager em;
     @Inject
     FreezeWindows freezes;
+    @Inject
+    FreezeExceptions exceptions;
     @Inject
     ReleaseSettings settings;
     @Inject
@@ -112,6 +117,57 @@ public class EnvironmentsApi {
                            @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
         freezes.remove(environment, id, JsonBody.parse(body).text("reason"), user.actor());
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{environment}/freeze-exceptions")
+    @Operation(summary = "List freeze exceptions", description = "The environment's freeze exceptions, newest first, filtered by status (requested, granted, rejected).")
+    public ObjectNode exceptions(@PathParam("environment") String environment, @QueryParam("status") String status) {
+        String env = ReleaseEnvironment.parse(environment).json();
+        ObjectNode body = json.createObjectNode();
+        ArrayNode out = body.putArray("freeze_exceptions");
+        exceptions.list(status).stream().filter(e -> e.environment().equals(env)).forEach(e -> out.add(exception(e)));
+        return body;
+    }
+
+    @POST
+    @Path("{environment}/freeze-exceptions")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ACTING)
+    @Operation(summary = "Ask for a freeze exception", description = "Asks to release one milestone to the environment while a freeze window holds, with a justification, until expires_at (at most 7 days); two other people of the environment's approving roles grant it (201).")
+    public Response askException(@PathParam("environment") String environment,
+                                 @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "FreezeException"))) String body) {
+        JsonBody b = JsonBody.parse(body);
+        b.refuseOthers("a freeze exception has milestone_id, window_id, justification and expires_at", "milestone_id", "milestoneId", "window_id",
+                "windowId", "justification", "expires_at", "expiresAt");
+        Long window = b.number("window_id", "windowId");
+        if (window == null) throw studio.web.ApiException.badRequest("'window_id' is required");
+        var e = exceptions.request(environment, window, b.text("milestone_id", "milestoneId"), b.text("justification"),
+                b.text("expires_at", "expiresAt"), user.actor());
+        return Response.status(201).entity(exception(e)).build();
+    }
+
+    @POST
+    @StepUp
+    @Path("{environment}/freeze-exceptions/{id}/{decision: approve|reject}")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ACTING)
+    @Operation(summary = "Decide a freeze exception", description = "Approves or rejects with a reason: a person holding one of the environment's approving roles, never the requester; the second approval grants it, one rejection ends it.")
+    public ObjectNode decideException(@PathParam("environment") String environment, @PathParam("id") long id, @PathParam("decision") String decision,
+                                      @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
+        var e = exceptions.decide(id, "approve".equals(decision), JsonBody.parse(body).text("reason"), user.actor());
+        if (!e.environment().equals(ReleaseEnvironment.parse(environment).json())) throw studio.web.ApiException.notFound(environment + " has no freeze exception " + id);
+        return exception(e);
+    }
+
+    private ObjectNode exception(FreezeExceptions.Stored e) {
+        ObjectNode n = json.createObjectNode().put("id", e.id()).put("environment", e.environment()).put("window_id", e.windowId())
+                .put("milestone_id", e.milestoneId()).put("justification", e.justification()).put("requested_by", e.requestedBy())
+                .put("requested_at", e.requestedAt().toString()).put("expires_at", e.expiresAt().toString()).put("status", e.status())
+                .put("approvals_needed", FreezeExceptions.APPROVALS);
+        e.approvedBy().forEach(n.putArray("approved_by")::add);
+        if (e.approvedBy().isEmpty()) n.putArray("approved_by");
+        return n;
     }
 
     private ObjectNode window(FreezeWindow w) {

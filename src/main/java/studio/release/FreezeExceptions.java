@@ -1,0 +1,175 @@
+package studio.release;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import studio.audit.AuditEntry;
+import studio.audit.AuditEntry.Subject;
+import studio.audit.AuditLog;
+import studio.audit.Refusals;
+import studio.governance.Actor;
+import studio.governance.FreezeWindow;
+import studio.governance.ReleaseEnvironment;
+import studio.governance.Roles;
+import studio.governance.Verdict;
+import studio.input.InputProblem;
+import studio.persistence.Row;
+import studio.persistence.Rows;
+import studio.web.ApiException;
+
+/**
+ * Governed exceptions to a freeze: someone asks, with a justification, to release one milestone to an environment
+ * while one window holds, until a time; two other people holding the roles the environment's approval policy names
+ * (product-owner for an environment that names none) approve it, never the requester, never a CI token; one rejection
+ * ends it. Granted and not expired, it lets that milestone's releases pass that window's check; nothing else is waived.
+ * Decisions lock the exception's row, so two at once record both or refuse the second, never lose one.
+ */
+@ApplicationScoped
+public class FreezeExceptions {
+
+    /** Approvals a freeze exception needs, from different people. */
+    public static final int APPROVALS = 2;
+
+    /** An exception as stored, with its decisions. */
+    public record Stored(long id, String environment, long windowId, String milestoneId, String justification, String requestedBy,
+                         Instant requestedAt, Instant expiresAt, String status, List<String> approvedBy) {}
+
+    @Inject
+    EntityManager em;
+    @Inject
+    AuditLog audit;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Refusals refusals;
+    @Inject
+    ReleaseSettings settings;
+    @Inject
+    FreezeWindows windows;
+
+    @Transactional
+    public Stored request(String environmentText, long windowId, String milestoneId, String justification, String expiresAt, Actor actor) {
+        String environment = environment(environmentText);
+        refusals.enforce(actor.holdsAny(Roles.ACTING_HUMANS) ? Verdict.ALLOWED
+                : Verdict.forbidden("a person asks for a freeze exception, never a CI token"), actor, "ask for a freeze exception", Subject.system());
+        String why = required(justification, "justification");
+        if (milestoneId == null || milestoneId.isBlank()) throw field("milestone_id", "'milestone_id' is required");
+        if (Rows.first(em, "select 1 as found from milestone where id = ?", r -> true, milestoneId).isEmpty()) {
+            throw field("milestone_id", "Studio knows no milestone " + milestoneId);
+        }
+        FreezeWindow w = windows.of(environment).stream().filter(x -> x.id() == windowId).findFirst()
+                .orElseThrow(() -> field("window_id", environment + " has no freeze window " + windowId + " in force or ahead"));
+        Instant until = instant(expiresAt);
+        Instant now = Instant.now();
+        if (!until.isAfter(now)) throw field("expires_at", "an exception expires in the future");
+        if (until.isAfter(now.plus(7, ChronoUnit.DAYS))) throw field("expires_at", "an exception lasts at most 7 days; ask again when it ends");
+        long id = Rows.first(em, """
+                insert into freeze_exception (environment, window_id, milestone_id, justification, requested_by, requested_roles, requested_at,
+                                              expires_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", r -> r.number("id"), environment, windowId,
+                milestoneId, why, actor.name(), actor.sortedRoles(), now.truncatedTo(ChronoUnit.MICROS), until).orElseThrow();
+        ObjectNode p = json.createObjectNode().put("freeze_exception_id", id).put("environment", environment).put("window", w.describe())
+                .put("justification", why).put("expires_at", until.toString()).put("reason", why);
+        audit.record(actor, AuditEntry.of("FreezeExceptionRequested", Subject.milestone(milestoneId), null, p));
+        return find(id);
+    }
+
+    /** Approves or rejects; the second approval by a different person grants it. */
+    @Transactional
+    public Stored decide(long id, boolean approve, String reason, Actor actor) {
+        Stored e = Rows.first(em, SELECT + " where id = ? for update", this::stored, id)
+                .orElseThrow(() -> ApiException.notFound("unknown freeze exception " + id));
+        List<String> deciders = deciders(e.environment());
+        String action = (approve ? "approve" : "reject") + " freeze exception " + id;
+        refusals.enforce(verdict(e, deciders, actor), actor, action, Subject.milestone(e.milestoneId()));
+        if (!e.status().equals("requested")) throw ApiException.conflict("freeze exception " + id + " was already " + e.status());
+        if (!e.expiresAt().isAfter(Instant.now())) throw ApiException.conflict("freeze exception " + id + " expired at " + e.expiresAt());
+        String why = required(reason, "reason");
+        String role = deciders.stream().filter(actor::holds).findFirst().orElseThrow();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        int stored = Rows.update(em, """
+                insert into freeze_exception_approval (exception_id, approver, role, decision, reason, decided_at) values (?, ?, ?, ?, ?, ?)
+                on conflict (exception_id, approver) do nothing""", id, actor.name(), role, approve ? "approved" : "rejected", why, now);
+        if (stored == 0) throw ApiException.conflict(actor.name() + " already decided freeze exception " + id + "; another person decides next");
+        List<String> approvers = approvers(id);
+        String status = !approve ? "rejected" : approvers.size() >= APPROVALS ? "granted" : "requested";
+        if (!status.equals("requested")) Rows.update(em, "update freeze_exception set status = ?, decided_at = ? where id = ?", status, now, id);
+        ObjectNode p = json.createObjectNode().put("freeze_exception_id", id).put("environment", e.environment()).put("role", role)
+                .put("reason", why).put("status", status).put("approvals", approvers.size()).put("approvals_needed", APPROVALS);
+        String type = !approve ? "FreezeExceptionRejected" : status.equals("granted") ? "FreezeExceptionGranted" : "FreezeExceptionApproved";
+        audit.record(actor, AuditEntry.of(type, Subject.milestone(e.milestoneId()), null, p));
+        return find(id);
+    }
+
+    public List<Stored> list(String status) {
+        return Rows.list(em, SELECT + " where (cast(? as text) is null or status = ?) order by id desc limit 200", this::stored, status, status);
+    }
+
+    /** The roles the environment's approval policy names; product-owner when it names none. */
+    public List<String> deciders(String environment) {
+        List<String> roles = settings.policies().policyFor(ReleaseEnvironment.parse(environment)).approverRoles();
+        return roles.isEmpty() ? List.of(Roles.PRODUCT_OWNER) : roles;
+    }
+
+    private static Verdict verdict(Stored e, List<String> deciders, Actor actor) {
+        if (!actor.holdsAny(Roles.ACTING_HUMANS)) return Verdict.forbidden("a CI token never decides a freeze exception");
+        if (actor.name() != null && actor.name().equals(e.requestedBy())) {
+            return Verdict.forbidden("you asked for freeze exception " + e.id() + "; two other people decide it");
+        }
+        if (!actor.holdsAny(deciders)) return Verdict.forbidden("deciding a freeze exception for " + e.environment() + " needs " + String.join(" or ", deciders));
+        return Verdict.ALLOWED;
+    }
+
+    private static final String SELECT = """
+            select id, environment, window_id, milestone_id, justification, requested_by, requested_at, expires_at, status from freeze_exception""";
+
+    private Stored find(long id) {
+        return Rows.first(em, SELECT + " where id = ?", this::stored, id).orElseThrow();
+    }
+
+    private Stored stored(Row r) {
+        long id = r.number("id");
+        return new Stored(id, r.text("environment"), r.number("window_id"), r.text("milestone_id"), r.text("justification"), r.text("requested_by"),
+                r.instant("requested_at"), r.instant("expires_at"), r.text("status"), approvers(id));
+    }
+
+    private List<String> approvers(long id) {
+        return new ArrayList<>(Rows.list(em, "select approver from freeze_exception_approval where exception_id = ? and decision = 'approved' order by decided_at",
+                r -> r.text("approver"), id));
+    }
+
+    private static String environment(String text) {
+        try {
+            return ReleaseEnvironment.parse(text).json();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound(e.getMessage());
+        }
+    }
+
+    private static Instant instant(String text) {
+        String value = required(text, "expires_at");
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw field("expires_at", "'" + value + "' is not a time with its offset, e.g. 2026-12-20T18:00:00Z");
+        }
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) throw field(field, "'" + field + "' is required");
+        return value.strip();
+    }
+
+    private static ApiException field(String field, String message) {
+        return new ApiException(400, List.of(new InputProblem(message, null, null, "$." + field)));
+    }
+}
