@@ -14,13 +14,14 @@ import java.util.List;
  * @param manualApprovalRequired forces a pause for approval (null: the milestone's own setting)
  * @param approvalRoles          one person of these roles must approve (added to the environment's approvers)
  * @param signedBy               the role of the human signer of a gated promotion: one person of it must approve
- * @param rollbackEnabled        roll back as soon as CI reports a failure (null: the installation's setting)
+ * @param rollbackEnabled        roll back once CI reports a failure and no automatic retry is left (null: the installation's)
+ * @param maxRetries             how often Studio hands a failed release to CI again by itself (null: the installation's)
  * @param deployStrategy         customDeployStrategy: canary, blue-green or batch (null: none), recorded with the release
  * @param documentationStyle     releaseDocumentationStyle: markdown or json (null: markdown), what the release's notes link
  */
 public record PromotionTrigger(String milestoneId, String versionTag, String environment, List<String> targets, String commit,
                                String traceId, Boolean manualApprovalRequired, List<String> approvalRoles, String signedBy,
-                               Boolean rollbackEnabled, String deployStrategy, String documentationStyle) {
+                               Boolean rollbackEnabled, Integer maxRetries, String deployStrategy, String documentationStyle) {
 
     public static final List<String> DEPLOY_STRATEGIES = List.of("canary", "blue-green", "batch");
     public static final List<String> DOCUMENTATION_STYLES = List.of("markdown", "json");

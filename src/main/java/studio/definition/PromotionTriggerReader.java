@@ -48,7 +48,7 @@ public final class PromotionTriggerReader {
             problems.add(f.get("approvalRoles"), "'approvalRoles' names who approves a gated promotion; set manualApprovalRequired: true with it");
         }
         PromotionTrigger trigger = new PromotionTrigger(milestone, f.string("version_tag"), f.string("environment"), targets(f, problems),
-                f.string("commit"), f.string("trace_id"), manual, roles, signedBy, f.bool("rollbackEnabled"),
+                f.string("commit"), f.string("trace_id"), manual, roles, signedBy, f.bool("rollbackEnabled"), maxRetries(f),
                 oneOf(f, "customDeployStrategy", PromotionTrigger.DEPLOY_STRATEGIES, problems),
                 oneOf(f, "releaseDocumentationStyle", PromotionTrigger.DOCUMENTATION_STYLES, problems));
         problems.throwIfAny();
@@ -61,13 +61,16 @@ public final class PromotionTriggerReader {
                 + "never a name written into a trigger");
         refuse(f, problems, "notifyChannels", "release notifications go to the chat channels and webhooks subscribed to them "
                 + "(POST /api/chat-channels with scope milestone or environment); a trigger does not choose them");
-        refuse(f, problems, "maxRetries", "automatic retries are not taken from a trigger: a failed release is retried by a person "
-                + "(POST /api/releases/{tag}/retry)");
     }
 
     private static void refuse(Fields f, Problems problems, String key, String why) {
         Node value = f.get(key);
         if (value != null || f.has(key)) problems.add(value != null ? value : f.node(), "'" + f.spelling(key) + "' is refused: " + why);
+    }
+
+    private static Integer maxRetries(Fields f) {
+        Long n = f.integer("maxRetries", 0, 10);
+        return n == null ? null : n.intValue();
     }
 
     private static String role(Fields f, Node value, String label) {

@@ -71,6 +71,12 @@ public class Release extends PanacheEntityBase {
     /** signedBy of its trigger: the role of the human signer of a gated promotion. */
     @Column(name = "signed_by")
     public String signedBy;
+    /** maxRetries of its trigger; null: the installation's studio.release.max-retries. */
+    @Column(name = "max_retries")
+    public Integer maxRetries;
+    /** How often Studio handed it to CI again after a failure by itself. */
+    @Column(name = "retry_count")
+    public int retryCount;
     @Column(name = "last_reason")
     public String lastReason;
     @Column(name = "created_at")

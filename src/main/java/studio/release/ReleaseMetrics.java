@@ -23,7 +23,8 @@ import studio.release.lifecycle.ReleaseTransition;
  * <ul>
  * <li>the spec's {@code release_success_total} (releases that reached Completed), {@code release_failure_total}
  * (Failed), {@code release_rollback_total} (Rolled back) and {@code release_manual_approval_total} (releases that
- * required a human gate: counted once, when the release first pauses for approval);</li>
+ * required a human gate: counted once, when the release first pauses for approval), {@code release_retry_count_total}
+ * (failed releases handed to CI again, by Studio's automatic retries or a person);</li>
  * <li>{@code release_duration_seconds} (from the request to completion: {@code _count}, {@code _sum}, {@code _max});</li>
  * <li>{@code release_outcome_total{outcome}} (completed, failed, rolled_back, aborted, rejected), which the dashboard
  * and the alert rules read.</li>
@@ -42,6 +43,7 @@ public class ReleaseMetrics {
     private final Map<ReleaseState, Counter> outcomes = new EnumMap<>(ReleaseState.class);
     private final Map<ReleaseState, Counter> reached = new EnumMap<>(ReleaseState.class);
     private Counter manualApprovals;
+    private Counter retries;
     private Timer duration;
 
     @PostConstruct
@@ -54,6 +56,7 @@ public class ReleaseMetrics {
         reached.put(ReleaseState.FAILED, Counter.builder("release.failure").description("Releases that reached Failed").register(registry));
         reached.put(ReleaseState.ROLLED_BACK, Counter.builder("release.rollback").description("Releases rolled back").register(registry));
         manualApprovals = Counter.builder("release.manual.approval").description("Releases that required a human gate").register(registry);
+        retries = Counter.builder("release.retry.count").description("Failed releases handed to CI again (by Studio or a person)").register(registry);
         duration = Timer.builder("release.duration").description("From the release request to its completion").register(registry);
     }
 
@@ -64,6 +67,7 @@ public class ReleaseMetrics {
             count(reached.get(t.to()));
             // a release requires its human gate once; later pauses (stale approvals, a retry) are the same gate again
             if (t.from() == ReleaseState.PENDING && t.to() == ReleaseState.PAUSED_FOR_APPROVAL) manualApprovals.increment();
+            if (t.from() == ReleaseState.FAILED && (t.to() == ReleaseState.TAGGING || t.to() == ReleaseState.PAUSED_FOR_APPROVAL)) retries.increment();
             if (t.to() == ReleaseState.COMPLETED && change.requestedAt() != null) {
                 duration.record(Duration.between(change.requestedAt(), Instant.now()));
             }

@@ -16,12 +16,13 @@ import studio.definition.PromotionTrigger;
  * @param traceId                the trace the trigger names: it must be the milestone's (null: not checked)
  * @param signedBy               the role of the human signer of a gated promotion (null: none named)
  * @param rollbackEnabled        roll back when CI reports a failure (null: the installation's setting)
+ * @param maxRetries             automatic retries of a failure (null: the installation's setting)
  * @param deployStrategy         canary, blue-green or batch (null: none), recorded with the release
  * @param documentationStyle     markdown or json (null: markdown)
  */
 public record ReleaseOrder(String milestoneId, String versionTag, String environment, List<String> targets, String commit,
                            Boolean manualApprovalRequired, List<String> approvalRoles, String trigger, String traceId, String signedBy,
-                           Boolean rollbackEnabled, String deployStrategy, String documentationStyle) {
+                           Boolean rollbackEnabled, Integer maxRetries, String deployStrategy, String documentationStyle) {
 
     public ReleaseOrder {
         targets = targets == null ? List.of() : List.copyOf(targets);
@@ -31,12 +32,12 @@ public record ReleaseOrder(String milestoneId, String versionTag, String environ
     /** An order from the Promote form or autoPromotion: no trigger document's settings. */
     public ReleaseOrder(String milestoneId, String versionTag, String environment, List<String> targets, String commit,
                         Boolean manualApprovalRequired, List<String> approvalRoles, String trigger) {
-        this(milestoneId, versionTag, environment, targets, commit, manualApprovalRequired, approvalRoles, trigger, null, null, null, null, null);
+        this(milestoneId, versionTag, environment, targets, commit, manualApprovalRequired, approvalRoles, trigger, null, null, null, null, null, null);
     }
 
     /** An order from a promotion trigger, requested through {@code trigger} (ci or manual). */
     public static ReleaseOrder of(PromotionTrigger t, String trigger) {
         return new ReleaseOrder(t.milestoneId(), t.versionTag(), t.environment(), t.targets(), t.commit(), t.manualApprovalRequired(),
-                t.approvalRoles(), trigger, t.traceId(), t.signedBy(), t.rollbackEnabled(), t.deployStrategy(), t.documentationStyle());
+                t.approvalRoles(), trigger, t.traceId(), t.signedBy(), t.rollbackEnabled(), t.maxRetries(), t.deployStrategy(), t.documentationStyle());
     }
 }

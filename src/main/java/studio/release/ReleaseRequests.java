@@ -196,6 +196,7 @@ public class ReleaseRequests {
         r.dockerImages = "[]";
         r.deployStrategy = order.deployStrategy();
         r.rollbackEnabled = order.rollbackEnabled();
+        r.maxRetries = order.maxRetries();
         r.documentationStyle = order.documentationStyle();
         r.signedBy = order.signedBy();
         r.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -235,16 +236,16 @@ public class ReleaseRequests {
         List<Number> ids = em.createNativeQuery("""
                 insert into release (version_tag, milestone_id, environment, state, trigger, requested_by, requested_roles, trace_id,
                                      targets, facts, content_hash, policy, approval_timeout_seconds, commit_sha, docker_images,
-                                     created_at, state_since, deploy_strategy, rollback_enabled, documentation_style, signed_by)
+                                     created_at, state_since, deploy_strategy, rollback_enabled, documentation_style, signed_by, max_retries)
                 values (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?7, cast(?8 as jsonb), cast(?9 as jsonb), ?10, cast(?11 as jsonb), ?12, ?13,
-                        cast('[]' as jsonb), ?14, ?14, ?15, ?16, ?17, ?18)
+                        cast('[]' as jsonb), ?14, ?14, ?15, ?16, ?17, ?18, ?19)
                 on conflict (version_tag) do nothing returning id""")
                 .setParameter(1, tag).setParameter(2, d.milestoneId).setParameter(3, d.environment).setParameter(4, d.trigger)
                 .setParameter(5, d.requestedBy).setParameter(6, d.requestedRoles).setParameter(7, content.traceId())
                 .setParameter(8, d.targets).setParameter(9, ReleaseJson.write(content)).setParameter(10, hash).setParameter(11, d.policy)
                 .setParameter(12, d.approvalTimeoutSeconds).setParameter(13, d.commitSha).setParameter(14, d.createdAt)
                 .setParameter(15, d.deployStrategy).setParameter(16, d.rollbackEnabled).setParameter(17, d.documentationStyle)
-                .setParameter(18, d.signedBy)
+                .setParameter(18, d.signedBy).setParameter(19, d.maxRetries)
                 .getResultList();
         return ids.isEmpty() ? null : ids.get(0).longValue();
     }
@@ -255,6 +256,7 @@ public class ReleaseRequests {
                 .put("version_resolution", resolved.explanation()).put("policy", policy.describe()).put("content_hash", r.contentHash);
         ReleaseJson.strings(r.targets).forEach(p.putArray("promotion_targets")::add);
         r.settings().writeTo(p);
+        if (r.maxRetries != null) p.put("max_retries", r.maxRetries);
         return AuditEntry.of("ReleaseRequested", Subject.release(r.versionTag), r.traceId, p);
     }
 }

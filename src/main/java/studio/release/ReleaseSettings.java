@@ -32,6 +32,10 @@ public interface ReleaseSettings {
     @WithDefault("false")
     boolean rollbackOnFailure();
 
+    /** maxRetries: how often Studio hands a failed release to CI again by itself before rollbackEnabled applies. */
+    @WithDefault("0")
+    int maxRetries();
+
     interface Version {
         @WithDefault("milestone-based")
         String strategy();

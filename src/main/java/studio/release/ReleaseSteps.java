@@ -13,6 +13,9 @@ import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.governance.Actor;
+import studio.governance.ApprovalLedger;
+import studio.governance.ApprovalStatus;
+import studio.governance.ReleasePolicy;
 import studio.release.document.ReleaseManifest;
 import studio.release.lifecycle.IllegalReleaseTransition;
 import studio.release.lifecycle.ReleaseEvent;
@@ -68,7 +71,10 @@ public class ReleaseSteps {
     }
 
     private List<ReleaseTransition> proceed(Release r, ReleaseStimulus stimulus, Actor actor, Instant now) {
-        ReleaseLifecycle lifecycle = new ReleaseLifecycle(r.rollbackEnabled != null ? r.rollbackEnabled : settings.rollbackOnFailure());
+        boolean retry = stimulus instanceof ReleaseStimulus.CiFailed && retriesLeft(r) > 0 && !frozen(r);
+        // a failure Studio retries by itself is not rolled back yet: rollbackEnabled applies once the retries are spent
+        boolean rollback = !retry && (r.rollbackEnabled != null ? r.rollbackEnabled : settings.rollbackOnFailure());
+        ReleaseLifecycle lifecycle = new ReleaseLifecycle(rollback);
         List<ReleaseTransition> steps = new ArrayList<>(decide(lifecycle, r, stimulus));
         // every route to CI (the last approval, a retry, a release that needs nobody) passes the freeze here
         if (steps.stream().anyMatch(t -> t.to() == ReleaseState.TAGGING)) freezes.refuseWhileFrozen(r.environment, r.milestoneId, "handing release " + r.versionTag + " to CI");
@@ -84,7 +90,36 @@ public class ReleaseSteps {
         }
         if (!steps.isEmpty()) changed.fire(new ReleaseChanged(r.versionTag, r.milestoneId, r.environment, steps, r.lifecycleState(),
                 r.createdAt));
+        if (retry && r.lifecycleState() == ReleaseState.FAILED) steps.addAll(retryAutomatically(r, now));
         return steps;
+    }
+
+    /** Automatic retries left: the trigger's maxRetries (else studio.release.max-retries) less those taken. */
+    private int retriesLeft(Release r) {
+        return (r.maxRetries != null ? r.maxRetries : settings.maxRetries()) - r.retryCount;
+    }
+
+    /** A freeze holding over the release's environment (and no exception for it): no automatic retry then. */
+    private boolean frozen(Release r) {
+        Instant now = Instant.now();
+        return freezes.holding(r.environment, now).filter(w -> freezes.exception(w, r.milestoneId, now).isEmpty()).isPresent();
+    }
+
+    /**
+     * Hands the failed release to CI again as Studio (audited as ReleaseRetried with the count), or back to approval when
+     * its approvals no longer hold, the same path a person's retry takes.
+     */
+    private List<ReleaseTransition> retryAutomatically(Release r, Instant now) {
+        r.retryCount++;
+        int max = r.maxRetries != null ? r.maxRetries : settings.maxRetries();
+        ReleasePolicy policy = records.policy(r);
+        boolean hold = !policy.gated()
+                || ApprovalLedger.evaluate(policy, r.requestedBy, records.approvals(r.id), r.contentHash, now) instanceof ApprovalStatus.Satisfied;
+        var p = ReleaseJson.JSON.createObjectNode().put("version_tag", r.versionTag).put("attempt", r.retryCount).put("max_retries", max)
+                .put("reason", "CI reported the release failed; automatic retry " + r.retryCount + " of " + max);
+        audit.record(Actor.SYSTEM, AuditEntry.of("ReleaseRetried", Subject.release(r.versionTag), r.traceId, p)
+                .alsoAbout(List.of(Subject.milestone(r.milestoneId))));
+        return proceed(r, new ReleaseStimulus.Retry("Studio (automatic retry " + r.retryCount + " of " + max + ")", hold), Actor.SYSTEM, now);
     }
 
     private static List<ReleaseTransition> decide(ReleaseLifecycle lifecycle, Release r, ReleaseStimulus stimulus) {

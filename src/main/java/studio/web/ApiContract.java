@@ -175,7 +175,7 @@ public class ApiContract implements OASFilter {
                 "expires_at", text("When the override lapses (ISO 8601), optional")));
         Schema flag = OASFactory.createSchema().type(List.of(Schema.SchemaType.BOOLEAN));
         out.put("ReleaseOrder", object("A promotion trigger (promotion-trigger.yaml): a release promoted from a reached milestone. "
-                        + "approved_by, notifyChannels and maxRetries are refused (400 naming the field)", List.of("milestone_id"),
+                        + "approved_by and notifyChannels are refused (400 naming the field)", List.of("milestone_id"),
                 "milestone_id", text("The reached milestone"), "version_tag", text("The version; resolved from the milestone when absent"),
                 "environment", text("The target environment"),
                 "promotion_targets", list(text("A target: deploy-to-staging, generate-release-notes, or one key and value such as tag-git: mvp-v1")),
@@ -186,6 +186,8 @@ public class ApiContract implements OASFilter {
                 "signedBy", text("The role of the human signer of the gated promotion: one person of it must approve"),
                 "rollbackEnabled", OASFactory.createSchema().type(List.of(Schema.SchemaType.BOOLEAN))
                         .description("Roll back as soon as CI reports a failure (default: the installation's setting)"),
+                "maxRetries", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
+                        .description("How often Studio hands a failed release to CI again by itself (0..10)"),
                 "customDeployStrategy", text("canary, blue-green or batch, recorded in the release's signed statement"),
                 "releaseDocumentationStyle", text("markdown or json")));
         out.put("FreezeWindow", object("A freeze window: one-off (from, until) or weekly (weekly_from, weekly_until) in a time zone",

@@ -123,6 +123,21 @@ class PromotionTriggerTest {
     }
 
     @Test
+    void maxRetriesHandsAFailureToCiAgainBeforeRollbackEnabledRollsItBack() {
+        trigger("ci", TRIGGER.replace("manualApprovalRequired: true", "maxRetries: 1").replace("signedBy: product-owner\n", ""))
+                .then().statusCode(201).body("status", equalTo("deploying")).body("max_retries", equalTo(1));
+        studio.testing.Scrape before = studio.testing.Scrape.now();
+        report("ReleaseFailed", "mvp-v1", ",\"detail\":\"registry timeout\"").then().statusCode(201);
+        release("mvp-v1").then().body("status", equalTo("deploying")).body("retry_count", equalTo(1));
+        assertEquals(1.0, studio.testing.Scrape.now().value("release_retry_count_total") - before.value("release_retry_count_total"));
+        assertEquals(1, TestDb.count("select count(*) from audit_event where type = 'ReleaseRetried' and actor = 'studio' and payload like '%\"attempt\":1%'"));
+        report("ReleaseFailed", "mvp-v1", ",\"detail\":\"registry timeout again\"").then().statusCode(201);
+        release("mvp-v1").then().body("status", equalTo("rolled_back")).body("retry_count", equalTo(1));
+        trigger("ci", TRIGGER.replace("mvp-v1", "mvp-v2").replace("rollbackEnabled: true", "maxRetries: 11")).then().statusCode(400)
+                .body("errors[0].path", equalTo("$.maxRetries"));
+    }
+
+    @Test
     void aTraceOtherThanTheMilestonesIsRefusedAndNothingIsStored() {
         trigger("ci", TRIGGER.replace("trace-xyz-789", "trace-other")).then().statusCode(409)
                 .body("errors[0].message", equalTo("the trigger's trace_id trace-other is not milestone m1's trace (trace-xyz-789): "
@@ -151,18 +166,16 @@ class PromotionTriggerTest {
                 environment: staging
                 approved_by: qa-lead
                 notifyChannels: [slack]
-                maxRetries: 2
                 manualApprovalRequired: true
                 releaseDocumentationStyle: pdf
                 customDeployStrategy: yolo
                 rollbakEnabled: true
                 """;
         trigger("ci", bad).then().statusCode(400)
-                .body("errors.size()", equalTo(7))
+                .body("errors.size()", equalTo(6))
                 .body("errors.find { it.path == '$.approved_by' }.line", equalTo(3))
                 .body("errors.find { it.path == '$.approved_by' }.message", containsString("an approval is a person's decision taken in Studio"))
                 .body("errors.find { it.path == '$.notifyChannels' }.line", equalTo(4))
-                .body("errors.find { it.path == '$.maxRetries' }.line", equalTo(5))
                 .body("errors.find { it.path == '$.manualApprovalRequired' }.message", containsString("'signedBy' is required"))
                 .body("errors.find { it.path == '$.releaseDocumentationStyle' }.message", containsString("not pdf"))
                 .body("errors.find { it.path == '$.customDeployStrategy' }.message", containsString("canary, blue-green, batch"))

@@ -20,7 +20,9 @@ public final class ReleaseApiJson {
         Release r = v.release();
         ObjectNode n = ReleaseMetadata.tree(v.facts());
         n.put("trigger", r.trigger).put("requested_by", r.requestedBy).put("created_at", r.createdAt.toString())
-                .put("state_since", r.stateSince.toString()).put("content_hash", r.contentHash).put("reason", r.lastReason);
+                .put("state_since", r.stateSince.toString()).put("content_hash", r.contentHash).put("reason", r.lastReason)
+                .put("retry_count", r.retryCount);
+        if (r.maxRetries != null) n.put("max_retries", r.maxRetries);
         ArrayNode targets = n.putArray("promotion_targets");
         v.facts().promotionTargets().forEach(targets::add);
         ObjectNode approvals = n.putObject("approval_status");
