@@ -30,11 +30,17 @@ import studio.milestone.Milestone;
 import studio.milestone.MilestoneCommands;
 import studio.override.OverrideDesk;
 import studio.planning.DefinitionImport;
+import studio.release.FreezeWindows;
+import studio.release.ReleaseOrder;
+import studio.release.ReleaseRequests;
+import studio.release.approval.ReleaseDesk;
+import studio.governance.ReleaseApproval.Decision;
 
 /**
  * Demo data for `./studio run`: when enabled and the database holds no milestone, imports demo/definitions.yaml and
- * replays demo/evidence.yaml through the same services CI and people use, so the board, the audit trail and the
- * approvals inbox start with a realistic history.
+ * replays demo/evidence.yaml through the same services CI and people use, so the board, the audit trail, the approvals
+ * inbox and the releases (completed in staging, failed and rolled back in qa, one waiting for approval in production
+ * while a freeze holds there) start with a realistic history.
  */
 @ApplicationScoped
 public class DemoData {
@@ -55,6 +61,12 @@ public class DemoData {
     OverrideDesk overrides;
     @Inject
     ObjectMapper json;
+    @Inject
+    ReleaseRequests releases;
+    @Inject
+    ReleaseDesk desk;
+    @Inject
+    FreezeWindows freezes;
 
     void onStart(@Observes StartupEvent event) {
         if (!enabled) return;
@@ -80,8 +92,23 @@ public class DemoData {
             case "evaluate" -> commands.evaluate(step.path("milestone").asText(), person(step));
             case "override" -> overrides.request(step.path("milestone").asText(), strings(step.path("gates")),
                     step.path("reason").asText(), null, person(step));
+            case "decide" -> commands.decide(step.path("milestone").asText(), step.path("gate").asText(), step.path("decision").asText(),
+                    step.path("reason").asText(), person(step));
+            case "release" -> releases.create(new ReleaseOrder(step.path("milestone").asText(), null, step.path("environment").asText(),
+                    List.of(), null, null, List.of(), "manual"), person(step));
+            case "release-decision" -> desk.decide(step.path("tag").asText(), "approve".equals(step.path("decision").asText()) ? Decision.APPROVED : Decision.REJECTED, null,
+                    step.path("reason").asText(), person(step));
+            case "rollback" -> desk.rollback(step.path("tag").asText(), step.path("reason").asText(), person(step));
+            case "freeze" -> QuarkusTransaction.requiringNew().run(() -> freezes.add(step.path("environment").asText(),
+                    new FreezeWindows.Request(step.path("name").asText(), hoursFromNow(step.path("from")), hoursFromNow(step.path("until")),
+                            null, null, "UTC", step.path("reason").asText()), person(step)));
             default -> throw new IllegalStateException("unknown demo step kind " + kind);
         }
+    }
+
+    /** A time this many hours from now (negative: before), as a freeze window takes it. */
+    private static String hoursFromNow(JsonNode hours) {
+        return Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(hours.asLong(), ChronoUnit.HOURS).toString();
     }
 
     private String timestamped(String body, Instant at) {

@@ -2,12 +2,14 @@ package studio.demo;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import studio.testing.Api;
 import studio.testing.TestDb;
 
 /**
@@ -35,5 +37,24 @@ class DemoPagesTest {
                 .body(containsString("SMS coverage gap is in vendor fallback paths only"))
                 .body(containsString("Approve override"));
         given().get("/audit").then().statusCode(200).body(containsString("MilestoneOverrideRequested"));
+    }
+
+    @Test
+    @TestSecurity(user = "compliance-officer", roles = "compliance-officer")
+    void theDemoShowsReleasesInEachEnvironmentOneWaitingForApprovalWhileProductionIsFrozen() {
+        TestDb.reset();
+        demo.load();
+        Api.as("auditor").get("/api/releases").then().statusCode(200)
+                .body("releases.find { it.version_tag == 'mvp-v1' }.status", equalTo("completed"))
+                .body("releases.find { it.version_tag == 'mvp-v1' }.environment", equalTo("staging"))
+                .body("releases.find { it.version_tag == 'security-reviewed-v1' }.status", equalTo("rolled_back"))
+                .body("releases.find { it.environment == 'production' }.status", equalTo("paused_for_approval"));
+        Api.as("auditor").get("/api/environments").then().statusCode(200)
+                .body("environments[0].current.version_tag", equalTo("mvp-v1"))
+                .body("environments[2].waiting_for_approval", equalTo(1))
+                .body("environments[2].frozen.window", containsString("'year-end'"));
+        String production = Api.as("auditor").get("/api/releases?environment=production").then().extract().path("releases[0].version_tag");
+        given().get("/releases/" + production).then().statusCode(200).body(containsString("<strong>Frozen.</strong> production is frozen"));
+        given().get("/releases/mvp-v1").then().statusCode(200).body(containsString("<dt>Deployed images</dt>"));
     }
 }
