@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import studio.governance.Actor;
 import studio.governance.ReleaseApproval.Decision;
+import studio.release.FreezeWindows;
 import studio.release.Release;
 import studio.release.ReleaseOrder;
 import studio.release.ReleaseRequests;
@@ -75,6 +76,8 @@ public class Releases {
         static native TemplateInstance history$rows(ReleaseHistory d);
 
         static native TemplateInstance analytics(List<ReleaseCharts.Chart> charts, Instant since);
+
+        static native TemplateInstance environments(EnvironmentsPage e);
     }
 
     @Inject
@@ -95,6 +98,59 @@ public class Releases {
     ReleaseDesk desk;
     @Inject
     PageActions actions;
+    @Inject
+    EnvironmentsQuery environments;
+    @Inject
+    FreezeWindows freezes;
+
+    static final Map<String, String> ENVIRONMENT_NOTICES = Map.of("added", "Freeze window added.", "removed", "Freeze window removed.");
+
+    /** What runs where: each environment's version, what waits, what failed, its freezes and a calendar of them. */
+    @GET
+    @Path("environments")
+    public Response environmentsPage(@RestQuery String done) {
+        return html(200, Templates.environments(environments.read(user.actor(), done == null ? null : ENVIRONMENT_NOTICES.get(done), null)));
+    }
+
+    @POST
+    @Path("environments/freeze-windows")
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
+    public Response addFreezeWindow(@RestForm String environment, @RestForm String name, @RestForm String from, @RestForm String until,
+                                    @RestForm("weekly_from") String weeklyFrom, @RestForm("weekly_until") String weeklyUntil,
+                                    @RestForm("time_zone") String timeZone, @RestForm String reason) {
+        String zone = blankToNull(timeZone) == null ? "UTC" : timeZone.strip();
+        try {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> freezes.add(environment, new FreezeWindows.Request(name,
+                    local(from, zone), local(until, zone), blankToNull(weeklyFrom), blankToNull(weeklyUntil), zone, reason), user.actor()));
+            return Response.seeOther(URI.create("/releases/environments?done=added#freeze-windows")).build();
+        } catch (ApiException e) {
+            var typed = new EnvironmentsPage.Typed(environment, name, from, until, weeklyFrom, weeklyUntil, timeZone, reason, e.getMessage());
+            return html(e.status(), Templates.environments(environments.read(user.actor(), null, typed)));
+        }
+    }
+
+    @POST
+    @Path("environments/freeze-windows/{id}/remove")
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
+    public Response removeFreezeWindow(@PathParam("id") long id, @RestForm String environment, @RestForm String reason) {
+        try {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> freezes.remove(environment, id, reason, user.actor()));
+            return Response.seeOther(URI.create("/releases/environments?done=removed#freeze-windows")).build();
+        } catch (ApiException e) {
+            var typed = new EnvironmentsPage.Typed(environment, null, null, null, null, null, null, reason, e.getMessage());
+            return html(e.status(), Templates.environments(environments.read(user.actor(), null, typed)));
+        }
+    }
+
+    /** A time as a datetime-local field sends it ("2026-12-20T18:00"), read in {@code zone}; one with an offset as it is. */
+    private static String local(String text, String zone) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return java.time.LocalDateTime.parse(text.strip()).atZone(java.time.ZoneId.of(zone)).toOffsetDateTime().toString();
+        } catch (java.time.DateTimeException e) {
+            return text.strip(); // with an offset, or not a time: FreezeWindows says which field is wrong
+        }
+    }
 
     @GET
     public Response dashboard(@RestQuery String milestone, @RestQuery String environment, @RestQuery String state, @RestQuery String after,

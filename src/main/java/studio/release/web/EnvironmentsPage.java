@@ -1,0 +1,46 @@
+package studio.release.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * "What runs where": each environment in lifecycle order with the version it runs, what waits for approval there, what
+ * failed lately, whether a freeze holds and its windows, and a calendar of the next four weeks marking frozen days.
+ *
+ * @param mayManage whether the signed-in person may add and remove freeze windows (product owners, platform admins)
+ * @param typed     what a refused add form held (null: none), with the refusal
+ */
+public record EnvironmentsPage(List<Card> cards, List<Day> days, List<CalendarRow> calendar, boolean mayManage, String notice,
+                               Typed typed) {
+
+    /** A day of the calendar: "2026-12-24", 24. */
+    public record Day(String iso, int dayOfMonth) {
+
+        static Day of(LocalDate d) {
+            return new Day(d.toString(), d.getDayOfMonth());
+        }
+    }
+
+    /** One environment. */
+    public record Card(String name, String policy, boolean protectedEnvironment, Version current, List<Version> waiting, List<Version> failed,
+                       String frozen, List<Window> windows) {}
+
+    /** A release of the environment: its tag, milestone, state and when it last moved. */
+    public record Version(String tag, String milestoneId, String state, Instant at) {
+
+        public String path() {
+            return ReleasePage.path(tag);
+        }
+    }
+
+    /** A freeze window as the page lists it. */
+    public record Window(long id, String describe, boolean holdsNow) {}
+
+    /** One environment's row of the calendar: for each day, whether a freeze holds during some of it. */
+    public record CalendarRow(String environment, List<Boolean> frozen) {}
+
+    /** A refused "add a freeze window" form. */
+    public record Typed(String environment, String name, String from, String until, String weeklyFrom, String weeklyUntil, String timeZone,
+                        String reason, String message) {}
+}

@@ -1,0 +1,77 @@
+package studio.release.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import studio.governance.Actor;
+import studio.governance.FreezeWindow;
+import studio.governance.ReleaseEnvironment;
+import studio.governance.Roles;
+import studio.persistence.Row;
+import studio.persistence.Rows;
+import studio.release.FreezeWindows;
+import studio.release.ReleaseSettings;
+
+/** Reads the environments page: four bounded queries per environment (three environments), none per release. */
+@ApplicationScoped
+public class EnvironmentsQuery {
+
+    static final int CALENDAR_DAYS = 28;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    FreezeWindows freezes;
+    @Inject
+    ReleaseSettings settings;
+
+    @Transactional
+    public EnvironmentsPage read(Actor actor, String notice, EnvironmentsPage.Typed typed) {
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<LocalDate> days = new ArrayList<>();
+        for (int i = 0; i < CALENDAR_DAYS; i++) days.add(today.plusDays(i));
+        List<EnvironmentsPage.Card> cards = new ArrayList<>();
+        List<EnvironmentsPage.CalendarRow> calendar = new ArrayList<>();
+        for (ReleaseEnvironment e : ReleaseEnvironment.values()) {
+            String env = e.json();
+            var policy = settings.policies().policyFor(e);
+            List<FreezeWindow> windows = freezes.of(env);
+            String frozen = windows.stream().filter(w -> w.covers(now)).findFirst()
+                    .map(w -> w.describe() + " until " + w.endAfter(now).truncatedTo(ChronoUnit.MINUTES)).orElse(null);
+            cards.add(new EnvironmentsPage.Card(env, policy.describe(), policy.protectedEnvironment(),
+                    versions("state = 'completed'", env, 1, "released_at desc nulls last, id desc").stream().findFirst().orElse(null),
+                    versions("state = 'paused_for_approval'", env, 10, "created_at, id"),
+                    versions("state in ('failed', 'rolled_back', 'aborted', 'rejected')", env, 5, "state_since desc, id desc"), frozen,
+                    windows.stream().map(w -> new EnvironmentsPage.Window(w.id(), w.describe(), w.covers(now))).toList()));
+            calendar.add(new EnvironmentsPage.CalendarRow(env, days.stream().map(d -> frozenDuring(windows, d)).toList()));
+        }
+        return new EnvironmentsPage(cards, days.stream().map(EnvironmentsPage.Day::of).toList(), calendar, actor.holdsAny(List.of(Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN)), notice, typed);
+    }
+
+    private List<EnvironmentsPage.Version> versions(String where, String environment, int limit, String order) {
+        return Rows.list(em, "select version_tag, milestone_id, state, state_since from release where environment = ? and " + where
+                + " order by " + order + " limit " + limit, EnvironmentsQuery::version, environment);
+    }
+
+    private static EnvironmentsPage.Version version(Row r) {
+        return new EnvironmentsPage.Version(r.text("version_tag"), r.text("milestone_id"), r.text("state"), r.instant("state_since"));
+    }
+
+    /** Whether some window holds at some hour of {@code day} (UTC), checked every quarter hour. */
+    private static boolean frozenDuring(List<FreezeWindow> windows, LocalDate day) {
+        Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (int q = 0; q < 24 * 4; q++) {
+            Instant t = start.plus(15L * q, ChronoUnit.MINUTES);
+            for (FreezeWindow w : windows) if (w.covers(t)) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,75 @@
+package studio.release.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static studio.release.Releasing.promote;
+import static studio.release.Releasing.reached;
+import static studio.release.Releasing.report;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import studio.testing.Api;
+import studio.testing.CsrfForms;
+import studio.testing.TestDb;
+
+/** What runs where: each environment's version, what waits and failed, its freezes and their calendar, and the forms. */
+@QuarkusTest
+class EnvironmentsPageTest {
+
+    @BeforeEach
+    void releases() {
+        TestDb.reset();
+        reached("m1", "versionTag: v1.0.0");
+        promote("product-owner", "m1", "staging").then().statusCode(201);
+        report("ReleaseCompleted", "v1.0.0", ",\"environment\":\"staging\"").then().statusCode(201);
+        reached("m2", "versionTag: v2.0.0");
+        promote("platform-admin", "m2", "production").then().statusCode(201);
+    }
+
+    @Test
+    @TestSecurity(user = "platform-admin", roles = "platform-admin")
+    void showsWhatRunsWhereAndAFreezeAddedThroughTheFormOnItsCalendar() {
+        given().get("/releases/environments").then().statusCode(200)
+                .body(containsString("<h2 id=\"env-staging\">staging </h2>"))
+                .body(containsString("<a class=\"mono\" href=\"/releases/v1.0.0\">v1.0.0</a>"))
+                .body(containsString("production releases need approval by a product-owner and a compliance-officer"))
+                .body(containsString("<a class=\"mono\" href=\"/releases/v2.0.0\">v2.0.0</a>"))
+                .body(not(containsString("aria-label=\"frozen\"")));
+
+        String from = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES).toString().replace("Z", "");
+        String until = Instant.now().plus(30, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES).toString().replace("Z", "");
+        CsrfForms.form("/releases/environments").formParam("environment", "production").formParam("name", "incident-7")
+                .formParam("from", from).formParam("until", until).formParam("time_zone", "UTC").formParam("reason", "payments incident")
+                .post("/releases/environments/freeze-windows").then().statusCode(303);
+        given().get("/releases/environments?done=added").then().statusCode(200)
+                .body(containsString("Freeze window added."))
+                .body(containsString("Frozen by &#39;incident-7&#39; from "))
+                .body(containsString("aria-label=\"frozen\""))
+                .body(containsString("Holds now"));
+        long id = TestDb.count("select id from freeze_window");
+        CsrfForms.form("/releases/environments").formParam("environment", "production").formParam("reason", "done early")
+                .post("/releases/environments/freeze-windows/" + id + "/remove").then().statusCode(409)
+                .body(containsString("holds now and is not lifted by one person"));
+        CsrfForms.form("/releases/environments").formParam("environment", "qa").formParam("name", "train").formParam("weekly_from", "FRYDAY 18:00")
+                .formParam("weekly_until", "MON 06:00").formParam("reason", "r").post("/releases/environments/freeze-windows").then().statusCode(400)
+                .body(containsString("does not start with a day of the week"))
+                .body(containsString("value=\"FRYDAY 18:00\""));
+        assertEquals(1, TestDb.count("select count(*) from freeze_window"));
+    }
+
+    @Test
+    @TestSecurity(user = "auditor", roles = "auditor")
+    void anAuditorReadsItButHasNoForms() {
+        given().get("/releases/environments").then().statusCode(200).body(containsString("Freeze calendar"))
+                .body(not(containsString("Add a freeze window")));
+        CsrfForms.form("/releases/environments").formParam("environment", "qa").formParam("name", "x").formParam("reason", "r")
+                .post("/releases/environments/freeze-windows").then().statusCode(403);
+        Api.as("auditor").get("/api/environments").then().statusCode(200);
+    }
+}
