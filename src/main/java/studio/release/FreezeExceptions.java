@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,6 @@ import studio.governance.FreezeWindow;
 import studio.governance.ReleaseEnvironment;
 import studio.governance.Roles;
 import studio.governance.Verdict;
-import studio.input.InputProblem;
 import studio.persistence.Row;
 import studio.persistence.Rows;
 import studio.web.ApiException;
@@ -148,28 +145,18 @@ public class FreezeExceptions {
     }
 
     private static String environment(String text) {
-        try {
-            return ReleaseEnvironment.parse(text).json();
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        return FreezeWindows.environment(text);
     }
 
     private static Instant instant(String text) {
-        String value = required(text, "expires_at");
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw field("expires_at", "'" + value + "' is not a time with its offset, e.g. 2026-12-20T18:00:00Z");
-        }
+        return FreezeWindows.instant(text, "expires_at");
     }
 
     private static String required(String value, String field) {
-        if (value == null || value.isBlank()) throw field(field, "'" + field + "' is required");
-        return value.strip();
+        return FreezeWindows.required(value, field);
     }
 
     private static ApiException field(String field, String message) {
-        return new ApiException(400, List.of(new InputProblem(message, null, null, "$." + field)));
+        return FreezeWindows.field(field, message);
     }
 }

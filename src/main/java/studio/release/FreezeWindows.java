@@ -139,7 +139,7 @@ public class FreezeWindows {
                 from == null ? null : FreezeWindow.Weekly.parse(from, r.text("weekly_until")), ZoneId.of(r.text("time_zone")));
     }
 
-    private static String environment(String text) {
+    static String environment(String text) {
         try {
             return ReleaseEnvironment.parse(text).json();
         } catch (IllegalArgumentException e) {
@@ -156,7 +156,7 @@ public class FreezeWindows {
         }
     }
 
-    private static Instant instant(String text, String field) {
+    static Instant instant(String text, String field) {
         String value = required(text, field);
         try {
             return java.time.OffsetDateTime.parse(value).toInstant();
@@ -165,12 +165,12 @@ public class FreezeWindows {
         }
     }
 
-    private static String required(String value, String field) {
+    static String required(String value, String field) {
         if (value == null || value.isBlank()) throw field(field, "'" + field + "' is required");
         return value.strip();
     }
 
-    private static ApiException field(String field, String message) {
+    static ApiException field(String field, String message) {
         return new ApiException(400, List.of(new InputProblem(message, null, null, "$." + field)));
     }
 }
