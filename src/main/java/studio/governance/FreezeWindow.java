@@ -116,6 +116,11 @@ public record FreezeWindow(long id, String environment, String name, Instant sta
         return "'" + name + "' from " + WHEN.format(startsAt.atZone(zone)) + " to " + WHEN.format(endsAt.atZone(zone)) + " " + zone.getId();
     }
 
+    /** When the occurrence holding at {@code t} ends, as people read it in the window's zone: "2026-12-08 20:54 UTC". */
+    public String endText(Instant t) {
+        return WHEN.format(endAfter(t).atZone(zone)) + " " + zone.getId();
+    }
+
     /** How long the occurrence holding at {@code t} still lasts. */
     public Duration remaining(Instant t) {
         return Duration.between(t, endAfter(t));

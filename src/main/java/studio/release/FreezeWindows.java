@@ -65,7 +65,7 @@ public class FreezeWindows {
         Instant now = Instant.now();
         for (FreezeWindow w : of(environment)) {
             if (!w.covers(now) || exceptionGranted(w, milestoneId, now)) continue;
-            throw ApiException.conflict(environment + " is frozen by " + w.describe() + " until " + w.endAfter(now).truncatedTo(ChronoUnit.SECONDS)
+            throw ApiException.conflict(environment + " is frozen by " + w.describe() + " until " + w.endText(now)
                     + ": " + what + " waits until the freeze ends, or for a freeze exception two people grant (window " + w.id() + ")");
         }
     }
@@ -120,7 +120,7 @@ public class FreezeWindows {
         Instant now = Instant.now();
         if (w.covers(now)) {
             throw ApiException.conflict("the freeze " + w.describe() + " holds now and is not lifted by one person: it ends at "
-                    + w.endAfter(now).truncatedTo(ChronoUnit.SECONDS));
+                    + w.endText(now));
         }
         Rows.update(em, "update freeze_window set removed_at = ?, removed_by = ?, removed_reason = ? where id = ?",
                 now.truncatedTo(ChronoUnit.MICROS), actor.name(), why, id);

@@ -32,6 +32,11 @@ public record EnvironmentsPage(List<Card> cards, List<Day> days, List<CalendarRo
         public String path() {
             return ReleasePage.path(tag);
         }
+
+        /** "Rolled back". */
+        public String stateLabel() {
+            return studio.release.lifecycle.ReleaseState.fromJson(state).label();
+        }
     }
 
     /** A freeze window as the page lists it. */

@@ -45,7 +45,7 @@ public class EnvironmentsQuery {
             var policy = settings.policies().policyFor(e);
             List<FreezeWindow> windows = freezes.of(env);
             String frozen = windows.stream().filter(w -> w.covers(now)).findFirst()
-                    .map(w -> w.describe() + " until " + w.endAfter(now).truncatedTo(ChronoUnit.MINUTES)).orElse(null);
+                    .map(w -> w.describe() + " until " + w.endText(now)).orElse(null);
             cards.add(new EnvironmentsPage.Card(env, policy.describe(), policy.protectedEnvironment(),
                     versions("state = 'completed'", env, 1, "released_at desc nulls last, id desc").stream().findFirst().orElse(null),
                     versions("state = 'paused_for_approval'", env, 10, "created_at, id"),

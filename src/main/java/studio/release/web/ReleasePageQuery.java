@@ -51,7 +51,7 @@ public class ReleasePageQuery {
         return new ReleasePage(v, ReleaseControls.of(actor, v, now), ReleasePage.rows(v, now), timeline(r.versionTag),
                 ReleaseNotesHtml.render(ReleaseNotes.render(v.facts())), ReleaseDocument.METADATA.text(v), check(v), documents, null, null,
                 freezes.holding(r.environment, now).map(w -> r.environment + " is frozen by " + w.describe() + " until "
-                        + w.endAfter(now).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                        + w.endText(now)
                         + freezes.exception(w, r.milestoneId, now).map(id -> "; freeze exception " + id + ", granted by two people, lets releases of "
                                 + r.milestoneId + " pass it").orElse("")).orElse(null));
     }
