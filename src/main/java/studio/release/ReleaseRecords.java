@@ -84,6 +84,16 @@ public class ReleaseRecords {
         return out;
     }
 
+    /**
+     * Whether the release's approvals still hold at {@code now} (always, where its policy needs none): a retry hands it
+     * to CI again only then, and otherwise asks for them again.
+     */
+    public boolean approvalsHold(Release r, java.time.Instant now) {
+        ReleasePolicy policy = policy(r);
+        return !policy.gated() || studio.governance.ApprovalLedger.evaluate(policy, r.requestedBy, approvals(r.id), r.contentHash, now)
+                instanceof studio.governance.ApprovalStatus.Satisfied;
+    }
+
     public ReleasePolicy policy(Release r) {
         return ReleaseJson.policy(r.policy);
     }

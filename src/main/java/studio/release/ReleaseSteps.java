@@ -13,9 +13,6 @@ import studio.audit.AuditEntry;
 import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.governance.Actor;
-import studio.governance.ApprovalLedger;
-import studio.governance.ApprovalStatus;
-import studio.governance.ReleasePolicy;
 import studio.release.document.ReleaseManifest;
 import studio.release.lifecycle.IllegalReleaseTransition;
 import studio.release.lifecycle.ReleaseEvent;
@@ -112,9 +109,7 @@ public class ReleaseSteps {
     private List<ReleaseTransition> retryAutomatically(Release r, Instant now) {
         r.retryCount++;
         int max = r.maxRetries != null ? r.maxRetries : settings.maxRetries();
-        ReleasePolicy policy = records.policy(r);
-        boolean hold = !policy.gated()
-                || ApprovalLedger.evaluate(policy, r.requestedBy, records.approvals(r.id), r.contentHash, now) instanceof ApprovalStatus.Satisfied;
+        boolean hold = records.approvalsHold(r, now);
         var p = ReleaseJson.JSON.createObjectNode().put("version_tag", r.versionTag).put("attempt", r.retryCount).put("max_retries", max)
                 .put("reason", "CI reported the release failed; automatic retry " + r.retryCount + " of " + max);
         audit.record(Actor.SYSTEM, AuditEntry.of("ReleaseRetried", Subject.release(r.versionTag), r.traceId, p)

@@ -92,11 +92,8 @@ public class ReleaseDesk {
     @Transactional
     public Release retry(String tag, Actor actor) {
         Release r = records.lock(tag);
-        ReleasePolicy policy = records.policy(r);
         Instant now = now();
-        boolean hold = !policy.gated()
-                || ApprovalLedger.evaluate(policy, r.requestedBy, records.approvals(r.id), r.contentHash, now) instanceof Satisfied;
-        steps.react(r, new ReleaseStimulus.Retry(actor.name(), hold), actor, now);
+        steps.react(r, new ReleaseStimulus.Retry(actor.name(), records.approvalsHold(r, now)), actor, now);
         return r;
     }
 
