@@ -16,10 +16,10 @@ import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.audit.Refusals;
 import studio.governance.Actor;
+import studio.governance.FreezeExceptionPolicy;
 import studio.governance.FreezeWindow;
 import studio.governance.ReleaseEnvironment;
 import studio.governance.Roles;
-import studio.governance.Verdict;
 import studio.persistence.Row;
 import studio.persistence.Rows;
 import studio.web.ApiException;
@@ -34,8 +34,8 @@ import studio.web.ApiException;
 @ApplicationScoped
 public class FreezeExceptions {
 
-    /** Approvals a freeze exception needs, from different people. */
-    public static final int APPROVALS = 2;
+    /** Approvals a freeze exception needs, from different people ({@link FreezeExceptionPolicy}). */
+    public static final int APPROVALS = FreezeExceptionPolicy.APPROVALS;
 
     /** An exception as stored, with its decisions. */
     public record Stored(long id, String environment, long windowId, String milestoneId, String justification, String requestedBy,
@@ -57,8 +57,7 @@ public class FreezeExceptions {
     @Transactional
     public Stored request(String environmentText, long windowId, String milestoneId, String justification, String expiresAt, Actor actor) {
         String environment = environment(environmentText);
-        refusals.enforce(actor.holdsAny(Roles.ACTING_HUMANS) ? Verdict.ALLOWED
-                : Verdict.forbidden("a person asks for a freeze exception, never a CI token"), actor, "ask for a freeze exception", Subject.system());
+        refusals.enforce(FreezeExceptionPolicy.ask(actor), actor, "ask for a freeze exception", Subject.system());
         String why = required(justification, "justification");
         if (milestoneId == null || milestoneId.isBlank()) throw field("milestone_id", "'milestone_id' is required");
         if (Rows.first(em, "select 1 as found from milestone where id = ?", r -> true, milestoneId).isEmpty()) {
@@ -87,7 +86,8 @@ public class FreezeExceptions {
                 .orElseThrow(() -> ApiException.notFound("unknown freeze exception " + id));
         List<String> deciders = deciders(e.environment());
         String action = (approve ? "approve" : "reject") + " freeze exception " + id;
-        refusals.enforce(verdict(e, deciders, actor), actor, action, Subject.milestone(e.milestoneId()));
+        refusals.enforce(FreezeExceptionPolicy.decide(actor, id, e.requestedBy(), e.environment(), deciders), actor, action,
+                Subject.milestone(e.milestoneId()));
         if (!e.status().equals("requested")) throw ApiException.conflict("freeze exception " + id + " was already " + e.status());
         if (!e.expiresAt().isAfter(Instant.now())) throw ApiException.conflict("freeze exception " + id + " expired at " + e.expiresAt());
         String why = required(reason, "reason");
@@ -98,7 +98,7 @@ public class FreezeExceptions {
                 on conflict (exception_id, approver) do nothing""", id, actor.name(), role, approve ? "approved" : "rejected", why, now);
         if (stored == 0) throw ApiException.conflict(actor.name() + " already decided freeze exception " + id + "; another person decides next");
         List<String> approvers = approvers(id);
-        String status = !approve ? "rejected" : approvers.size() >= APPROVALS ? "granted" : "requested";
+        String status = FreezeExceptionPolicy.statusAfter(approve, approvers.size());
         if (!status.equals("requested")) Rows.update(em, "update freeze_exception set status = ?, decided_at = ? where id = ?", status, now, id);
         ObjectNode p = json.createObjectNode().put("freeze_exception_id", id).put("environment", e.environment()).put("role", role)
                 .put("reason", why).put("status", status).put("approvals", approvers.size()).put("approvals_needed", APPROVALS);
@@ -113,17 +113,7 @@ public class FreezeExceptions {
 
     /** The roles the environment's approval policy names; product-owner when it names none. */
     public List<String> deciders(String environment) {
-        List<String> roles = settings.policies().policyFor(ReleaseEnvironment.parse(environment)).approverRoles();
-        return roles.isEmpty() ? List.of(Roles.PRODUCT_OWNER) : roles;
-    }
-
-    private static Verdict verdict(Stored e, List<String> deciders, Actor actor) {
-        if (!actor.holdsAny(Roles.ACTING_HUMANS)) return Verdict.forbidden("a CI token never decides a freeze exception");
-        if (actor.name() != null && actor.name().equals(e.requestedBy())) {
-            return Verdict.forbidden("you asked for freeze exception " + e.id() + "; two other people decide it");
-        }
-        if (!actor.holdsAny(deciders)) return Verdict.forbidden("deciding a freeze exception for " + e.environment() + " needs " + String.join(" or ", deciders));
-        return Verdict.ALLOWED;
+        return FreezeExceptionPolicy.deciders(settings.policies().policyFor(ReleaseEnvironment.parse(environment)).approverRoles());
     }
 
     private static final String SELECT = """
