@@ -138,7 +138,7 @@ public class NotificationSweep {
                 on conflict (name) do nothing""");
         return Rows.list(em, """
                 select e.seq, e.type, e.actor, e.actor_roles, e.subject_type, e.subject_id, e.payload, r.requested_by as release_owner
-                from audit_event e left join release r on e.subject_type = 'release' and r.version_tag = e.subject_id
+                from audit_event e left join release r on e.subject_type = 'release' and r.version_tag = e.subject_id and r.promoted_from is null
                 where e.seq > (select last_id from notification_cursor where name = 'outcomes') and e.type = any(?)
                 order by e.seq limit 500""", r -> {
             JsonNode payload = parse(r.text("payload"));

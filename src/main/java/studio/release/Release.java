@@ -74,6 +74,9 @@ public class Release extends PanacheEntityBase {
     /** maxRetries of its trigger; null: the installation's studio.release.max-retries. */
     @Column(name = "max_retries")
     public Integer maxRetries;
+    /** The deployment of the same version this one was promoted from; null: the version's first deployment. */
+    @Column(name = "promoted_from")
+    public Long promotedFrom;
     /** How often Studio handed it to CI again after a failure by itself. */
     @Column(name = "retry_count")
     public int retryCount;

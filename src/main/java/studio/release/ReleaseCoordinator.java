@@ -78,26 +78,32 @@ public class ReleaseCoordinator {
     void onReport(@Observes ReleaseReported report) {
         IngestEvent e = report.event();
         CiReport ci = CiReport.of(e);
-        Release r = ci.tag() != null ? records.find(ci.tag()) : reportedOf(ci.milestoneId());
+        // a version deployed to several environments: the report's environment names the deployment, else the newest
+        Release r = ci.tag() != null ? records.find(ci.tag(), ci.environment()) : reportedOf(ci.milestoneId(), ci.environment());
         requireSame(r, ci.milestoneId(), ci.environment());
         records.lockMilestone(r.milestoneId);
-        r = records.lock(r.versionTag);
+        r = records.lock(r);
         Instant at = (e.meta().timestamp() == null ? Instant.now() : e.meta().timestamp()).truncatedTo(ChronoUnit.MICROS);
         ReleaseStimulus stimulus = ci.stimulus();
         // what CI deployed is signed with the completion (outside the content hash: approvals never covered it); a
         // report the lifecycle refuses rolls this back with it
         if (!ci.images().isEmpty()) r.dockerImages = ReleaseJson.write(ci.images());
         List<ReleaseTransition> done = steps.react(r, stimulus, report.actor(), at);
-        if (done.stream().anyMatch(t -> t.to() == ReleaseState.COMPLETED)) {
+        // the version's first deployment closes the milestone; a promotion of it to a later environment finds it closed
+        if (r.promotedFrom == null && done.stream().anyMatch(t -> t.to() == ReleaseState.COMPLETED)) {
             evaluator.react(r.milestoneId, new MilestoneStimulus.PromotionCompleted(r.versionTag), report.actor(), null);
         }
     }
 
-    /** The newest release of the milestone that CI has been handed (a report naming only the milestone). */
-    private Release reportedOf(String milestoneId) {
-        return Release.<Release>find("milestoneId = ?1 and state in ?2 order by createdAt desc, id desc", milestoneId, REPORTED_STATES)
-                .firstResultOptional()
-                .orElseThrow(() -> ApiException.conflict("milestone " + milestoneId + " has no release handed to CI; name its versionTag"));
+    /** The newest release of the milestone that CI has been handed (a report naming only the milestone, and perhaps its environment). */
+    private Release reportedOf(String milestoneId, String environment) {
+        var found = environment == null
+                ? Release.<Release>find("milestoneId = ?1 and state in ?2 order by createdAt desc, id desc", milestoneId, REPORTED_STATES)
+                : Release.<Release>find("milestoneId = ?1 and state in ?2 and environment = ?3 order by createdAt desc, id desc", milestoneId,
+                        REPORTED_STATES, environment.strip().toLowerCase(java.util.Locale.ROOT));
+        return found.firstResultOptional()
+                .orElseThrow(() -> ApiException.conflict("milestone " + milestoneId + " has no release handed to CI"
+                        + (environment == null ? "" : " in " + environment) + "; name its versionTag"));
     }
 
     private static void requireSame(Release r, String milestoneId, String environment) {
@@ -114,9 +120,13 @@ public class ReleaseCoordinator {
         if (change.emitted(MilestoneEvent.MILESTONE_PROMOTION_TRIGGERED)) promoteAutomatically(change.milestoneId());
     }
 
-    /** Releases waiting for approvals take the milestone's new content; a changed hash makes approvals stale. */
+    /**
+     * Releases waiting for approvals take the milestone's new content; a changed hash makes approvals stale. A promotion
+     * does not: it deploys the version as it was built, whatever the milestone shows since.
+     */
     private void refreshWaiting(String milestoneId, Actor actor) {
-        List<Release> waiting = Release.<Release>find("milestoneId = ?1 and state in ('pending', 'paused_for_approval')", milestoneId)
+        List<Release> waiting = Release.<Release>find("milestoneId = ?1 and state in ('pending', 'paused_for_approval') and promotedFrom is null",
+                        milestoneId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         if (waiting.isEmpty()) return;
         ReleaseContent content = records.contentOf(em.find(Milestone.class, milestoneId));

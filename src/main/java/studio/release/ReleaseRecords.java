@@ -37,9 +37,34 @@ public class ReleaseRecords {
     @Inject
     EntityManager em;
 
+    /**
+     * The version's newest deployment: the one its actions (approve, reject, retry, roll back) and its page address.
+     *
+     * @throws ApiException 404 for an unknown tag
+     */
     public Release find(String tag) {
-        return Release.<Release>find("versionTag", tag).singleResultOptional()
+        return Release.<Release>find("versionTag = ?1 order by id desc", tag).firstResultOptional()
                 .orElseThrow(() -> ApiException.notFound("unknown release " + tag));
+    }
+
+    /**
+     * The version's newest deployment to {@code environment}, or its newest when that is null.
+     *
+     * @throws ApiException 404 for an unknown tag, or a version never deployed there
+     */
+    public Release find(String tag, String environment) {
+        if (environment == null || environment.isBlank()) return find(tag);
+        String env = environment.strip().toLowerCase(java.util.Locale.ROOT);
+        return Release.<Release>find("versionTag = ?1 and environment = ?2 order by id desc", tag, env).firstResultOptional()
+                .orElseThrow(() -> {
+                    find(tag);
+                    return ApiException.notFound("release " + tag + " was never deployed to " + env);
+                });
+    }
+
+    /** Every deployment of the version, in the order they were made. */
+    public List<Release> deployments(String tag) {
+        return Release.<Release>find("versionTag = ?1 order by id", tag).list();
     }
 
     /**
@@ -47,7 +72,11 @@ public class ReleaseRecords {
      * the lock, so a row this transaction read before shows what the previous holder of the lock committed.
      */
     public Release lock(String tag) {
-        Release r = find(tag);
+        return lock(find(tag));
+    }
+
+    /** {@link #lock(String)} of a deployment already read. */
+    public Release lock(Release r) {
         em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
         return r;
     }

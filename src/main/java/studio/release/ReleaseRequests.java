@@ -19,6 +19,7 @@ import studio.definition.MilestoneDefinition;
 import studio.governance.Actor;
 import studio.governance.HoldPolicy;
 import studio.governance.MilestoneState;
+import studio.governance.PromotionPath;
 import studio.governance.ReleaseEnvironment;
 import studio.governance.ReleasePolicy;
 import studio.milestone.Milestone;
@@ -93,6 +94,42 @@ public class ReleaseRequests {
         Release r = em.find(Release.class, in.draft().id);
         audit.record(actor, requested(r, resolved, in.policy()).alsoAbout(List.of(Subject.milestone(m.id))));
         steps.react(r, new ReleaseStimulus.Created(r.requestedBy, in.policy().gated()), actor, r.createdAt);
+        return r;
+    }
+
+    /**
+     * Promotes version {@code tag} to {@code environmentText} (docs/API.md "Environments and promotions"): the same
+     * version and content, deployed to a later environment of the lifecycle once it completed in the earlier ones,
+     * under that environment's approval policy and freeze windows. Promotions of one version wait for each other on
+     * the milestone's lock, so two at once never both pass the checks.
+     *
+     * @throws ApiException 400 for an unknown environment, 404 for an unknown version, 409 naming why it may not go there now
+     */
+    @Transactional
+    public Release promote(String tag, String environmentText, Actor actor) {
+        ReleaseEnvironment environment = environment(environmentText);
+        Milestone m = records.lockMilestone(records.find(tag).milestoneId);
+        List<Release> deployments = records.deployments(tag);
+        requireReleasable(m);
+        freezes.refuseWhileFrozen(environment.json(), m.id, "promoting " + tag + " to " + environment.json());
+        Map<ReleaseEnvironment, String> states = new java.util.EnumMap<>(ReleaseEnvironment.class);
+        deployments.forEach(d -> states.put(d.releaseEnvironment(), d.state));
+        PromotionPath.refusal(tag, environment, states, settings.optional()).ifPresent(why -> {
+            throw ApiException.conflict(why);
+        });
+        Release from = deployments.stream().filter(d -> "completed".equals(d.state) && d.releaseEnvironment().ordinal() < environment.ordinal())
+                .reduce((a, b) -> b).orElseThrow();
+        ReleaseOrder order = new ReleaseOrder(m.id, tag, environment.json(), List.of(), from.commitSha, null, List.of(),
+                actor.holds(studio.governance.Roles.CI) ? "ci" : "manual", null, from.signedBy, from.rollbackEnabled, from.maxRetries,
+                from.deployStrategy, from.documentationStyle);
+        ReleasePolicy policy = policy(environment, rulebook.rules(m).definition(), order);
+        Release draft = draft(m, order, environment, targets(List.of(), environment), policy, actor);
+        draft.promotedFrom = from.id;
+        Long id = tryInsert(draft, ReleaseJson.content(from.facts), tag);
+        if (id == null) throw ApiException.conflict("version " + tag + " is being promoted to " + environment.json() + " already");
+        Release r = em.find(Release.class, id);
+        audit.record(actor, promoted(r, from, policy).alsoAbout(List.of(Subject.milestone(m.id))));
+        steps.react(r, new ReleaseStimulus.Created(r.requestedBy, policy.gated()), actor, r.createdAt);
         return r;
     }
 
@@ -236,18 +273,28 @@ public class ReleaseRequests {
         List<Number> ids = em.createNativeQuery("""
                 insert into release (version_tag, milestone_id, environment, state, trigger, requested_by, requested_roles, trace_id,
                                      targets, facts, content_hash, policy, approval_timeout_seconds, commit_sha, docker_images,
-                                     created_at, state_since, deploy_strategy, rollback_enabled, documentation_style, signed_by, max_retries)
+                                     created_at, state_since, deploy_strategy, rollback_enabled, documentation_style, signed_by, max_retries,
+                                     promoted_from)
                 values (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?7, cast(?8 as jsonb), cast(?9 as jsonb), ?10, cast(?11 as jsonb), ?12, ?13,
-                        cast('[]' as jsonb), ?14, ?14, ?15, ?16, ?17, ?18, ?19)
-                on conflict (version_tag) do nothing returning id""")
+                        cast('[]' as jsonb), ?14, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+                on conflict do nothing returning id""")
                 .setParameter(1, tag).setParameter(2, d.milestoneId).setParameter(3, d.environment).setParameter(4, d.trigger)
                 .setParameter(5, d.requestedBy).setParameter(6, d.requestedRoles).setParameter(7, content.traceId())
                 .setParameter(8, d.targets).setParameter(9, ReleaseJson.write(content)).setParameter(10, hash).setParameter(11, d.policy)
                 .setParameter(12, d.approvalTimeoutSeconds).setParameter(13, d.commitSha).setParameter(14, d.createdAt)
                 .setParameter(15, d.deployStrategy).setParameter(16, d.rollbackEnabled).setParameter(17, d.documentationStyle)
-                .setParameter(18, d.signedBy).setParameter(19, d.maxRetries)
+                .setParameter(18, d.signedBy).setParameter(19, d.maxRetries).setParameter(20, d.promotedFrom)
                 .getResultList();
         return ids.isEmpty() ? null : ids.get(0).longValue();
+    }
+
+    private static AuditEntry promoted(Release r, Release from, ReleasePolicy policy) {
+        var p = ReleaseJson.JSON.createObjectNode().put("event", "ReleasePromoted").put("version_tag", r.versionTag)
+                .put("milestone_id", r.milestoneId).put("from_environment", from.environment).put("environment", r.environment)
+                .put("trigger", r.trigger).put("policy", policy.describe()).put("content_hash", r.contentHash)
+                .put("version_content_hash", from.contentHash);
+        r.settings().writeTo(p);
+        return AuditEntry.of("ReleasePromoted", Subject.release(r.versionTag), r.traceId, p);
     }
 
     private static AuditEntry requested(Release r, Resolved resolved, ReleasePolicy policy) {

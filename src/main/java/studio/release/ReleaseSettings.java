@@ -36,6 +36,23 @@ public interface ReleaseSettings {
     @WithDefault("0")
     int maxRetries();
 
+    /**
+     * Environments of the lifecycle (staging, qa, production) a version may skip on its way to a later one; by default
+     * none: production needs the version completed in staging and qa first.
+     */
+    Optional<java.util.List<String>> optionalEnvironments();
+
+    /** {@link #optionalEnvironments()} parsed; a name Studio does not deploy to stops the start with the name. */
+    default java.util.Set<studio.governance.ReleaseEnvironment> optional() {
+        return optionalEnvironments().orElse(java.util.List.of()).stream().map(String::strip).filter(t -> !t.isEmpty()).map(t -> {
+            try {
+                return studio.governance.ReleaseEnvironment.parse(t);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("studio.release.optional-environments: " + e.getMessage());
+            }
+        }).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     interface Version {
         @WithDefault("milestone-based")
         String strategy();

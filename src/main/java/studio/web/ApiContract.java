@@ -190,6 +190,8 @@ public class ApiContract implements OASFilter {
                         .description("How often Studio hands a failed release to CI again by itself (0..10)"),
                 "customDeployStrategy", text("canary, blue-green or batch, recorded in the release's signed statement"),
                 "releaseDocumentationStyle", text("markdown or json")));
+        out.put("Promotion", object("A version promoted to a later environment of the lifecycle", List.of("environment"),
+                "environment", text("staging, qa or production")));
         out.put("FreezeWindow", object("A freeze window: one-off (from, until) or weekly (weekly_from, weekly_until) in a time zone",
                 List.of("name", "reason"), "name", text("What people call it: year-end"), "from", text("Start, ISO-8601 with offset"),
                 "until", text("End, ISO-8601 with offset"), "weekly_from", text("Weekly start: a day and time, FRI 18:00"),

@@ -35,6 +35,26 @@ public final class ReleaseApiJson {
         return n;
     }
 
+    /**
+     * {@link #of} with the version's {@code deployments}: each environment it went to, its state, approvals and times,
+     * in the order they were made (docs/API.md "Environments and promotions").
+     */
+    public static ObjectNode of(ReleaseView v, java.util.List<ReleaseView> deployments) {
+        ObjectNode n = of(v);
+        ArrayNode all = n.putArray("deployments");
+        for (ReleaseView d : deployments) {
+            Release r = d.release();
+            ObjectNode o = all.addObject().put("environment", r.environment).put("status", d.state().json()).put("requested_by", r.requestedBy)
+                    .put("trigger", r.trigger).put("created_at", r.createdAt.toString()).put("state_since", r.stateSince.toString())
+                    .put("released_at", r.releasedAt == null ? null : r.releasedAt.toString()).put("content_hash", r.contentHash)
+                    .put("approvals", d.approvalCount()).put("approval_summary", d.approvals().sentence()).put("policy", d.policy().describe())
+                    .put("reason", r.lastReason);
+            o.put("promoted_from", deployments.stream().filter(f -> f.release().id.equals(r.promotedFrom)).findFirst()
+                    .map(f -> f.release().environment).orElse(null));
+        }
+        return n;
+    }
+
     /** A page of releases and the cursor of the next ({@code next}: null on the last page). */
     public static ObjectNode page(ReleaseListing.Page page) {
         ObjectNode body = ReleaseJson.JSON.createObjectNode();

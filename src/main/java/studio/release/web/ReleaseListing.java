@@ -42,6 +42,17 @@ public class ReleaseListing {
         return view(r, records.approvals(r.id), Instant.now());
     }
 
+    /** The version's newest deployment to {@code environment} (null: its newest); 404 for an unknown one. */
+    public ReleaseView one(String tag, String environment) {
+        Release r = records.find(tag, environment);
+        return view(r, records.approvals(r.id), Instant.now());
+    }
+
+    /** Every deployment of the version, in the order they were made: its journey through the environments. */
+    public List<ReleaseView> deployments(String tag) {
+        return views(records.deployments(tag));
+    }
+
     /**
      * Up to {@code limit} releases the filters match after the cursor {@code after} (null: from the newest).
      *

@@ -22,7 +22,33 @@ import studio.web.Attempt;
  * @param attempt   the refused action, shown next to its form (null: none)
  */
 public record ReleasePage(ReleaseView view, ReleaseControls panel, List<DecisionRow> decisions, Timeline timeline, String notesHtml,
-                          String metadata, ManifestCheck manifest, List<DocumentLink> documents, String notice, Attempt attempt, String frozen) {
+                          String metadata, ManifestCheck manifest, List<DocumentLink> documents, String notice, Attempt attempt, String frozen,
+                          List<ReleaseView> deployments, Promotion promotion) {
+
+    /**
+     * Where this person may promote the version next.
+     *
+     * @param to      environments the version may go to now, in lifecycle order (empty: none)
+     * @param blocked why the next environment is not among them (null: nothing to explain)
+     */
+    public record Promotion(List<String> to, String blocked) {
+        public static final Promotion NONE = new Promotion(List.of(), null);
+    }
+
+    /** Whether the version went to more than one environment, or may go on: the journey is worth a table. */
+    public boolean journey() {
+        return deployments.size() > 1 || !promotion.to().isEmpty() || promotion.blocked() != null;
+    }
+
+    /** Whether {@code d} is the deployment this page shows. */
+    public boolean shown(ReleaseView d) {
+        return d.release().id.equals(view.release().id);
+    }
+
+    /** The page of the deployment to {@code environment}. */
+    public String deploymentPath(ReleaseView d) {
+        return view.path() + "?environment=" + d.release().environment;
+    }
 
     /** One decision on the release and whether it counts now. */
     public record DecisionRow(String approver, String role, String decision, String reason, Instant at, Instant expiresAt, String mark,
@@ -128,13 +154,15 @@ public record ReleasePage(ReleaseView view, ReleaseControls panel, List<Decision
             case "decide" -> panel.decide();
             case "rollback" -> panel.rollback();
             case "retry" -> panel.retry();
+            case "promote" -> !promotion.to().isEmpty();
             default -> false;
         };
         return shown ? null : attempt.message();
     }
 
     public ReleasePage withOutcome(String notice, Attempt attempt) {
-        return new ReleasePage(view, panel, decisions, timeline, notesHtml, metadata, manifest, documents, notice, attempt, frozen);
+        return new ReleasePage(view, panel, decisions, timeline, notesHtml, metadata, manifest, documents, notice, attempt, frozen, deployments,
+                promotion);
     }
 
     /** The decisions as the page lists them, each marked: counts, rejection, stale, expired or not counted (with why). */

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.PublicKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import studio.audit.AuditPageRequest;
@@ -12,6 +14,9 @@ import studio.audit.AuditQuery;
 import studio.audit.Timeline;
 import studio.audit.TimelineFilters;
 import studio.governance.Actor;
+import studio.governance.PromotionPath;
+import studio.governance.ReleaseEnvironment;
+import studio.release.ReleaseSettings;
 import studio.release.Release;
 import studio.release.document.ManifestVerification;
 import studio.release.document.ReleaseManifest;
@@ -40,10 +45,18 @@ public class ReleasePageQuery {
     SigningKeys keys;
     @Inject
     studio.release.FreezeWindows freezes;
+    @Inject
+    ReleaseSettings settings;
 
     /** @throws studio.web.ApiException 404 for an unknown tag */
     public ReleasePage read(String tag, Actor actor) {
-        ReleaseView v = listing.one(tag);
+        return read(tag, null, actor);
+    }
+
+    /** The page of the version's deployment to {@code environment} (null: its newest). */
+    public ReleasePage read(String tag, String environment, Actor actor) {
+        ReleaseView v = listing.one(tag, environment);
+        List<ReleaseView> deployments = listing.deployments(tag);
         Release r = v.release();
         Instant now = Instant.now();
         List<DocumentLink> documents = Arrays.stream(ReleaseDocument.values())
@@ -53,7 +66,28 @@ public class ReleasePageQuery {
                 freezes.holding(r.environment, now).map(w -> r.environment + " is frozen by " + w.describe() + " until "
                         + w.endText(now)
                         + freezes.exception(w, r.milestoneId, now).map(id -> "; freeze exception " + id + ", granted by two people, lets releases of "
-                                + r.milestoneId + " pass it").orElse("")).orElse(null));
+                                + r.milestoneId + " pass it").orElse("")).orElse(null),
+                deployments, promotion(tag, deployments, actor));
+    }
+
+    /**
+     * The environments {@code actor} may promote the version to now, by the rule the server enforces
+     * ({@link PromotionPath}); the first refused one after where the version is, with why, when none is open.
+     */
+    private ReleasePage.Promotion promotion(String tag, List<ReleaseView> deployments, Actor actor) {
+        if (!ReleaseControls.mayPromote(actor)) return ReleasePage.Promotion.NONE;
+        Map<ReleaseEnvironment, String> states = new EnumMap<>(ReleaseEnvironment.class);
+        deployments.forEach(d -> states.put(d.release().releaseEnvironment(), d.release().state));
+        int furthest = states.keySet().stream().mapToInt(Enum::ordinal).max().orElse(-1);
+        List<String> open = new ArrayList<>();
+        String blocked = null;
+        for (ReleaseEnvironment e : ReleaseEnvironment.values()) {
+            if (e.ordinal() <= furthest && PromotionPath.live(states.get(e))) continue;
+            var why = PromotionPath.refusal(tag, e, states, settings.optional());
+            if (why.isEmpty()) open.add(e.json());
+            else if (blocked == null && e.ordinal() > furthest) blocked = why.get();
+        }
+        return new ReleasePage.Promotion(List.copyOf(open), open.isEmpty() ? blocked : null);
     }
 
     /** One page of the release's own timeline, newest first. */

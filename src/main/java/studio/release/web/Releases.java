@@ -53,7 +53,8 @@ public class Releases {
             "approve", "Approval recorded.",
             "reject", "Release rejected.",
             "rollback", "Release rolled back.",
-            "retry", "Release handed to CI again.");
+            "retry", "Release handed to CI again.",
+            "promote", "Version promoted: its deployment to the next environment is below.");
 
     @CheckedTemplate
     static class Templates {
@@ -224,8 +225,8 @@ public class Releases {
 
     @GET
     @Path("{tag}")
-    public Response page(@PathParam("tag") String tag, @RestQuery String done, HttpHeaders headers) {
-        ReleasePage p = pages.read(tag, user.actor()).withOutcome(done == null ? null : NOTICES.get(done), null);
+    public Response page(@PathParam("tag") String tag, @RestQuery String environment, @RestQuery String done, HttpHeaders headers) {
+        ReleasePage p = pages.read(tag, environment, user.actor()).withOutcome(done == null ? null : NOTICES.get(done), null);
         return html(200, Htmx.wantsFragment(headers) ? Templates.page$live(p) : Templates.page(p));
     }
 
@@ -259,6 +260,15 @@ public class Releases {
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
     public Response rollback(@PathParam("tag") String tag, @RestForm String reason, HttpHeaders headers) {
         return act(tag, "rollback", Attempt.of("rollback").with("reason", reason), headers, () -> desk.rollback(tag, reason, user.actor()));
+    }
+
+    /** The release page's Promote form: POST /api/releases/{tag}/promotions by a person, with the same checks. */
+    @POST
+    @Path("{tag}/promote")
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
+    public Response promote(@PathParam("tag") String tag, @RestForm String environment, HttpHeaders headers) {
+        return act(tag, "promote", Attempt.of("promote").with("environment", environment), headers,
+                () -> requests.promote(tag, environment, user.actor()));
     }
 
     @POST

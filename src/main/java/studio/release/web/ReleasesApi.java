@@ -115,32 +115,49 @@ public class ReleasesApi {
 
     @GET
     @Path("{tag}")
-    @Operation(summary = "A release", description = "The release's state, approvals, documents and timing.")
-    public ObjectNode one(@PathParam("tag") String tag) {
-        return json(tag);
+    @Operation(summary = "A release", description = "The version's state, approvals, documents and timing (its newest deployment, or the one to 'environment'), and its deployments to each environment.")
+    public ObjectNode one(@PathParam("tag") String tag, @QueryParam("environment") String environment) {
+        return ReleaseApiJson.of(listing.one(tag, environment), listing.deployments(tag));
     }
 
     @GET
     @Path("{tag}/notes.md")
     @Produces("text/markdown")
-    @Operation(summary = "The release notes", description = "The release notes (markdown) generated from the milestone's evidence.")
-    public String notes(@PathParam("tag") String tag) {
-        return ReleaseDocument.NOTES.text(listing.one(tag));
+    @Operation(summary = "The release notes", description = "The release notes (markdown) generated from the milestone's evidence; of the deployment to 'environment' when named.")
+    public String notes(@PathParam("tag") String tag, @QueryParam("environment") String environment) {
+        return ReleaseDocument.NOTES.text(listing.one(tag, environment));
     }
 
     @GET
     @Path("{tag}/manifest")
-    @Operation(summary = "The signed release manifest", description = "The release manifest as a DSSE envelope signed with Studio's key.")
-    public DsseEnvelope manifest(@PathParam("tag") String tag) {
-        return listing.one(tag).manifest();
+    @Operation(summary = "The signed release manifest", description = "The release manifest as a DSSE envelope signed with Studio's key; each deployment has its own, signed when it completed ('environment' names which, default the newest).")
+    public DsseEnvelope manifest(@PathParam("tag") String tag, @QueryParam("environment") String environment) {
+        return listing.one(tag, environment).manifest();
     }
 
     @GET
     @Path("{tag}/promotion-trigger-confirmed.yaml")
     @Produces("application/yaml")
-    @Operation(summary = "The confirmed promotion trigger", description = "The promotion-trigger-confirmed.yaml of the release.")
-    public String promotionTrigger(@PathParam("tag") String tag) {
-        return listing.one(tag).promotionTriggerConfirmed();
+    @Operation(summary = "The confirmed promotion trigger", description = "The promotion-trigger-confirmed.yaml of the release (of the deployment to 'environment' when named).")
+    public String promotionTrigger(@PathParam("tag") String tag, @QueryParam("environment") String environment) {
+        return listing.one(tag, environment).promotionTriggerConfirmed();
+    }
+
+    @POST
+    @Path("{tag}/promotions")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN, CI})
+    @Operation(summary = "Promote a version to an environment", description = "Deploys the existing version, with the same content, to a later environment of the lifecycle (staging, qa, production) under that environment's approval policy: 201 with the version and its new deployment; 409 naming the reason when an earlier required environment has not completed it, a freeze window covers now, the milestone is paused or its promotion rejected, or the version is already there.")
+    public Response promote(@PathParam("tag") String tag, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Promotion"))) String body,
+                            @QueryParam("dry_run") String dryRun) {
+        JsonBody b = JsonBody.parse(body);
+        b.refuseOthers("a promotion takes only environment", "environment");
+        String environment = b.text("environment");
+        return rehearsal.run(DryRun.requested(dryRun), () -> {
+            Release r = requests.promote(tag, environment, user.actor());
+            return Response.created(URI.create("/api/releases/" + MilestonePaths.segment(tag) + "?environment=" + r.environment))
+                    .entity(ReleaseApiJson.of(listing.one(tag, r.environment), listing.deployments(tag))).build();
+        });
     }
 
     @POST
@@ -203,7 +220,7 @@ public class ReleasesApi {
     }
 
     private ObjectNode json(String tag) {
-        return ReleaseApiJson.of(listing.one(tag));
+        return ReleaseApiJson.of(listing.one(tag), listing.deployments(tag));
     }
 
     /** A page's size: 50 unless asked for, at most {@value #MAX_LIMIT}. */
