@@ -96,6 +96,7 @@ public class DemoData {
                     step.path("reason").asText(), person(step));
             case "release" -> releases.create(new ReleaseOrder(step.path("milestone").asText(), null, step.path("environment").asText(),
                     List.of(), null, null, List.of(), "manual"), person(step));
+            case "promote" -> releases.promote(step.path("tag").asText(), step.path("environment").asText(), person(step));
             case "release-decision" -> desk.decide(step.path("tag").asText(), "approve".equals(step.path("decision").asText()) ? Decision.APPROVED : Decision.REJECTED, null,
                     step.path("reason").asText(), person(step));
             case "rollback" -> desk.rollback(step.path("tag").asText(), step.path("reason").asText(), person(step));

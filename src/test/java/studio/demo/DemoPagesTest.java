@@ -46,15 +46,18 @@ class DemoPagesTest {
         demo.load();
         Api.as("auditor").get("/api/releases").then().statusCode(200)
                 .body("releases.find { it.version_tag == 'mvp-v1' }.status", equalTo("completed"))
-                .body("releases.find { it.version_tag == 'mvp-v1' }.environment", equalTo("staging"))
+                .body("releases.findAll { it.version_tag == 'mvp-v1' }.environment", equalTo(List.of("qa", "staging")))
                 .body("releases.find { it.version_tag == 'security-reviewed-v1' }.status", equalTo("rolled_back"))
                 .body("releases.find { it.environment == 'production' }.status", equalTo("paused_for_approval"));
         Api.as("auditor").get("/api/environments").then().statusCode(200)
                 .body("environments[0].current.version_tag", equalTo("mvp-v1"))
+                .body("environments[1].current.version_tag", equalTo("mvp-v1"))
                 .body("environments[2].waiting_for_approval", equalTo(1))
                 .body("environments[2].frozen.window", containsString("'year-end'"));
         String production = Api.as("auditor").get("/api/releases?environment=production").then().extract().path("releases[0].version_tag");
         given().get("/releases/" + production).then().statusCode(200).body(containsString("<strong>Frozen.</strong> production is frozen"));
-        given().get("/releases/mvp-v1").then().statusCode(200).body(containsString("<dt>Deployed images</dt>"));
+        given().get("/releases/mvp-v1").then().statusCode(200).body(containsString("<dt>Deployed images</dt>"))
+                .body(containsString("Journey across environments"))
+                .body(containsString("<a href=\"/releases/mvp-v1?environment=staging\">staging</a>"));
     }
 }

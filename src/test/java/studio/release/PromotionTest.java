@@ -176,5 +176,11 @@ class PromotionTest {
                 .body(containsString("<strong>qa</strong>"))
                 .body(containsString("Not yet promotable: promoting version v1.0.0 to production needs it completed in qa first; there it is paused for approval."));
         given().get(page + "?environment=staging").then().statusCode(200).body(containsString("<strong>staging</strong>"));
+
+        decide("qa-lead", "v1.0.0", "approve", "regression suite passed").then().statusCode(200);
+        completed("v1.0.0", "qa", "");
+        FreezeWindowsTest.freezeNow("production");
+        given().get(page).then().statusCode(200).body(not(containsString("<option value=\"production\">")))
+                .body(containsString("Not yet promotable: production is frozen by &#39;incident-42&#39; from "));
     }
 }

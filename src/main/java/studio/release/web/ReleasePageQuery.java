@@ -67,14 +67,15 @@ public class ReleasePageQuery {
                         + w.endText(now)
                         + freezes.exception(w, r.milestoneId, now).map(id -> "; freeze exception " + id + ", granted by two people, lets releases of "
                                 + r.milestoneId + " pass it").orElse("")).orElse(null),
-                deployments, promotion(tag, deployments, actor));
+                deployments, promotion(tag, deployments, actor, r.milestoneId, now));
     }
 
     /**
      * The environments {@code actor} may promote the version to now, by the rule the server enforces
-     * ({@link PromotionPath}); the first refused one after where the version is, with why, when none is open.
+     * ({@link PromotionPath}, and no freeze holding there without an exception for the milestone); the first refused one
+     * after where the version is, with why, when none is open.
      */
-    private ReleasePage.Promotion promotion(String tag, List<ReleaseView> deployments, Actor actor) {
+    private ReleasePage.Promotion promotion(String tag, List<ReleaseView> deployments, Actor actor, String milestoneId, Instant now) {
         if (!ReleaseControls.mayPromote(actor)) return ReleasePage.Promotion.NONE;
         Map<ReleaseEnvironment, String> states = new EnumMap<>(ReleaseEnvironment.class);
         deployments.forEach(d -> states.put(d.release().releaseEnvironment(), d.release().state));
@@ -83,11 +84,17 @@ public class ReleasePageQuery {
         String blocked = null;
         for (ReleaseEnvironment e : ReleaseEnvironment.values()) {
             if (e.ordinal() <= furthest && PromotionPath.live(states.get(e))) continue;
-            var why = PromotionPath.refusal(tag, e, states, settings.optional());
+            var why = PromotionPath.refusal(tag, e, states, settings.optional()).or(() -> frozen(e.json(), milestoneId, now));
             if (why.isEmpty()) open.add(e.json());
             else if (blocked == null && e.ordinal() > furthest) blocked = why.get();
         }
         return new ReleasePage.Promotion(List.copyOf(open), open.isEmpty() ? blocked : null);
+    }
+
+    /** Why nothing of {@code milestoneId} is released to {@code environment} now: a freeze holds there without its exception. */
+    private java.util.Optional<String> frozen(String environment, String milestoneId, Instant now) {
+        return freezes.holding(environment, now).filter(w -> freezes.exception(w, milestoneId, now).isEmpty())
+                .map(w -> environment + " is frozen by " + w.describe() + " until " + w.endText(now));
     }
 
     /** One page of the release's own timeline, newest first. */
