@@ -5,13 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static studio.release.Releasing.*;
 import static studio.testing.Story.*;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import studio.testing.Api;
-import studio.testing.Processes;
 import studio.testing.TestDb;
 
 /** The spec's mvp-v1 release flow end to end, and promotions racing for tags. */
@@ -71,23 +67,7 @@ class ReleaseFlowApiTest {
         List<String> types = Api.as("auditor").queryParam("release", "mvp-v1").get("/api/audit").then().extract().path("events.type");
         assertEquals(List.of("ReleaseAuditEmitted", "ReleaseSigned", "ReleaseCompleted", "DeploymentStarted", "ReleaseTriggered", "ReleaseTagging", "ReleaseRequested"), types);
         Api.as("auditor").get("/api/audit/verify").then().statusCode(200).body("valid", equalTo(true));
-        opensslVerifies("mvp-v1");
-    }
-
-    /** The recipe documented in ReleaseManifest, run as written against the served manifest and published key. */
-    private static void opensslVerifies(String tag) throws Exception {
-        assumeTrue(Processes.run(Path.of("."), "openssl", "version").exitCode() == 0, "openssl is not on PATH");
-        var envelope = Api.as("auditor").get("/api/releases/" + tag + "/manifest").then().statusCode(200).extract().jsonPath();
-        String keyId = envelope.getString("signatures[0].keyid");
-        String pem = Api.as("auditor").get("/api/signing-keys").then().extract().jsonPath()
-                .getString("keys.find { it.keyid == '" + keyId + "' }.public_key_pem");
-        Path dir = Files.createTempDirectory("manifest");
-        Files.writeString(dir.resolve("payload.b64"), envelope.getString("payload"));
-        Files.writeString(dir.resolve("sig.b64"), envelope.getString("signatures[0].sig"));
-        Files.writeString(dir.resolve("studio.pem"), pem);
-        Processes.Result ok = Processes.run(dir, "sh", "-c", ManifestOpensslTest.RECIPE);
-        assertEquals(0, ok.exitCode(), ok.output());
-        assertTrue(ok.output().contains("Signature Verified Successfully"), ok.output());
+        Releasing.opensslVerifies("/api/releases/mvp-v1/manifest");
     }
 
     @Test

@@ -46,6 +46,26 @@ public final class Releasing {
         return Api.event("{\"event\":\"" + event + "\",\"versionTag\":\"" + tag + "\"" + extra + "}");
     }
 
+    /**
+     * The recipe documented in ReleaseManifest, run as written against the manifest served at {@code manifestPath} and
+     * the published key it names.
+     */
+    public static void opensslVerifies(String manifestPath) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(studio.testing.Processes.run(java.nio.file.Path.of("."), "openssl", "version").exitCode() == 0,
+                "openssl is not on PATH");
+        var envelope = Api.as("auditor").get(manifestPath).then().statusCode(200).extract().jsonPath();
+        String keyId = envelope.getString("signatures[0].keyid");
+        String pem = Api.as("auditor").get("/api/signing-keys").then().extract().jsonPath()
+                .getString("keys.find { it.keyid == '" + keyId + "' }.public_key_pem");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("manifest");
+        java.nio.file.Files.writeString(dir.resolve("payload.b64"), envelope.getString("payload"));
+        java.nio.file.Files.writeString(dir.resolve("sig.b64"), envelope.getString("signatures[0].sig"));
+        java.nio.file.Files.writeString(dir.resolve("studio.pem"), pem);
+        studio.testing.Processes.Result ok = studio.testing.Processes.run(dir, "sh", "-c", ManifestOpensslTest.RECIPE);
+        org.junit.jupiter.api.Assertions.assertEquals(0, ok.exitCode(), ok.output());
+        org.junit.jupiter.api.Assertions.assertTrue(ok.output().contains("Signature Verified Successfully"), ok.output());
+    }
+
     public static Response release(String tag) {
         return Api.as("auditor").get("/api/releases/" + tag);
     }
