@@ -82,7 +82,7 @@ public class FreezeExceptions {
     /** Approves or rejects; the second approval by a different person grants it. */
     @Transactional
     public Stored decide(long id, boolean approve, String reason, Actor actor) {
-        Stored e = Rows.first(em, SELECT + " where id = ? for update", this::stored, id)
+        Stored e = Rows.first(em, SELECT + " where id = ? for update of e", this::stored, id)
                 .orElseThrow(() -> ApiException.notFound("unknown freeze exception " + id));
         List<String> deciders = deciders(e.environment());
         String action = (approve ? "approve" : "reject") + " freeze exception " + id;
@@ -107,6 +107,11 @@ public class FreezeExceptions {
         return find(id);
     }
 
+    /** The newest {@code limit} exceptions, for the environments page. */
+    public List<Stored> recent(int limit) {
+        return Rows.list(em, SELECT + " order by id desc limit ?", this::stored, limit);
+    }
+
     public List<Stored> list(String status) {
         return Rows.list(em, SELECT + " where (cast(? as text) is null or status = ?) order by id desc limit 200", this::stored, status, status);
     }
@@ -116,17 +121,20 @@ public class FreezeExceptions {
         return FreezeExceptionPolicy.deciders(settings.policies().policyFor(ReleaseEnvironment.parse(environment)).approverRoles());
     }
 
+    /** Each exception with the people who approved it, in one statement however many are listed. */
     private static final String SELECT = """
-            select id, environment, window_id, milestone_id, justification, requested_by, requested_at, expires_at, status from freeze_exception""";
+            select id, environment, window_id, milestone_id, justification, requested_by, requested_at, expires_at, status,
+                   array(select a.approver from freeze_exception_approval a where a.exception_id = e.id and a.decision = 'approved'
+                         order by a.decided_at) as approvers
+            from freeze_exception e""";
 
     private Stored find(long id) {
         return Rows.first(em, SELECT + " where id = ?", this::stored, id).orElseThrow();
     }
 
     private Stored stored(Row r) {
-        long id = r.number("id");
-        return new Stored(id, r.text("environment"), r.number("window_id"), r.text("milestone_id"), r.text("justification"), r.text("requested_by"),
-                r.instant("requested_at"), r.instant("expires_at"), r.text("status"), approvers(id));
+        return new Stored(r.number("id"), r.text("environment"), r.number("window_id"), r.text("milestone_id"), r.text("justification"),
+                r.text("requested_by"), r.instant("requested_at"), r.instant("expires_at"), r.text("status"), r.texts("approvers"));
     }
 
     private List<String> approvers(long id) {

@@ -9,7 +9,8 @@ import com.microsoft.playwright.Page;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ import studio.testing.TestDb;
 /**
  * The promotion journey of the environments issue: version mvp-v1 completes in staging and qa through CI's events
  * (promoted to qa from its release page and approved there by a QA lead), is refused for production during a freeze,
- * gets a freeze exception two people grant, is promoted to production and approved there by a product owner and a
+ * gets a freeze exception asked for and granted by two other people on the environments page, is promoted to production and approved there by a product owner and a
  * compliance officer in their own browsers, completes, and its production manifest, with the image digest CI reported,
  * verifies with openssl. Real browser, real Keycloak login.
  */
@@ -49,7 +50,7 @@ class PromotionJourneyTest {
             assertThat(owner.locator("#journey tbody tr.current")).containsText("Paused for approval");
             Browser.screenshot(owner, "promotion-journey-1-qa-waits-for-a-qa-lead");
 
-            approve(browser.newPage(), "qa-lead", "QA regression suite green on the same build", "Deploying");
+            approve(signedIn(browser, "qa-lead"), "qa-lead", "QA regression suite green on the same build", "Deploying");
             completed("qa");
 
             long window = FreezeWindowsTest.freezeNow("production");
@@ -60,15 +61,17 @@ class PromotionJourneyTest {
                     .post("/api/releases/mvp-v1/promotions").then().statusCode(409)
                     .body("errors[0].message", containsString("production is frozen by 'incident-42'"));
 
-            exception(window);
+            Page officer = signedIn(browser, "compliance-officer");
+            Page second = signedIn(browser, "product-owner-2");
+            exception(owner, window, officer, second);
             owner.navigate(root + "releases/mvp-v1");
             assertThat(owner.locator("#promote-environment option")).hasText(new String[] {"production"});
             promote(owner, "production");
             assertThat(owner.locator("#approvals")).containsText("never the requester (product-owner)");
             assertThat(owner.locator("button", new Page.LocatorOptions().setHasText("Approve release"))).hasCount(0);
 
-            approve(browser.newPage(), "compliance-officer", "Change record CR-1182 complete", "Paused for approval");
-            approve(browser.newPage(), "product-owner-2", "Scope delivered; the notes are reviewed", "Deploying");
+            approve(officer, "compliance-officer", "Change record CR-1182 complete", "Paused for approval");
+            approve(second, "product-owner-2", "Scope delivered; the notes are reviewed", "Deploying");
             completed("production");
 
             owner.navigate(root + "releases/mvp-v1");
@@ -101,9 +104,15 @@ class PromotionJourneyTest {
         assertThat(page.locator(".release-status .chip")).hasText("Paused for approval");
     }
 
-    /** Signs in as {@code user} and approves the version's newest deployment with {@code reason}. */
+    private Page signedIn(Browser browser, String user) {
+        Page page = browser.newPage();
+        Browser.signIn(page, root + "releases/environments", user);
+        return page;
+    }
+
+    /** Approves the version's newest deployment with {@code reason}, signed in as {@code user}. */
     private void approve(Page page, String user, String reason, String state) {
-        Browser.signIn(page, root + "releases/mvp-v1", user);
+        page.navigate(root + "releases/mvp-v1");
         assertThat(page.locator(".release-status .chip")).hasText("Paused for approval");
         page.locator("#decide-reason").fill(reason);
         page.locator("button", new Page.LocatorOptions().setHasText("Approve release")).click();
@@ -112,14 +121,26 @@ class PromotionJourneyTest {
         assertThat(page.locator(".decision").filter(new Locator.FilterOptions().setHasText(user))).containsText(reason);
     }
 
-    /** A product owner asks to pass the freeze; a second product owner and a compliance officer grant it. */
-    private static void exception(long window) {
-        String until = Instant.now().plusSeconds(7200).truncatedTo(ChronoUnit.SECONDS).toString();
-        long id = Api.as("product-owner").contentType("application/json").body("{\"milestone_id\":\"mvp-ready\",\"window_id\":" + window
-                        + ",\"justification\":\"the booking fix is the incident's cure\",\"expires_at\":\"" + until + "\"}")
-                .post("/api/environments/production/freeze-exceptions").then().statusCode(201).extract().<Integer>path("id");
-        FreezeWindowsTest.decideException("product-owner-2", id, "approve", "small and reviewed").then().statusCode(200);
-        FreezeWindowsTest.decideException("compliance-officer", id, "approve", "risk accepted").then().statusCode(200)
-                .body("status", equalTo("granted"));
+    /** The product owner asks on the environments page to pass the freeze; two other people grant it there. */
+    private void exception(Page owner, long window, Page... deciders) {
+        owner.navigate(root + "releases/environments");
+        owner.locator("#fx-window").selectOption("production:" + window);
+        owner.locator("#fx-milestone").fill("mvp-ready");
+        owner.locator("#fx-justification").fill("The booking fix is the incident's cure");
+        owner.locator("#fx-expires").fill(LocalDateTime.now(ZoneOffset.UTC).plusHours(2).truncatedTo(ChronoUnit.MINUTES).toString());
+        owner.locator("button", new Page.LocatorOptions().setHasText("Ask for an exception")).click();
+        assertThat(owner.locator(".flash-ok")).containsText("Freeze exception requested");
+        assertThat(owner.locator("button", new Page.LocatorOptions().setHasText("Approve exception"))).hasCount(0);
+        long id = TestDb.count("select id from freeze_exception");
+        String[] reasons = {"Risk accepted for the payments fix", "Small and reviewed"};
+        for (int i = 0; i < deciders.length; i++) {
+            Page page = deciders[i];
+            page.navigate(root + "releases/environments");
+            page.locator("#fx-reason-" + id).fill(reasons[i]);
+            page.locator("button", new Page.LocatorOptions().setHasText("Approve exception")).click();
+            assertThat(page.locator(".flash-ok")).containsText("approval of the freeze exception is recorded");
+        }
+        assertThat(deciders[1].locator("#freeze-exception-" + id + " .chip")).hasText("granted");
+        Browser.screenshot(deciders[1], "promotion-journey-freeze-exception-granted");
     }
 }

@@ -12,7 +12,45 @@ import java.util.List;
  * @param typed     what a refused add form held (null: none), with the refusal
  */
 public record EnvironmentsPage(List<Card> cards, List<Day> days, List<CalendarRow> calendar, boolean mayManage, String notice,
-                               Typed typed) {
+                               Typed typed, List<ExceptionRow> exceptions, boolean mayAsk, Asked asked) {
+
+    /**
+     * A freeze exception as the page lists it, and whether the signed-in person may decide it now (the rule the server
+     * enforces: a person holding the environment's approving roles, never its requester, once, while it is requested
+     * and not expired).
+     */
+    public record ExceptionRow(long id, String environment, long windowId, String window, String milestoneId, String justification,
+                               String requestedBy, Instant expiresAt, String status, List<String> approvedBy, boolean decidable) {
+        /** "1 of 2". */
+        public String approvals() {
+            return approvedBy.size() + " of " + studio.release.FreezeExceptions.APPROVALS;
+        }
+
+        /** The chip's status class. */
+        public String chip() {
+            return switch (status) {
+                case "granted" -> "approved";
+                case "rejected" -> "rejected";
+                default -> "pending";
+            };
+        }
+    }
+
+    /** A freeze window an exception may be asked for: one that holds now or lies ahead. */
+    public record Askable(String environment, long windowId, String describe) {
+        /** "production:12": the form's value. */
+        public String key() {
+            return environment + ":" + windowId;
+        }
+    }
+
+    /** What a refused ask or decision held, with the refusal (null: none). */
+    public record Asked(String milestoneId, String windowKey, String justification, String expiresAt, String message) {}
+
+    /** Windows an exception may be asked for, across environments ("production:12"). */
+    public List<Askable> askable() {
+        return cards.stream().flatMap(c -> c.windows().stream().map(w -> new Askable(c.name(), w.id(), w.describe()))).toList();
+    }
 
     /** A day of the calendar: "2026-12-24", 24. */
     public record Day(String iso, int dayOfMonth) {
@@ -27,10 +65,11 @@ public record EnvironmentsPage(List<Card> cards, List<Day> days, List<CalendarRo
                        String frozen, List<Window> windows) {}
 
     /** A release of the environment: its tag, milestone, state and when it last moved. */
-    public record Version(String tag, String milestoneId, String state, Instant at) {
+    public record Version(String tag, String environment, String milestoneId, String state, Instant at) {
 
+        /** The version's deployment to this environment (the version may have gone further since). */
         public String path() {
-            return ReleasePage.path(tag);
+            return ReleasePage.path(tag) + "?environment=" + environment;
         }
 
         /** "Rolled back". */

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import studio.governance.Actor;
+import studio.governance.FreezeExceptionPolicy;
 import studio.governance.FreezeWindow;
 import studio.governance.ReleaseEnvironment;
 import studio.governance.Roles;
@@ -24,6 +25,8 @@ import studio.release.ReleaseSettings;
 public class EnvironmentsQuery {
 
     static final int CALENDAR_DAYS = 28;
+    /** Freeze exceptions listed, newest first. */
+    static final int EXCEPTIONS = 20;
 
     @Inject
     EntityManager em;
@@ -31,9 +34,17 @@ public class EnvironmentsQuery {
     FreezeWindows freezes;
     @Inject
     ReleaseSettings settings;
+    @Inject
+    studio.release.FreezeExceptions exceptions;
 
     @Transactional
     public EnvironmentsPage read(Actor actor, String notice, EnvironmentsPage.Typed typed) {
+        return read(actor, notice, typed, null);
+    }
+
+    /** The page with a refused freeze exception form ({@code asked}) shown next to it. */
+    @Transactional
+    public EnvironmentsPage read(Actor actor, String notice, EnvironmentsPage.Typed typed, EnvironmentsPage.Asked asked) {
         Instant now = Instant.now();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<LocalDate> days = new ArrayList<>();
@@ -53,16 +64,26 @@ public class EnvironmentsQuery {
                     windows.stream().map(w -> new EnvironmentsPage.Window(w.id(), w.describe(), w.covers(now))).toList()));
             calendar.add(new EnvironmentsPage.CalendarRow(env, days.stream().map(d -> frozenDuring(windows, d)).toList()));
         }
-        return new EnvironmentsPage(cards, days.stream().map(EnvironmentsPage.Day::of).toList(), calendar, actor.holdsAny(List.of(Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN)), notice, typed);
+        java.util.Map<Long, String> windowNames = new java.util.HashMap<>();
+        cards.forEach(c -> c.windows().forEach(w -> windowNames.put(w.id(), w.describe())));
+        List<EnvironmentsPage.ExceptionRow> rows = exceptions.recent(EXCEPTIONS).stream().map(x -> new EnvironmentsPage.ExceptionRow(x.id(),
+                x.environment(), x.windowId(), windowNames.getOrDefault(x.windowId(), "window " + x.windowId() + " (ended or removed)"),
+                x.milestoneId(), x.justification(), x.requestedBy(), x.expiresAt(), x.status(), x.approvedBy(),
+                "requested".equals(x.status()) && x.expiresAt().isAfter(now) && !x.approvedBy().contains(actor.name())
+                        && FreezeExceptionPolicy.decide(actor, x.id(), x.requestedBy(), x.environment(), exceptions.deciders(x.environment())).allowed()))
+                .toList();
+        return new EnvironmentsPage(cards, days.stream().map(EnvironmentsPage.Day::of).toList(), calendar,
+                actor.holdsAny(List.of(Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN)), notice, typed, rows, FreezeExceptionPolicy.ask(actor).allowed(), asked);
     }
 
     private List<EnvironmentsPage.Version> versions(String where, String environment, int limit, String order) {
-        return Rows.list(em, "select version_tag, milestone_id, state, state_since from release where environment = ? and " + where
+        return Rows.list(em, "select version_tag, environment, milestone_id, state, state_since from release where environment = ? and " + where
                 + " order by " + order + " limit " + limit, EnvironmentsQuery::version, environment);
     }
 
     private static EnvironmentsPage.Version version(Row r) {
-        return new EnvironmentsPage.Version(r.text("version_tag"), r.text("milestone_id"), r.text("state"), r.instant("state_since"));
+        return new EnvironmentsPage.Version(r.text("version_tag"), r.text("environment"), r.text("milestone_id"), r.text("state"),
+                r.instant("state_since"));
     }
 
     /** Whether some window holds at some hour of {@code day} (UTC), checked every quarter hour. */

@@ -103,8 +103,12 @@ public class Releases {
     EnvironmentsQuery environments;
     @Inject
     FreezeWindows freezes;
+    @Inject
+    studio.release.FreezeExceptions exceptions;
 
-    static final Map<String, String> ENVIRONMENT_NOTICES = Map.of("added", "Freeze window added.", "removed", "Freeze window removed.");
+    static final Map<String, String> ENVIRONMENT_NOTICES = Map.of("added", "Freeze window added.", "removed", "Freeze window removed.",
+            "asked", "Freeze exception requested: two other people who approve releases there decide it.",
+            "approve", "Your approval of the freeze exception is recorded.", "reject", "Freeze exception rejected.");
 
     /** What runs where: each environment's version, what waits, what failed, its freezes and a calendar of them. */
     @GET
@@ -140,6 +144,44 @@ public class Releases {
         } catch (ApiException e) {
             var typed = new EnvironmentsPage.Typed(environment, null, null, null, null, null, null, reason, e.getMessage());
             return html(e.status(), Templates.environments(environments.read(user.actor(), null, typed)));
+        }
+    }
+
+    /** Asks for a freeze exception: {@code window} is "environment:id" as the form's list of windows names it. */
+    @POST
+    @Path("environments/freeze-exceptions")
+    @RolesAllowed(Roles.ACTING)
+    public Response askFreezeException(@RestForm String window, @RestForm("milestone_id") String milestoneId, @RestForm String justification,
+                                       @RestForm("expires_at") String expiresAt) {
+        var asked = new EnvironmentsPage.Asked(milestoneId, window, justification, expiresAt, null);
+        try {
+            String[] key = window == null ? new String[0] : window.split(":", 2);
+            if (key.length != 2) throw ApiException.badRequest("choose the freeze window the exception is for");
+            long id;
+            try {
+                id = Long.parseLong(key[1]);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("choose the freeze window the exception is for");
+            }
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> exceptions.request(key[0], id, milestoneId, justification,
+                    local(expiresAt, "UTC"), user.actor()));
+            return Response.seeOther(URI.create("/releases/environments?done=asked#freeze-exceptions")).build();
+        } catch (ApiException e) {
+            return html(e.status(), Templates.environments(environments.read(user.actor(), null, null,
+                    new EnvironmentsPage.Asked(asked.milestoneId(), asked.windowKey(), asked.justification(), asked.expiresAt(), e.getMessage()))));
+        }
+    }
+
+    @POST
+    @Path("environments/freeze-exceptions/{id}/{decision: approve|reject}")
+    @RolesAllowed(Roles.ACTING)
+    public Response decideFreezeException(@PathParam("id") long id, @PathParam("decision") String decision, @RestForm String reason) {
+        try {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> exceptions.decide(id, "approve".equals(decision), reason, user.actor()));
+            return Response.seeOther(URI.create("/releases/environments?done=" + decision + "#freeze-exceptions")).build();
+        } catch (ApiException e) {
+            return html(e.status(), Templates.environments(environments.read(user.actor(), null, null,
+                    new EnvironmentsPage.Asked(null, null, null, null, "freeze exception " + id + ": " + e.getMessage()))));
         }
     }
 

@@ -37,9 +37,9 @@ class EnvironmentsPageTest {
     void showsWhatRunsWhereAndAFreezeAddedThroughTheFormOnItsCalendar() {
         given().get("/releases/environments").then().statusCode(200)
                 .body(containsString("<h2 id=\"env-staging\">staging </h2>"))
-                .body(containsString("<a class=\"mono\" href=\"/releases/v1.0.0\">v1.0.0</a>"))
+                .body(containsString("<a class=\"mono\" href=\"/releases/v1.0.0?environment=staging\">v1.0.0</a>"))
                 .body(containsString("production releases need approval by a product-owner and a compliance-officer"))
-                .body(containsString("<a class=\"mono\" href=\"/releases/v2.0.0\">v2.0.0</a>"))
+                .body(containsString("<a class=\"mono\" href=\"/releases/v2.0.0?environment=production\">v2.0.0</a>"))
                 .body(not(containsString("aria-label=\"frozen\"")));
 
         String from = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES).toString().replace("Z", "");
@@ -71,5 +71,57 @@ class EnvironmentsPageTest {
         CsrfForms.form("/releases/environments").formParam("environment", "qa").formParam("name", "x").formParam("reason", "r")
                 .post("/releases/environments/freeze-windows").then().statusCode(403);
         Api.as("auditor").get("/api/environments").then().statusCode(200);
+    }
+
+    static long freezeProduction() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return Api.as("platform-admin").contentType("application/json").body("{\"name\":\"incident-9\",\"from\":\"" + now.minusSeconds(60)
+                        + "\",\"until\":\"" + now.plusSeconds(3600) + "\",\"reason\":\"payments incident\"}")
+                .post("/api/environments/production/freeze-windows").then().statusCode(201).extract().<Integer>path("id");
+    }
+
+    @Test
+    @TestSecurity(user = "product-owner-2", roles = "product-owner")
+    void aFreezeExceptionIsAskedForOnThePageAndItsAskerCannotDecideIt() {
+        long window = freezeProduction();
+        String expires = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES).toString().replace("Z", "");
+        CsrfForms.form("/releases/environments").formParam("window", "production:" + window).formParam("milestone_id", "m2")
+                .formParam("justification", " ").formParam("expires_at", expires)
+                .post("/releases/environments/freeze-exceptions").then().statusCode(400)
+                .body(containsString("Not done: &#39;justification&#39; is required"));
+        assertEquals(0, TestDb.count("select count(*) from freeze_exception"));
+        CsrfForms.form("/releases/environments").formParam("window", "production:" + window).formParam("milestone_id", "m2")
+                .formParam("justification", "the payments fix cures the incident").formParam("expires_at", expires)
+                .post("/releases/environments/freeze-exceptions").then().statusCode(303);
+        long id = TestDb.count("select id from freeze_exception");
+        given().get("/releases/environments?done=asked").then().statusCode(200)
+                .body(containsString("Freeze exception requested"))
+                .body(containsString("the payments fix cures the incident"))
+                .body(containsString("asked by product-owner-2; approvals 0 of 2"))
+                .body(not(containsString("Approve exception</button>")));
+        CsrfForms.form("/releases/environments").formParam("reason", "mine").post("/releases/environments/freeze-exceptions/" + id + "/approve")
+                .then().statusCode(403).body(containsString("two other people decide it"));
+        assertEquals(0, TestDb.count("select count(*) from freeze_exception_approval"));
+    }
+
+    @Test
+    @TestSecurity(user = "product-owner", roles = "product-owner")
+    void anotherPersonApprovesOnThePageAndTheSecondApprovalGrantsIt() {
+        long window = freezeProduction();
+        String until = Instant.now().plusSeconds(7200).truncatedTo(ChronoUnit.SECONDS).toString();
+        long id = Api.as("product-owner-2").contentType("application/json").body("{\"milestone_id\":\"m2\",\"window_id\":" + window
+                + ",\"justification\":\"the fix is the cure\",\"expires_at\":\"" + until + "\"}")
+                .post("/api/environments/production/freeze-exceptions").then().statusCode(201).extract().<Integer>path("id");
+        given().get("/releases/environments").then().statusCode(200).body(containsString("Approve exception</button>"));
+        CsrfForms.form("/releases/environments").formParam("reason", "small and reviewed")
+                .post("/releases/environments/freeze-exceptions/" + id + "/approve").then().statusCode(303);
+        given().get("/releases/environments?done=approve").then().statusCode(200)
+                .body(containsString("approvals 1 of 2 (product-owner)"))
+                .body(not(containsString("Approve exception</button>")));
+        Api.as("compliance-officer").contentType("application/json").body("{\"reason\":\"risk accepted\"}")
+                .post("/api/environments/production/freeze-exceptions/" + id + "/approve").then().statusCode(200);
+        given().get("/releases/environments").then().statusCode(200)
+                .body(containsString("<span class=\"chip chip-approved\">granted</span>"))
+                .body(containsString("approvals 2 of 2 (product-owner, compliance-officer)"));
     }
 }
