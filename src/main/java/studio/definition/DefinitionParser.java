@@ -17,12 +17,12 @@ import studio.input.TreeReader;
 
 /**
  * Reads a definitions document: any of the top-level lists {@code milestones}, {@code sprints}, {@code features} in
- * the shapes of the spec documents. Every problem of the document is reported at once, with line, column and path.
+ * the shapes of the spec documents, and {@code environments} (docs/API.md "Environments and promotions"). Every problem of the document is reported at once, with line, column and path.
  * References between documents and the store are checked separately ({@link DefinitionSet#unresolvedReferences}).
  */
 public final class DefinitionParser {
 
-    private static final KeySet TOP = KeySet.of("milestones", "sprints", "features");
+    private static final KeySet TOP = KeySet.of("milestones", "sprints", "features", "environments");
 
     private DefinitionParser() {}
 
@@ -30,12 +30,12 @@ public final class DefinitionParser {
         Node root = TreeReader.read(text, format);
         Problems problems = new Problems();
         if (!(root instanceof MappingNode top)) {
-            problems.add(root, "a definitions document is a mapping with milestones, sprints or features, found " + root.describe());
+            problems.add(root, "a definitions document is a mapping with milestones, sprints, features or environments, found " + root.describe());
             throw new InvalidInputException(problems.list());
         }
         Fields f = Fields.of(top, TOP, "the document", true, problems);
-        if (!f.has("milestones") && !f.has("sprints") && !f.has("features") && problems.isEmpty()) {
-            problems.add(root, "the document has none of milestones, sprints, features");
+        if (!f.has("milestones") && !f.has("sprints") && !f.has("features") && !f.has("environments") && problems.isEmpty()) {
+            problems.add(root, "the document has none of milestones, sprints, features, environments");
         }
         Map<String, DefinitionSet.Site> sites = new HashMap<>();
         MilestoneReader milestones = new MilestoneReader(problems);
@@ -45,7 +45,7 @@ public final class DefinitionParser {
                 list(f, "milestones", (node, i) -> milestones.read(node), MilestoneDefinition::id, problems),
                 list(f, "sprints", sprints::read, SprintDefinition::id, problems),
                 list(f, "features", features::read, FeatureDefinition::id, problems),
-                sites);
+                sites, list(f, "environments", new EnvironmentReader(problems)::read, EnvironmentDefinition::name, problems));
         problems.throwIfAny();
         return set;
     }

@@ -23,7 +23,8 @@ public record DefinitionSet(
         List<MilestoneDefinition> milestones,
         List<SprintDefinition> sprints,
         List<FeatureDefinition> features,
-        Map<String, Site> sites) {
+        Map<String, Site> sites,
+        List<EnvironmentDefinition> environments) {
 
     /** Where a reference was written. */
     public record Site(int line, int column, String path) {}
@@ -33,10 +34,11 @@ public record DefinitionSet(
         sprints = List.copyOf(sprints);
         features = List.copyOf(features);
         sites = Map.copyOf(sites);
+        environments = List.copyOf(environments);
     }
 
     public DefinitionSet(List<MilestoneDefinition> milestones, List<SprintDefinition> sprints, List<FeatureDefinition> features) {
-        this(milestones, sprints, features, Map.of());
+        this(milestones, sprints, features, Map.of(), List.of());
     }
 
     /**

@@ -16,6 +16,8 @@ import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.definition.DefinitionParser;
 import studio.definition.DefinitionSet;
+import studio.definition.EnvironmentsDefined;
+import studio.governance.Roles;
 import studio.governance.Actor;
 import studio.input.Format;
 import studio.input.InvalidInputException;
@@ -39,7 +41,8 @@ public class DefinitionImport {
      *                        than their importer approves them (counted as unchanged)
      */
     public record Result(Counts created, Counts updated, Counts unchanged, List<String> milestonesReevaluated,
-                         List<DefinitionStore.Proposal> pendingApproval, List<SprintScopes.Held> scopesHeld) {}
+                         List<DefinitionStore.Proposal> pendingApproval, List<SprintScopes.Held> scopesHeld,
+                         List<EnvironmentsDefined.Outcome> environments) {}
 
     @Inject
     EntityManager em;
@@ -55,6 +58,10 @@ public class DefinitionImport {
     PlanSnapshots plans;
     @Inject
     SprintScopes scopes;
+    @Inject
+    jakarta.enterprise.event.Event<EnvironmentsDefined> environmentEvents;
+    @Inject
+    studio.audit.Refusals refusals;
 
     /** Parses and checks a document against what is stored, without storing anything. */
     @Transactional
@@ -68,6 +75,11 @@ public class DefinitionImport {
     @Transactional
     public Result apply(String text, Format format, Actor actor) {
         DefinitionSet set = validate(text, format);
+        // an environment's approval policy is release governance: configured by a platform admin (docs/API.md "Roles")
+        if (!set.environments().isEmpty() && !actor.holds(Roles.PLATFORM_ADMIN)) {
+            refusals.enforce(studio.governance.Verdict.forbidden("defining environments (the document's environments:) needs the role "
+                    + "platform-admin; nothing was imported"), actor, "define environments", Subject.system());
+        }
         Tally tally = new Tally();
         Set<String> touched = new TreeSet<>();
         List<DefinitionStore.Proposal> proposals = new ArrayList<>();
@@ -82,10 +94,13 @@ public class DefinitionImport {
             touched.addAll(store.milestonesRequiring(changedFeatures));
             audit.record(actor, featuresDefined(changedFeatures));
         }
+        EnvironmentsDefined environments = new EnvironmentsDefined(set.environments(), actor);
+        if (!set.environments().isEmpty()) environmentEvents.fire(environments);
         audit.record(actor, imported(tally, set, proposals, held));
         touched.forEach(id -> evaluator.redefined(id, actor));
         touched.forEach(id -> plans.afterImport(id, actor));
-        return new Result(tally.created(), tally.updated(), tally.unchanged(), List.copyOf(touched), List.copyOf(proposals), List.copyOf(held));
+        return new Result(tally.created(), tally.updated(), tally.unchanged(), List.copyOf(touched), List.copyOf(proposals), List.copyOf(held),
+                List.copyOf(environments.outcomes()));
     }
 
     private static Set<String> referencedFeatures(DefinitionSet set) {

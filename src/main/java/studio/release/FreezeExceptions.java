@@ -50,7 +50,7 @@ public class FreezeExceptions {
     @Inject
     Refusals refusals;
     @Inject
-    ReleaseSettings settings;
+    EnvironmentDefinitions definitions;
     @Inject
     FreezeWindows windows;
 
@@ -118,7 +118,7 @@ public class FreezeExceptions {
 
     /** The roles the environment's approval policy names; product-owner when it names none. */
     public List<String> deciders(String environment) {
-        return FreezeExceptionPolicy.deciders(settings.policies().policyFor(ReleaseEnvironment.parse(environment)).approverRoles());
+        return FreezeExceptionPolicy.deciders(definitions.policies().policyFor(ReleaseEnvironment.parse(environment)).approverRoles());
     }
 
     /** Each exception with the people who approved it, in one statement however many are listed. */

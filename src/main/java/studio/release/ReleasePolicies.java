@@ -74,6 +74,18 @@ public record ReleasePolicies(Map<ReleaseEnvironment, ReleasePolicy> byEnvironme
         return new ReleasePolicies(out);
     }
 
+    /**
+     * These policies with {@code environment}'s changed by {@code settings} key by key (an environments: document over
+     * the installation's release-policy.yaml).
+     *
+     * @throws IllegalArgumentException saying which setting is wrong
+     */
+    public ReleasePolicies with(ReleaseEnvironment environment, Map<String, ?> settings) {
+        Map<ReleaseEnvironment, ReleasePolicy> out = new EnumMap<>(byEnvironment);
+        out.put(environment, apply(policyFor(environment), settings));
+        return new ReleasePolicies(out);
+    }
+
     private static ReleasePolicy apply(ReleasePolicy base, Map<String, ?> s) {
         String env = base.environment().json();
         for (String key : s.keySet()) {

@@ -68,6 +68,8 @@ public class ReleaseRequests {
     Spans spans;
     @Inject
     FreezeWindows freezes;
+    @Inject
+    EnvironmentDefinitions environments;
 
     /** What a release is made of, checked and gathered before its tag is chosen (span ReleaseCoordinator.ResolveInputs). */
     private record Inputs(Milestone milestone, Release draft, ReleaseContent content, VersionPolicy versions, ReleasePolicy policy) {}
@@ -114,7 +116,7 @@ public class ReleaseRequests {
         freezes.refuseWhileFrozen(environment.json(), m.id, "promoting " + tag + " to " + environment.json());
         Map<ReleaseEnvironment, String> states = new java.util.EnumMap<>(ReleaseEnvironment.class);
         deployments.forEach(d -> states.put(d.releaseEnvironment(), d.state));
-        PromotionPath.refusal(tag, environment, states, settings.optional()).ifPresent(why -> {
+        PromotionPath.refusal(tag, environment, states, environments.optional()).ifPresent(why -> {
             throw ApiException.conflict(why);
         });
         Release from = deployments.stream().filter(d -> "completed".equals(d.state) && d.releaseEnvironment().ordinal() < environment.ordinal())
@@ -200,7 +202,7 @@ public class ReleaseRequests {
      * already. Only ever stricter: manualApprovalRequired: false never lifts an environment's approvers.
      */
     private ReleasePolicy policy(ReleaseEnvironment environment, MilestoneDefinition d, ReleaseOrder order) {
-        ReleasePolicy base = settings.policies().policyFor(environment);
+        ReleasePolicy base = environments.policies().policyFor(environment);
         try {
             ReleasePolicy signed = order.signedBy() == null ? base : base.withManualApproval(List.of(order.signedBy()));
             Boolean manual = order.manualApprovalRequired() != null ? order.manualApprovalRequired() : d.manualApprovalRequired();

@@ -225,10 +225,13 @@ public class ApiContract implements OASFilter {
         out.put("Executions", object("A pipeline's execution metadata (records of agent runs)", List.of(),
                 "traceId", text("The pipeline's trace id"), "records", list(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
                         .description("One execution record"))));
-        out.put("Definitions", object("Milestones, sprints and features (the milestones.yaml document as JSON)", List.of(),
+        out.put("Definitions", object("Milestones, sprints, features and environments (the milestones.yaml document as JSON)", List.of(),
                 "milestones", list(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).description("A milestone definition")),
                 "sprints", list(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).description("A sprint definition")),
-                "features", list(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).description("A feature definition"))));
+                "features", list(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).description("A feature definition")),
+                "environments", list(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).description(
+                        "An environment (platform-admin): name, order, required, protected, approvals, distinctApprovers, approvalTtl, "
+                                + "approvalTimeout, freezeWindows"))));
         return out;
     }
 

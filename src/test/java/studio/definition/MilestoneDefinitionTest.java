@@ -225,13 +225,13 @@ class MilestoneDefinitionTest {
     }
 
     @Test
-    void theTopLevelHoldsOnlyTheThreeLists() {
+    void theTopLevelHoldsOnlyTheFourLists() {
         assertAll(
                 () -> assertEquals(new InputProblem("unknown field 'milestone' (did you mean 'milestones'?); expected milestones, "
-                        + "sprints, features", 1, 1, "$.milestone"), Problems.first("milestone:\n  - id: a\n")),
-                () -> assertEquals(new InputProblem("the document has none of milestones, sprints, features", 1, 1, "$"),
+                        + "sprints, features, environments", 1, 1, "$.milestone"), Problems.first("milestone:\n  - id: a\n")),
+                () -> assertEquals(new InputProblem("the document has none of milestones, sprints, features, environments", 1, 1, "$"),
                         Problems.first("{}")),
-                () -> assertEquals(new InputProblem("a definitions document is a mapping with milestones, sprints or features, "
+                () -> assertEquals(new InputProblem("a definitions document is a mapping with milestones, sprints, features or environments, "
                         + "found a list", 1, 1, "$"), Problems.first("- id: a\n")),
                 () -> assertEquals(new InputProblem("milestones must be a list, found a mapping", 2, 3, "$.milestones"),
                         Problems.first("milestones:\n  id: a\n")),

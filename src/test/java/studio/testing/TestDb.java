@@ -47,7 +47,7 @@ public final class TestDb {
     private static String extraTables() {
         StringBuilder sb = new StringBuilder();
         for (String t : new String[] {"release", "release_approval", "outbox", "webhook", "webhook_delivery", "notification", "notification_cursor",
-                "notification_preference", "person", "freeze_window"}) {
+                "notification_preference", "person", "freeze_window", "environment_definition", "environment_change"}) {
             if (exists(t)) sb.append(t).append(", ");
         }
         return sb.toString();

@@ -27,8 +27,8 @@ import studio.governance.ReleaseEnvironment;
 import studio.governance.Roles;
 import studio.persistence.Rows;
 import studio.release.FreezeExceptions;
+import studio.release.EnvironmentDefinitions;
 import studio.release.FreezeWindows;
-import studio.release.ReleaseSettings;
 import studio.security.CurrentUser;
 import studio.security.StepUp;
 import studio.web.JsonBody;
@@ -51,9 +51,9 @@ public class EnvironmentsApi {
     @Inject
     FreezeExceptions exceptions;
     @Inject
-    ReleaseSettings settings;
-    @Inject
     CurrentUser user;
+    @Inject
+    EnvironmentDefinitions definitions;
     @Inject
     ObjectMapper json;
 
@@ -65,10 +65,23 @@ public class EnvironmentsApi {
         ArrayNode out = body.putArray("environments");
         Instant now = Instant.now();
         int order = 1;
+        var policies = definitions.policies();
+        var optional = definitions.optional();
+        var stored = definitions.stored();
+        var pending = definitions.pending();
         for (ReleaseEnvironment e : ReleaseEnvironment.values()) {
-            var policy = settings.policies().policyFor(e);
+            var policy = policies.policyFor(e);
             ObjectNode n = out.addObject().put("name", e.json()).put("order", order++).put("protected", policy.protectedEnvironment())
-                    .put("policy", policy.describe());
+                    .put("policy", policy.describe()).put("required", !optional.contains(e));
+            var definition = stored.get(e);
+            if (definition == null) {
+                n.putNull("defined");
+            } else {
+                n.putObject("defined").put("by", definition.definedBy()).put("at", definition.definedAt().toString())
+                        .set("settings", json.valueToTree(definition.policy()));
+            }
+            n.set("pending_change", pending.stream().filter(c -> c.environment().equals(e.json())).findFirst().map(this::change)
+                    .orElse(null));
             Rows.first(em, """
                     select version_tag, milestone_id, released_at from release where environment = ? and state = 'completed'
                     order by released_at desc nulls last, id desc limit 1""", r -> n.putObject("current").put("version_tag", r.text("version_tag"))
@@ -88,6 +101,25 @@ public class EnvironmentsApi {
             freezes.of(e.json()).forEach(w -> windows.add(window(w)));
         }
         return body;
+    }
+
+    private ObjectNode change(EnvironmentDefinitions.Change c) {
+        ObjectNode n = json.createObjectNode().put("id", c.id()).put("environment", c.environment()).put("status", c.status())
+                .put("proposed_by", c.author()).put("proposed_at", c.proposedAt().toString()).put("required", c.required())
+                .put("decided_by", c.decidedBy()).put("reason", c.decisionReason());
+        n.set("settings", json.valueToTree(c.policy()));
+        c.weakenings().forEach(n.putArray("weakenings")::add);
+        return n;
+    }
+
+    @POST
+    @Path("{environment}/changes/{id}/{decision: approve|reject}")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ACTING)
+    @Operation(summary = "Decide a change that loosens an environment", description = "A change an environments: document proposed that loosens the environment (fewer approvers, no longer protected or required, longer-lived approvals) waits for a platform-admin or compliance-officer other than its author; approved, it is in force, rejected, the definition in force stays. Reason required.")
+    public ObjectNode decideChange(@PathParam("environment") String environment, @PathParam("id") long id, @PathParam("decision") String decision,
+                                   @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
+        return change(definitions.decide(environment, id, "approve".equals(decision), studio.web.JsonBody.parse(body).text("reason"), user.actor()));
     }
 
     @POST

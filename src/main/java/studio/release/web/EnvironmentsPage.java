@@ -62,7 +62,14 @@ public record EnvironmentsPage(List<Card> cards, List<Day> days, List<CalendarRo
 
     /** One environment. */
     public record Card(String name, String policy, boolean protectedEnvironment, Version current, List<Version> waiting, List<Version> failed,
-                       String frozen, List<Window> windows) {}
+                       String frozen, List<Window> windows, boolean required, String defined, PendingChange change) {}
+
+    /**
+     * A change an environments: document proposed that loosens the environment, waiting for a second person.
+     *
+     * @param decidable whether the signed-in person may decide it (platform-admin or compliance-officer, not its author)
+     */
+    public record PendingChange(long id, String author, Instant proposedAt, List<String> weakenings, boolean decidable) {}
 
     /** A release of the environment: its tag, milestone, state and when it last moved. */
     public record Version(String tag, String environment, String milestoneId, String state, Instant at) {

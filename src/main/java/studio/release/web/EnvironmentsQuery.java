@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import studio.governance.Actor;
+import studio.governance.EnvironmentChangePolicy;
 import studio.governance.FreezeExceptionPolicy;
 import studio.governance.FreezeWindow;
 import studio.governance.ReleaseEnvironment;
@@ -18,7 +19,6 @@ import studio.governance.Roles;
 import studio.persistence.Row;
 import studio.persistence.Rows;
 import studio.release.FreezeWindows;
-import studio.release.ReleaseSettings;
 
 /** Reads the environments page: four bounded queries per environment (three environments), none per release. */
 @ApplicationScoped
@@ -33,7 +33,7 @@ public class EnvironmentsQuery {
     @Inject
     FreezeWindows freezes;
     @Inject
-    ReleaseSettings settings;
+    studio.release.EnvironmentDefinitions definitions;
     @Inject
     studio.release.FreezeExceptions exceptions;
 
@@ -50,10 +50,19 @@ public class EnvironmentsQuery {
         List<LocalDate> days = new ArrayList<>();
         for (int i = 0; i < CALENDAR_DAYS; i++) days.add(today.plusDays(i));
         List<EnvironmentsPage.Card> cards = new ArrayList<>();
+        var policies = definitions.policies();
+        var optional = definitions.optional();
+        var stored = definitions.stored();
+        var pending = definitions.pending();
         List<EnvironmentsPage.CalendarRow> calendar = new ArrayList<>();
         for (ReleaseEnvironment e : ReleaseEnvironment.values()) {
             String env = e.json();
-            var policy = settings.policies().policyFor(e);
+            var policy = policies.policyFor(e);
+            var definition = stored.get(e);
+            var change = pending.stream().filter(c -> c.environment().equals(env)).findFirst()
+                    .map(c -> new EnvironmentsPage.PendingChange(c.id(), c.author(), c.proposedAt(), c.weakenings(),
+                            EnvironmentChangePolicy.decide(actor, env, c.author(), true, "(reason to be given)").allowed()))
+                    .orElse(null);
             List<FreezeWindow> windows = freezes.of(env);
             String frozen = windows.stream().filter(w -> w.covers(now)).findFirst()
                     .map(w -> w.describe() + " until " + w.endText(now)).orElse(null);
@@ -61,7 +70,9 @@ public class EnvironmentsQuery {
                     versions("state = 'completed'", env, 1, "released_at desc nulls last, id desc").stream().findFirst().orElse(null),
                     versions("state = 'paused_for_approval'", env, 10, "created_at, id"),
                     versions("state in ('failed', 'rolled_back', 'aborted', 'rejected')", env, 5, "state_since desc, id desc"), frozen,
-                    windows.stream().map(w -> new EnvironmentsPage.Window(w.id(), w.describe(), w.covers(now))).toList()));
+                    windows.stream().map(w -> new EnvironmentsPage.Window(w.id(), w.describe(), w.covers(now))).toList(), !optional.contains(e),
+                    definition == null ? null : "defined by " + definition.definedBy() + " on " + definition.definedAt().truncatedTo(ChronoUnit.MINUTES)
+                            .toString().replace('T', ' ').replace("Z", " UTC"), change));
             calendar.add(new EnvironmentsPage.CalendarRow(env, days.stream().map(d -> frozenDuring(windows, d)).toList()));
         }
         java.util.Map<Long, String> windowNames = new java.util.HashMap<>();

@@ -16,7 +16,6 @@ import studio.audit.TimelineFilters;
 import studio.governance.Actor;
 import studio.governance.PromotionPath;
 import studio.governance.ReleaseEnvironment;
-import studio.release.ReleaseSettings;
 import studio.release.Release;
 import studio.release.document.ManifestVerification;
 import studio.release.document.ReleaseManifest;
@@ -46,7 +45,7 @@ public class ReleasePageQuery {
     @Inject
     studio.release.FreezeWindows freezes;
     @Inject
-    ReleaseSettings settings;
+    studio.release.EnvironmentDefinitions definitions;
 
     /** @throws studio.web.ApiException 404 for an unknown tag */
     public ReleasePage read(String tag, Actor actor) {
@@ -84,7 +83,7 @@ public class ReleasePageQuery {
         String blocked = null;
         for (ReleaseEnvironment e : ReleaseEnvironment.values()) {
             if (e.ordinal() <= furthest && PromotionPath.live(states.get(e))) continue;
-            var why = PromotionPath.refusal(tag, e, states, settings.optional()).or(() -> frozen(e.json(), milestoneId, now));
+            var why = PromotionPath.refusal(tag, e, states, definitions.optional()).or(() -> frozen(e.json(), milestoneId, now));
             if (why.isEmpty()) open.add(e.json());
             else if (blocked == null && e.ordinal() > furthest) blocked = why.get();
         }

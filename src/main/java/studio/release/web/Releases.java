@@ -105,10 +105,13 @@ public class Releases {
     FreezeWindows freezes;
     @Inject
     studio.release.FreezeExceptions exceptions;
+    @Inject
+    studio.release.EnvironmentDefinitions definitions;
 
     static final Map<String, String> ENVIRONMENT_NOTICES = Map.of("added", "Freeze window added.", "removed", "Freeze window removed.",
             "asked", "Freeze exception requested: two other people who approve releases there decide it.",
-            "approve", "Your approval of the freeze exception is recorded.", "reject", "Freeze exception rejected.");
+            "approve", "Your approval of the freeze exception is recorded.", "reject", "Freeze exception rejected.",
+            "change-approve", "The change is in force.", "change-reject", "The change is rejected; the definition in force stays.");
 
     /** What runs where: each environment's version, what waits, what failed, its freezes and a calendar of them. */
     @GET
@@ -182,6 +185,21 @@ public class Releases {
         } catch (ApiException e) {
             return html(e.status(), Templates.environments(environments.read(user.actor(), null, null,
                     new EnvironmentsPage.Asked(null, null, null, null, "freeze exception " + id + ": " + e.getMessage()))));
+        }
+    }
+
+    @POST
+    @Path("environments/{environment}/changes/{id}/{decision: approve|reject}")
+    @RolesAllowed(Roles.ACTING)
+    public Response decideEnvironmentChange(@PathParam("environment") String environment, @PathParam("id") long id,
+                                            @PathParam("decision") String decision, @RestForm String reason) {
+        try {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> definitions.decide(environment, id, "approve".equals(decision), reason,
+                    user.actor()));
+            return Response.seeOther(URI.create("/releases/environments?done=change-" + decision + "#environment-" + environment)).build();
+        } catch (ApiException e) {
+            return html(e.status(), Templates.environments(environments.read(user.actor(), null, null,
+                    new EnvironmentsPage.Asked(null, null, null, null, "change " + id + " to " + environment + ": " + e.getMessage()))));
         }
     }
 

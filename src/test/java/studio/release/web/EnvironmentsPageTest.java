@@ -124,4 +124,27 @@ class EnvironmentsPageTest {
                 .body(containsString("<span class=\"chip chip-approved\">granted</span>"))
                 .body(containsString("approvals 2 of 2 (product-owner, compliance-officer)"));
     }
+
+    @Test
+    @TestSecurity(user = "compliance-officer", roles = "compliance-officer")
+    void aChangeThatLoosensAnEnvironmentIsShownAndDecidedOnThePageByASecondPerson() {
+        Api.as("platform-admin").contentType("application/yaml").body("environments:\n  - name: qa\n    protected: false\n    approvals: none\n")
+                .post("/api/definitions").then().statusCode(200);
+        long id = TestDb.count("select id from environment_change");
+        given().get("/releases/environments").then().statusCode(200)
+                .body(containsString("Change #" + id + " waits for a second person</strong> (proposed by platform-admin"))
+                .body(containsString("<li>qa no longer needs 1 approval by qa-lead</li>"))
+                .body(containsString("<li>qa is no longer protected</li>"))
+                .body(containsString("qa releases need approval by a qa-lead"))
+                .body(containsString("Approve change</button>"));
+        CsrfForms.form("/releases/environments").formParam("reason", "")
+                .post("/releases/environments/qa/changes/" + id + "/approve").then().statusCode(400);
+        CsrfForms.form("/releases/environments").formParam("reason", "qa is an open sandbox from now on")
+                .post("/releases/environments/qa/changes/" + id + "/approve").then().statusCode(303);
+        given().get("/releases/environments?done=change-approve").then().statusCode(200)
+                .body(containsString("The change is in force."))
+                .body(containsString("qa releases need no approval"))
+                .body(containsString("defined by platform-admin on "))
+                .body(not(containsString("waits for a second person")));
+    }
 }

@@ -1,0 +1,124 @@
+package studio.definition;
+
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import studio.format.Durations;
+import studio.governance.ReleaseEnvironment;
+import studio.input.Fields;
+import studio.input.KeySet;
+import studio.input.MappingNode;
+import studio.input.Node;
+import studio.input.Problems;
+import studio.input.ScalarNode;
+import studio.input.SequenceNode;
+
+/**
+ * Reads one entry of {@code environments:}. Studio's lifecycle is staging, qa, production in that order: an entry names
+ * one of them, and an {@code order} other than its place is refused rather than ignored. Every other key acts: the
+ * approval policy keys of release-policy.yaml, {@code required}, and {@code freezeWindows} (added; a document never
+ * removes a window). Problems carry line and path.
+ */
+final class EnvironmentReader {
+
+    static final KeySet KEYS = KeySet.of("name", "order", "required", "protected", "approvals", "distinctApprovers", "approvalTtl",
+            "approvalTimeout", "freezeWindows");
+    private static final KeySet WINDOW = KeySet.of("name", "from", "until", "weeklyFrom", "weeklyUntil", "timeZone", "reason");
+
+    private final Problems problems;
+
+    EnvironmentReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    EnvironmentDefinition read(Node node, int index) {
+        Fields f = Fields.of(node, KEYS, "an environment", true, problems);
+        String name = f.requiredString("name");
+        ReleaseEnvironment env = null;
+        if (name != null) {
+            try {
+                env = ReleaseEnvironment.parse(name);
+            } catch (IllegalArgumentException e) {
+                problems.add(f.get("name"), e.getMessage() + ": Studio's lifecycle is staging, qa, production");
+            }
+        }
+        Long order = f.integer("order", 1, 3);
+        if (order != null && env != null && order != env.ordinal() + 1) {
+            problems.add(f.get("order"), "order " + order + " for " + env.json() + " is refused: Studio's lifecycle is staging (1), qa (2), "
+                    + "production (3), and reordering it is not supported");
+        }
+        Map<String, Object> policy = new LinkedHashMap<>();
+        if (f.has("protected")) policy.put("protected", f.bool("protected"));
+        if (f.has("distinctApprovers")) policy.put("distinctApprovers", f.bool("distinctApprovers"));
+        duration(f, "approvalTtl", policy);
+        duration(f, "approvalTimeout", policy);
+        if (f.has("approvals")) policy.put("approvals", approvals(f, f.get("approvals")));
+        return new EnvironmentDefinition(env == null ? name : env.json(), f.bool("required"), policy, windows(f), node.line());
+    }
+
+    private void duration(Fields f, String key, Map<String, Object> policy) {
+        String text = f.string(key);
+        if (text == null) return;
+        if (!text.equals("none")) {
+            try {
+                Durations.parse(text);
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                problems.add(f.get(key), key + ": " + e.getMessage());
+                return;
+            }
+        }
+        policy.put(key, text);
+    }
+
+    /** {role: count}, a list of roles (one approval each), or [] / none for no approval. */
+    private Object approvals(Fields f, Node value) {
+        if (value instanceof ScalarNode s && "none".equals(s.text())) return "none";
+        if (value instanceof SequenceNode) {
+            List<String> roles = new ArrayList<>();
+            for (Node item : f.items(value, "approvals")) {
+                String role = decider(f, item);
+                if (role != null) roles.add(role);
+            }
+            return roles;
+        }
+        if (value instanceof MappingNode m) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (MappingNode.Entry e : m.entries()) {
+                String why = Role.whyNotDecider("approvals", e.key());
+                if (why != null) {
+                    problems.add(e.problem(why, m.nodePath()));
+                    continue;
+                }
+                Double n = f.number(e.value(), "approvals." + e.key(), 0, 10);
+                if (n != null && n != Math.floor(n)) problems.add(e.value(), "approvals." + e.key() + " is a whole number of people");
+                else if (n != null) counts.put(e.key(), n.intValue());
+            }
+            return counts;
+        }
+        problems.add(value, "write approvals as {role: count}, a list of roles, or none");
+        return "none";
+    }
+
+    private String decider(Fields f, Node item) {
+        String role = f.text(item, "approvals");
+        if (role == null) return null;
+        String why = Role.whyNotDecider("approvals", role);
+        if (why != null) {
+            problems.add(item, why);
+            return null;
+        }
+        return role;
+    }
+
+    private List<EnvironmentDefinition.FreezeWindowSpec> windows(Fields f) {
+        List<EnvironmentDefinition.FreezeWindowSpec> out = new ArrayList<>();
+        for (Node item : f.items("freezeWindows")) {
+            Fields w = Fields.of(item, WINDOW, "a freeze window", true, problems);
+            out.add(new EnvironmentDefinition.FreezeWindowSpec(w.requiredString("name"), w.string("from"), w.string("until"), w.string("weeklyFrom"),
+                    w.string("weeklyUntil"), w.string("timeZone"), w.requiredString("reason"), item.line()));
+        }
+        return out;
+    }
+}
