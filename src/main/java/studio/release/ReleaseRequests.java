@@ -137,11 +137,12 @@ public class ReleaseRequests {
 
     private Inputs inputs(ReleaseOrder order, Actor actor) {
         ReleaseEnvironment environment = environment(order.environment());
-        freezes.refuseWhileFrozen(environment.json(), order.milestoneId(), "releasing " + order.milestoneId() + " to " + environment.json());
         List<String> targets = targets(order.targets(), environment);
         if (order.milestoneId() == null || order.milestoneId().isBlank()) throw ApiException.badRequest("'milestone_id' is required");
         Milestone m = records.lockMilestone(order.milestoneId());
         requireReleasable(m);
+        // after the milestone is known and releasable: an unknown milestone is 404 and an open one 409 whatever the calendar says
+        freezes.refuseWhileFrozen(environment.json(), m.id, "releasing " + m.id + " to " + environment.json());
         requireTrace(m, order.traceId());
         Spans.outcome(Spans.TRACE_ID, m.traceId);
         MilestoneDefinition d = rulebook.rules(m).definition();
