@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import studio.format.Durations;
-import studio.governance.ReleaseEnvironment;
 import studio.input.Fields;
 import studio.input.KeySet;
 import studio.input.MappingNode;
@@ -27,6 +26,12 @@ final class EnvironmentReader {
             "approvalTimeout", "freezeWindows");
     private static final KeySet WINDOW = KeySet.of("name", "from", "until", "weeklyFrom", "weeklyUntil", "timeZone", "reason");
 
+    /**
+     * Studio's lifecycle, in order: the environments the release side knows ({@code governance.ReleaseEnvironment}, which
+     * lists them in the same order; a test holds the two together). Parsers sit beneath the governance core.
+     */
+    static final List<String> LIFECYCLE = List.of("staging", "qa", "production");
+
     private final Problems problems;
 
     EnvironmentReader(Problems problems) {
@@ -36,17 +41,15 @@ final class EnvironmentReader {
     EnvironmentDefinition read(Node node, int index) {
         Fields f = Fields.of(node, KEYS, "an environment", true, problems);
         String name = f.requiredString("name");
-        ReleaseEnvironment env = null;
-        if (name != null) {
-            try {
-                env = ReleaseEnvironment.parse(name);
-            } catch (IllegalArgumentException e) {
-                problems.add(f.get("name"), e.getMessage() + ": Studio's lifecycle is staging, qa, production");
-            }
+        String env = name == null ? null : name.strip().toLowerCase(java.util.Locale.ROOT);
+        if (env != null && !LIFECYCLE.contains(env)) {
+            problems.add(f.get("name"), "unknown environment '" + name + "' (known: " + String.join(", ", LIFECYCLE)
+                    + "): Studio's lifecycle is staging, qa, production");
+            env = null;
         }
         Long order = f.integer("order", 1, 3);
-        if (order != null && env != null && order != env.ordinal() + 1) {
-            problems.add(f.get("order"), "order " + order + " for " + env.json() + " is refused: Studio's lifecycle is staging (1), qa (2), "
+        if (order != null && env != null && order != LIFECYCLE.indexOf(env) + 1) {
+            problems.add(f.get("order"), "order " + order + " for " + env + " is refused: Studio's lifecycle is staging (1), qa (2), "
                     + "production (3), and reordering it is not supported");
         }
         Map<String, Object> policy = new LinkedHashMap<>();
@@ -55,7 +58,7 @@ final class EnvironmentReader {
         duration(f, "approvalTtl", policy);
         duration(f, "approvalTimeout", policy);
         if (f.has("approvals")) policy.put("approvals", approvals(f, f.get("approvals")));
-        return new EnvironmentDefinition(env == null ? name : env.json(), f.bool("required"), policy, windows(f), node.line());
+        return new EnvironmentDefinition(env == null ? name : env, f.bool("required"), policy, windows(f), node.line());
     }
 
     private void duration(Fields f, String key, Map<String, Object> policy) {

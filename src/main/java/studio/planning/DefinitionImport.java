@@ -16,7 +16,7 @@ import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.definition.DefinitionParser;
 import studio.definition.DefinitionSet;
-import studio.definition.EnvironmentsDefined;
+import studio.release.EnvironmentsDefined;
 import studio.governance.Roles;
 import studio.governance.Actor;
 import studio.input.Format;

@@ -21,7 +21,6 @@ import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.audit.Refusals;
 import studio.definition.EnvironmentDefinition;
-import studio.definition.EnvironmentsDefined;
 import studio.governance.Actor;
 import studio.governance.EnvironmentChangePolicy;
 import studio.governance.ReleaseEnvironment;

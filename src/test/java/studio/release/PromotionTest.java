@@ -175,7 +175,10 @@ class PromotionTest {
                 .body(containsString("<a href=\"/releases/v1.0.0?environment=staging\">staging</a>"))
                 .body(containsString("<strong>qa</strong>"))
                 .body(containsString("Not yet promotable: promoting version v1.0.0 to production needs it completed in qa first; there it is paused for approval."));
-        given().get(page + "?environment=staging").then().statusCode(200).body(containsString("<strong>staging</strong>"));
+        given().get(page + "?environment=staging").then().statusCode(200).body(containsString("<strong>staging</strong>"))
+                .body(containsString("This is the version's earlier deployment to staging"))
+                .body(not(containsString("Roll back</button>")));
+        given().get(page).then().statusCode(200).body(not(containsString("earlier deployment")));
 
         decide("qa-lead", "v1.0.0", "approve", "regression suite passed").then().statusCode(200);
         completed("v1.0.0", "qa", "");

@@ -40,6 +40,11 @@ public record ReleasePage(ReleaseView view, ReleaseControls panel, List<Decision
         return deployments.size() > 1 || !promotion.to().isEmpty() || promotion.blocked() != null;
     }
 
+    /** Whether this page shows the version's newest deployment, the one its actions act on. */
+    public boolean newest() {
+        return deployments.isEmpty() || shown(deployments.get(deployments.size() - 1));
+    }
+
     /** Whether {@code d} is the deployment this page shows. */
     public boolean shown(ReleaseView d) {
         return d.release().id.equals(view.release().id);

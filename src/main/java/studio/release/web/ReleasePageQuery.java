@@ -60,7 +60,9 @@ public class ReleasePageQuery {
         Instant now = Instant.now();
         List<DocumentLink> documents = Arrays.stream(ReleaseDocument.values())
                 .map(d -> new DocumentLink(d, d.availableFor(r), v.path() + "/documents/" + d.file())).toList();
-        return new ReleasePage(v, ReleaseControls.of(actor, v, now), ReleasePage.rows(v, now), timeline(r.versionTag),
+        // the page's actions post to the version and act on its newest deployment: an earlier one is shown, never acted on
+        boolean newest = deployments.isEmpty() || deployments.get(deployments.size() - 1).release().id.equals(r.id);
+        return new ReleasePage(v, newest ? ReleaseControls.of(actor, v, now) : ReleaseControls.NONE, ReleasePage.rows(v, now), timeline(r.versionTag),
                 ReleaseNotesHtml.render(ReleaseNotes.render(v.facts())), ReleaseDocument.METADATA.text(v), check(v), documents, null, null,
                 freezes.holding(r.environment, now).map(w -> r.environment + " is frozen by " + w.describe() + " until "
                         + w.endText(now)

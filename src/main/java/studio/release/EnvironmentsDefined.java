@@ -1,7 +1,8 @@
-package studio.definition;
+package studio.release;
 
 import java.util.ArrayList;
 import java.util.List;
+import studio.definition.EnvironmentDefinition;
 import studio.governance.Actor;
 
 /**
