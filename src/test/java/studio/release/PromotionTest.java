@@ -119,6 +119,8 @@ class PromotionTest {
         assertEquals("qa", TestDb.text("select payload::jsonb->>'from_environment' from audit_event where type = 'ReleasePromoted' "
                 + "and payload::jsonb->>'environment' = 'production'"));
         Api.as("auditor").get("/api/audit/verify").then().statusCode(200).body("valid", equalTo(true));
+        // subscribers are told: each promotion leaves Studio as a CloudEvent about the version
+        assertEquals(2, TestDb.count("select count(*) from outbox where type = 'ReleasePromoted' and subject = 'releases/v1.0.0'"));
     }
 
     private static String statement(String environment) {

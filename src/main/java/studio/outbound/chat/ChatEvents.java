@@ -17,7 +17,7 @@ public final class ChatEvents {
     static final List<String> MORE = List.of("MilestoneOverrideRevoked", "MilestoneBypassRequested", "MilestoneBypassApproved",
             "MilestoneBypassRejected", "MilestoneForceClosed", "MilestoneResumed", "MilestonePromotionTriggered", "MilestoneClosed",
             "MilestoneDefined", "MilestoneRedefined", "MilestoneDefinitionChangeProposed", "MilestoneDefinitionChangeApproved",
-            "MilestoneDefinitionChangeRejected", "ReleaseRequested", "ReleaseTriggered", "ReleaseRejected", "ReleaseAborted");
+            "MilestoneDefinitionChangeRejected", "ReleaseRequested", "ReleasePromoted", "ReleaseTriggered", "ReleaseRejected", "ReleaseAborted");
 
     /** One checkbox: the event name, what it means in words, and whether it is among the defaults. */
     public record Choice(String name, String words, boolean byDefault) {}
