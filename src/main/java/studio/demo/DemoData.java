@@ -97,9 +97,9 @@ public class DemoData {
             case "release" -> releases.create(new ReleaseOrder(step.path("milestone").asText(), null, step.path("environment").asText(),
                     List.of(), null, null, List.of(), "manual"), person(step));
             case "promote" -> releases.promote(step.path("tag").asText(), step.path("environment").asText(), person(step));
-            case "release-decision" -> desk.decide(step.path("tag").asText(), "approve".equals(step.path("decision").asText()) ? Decision.APPROVED : Decision.REJECTED, null,
+            case "release-decision" -> desk.decide(step.path("tag").asText(), null, "approve".equals(step.path("decision").asText()) ? Decision.APPROVED : Decision.REJECTED, null,
                     step.path("reason").asText(), person(step));
-            case "rollback" -> desk.rollback(step.path("tag").asText(), step.path("reason").asText(), person(step));
+            case "rollback" -> desk.rollback(step.path("tag").asText(), null, step.path("reason").asText(), person(step));
             case "freeze" -> QuarkusTransaction.requiringNew().run(() -> freezes.add(step.path("environment").asText(),
                     new FreezeWindows.Request(step.path("name").asText(), hoursFromNow(step.path("from")), hoursFromNow(step.path("until")),
                             null, null, "UTC", step.path("reason").asText()), person(step)));

@@ -68,14 +68,24 @@ public class ReleaseRecords {
     }
 
     /**
-     * The release row locked for the rest of the transaction: its decisions are taken one at a time. Refreshed under
-     * the lock, so a row this transaction read before shows what the previous holder of the lock committed.
+     * The deployment an action names, locked: the version's deployment to {@code environment}, or its newest when that
+     * is null. Refused (409) when it is no longer the newest: a page opened before a promotion must not act on another
+     * environment's deployment, nor on the one it shows, which has handed the version on.
      */
-    public Release lock(String tag) {
-        return lock(find(tag));
+    public Release lockForAction(String tag, String environment) {
+        Release r = lock(find(tag, environment));
+        Release newest = find(tag);
+        if (!newest.id.equals(r.id)) {
+            throw ApiException.conflict("version " + tag + " was promoted to " + newest.environment + " after its " + r.environment
+                    + " deployment; that deployment takes no more actions (open the " + newest.environment + " deployment)");
+        }
+        return r;
     }
 
-    /** {@link #lock(String)} of a deployment already read. */
+    /**
+     * The deployment's row locked for the rest of the transaction: its decisions are taken one at a time. Refreshed
+     * under the lock, so a row this transaction read before shows what the previous holder of the lock committed.
+     */
     public Release lock(Release r) {
         em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
         return r;

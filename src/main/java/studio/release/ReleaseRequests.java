@@ -111,7 +111,8 @@ public class ReleaseRequests {
     public Release promote(String tag, String environmentText, Actor actor) {
         ReleaseEnvironment environment = environment(environmentText);
         Milestone m = records.lockMilestone(records.find(tag).milestoneId);
-        List<Release> deployments = records.deployments(tag);
+        // each deployment locked and refreshed: a rollback or failure committed meanwhile is seen, one waiting comes after
+        List<Release> deployments = records.deployments(tag).stream().map(records::lock).toList();
         requireReleasable(m);
         freezes.refuseWhileFrozen(environment.json(), m.id, "promoting " + tag + " to " + environment.json());
         Map<ReleaseEnvironment, String> states = new java.util.EnumMap<>(ReleaseEnvironment.class);

@@ -202,7 +202,12 @@ public class ApiContract implements OASFilter {
                 "window_id", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).description("The freeze window"),
                 "justification", text("Why it cannot wait"), "expires_at", text("When the exception ends, ISO-8601 with offset, at most 7 days on")));
         out.put("ReleaseDecision", object("An approval or rejection of a release's content", List.of("decision", "reason"),
-                "decision", text("approve or reject"), "reason", text("Why")));
+                "decision", text("approve or reject"), "reason", text("Why"),
+                "role", text("The role to decide in, when the person holds several the policy names"),
+                "environment", text("The deployment decided on (default: the version's newest); refused (409) once it is no longer the newest")));
+        out.put("ReleaseCommand", object("A rollback (with its reason) or a retry of a version's deployment", List.of(),
+                "reason", text("Why (required to roll back)"),
+                "environment", text("The deployment acted on (default: the version's newest); refused (409) once it is no longer the newest")));
         out.put("ChatChannel", object("A chat channel: where to post messages in words, about what", List.of("name", "format", "url"),
                 "name", text("What people call it: #releases"), "format", text("slack (or a Slack-compatible service) or teams"),
                 "url", text("The service's incoming webhook URL; its host must be allowed by the destination policy"),

@@ -188,4 +188,33 @@ class PromotionTest {
         given().get(page).then().statusCode(200).body(not(containsString("<option value=\"production\">")))
                 .body(containsString("Not yet promotable: production is frozen by &#39;incident-42&#39; from "));
     }
+
+    @Test
+    @TestSecurity(user = "product-owner", roles = "product-owner")
+    void aPageOpenedBeforeAPromotionCannotActOnAnyDeployment() {
+        inStaging();
+        String page = "/releases/v1.0.0";
+        String form = given().get(page).then().statusCode(200).body(containsString("Roll back</button>")).extract().asString();
+        assertTrue(form.contains("<input type=\"hidden\" name=\"environment\" value=\"staging\">"), "the page's forms name their deployment");
+        // someone else promotes the version while the page stays open
+        promoteVersion("ci", "v1.0.0", "qa").then().statusCode(201);
+
+        CsrfForms.form(page).formParam("environment", "staging").formParam("reason", "smoke tests red")
+                .post(page + "/rollback").then().statusCode(409)
+                .body(containsString("version v1.0.0 was promoted to qa after its staging deployment; that deployment takes no more actions"));
+        Api.as("product-owner").contentType("application/json").body("{\"reason\":\"red\",\"environment\":\"staging\"}")
+                .post("/api/releases/v1.0.0/rollback").then().statusCode(409);
+        Api.as("qa-lead").contentType("application/json")
+                .body("{\"decision\":\"approve\",\"reason\":\"suite passed\",\"environment\":\"staging\"}")
+                .post("/api/releases/v1.0.0/approvals").then().statusCode(409);
+        assertEquals("completed", TestDb.text("select state from release where environment = 'staging'"), "the staging deployment is as it was");
+        assertEquals("paused_for_approval", TestDb.text("select state from release where environment = 'qa'"));
+        assertEquals(0, TestDb.count("select count(*) from release_approval"));
+        assertEquals(0, TestDb.count("select count(*) from audit_event where type in ('ReleaseRolledBack', 'StudioReleaseApproved')"));
+
+        // naming the newest deployment acts on it
+        Api.as("qa-lead").contentType("application/json")
+                .body("{\"decision\":\"approve\",\"reason\":\"suite passed\",\"environment\":\"qa\"}")
+                .post("/api/releases/v1.0.0/approvals").then().statusCode(200).body("environment", equalTo("qa")).body("status", equalTo("deploying"));
+    }
 }

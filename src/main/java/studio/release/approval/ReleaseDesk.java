@@ -54,10 +54,13 @@ public class ReleaseDesk {
     @Inject
     FreezeWindows freezes;
 
-    /** @param role the capacity to decide in, or null for the first open one the person holds */
+    /**
+     * @param environment the deployment decided on, or null for the version's newest; refused when no longer the newest
+     * @param role        the capacity to decide in, or null for the first open one the person holds
+     */
     @Transactional
-    public Release decide(String tag, Decision decision, String role, String reason, Actor actor) {
-        Release r = records.lock(tag);
+    public Release decide(String tag, String environment, Decision decision, String role, String reason, Actor actor) {
+        Release r = records.lockForAction(tag, environment);
         ReleasePolicy policy = records.policy(r);
         List<ReleaseApproval> decisions = new ArrayList<>(records.approvals(r.id));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -81,17 +84,17 @@ public class ReleaseDesk {
     }
 
     @Transactional
-    public Release rollback(String tag, String reason, Actor actor) {
+    public Release rollback(String tag, String environment, String reason, Actor actor) {
         if (reason == null || reason.isBlank()) throw ApiException.badRequest("a reason is required to roll a release back");
-        Release r = records.lock(tag);
+        Release r = records.lockForAction(tag, environment);
         steps.react(r, new ReleaseStimulus.Rollback(actor.name(), reason.strip()), actor, now());
         return r;
     }
 
     /** Hands a failed release to CI again; when its approvals no longer hold (expired) it waits for them first. */
     @Transactional
-    public Release retry(String tag, Actor actor) {
-        Release r = records.lock(tag);
+    public Release retry(String tag, String environment, Actor actor) {
+        Release r = records.lockForAction(tag, environment);
         Instant now = now();
         steps.react(r, new ReleaseStimulus.Retry(actor.name(), records.approvalsHold(r, now)), actor, now);
         return r;

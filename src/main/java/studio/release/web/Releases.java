@@ -310,16 +310,17 @@ public class Releases {
     @Path("{tag}/{decision: approve|reject}")
     @StepUp
     @RolesAllowed(Roles.ACTING)
-    public Response decide(@PathParam("tag") String tag, @PathParam("decision") String decision, @RestForm String reason, HttpHeaders headers) {
+    public Response decide(@PathParam("tag") String tag, @PathParam("decision") String decision, @RestForm String environment, @RestForm String reason,
+                           HttpHeaders headers) {
         Decision d = "approve".equals(decision) ? Decision.APPROVED : Decision.REJECTED;
-        return act(tag, decision, Attempt.of("decide").with("reason", reason), headers, () -> desk.decide(tag, d, null, reason, user.actor()));
+        return act(tag, decision, Attempt.of("decide").with("reason", reason), headers, () -> desk.decide(tag, environment, d, null, reason, user.actor()));
     }
 
     @POST
     @Path("{tag}/rollback")
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
-    public Response rollback(@PathParam("tag") String tag, @RestForm String reason, HttpHeaders headers) {
-        return act(tag, "rollback", Attempt.of("rollback").with("reason", reason), headers, () -> desk.rollback(tag, reason, user.actor()));
+    public Response rollback(@PathParam("tag") String tag, @RestForm String environment, @RestForm String reason, HttpHeaders headers) {
+        return act(tag, "rollback", Attempt.of("rollback").with("reason", reason), headers, () -> desk.rollback(tag, environment, reason, user.actor()));
     }
 
     /** The release page's Promote form: POST /api/releases/{tag}/promotions by a person, with the same checks. */
@@ -334,8 +335,8 @@ public class Releases {
     @POST
     @Path("{tag}/retry")
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
-    public Response retry(@PathParam("tag") String tag, HttpHeaders headers) {
-        return act(tag, "retry", Attempt.of("retry"), headers, () -> desk.retry(tag, user.actor()));
+    public Response retry(@PathParam("tag") String tag, @RestForm String environment, HttpHeaders headers) {
+        return act(tag, "retry", Attempt.of("retry"), headers, () -> desk.retry(tag, environment, user.actor()));
     }
 
     private Response act(String tag, String action, Attempt typed, HttpHeaders headers, Runnable command) {

@@ -168,7 +168,7 @@ public class ReleasesApi {
     @Operation(summary = "Approve or reject a release", description = "Records an approval or rejection of the release's content by a person the release policy names; needs a recent sign-in.")
     public ObjectNode decide(@PathParam("tag") String tag, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ReleaseDecision"))) String body) {
         JsonBody b = JsonBody.parse(body);
-        Release r = desk.decide(tag, decision(b.text("decision")), b.text("role"), b.text("reason"), user.actor());
+        Release r = desk.decide(tag, b.text("environment"), decision(b.text("decision")), b.text("role"), b.text("reason"), user.actor());
         return json(r.versionTag);
     }
 
@@ -177,8 +177,9 @@ public class ReleasesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
     @Operation(summary = "Roll back a release", description = "Rolls back a completed or failed release, with a reason.")
-    public ObjectNode rollback(@PathParam("tag") String tag, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Reason"))) String body) {
-        Release r = desk.rollback(tag, JsonBody.parse(body).text("reason"), user.actor());
+    public ObjectNode rollback(@PathParam("tag") String tag, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ReleaseCommand"))) String body) {
+        JsonBody b = JsonBody.parse(body);
+        Release r = desk.rollback(tag, b.text("environment"), b.text("reason"), user.actor());
         return json(r.versionTag);
     }
 
@@ -187,8 +188,8 @@ public class ReleasesApi {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
     @Operation(summary = "Retry a failed release", description = "Starts the failed release's deployment again.")
-    public ObjectNode retry(@PathParam("tag") String tag) {
-        Release r = desk.retry(tag, user.actor());
+    public ObjectNode retry(@PathParam("tag") String tag, @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(ref = "ReleaseCommand"))) String body) {
+        Release r = desk.retry(tag, body == null || body.isBlank() ? null : JsonBody.parse(body).text("environment"), user.actor());
         return json(r.versionTag);
     }
 
