@@ -23,6 +23,19 @@ public final class PromotionPath {
     }
 
     /**
+     * Why a new version may not start in {@code target}, or empty: a version's first deployment goes to the first
+     * environment of the lifecycle that is not optional, and reaches the later ones only by promotion, so nobody
+     * releases straight to production a version that never ran in staging and qa.
+     */
+    public static Optional<String> firstDeploymentRefusal(ReleaseEnvironment target, Set<ReleaseEnvironment> optional) {
+        java.util.List<String> skipped = java.util.Arrays.stream(ReleaseEnvironment.values())
+                .filter(e -> e.ordinal() < target.ordinal() && !optional.contains(e)).map(ReleaseEnvironment::json).toList();
+        if (skipped.isEmpty()) return Optional.empty();
+        return Optional.of("a new version starts in " + skipped.get(0) + ": releasing it straight to " + target.json() + " would skip "
+                + String.join(" and ", skipped) + "; release it to " + skipped.get(0) + ", then promote it (POST /api/releases/{tag}/promotions)");
+    }
+
+    /**
      * Why {@code version} may not be promoted to {@code target}, or empty.
      *
      * @param deployed the state of the version's newest deployment in each environment it was deployed to

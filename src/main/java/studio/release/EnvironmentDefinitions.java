@@ -39,6 +39,7 @@ import studio.web.ApiException;
  * names are added; a document never removes one.
  */
 @ApplicationScoped
+@jakarta.inject.Named("lifecycle")
 public class EnvironmentDefinitions {
 
     private static final TypeReference<Map<String, Object>> SETTINGS = new TypeReference<>() {};
@@ -77,6 +78,17 @@ public class EnvironmentDefinitions {
             if (s != null ? !s.required() : settings.optional().contains(e)) out.add(e);
         }
         return out;
+    }
+
+    /**
+     * The environments a new version may start in, in lifecycle order: the first required one and any optional ones
+     * before it ({@link studio.governance.PromotionPath#firstDeploymentRefusal}); the forms that request a release offer
+     * exactly these.
+     */
+    public List<String> starts() {
+        Set<ReleaseEnvironment> optional = optional();
+        return java.util.Arrays.stream(ReleaseEnvironment.values())
+                .filter(e -> studio.governance.PromotionPath.firstDeploymentRefusal(e, optional).isEmpty()).map(ReleaseEnvironment::json).toList();
     }
 
     /** Every stored definition, by environment (three rows at most). */

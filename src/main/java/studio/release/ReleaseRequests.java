@@ -142,6 +142,9 @@ public class ReleaseRequests {
         if (order.milestoneId() == null || order.milestoneId().isBlank()) throw ApiException.badRequest("'milestone_id' is required");
         Milestone m = records.lockMilestone(order.milestoneId());
         requireReleasable(m);
+        PromotionPath.firstDeploymentRefusal(environment, environments.optional()).ifPresent(why -> {
+            throw ApiException.conflict(why);
+        });
         // after the milestone is known and releasable: an unknown milestone is 404 and an open one 409 whatever the calendar says
         freezes.refuseWhileFrozen(environment.json(), m.id, "releasing " + m.id + " to " + environment.json());
         requireTrace(m, order.traceId());

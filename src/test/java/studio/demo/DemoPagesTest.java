@@ -47,11 +47,14 @@ class DemoPagesTest {
         Api.as("auditor").get("/api/releases").then().statusCode(200)
                 .body("releases.find { it.version_tag == 'mvp-v1' }.status", equalTo("completed"))
                 .body("releases.findAll { it.version_tag == 'mvp-v1' }.environment", equalTo(List.of("qa", "staging")))
-                .body("releases.find { it.version_tag == 'security-reviewed-v1' }.status", equalTo("rolled_back"))
-                .body("releases.find { it.environment == 'production' }.status", equalTo("paused_for_approval"));
+                // every new version starts in staging: security-reviewed-v1 failed in qa, was rolled back, passed qa on a
+                // second promotion and waits for production's approvers (newest deployment first)
+                .body("releases.findAll { it.version_tag == 'security-reviewed-v1' }.environment", equalTo(List.of("production", "qa", "qa", "staging")))
+                .body("releases.findAll { it.version_tag == 'security-reviewed-v1' }.status",
+                        equalTo(List.of("paused_for_approval", "completed", "rolled_back", "completed")));
         Api.as("auditor").get("/api/environments").then().statusCode(200)
-                .body("environments[0].current.version_tag", equalTo("mvp-v1"))
-                .body("environments[1].current.version_tag", equalTo("mvp-v1"))
+                .body("environments[0].current.version_tag", equalTo("security-reviewed-v1"))
+                .body("environments[1].current.version_tag", equalTo("security-reviewed-v1"))
                 .body("environments[2].waiting_for_approval", equalTo(1))
                 .body("environments[2].frozen.window", containsString("'year-end'"));
         String production = Api.as("auditor").get("/api/releases?environment=production").then().extract().path("releases[0].version_tag");

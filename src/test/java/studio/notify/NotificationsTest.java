@@ -243,6 +243,7 @@ class NotificationsTest {
         TestDb.reset();
         directoryRead();
         studio.release.Releasing.reached("m1", "versionTag: v1.0.0");
+        studio.release.Releasing.anyEnvironmentFirst();
         studio.release.Releasing.promote("platform-admin", "m1", "production").then().statusCode(201);
         String page = given().get("/releases/v1.0.0").then().statusCode(200).extract().asString();
         String who = page.substring(page.indexOf("Who may approve it now: ")).split("</p>")[0];

@@ -141,6 +141,7 @@ class ChatChannelDeliveryTest {
             Releasing.reached("env-stg", "versionTag: v1.0.0-stg");
             Releasing.reached("env-prd", "versionTag: v2.0.0");
             Releasing.promote("platform-admin", "env-stg", "staging").then().statusCode(201);
+            Releasing.anyEnvironmentFirst();
             Releasing.promote("platform-admin", "env-prd", "production").then().statusCode(201);
 
             // two milestones reached, two releases requested, one approval requested

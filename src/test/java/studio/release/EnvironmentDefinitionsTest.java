@@ -61,7 +61,8 @@ class EnvironmentDefinitionsTest {
                 .body("environments[1].defined.by", equalTo("platform-admin"))
                 .body("environments[1].freeze_windows.name", hasItem("pen-test"));
         reached("m1", "versionTag: v1.0.0");
-        promote("product-owner", "m1", "qa").then().statusCode(201).body("status", equalTo("paused_for_approval"))
+        Releasing.completedThrough("m1", "v1.0.0", "staging");
+        Releasing.promoteVersion("product-owner", "v1.0.0", "qa").then().statusCode(201).body("status", equalTo("paused_for_approval"))
                 .body("approval_status.policy", containsString("security-officer"));
         decide("qa-lead", "v1.0.0", "approve", "suite green").then().statusCode(200).body("status", equalTo("paused_for_approval"));
         assertEquals(1, TestDb.count("select count(*) from audit_event where type = 'EnvironmentDefined'"));
@@ -81,7 +82,9 @@ class EnvironmentDefinitionsTest {
                 .body("environments[2].defined", nullValue())
                 .body("environments[2].pending_change.id", equalTo((int) id));
         reached("m1", "versionTag: v1.0.0");
-        promote("product-owner", "m1", "production").then().statusCode(201).body("approval_status.policy", containsString("compliance-officer"));
+        Releasing.completedThrough("m1", "v1.0.0", "qa");
+        Releasing.promoteVersion("product-owner", "v1.0.0", "production").then().statusCode(201)
+                .body("approval_status.policy", containsString("compliance-officer"));
 
         decideChange("platform-admin", "production", id, "approve", "mine").then().statusCode(403)
                 .body("errors[0].message", containsString("another person must decide it"));

@@ -30,6 +30,7 @@ class FreezeWindowsTest {
     @BeforeEach
     void clean() {
         TestDb.reset();
+        Releasing.anyEnvironmentFirst();
     }
 
     static Response addWindow(String who, String environment, String body) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static studio.release.Releasing.decide;
 import static studio.release.Releasing.promote;
+import static studio.release.Releasing.promoteVersion;
 import static studio.release.Releasing.reached;
 import static studio.release.Releasing.release;
 import static studio.release.Releasing.report;
@@ -38,11 +39,6 @@ class PromotionTest {
     @BeforeEach
     void clean() {
         TestDb.reset();
-    }
-
-    static Response promoteVersion(String who, String tag, String environment) {
-        return Api.as(who).contentType("application/json").body("{\"environment\":\"" + environment + "\"}")
-                .post("/api/releases/" + tag + "/promotions");
     }
 
     static void completed(String tag, String environment, String extra) {
@@ -216,5 +212,29 @@ class PromotionTest {
         Api.as("qa-lead").contentType("application/json")
                 .body("{\"decision\":\"approve\",\"reason\":\"suite passed\",\"environment\":\"qa\"}")
                 .post("/api/releases/v1.0.0/approvals").then().statusCode(200).body("environment", equalTo("qa")).body("status", equalTo("deploying"));
+    }
+
+    @Test
+    @TestSecurity(user = "product-owner", roles = "product-owner")
+    void aNewVersionStartsInStagingUnlessAnApprovedDefinitionLetsItSkipTheEarlierEnvironments() {
+        reached("m1", "versionTag: v1.0.0");
+        promote("product-owner", "m1", "production").then().statusCode(409).body("errors[0].message", equalTo(
+                "a new version starts in staging: releasing it straight to production would skip staging and qa; release it to staging, "
+                        + "then promote it (POST /api/releases/{tag}/promotions)"));
+        promote("platform-admin", "m1", "qa").then().statusCode(409).body("errors[0].message", containsString("would skip staging;"));
+        assertEquals(0, deployments(), "refused releases store nothing");
+        String staging = "<option value=\"staging\">staging</option>";
+        given().get("/milestones/m1").then().statusCode(200).body(containsString(staging))
+                .body(not(containsString("<option value=\"qa\">"))).body(not(containsString("<option value=\"production\">")));
+        String dashboard = given().get("/releases").then().statusCode(200).extract().asString();
+        String offered = dashboard.substring(dashboard.indexOf("id=\"promote-environment\""));
+        assertEquals(List.of("staging"), java.util.regex.Pattern.compile("<option value=\"([^\"]*)\"")
+                        .matcher(offered.substring(0, offered.indexOf("</select>"))).results().map(r -> r.group(1)).toList(),
+                "the dashboard's Promote form offers staging alone");
+
+        Releasing.anyEnvironmentFirst();
+        given().get("/milestones/m1").then().statusCode(200).body(containsString("<option value=\"production\">production</option>"));
+        promote("product-owner", "m1", "production").then().statusCode(201).body("status", equalTo("paused_for_approval"))
+                .body("approval_status.policy", containsString("compliance-officer"));
     }
 }

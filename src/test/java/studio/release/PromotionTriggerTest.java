@@ -48,6 +48,7 @@ class PromotionTriggerTest {
     @BeforeEach
     void reached() {
         TestDb.reset();
+        Releasing.anyEnvironmentFirst();
         defined("m1", "versionTag: mvp-v1");
         Api.event("{\"event\":\"GateSignal\",\"milestoneId\":\"m1\",\"gate\":\"securityValidated\",\"status\":\"pass\",\"traceId\":\"trace-xyz-789\"}")
                 .then().statusCode(201);

@@ -23,6 +23,7 @@ class ReleaseApprovalsApiTest {
     @BeforeEach
     void clean() {
         TestDb.reset();
+        Releasing.anyEnvironmentFirst();
     }
 
     @Test

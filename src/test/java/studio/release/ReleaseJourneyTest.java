@@ -29,6 +29,7 @@ class ReleaseJourneyTest {
     void aReachedMilestoneIsPromotedToProductionApprovedByTwoPeopleCompletedByCiAndItsManifestVerifies() {
         TestDb.reset();
         Releasing.reached("mvp-ready", "versionTag: mvp-v1");
+        Releasing.anyEnvironmentFirst(); // straight to production; the lifecycle's own journey is PromotionJourneyTest
         try (Browser browser = new Browser()) {
             Page requester = browser.newPage();
             Browser.signIn(requester, root + "milestones/mvp-ready", "product-owner");

@@ -22,6 +22,7 @@ class ReleaseMetricsTest {
     @BeforeEach
     void clean() {
         TestDb.reset();
+        Releasing.anyEnvironmentFirst();
     }
 
     @Test

@@ -27,6 +27,7 @@ class ReleaseOutcomesApiTest {
     @BeforeEach
     void clean() {
         TestDb.reset();
+        Releasing.anyEnvironmentFirst();
     }
 
     @Test

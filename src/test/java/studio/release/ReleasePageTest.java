@@ -31,6 +31,7 @@ class ReleasePageTest {
     @BeforeEach
     void paused() {
         TestDb.reset();
+        Releasing.anyEnvironmentFirst();
         reached("m1", "versionTag: v1.0.0");
         promote("platform-admin", "m1", "production").then().statusCode(201);
     }

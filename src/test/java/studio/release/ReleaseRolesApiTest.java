@@ -21,6 +21,7 @@ class ReleaseRolesApiTest {
     @BeforeEach
     void clean() {
         TestDb.reset();
+        Releasing.anyEnvironmentFirst();
         reached("m1", "versionTag: v1.0.0");
     }
 

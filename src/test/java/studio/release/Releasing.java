@@ -29,6 +29,43 @@ public final class Releasing {
                 + "\",\"detail\":\"scan " + status + "\"}").then().statusCode(201);
     }
 
+    /**
+     * An installation that lets a new version start in any environment: staging and qa made optional by a platform
+     * admin's environments document, a loosening a compliance officer approved (docs/API.md "Environments as
+     * definitions"). Tests about one environment's own rules start there; the lifecycle itself is PromotionTest's.
+     */
+    public static void anyEnvironmentFirst() {
+        java.util.List<Integer> changes = Api.as("platform-admin").contentType("application/yaml")
+                .body("environments:\n  - name: staging\n    required: false\n  - name: qa\n    required: false\n").post("/api/definitions")
+                .then().statusCode(200).body("environments.status", equalTo(java.util.List.of("held", "held")))
+                .extract().path("environments.changeId");
+        String[] names = {"staging", "qa"};
+        for (int i = 0; i < names.length; i++) {
+            Api.as("compliance-officer").contentType("application/json").body("{\"reason\":\"this installation may skip it\"}")
+                    .post("/api/environments/" + names[i] + "/changes/" + changes.get(i) + "/approve").then().statusCode(200);
+        }
+    }
+
+    /** Promotes version {@code tag} to {@code environment} (POST /api/releases/{tag}/promotions). */
+    public static Response promoteVersion(String who, String tag, String environment) {
+        return Api.as(who).contentType("application/json").body("{\"environment\":\"" + environment + "\"}")
+                .post("/api/releases/" + tag + "/promotions");
+    }
+
+    /**
+     * Version {@code tag} of reached milestone {@code milestone} released to staging by CI and completed there; with
+     * {@code through} qa, also promoted to qa, approved by a QA lead and completed: the lifecycle's way to the next
+     * environment.
+     */
+    public static void completedThrough(String milestone, String tag, String through) {
+        promote("ci", milestone, "staging").then().statusCode(201);
+        report("ReleaseCompleted", tag, ",\"environment\":\"staging\"").then().statusCode(201);
+        if (!"qa".equals(through)) return;
+        promoteVersion("ci", tag, "qa").then().statusCode(201);
+        decide("qa-lead", tag, "approve", "regression suite green").then().statusCode(200);
+        report("ReleaseCompleted", tag, ",\"environment\":\"qa\"").then().statusCode(201);
+    }
+
     public static Response create(String user, String body) {
         return Api.as(user).contentType("application/json").body(body).post("/api/releases");
     }

@@ -41,6 +41,7 @@ class StepUpTest {
     void setUp() {
         override = GovernedFixture.overrideOfGateC();
         Releasing.reached("m1", "versionTag: v2.0.0");
+        Releasing.anyEnvironmentFirst();
         Releasing.create("product-owner", "{\"milestone_id\":\"m1\",\"environment\":\"production\"}").then().statusCode(201);
     }
 

@@ -23,6 +23,7 @@ class ReleaseInboxTest {
     @BeforeEach
     void clean() {
         TestDb.reset();
+        studio.release.Releasing.anyEnvironmentFirst();
         reached("m1", "versionTag: v1.0.0");
         promote("platform-admin", "m1", "production").then().statusCode(201);
     }

@@ -34,6 +34,7 @@ class ReleaseAnalyticsPageTest {
     @BeforeEach
     void clean() {
         TestDb.reset();
+        studio.release.Releasing.anyEnvironmentFirst();
     }
 
     @Test

@@ -23,6 +23,7 @@ class ReleaseDashboardPageTest {
     @BeforeEach
     void clean() {
         TestDb.reset();
+        studio.release.Releasing.anyEnvironmentFirst();
     }
 
     @Test

@@ -20,6 +20,7 @@ class ReleaseHistoryPageTest {
     @BeforeEach
     void releases() {
         TestDb.reset();
+        studio.release.Releasing.anyEnvironmentFirst();
         reached("m1", "versionTag: v1.0.0");
         reached("m2", "versionTag: v2.0.0");
         promote("product-owner", "m1", "staging").then().statusCode(201);

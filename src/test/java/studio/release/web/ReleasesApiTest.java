@@ -20,6 +20,7 @@ class ReleasesApiTest {
     @BeforeEach
     void clean() {
         TestDb.reset();
+        studio.release.Releasing.anyEnvironmentFirst();
     }
 
     @Test
