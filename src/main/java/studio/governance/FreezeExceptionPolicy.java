@@ -1,5 +1,6 @@
 package studio.governance;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -23,12 +24,32 @@ public final class FreezeExceptionPolicy {
         return actor.holdsAny(Roles.ACTING_HUMANS) ? Verdict.ALLOWED : Verdict.forbidden("a person asks for a freeze exception, never a CI token");
     }
 
-    public static Verdict decide(Actor actor, long id, String requestedBy, String environment, List<String> deciders) {
+    /**
+     * An exception as stored, what a decision on it depends on.
+     *
+     * @param status     requested, granted or rejected
+     * @param approvedBy the people who approved it so far
+     */
+    public record Asked(long id, String environment, String requestedBy, String status, Instant expiresAt, List<String> approvedBy) {}
+
+    /**
+     * Whether {@code actor} may decide {@code exception} at {@code now}: 403 for who they are (a CI token, its asker, a
+     * role the environment does not name), 409 for where it stands (decided, expired, or approved by them already).
+     */
+    public static Verdict decide(Actor actor, Asked exception, List<String> deciders, Instant now) {
+        long id = exception.id();
         if (!actor.holdsAny(Roles.ACTING_HUMANS)) return Verdict.forbidden("a CI token never decides a freeze exception");
-        if (actor.name() != null && actor.name().equals(requestedBy)) {
+        if (actor.name() != null && actor.name().equals(exception.requestedBy())) {
             return Verdict.forbidden("you asked for freeze exception " + id + "; two other people decide it");
         }
-        if (!actor.holdsAny(deciders)) return Verdict.forbidden("deciding a freeze exception for " + environment + " needs " + String.join(" or ", deciders));
+        if (!actor.holdsAny(deciders)) {
+            return Verdict.forbidden("deciding a freeze exception for " + exception.environment() + " needs " + String.join(" or ", deciders));
+        }
+        if (!exception.status().equals("requested")) return Verdict.conflict("freeze exception " + id + " was already " + exception.status());
+        if (!exception.expiresAt().isAfter(now)) return Verdict.conflict("freeze exception " + id + " expired at " + exception.expiresAt());
+        if (exception.approvedBy().contains(actor.name())) {
+            return Verdict.conflict(actor.name() + " already decided freeze exception " + id + "; another person decides next");
+        }
         return Verdict.ALLOWED;
     }
 

@@ -39,7 +39,12 @@ public class FreezeExceptions {
 
     /** An exception as stored, with its decisions. */
     public record Stored(long id, String environment, long windowId, String milestoneId, String justification, String requestedBy,
-                         Instant requestedAt, Instant expiresAt, String status, List<String> approvedBy) {}
+                         Instant requestedAt, Instant expiresAt, String status, List<String> approvedBy) {
+        /** What a decision on it depends on. */
+        public FreezeExceptionPolicy.Asked asked() {
+            return new FreezeExceptionPolicy.Asked(id, environment, requestedBy, status, expiresAt, approvedBy);
+        }
+    }
 
     @Inject
     EntityManager em;
@@ -86,10 +91,7 @@ public class FreezeExceptions {
                 .orElseThrow(() -> ApiException.notFound("unknown freeze exception " + id));
         List<String> deciders = deciders(e.environment());
         String action = (approve ? "approve" : "reject") + " freeze exception " + id;
-        refusals.enforce(FreezeExceptionPolicy.decide(actor, id, e.requestedBy(), e.environment(), deciders), actor, action,
-                Subject.milestone(e.milestoneId()));
-        if (!e.status().equals("requested")) throw ApiException.conflict("freeze exception " + id + " was already " + e.status());
-        if (!e.expiresAt().isAfter(Instant.now())) throw ApiException.conflict("freeze exception " + id + " expired at " + e.expiresAt());
+        refusals.enforce(FreezeExceptionPolicy.decide(actor, e.asked(), deciders, Instant.now()), actor, action, Subject.milestone(e.milestoneId()));
         String why = required(reason, "reason");
         String role = deciders.stream().filter(actor::holds).findFirst().orElseThrow();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -118,7 +120,12 @@ public class FreezeExceptions {
 
     /** The roles the environment's approval policy names; product-owner when it names none. */
     public List<String> deciders(String environment) {
-        return FreezeExceptionPolicy.deciders(definitions.policies().policyFor(ReleaseEnvironment.parse(environment)).approverRoles());
+        return deciders(definitions.policies(), environment);
+    }
+
+    /** {@link #deciders(String)} from policies already read (a page reads them once for every exception it lists). */
+    public static List<String> deciders(ReleasePolicies policies, String environment) {
+        return FreezeExceptionPolicy.deciders(policies.policyFor(ReleaseEnvironment.parse(environment)).approverRoles());
     }
 
     /** Each exception with the people who approved it, in one statement however many are listed. */

@@ -2,6 +2,7 @@ package studio.governance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -12,15 +13,41 @@ class FreezeExceptionPolicyTest {
         return new Actor(name, Set.of(role));
     }
 
+    static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
+
+    static FreezeExceptionPolicy.Asked asked(String status, Instant expiresAt, String... approvedBy) {
+        return new FreezeExceptionPolicy.Asked(7, "production", "alice", status, expiresAt, List.of(approvedBy));
+    }
+
+    static int refused(Verdict v) {
+        return ((Verdict.Refused) v).status();
+    }
+
     @Test
     void twoOtherPeopleOfTheEnvironmentsRolesDecideNeverTheOneWhoAskedNorCi() {
         List<String> deciders = FreezeExceptionPolicy.deciders(List.of("product-owner", "compliance-officer"));
-        assertEquals(Verdict.ALLOWED, FreezeExceptionPolicy.decide(as("bob", "product-owner"), 7, "alice", "production", deciders));
-        assertEquals(403, ((Verdict.Refused) FreezeExceptionPolicy.decide(as("alice", "product-owner"), 7, "alice", "production", deciders)).status());
-        assertEquals(403, ((Verdict.Refused) FreezeExceptionPolicy.decide(as("carol", "qa-lead"), 7, "alice", "production", deciders)).status());
-        assertEquals(403, ((Verdict.Refused) FreezeExceptionPolicy.decide(as("service-account-studio-ci", "ci"), 7, "alice", "production", deciders)).status());
-        assertEquals(403, ((Verdict.Refused) FreezeExceptionPolicy.ask(as("service-account-studio-ci", "ci"))).status());
+        FreezeExceptionPolicy.Asked open = asked("requested", NOW.plusSeconds(3600));
+        assertEquals(Verdict.ALLOWED, FreezeExceptionPolicy.decide(as("bob", "product-owner"), open, deciders, NOW));
+        assertEquals(403, refused(FreezeExceptionPolicy.decide(as("alice", "product-owner"), open, deciders, NOW)));
+        assertEquals(403, refused(FreezeExceptionPolicy.decide(as("carol", "qa-lead"), open, deciders, NOW)));
+        assertEquals(403, refused(FreezeExceptionPolicy.decide(as("service-account-studio-ci", "ci"), open, deciders, NOW)));
+        assertEquals(403, refused(FreezeExceptionPolicy.ask(as("service-account-studio-ci", "ci"))));
         assertEquals(Verdict.ALLOWED, FreezeExceptionPolicy.ask(as("alice", "qa-lead")));
+    }
+
+    @Test
+    void aDecidedOrExpiredExceptionOrASecondDecisionBySomeoneWhoApprovedIsAConflict() {
+        List<String> deciders = FreezeExceptionPolicy.deciders(List.of("product-owner", "compliance-officer"));
+        Actor bob = as("bob", "product-owner");
+        assertEquals(new Verdict.Refused(409, "freeze exception 7 was already granted"),
+                FreezeExceptionPolicy.decide(bob, asked("granted", NOW.plusSeconds(3600)), deciders, NOW));
+        assertEquals(new Verdict.Refused(409, "freeze exception 7 expired at " + NOW),
+                FreezeExceptionPolicy.decide(bob, asked("requested", NOW), deciders, NOW));
+        assertEquals(409, refused(FreezeExceptionPolicy.decide(bob, asked("requested", NOW.plusSeconds(3600), "bob"), deciders, NOW)));
+        assertEquals(Verdict.ALLOWED, FreezeExceptionPolicy.decide(as("dora", "compliance-officer"), asked("requested", NOW.plusSeconds(3600), "bob"),
+                deciders, NOW));
+        // who asks is judged before where it stands: the asker is told it is not theirs to decide, whatever its state
+        assertEquals(403, refused(FreezeExceptionPolicy.decide(as("alice", "product-owner"), asked("granted", NOW), deciders, NOW)));
     }
 
     @Test
