@@ -71,7 +71,11 @@ public class EnvironmentDefinitions {
 
     /** Environments a version may skip: stored as not required, else as the installation lists them. */
     public Set<ReleaseEnvironment> optional() {
-        Map<ReleaseEnvironment, Stored> stored = stored();
+        return optional(stored());
+    }
+
+    /** {@link #optional()} from definitions already read. */
+    public Set<ReleaseEnvironment> optional(Map<ReleaseEnvironment, Stored> stored) {
         Set<ReleaseEnvironment> out = EnumSet.noneOf(ReleaseEnvironment.class);
         for (ReleaseEnvironment e : ReleaseEnvironment.values()) {
             Stored s = stored.get(e);
@@ -175,7 +179,8 @@ public class EnvironmentDefinitions {
         return Rows.first(em, CHANGE + " where id = ?", this::change, id).orElseThrow();
     }
 
-    private studio.release.ReleasePolicies policies(Map<ReleaseEnvironment, Stored> stored) {
+    /** {@link #policies()} from definitions already read. */
+    public studio.release.ReleasePolicies policies(Map<ReleaseEnvironment, Stored> stored) {
         studio.release.ReleasePolicies p = settings.policies();
         for (var e : stored.entrySet()) p = p.with(e.getKey(), e.getValue().policy());
         return p;

@@ -52,6 +52,18 @@ public record ReleasePolicies(Map<ReleaseEnvironment, ReleasePolicy> byEnvironme
         return byEnvironment.get(environment);
     }
 
+    /** The last installation text parsed, with its policies (immutable, so shared). */
+    private record Parsed(String yaml, ReleasePolicies policies) {}
+
+    private static volatile Parsed installed;
+
+    /** {@link #fromYaml} remembered for the text last asked for: the installation's release-policy.yaml changes with a restart. */
+    static ReleasePolicies installed(String yaml) {
+        Parsed p = installed;
+        if (p == null || !p.yaml().equals(yaml)) installed = p = new Parsed(yaml, fromYaml(yaml));
+        return p.policies();
+    }
+
     /** @throws IllegalArgumentException saying what is wrong and where */
     public static ReleasePolicies fromYaml(String yaml) {
         JsonNode doc;

@@ -82,7 +82,8 @@ public interface ReleaseSettings {
         return VersionPolicy.fromSettings(s);
     }
 
+    /** The installation's policies: configuration, so parsed once per text (every release and page asks for them). */
     default ReleasePolicies policies() {
-        return ReleasePolicies.fromYaml(policy().orElse(""));
+        return ReleasePolicies.installed(policy().orElse(""));
     }
 }

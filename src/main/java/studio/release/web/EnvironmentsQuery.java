@@ -50,9 +50,9 @@ public class EnvironmentsQuery {
         List<LocalDate> days = new ArrayList<>();
         for (int i = 0; i < CALENDAR_DAYS; i++) days.add(today.plusDays(i));
         List<EnvironmentsPage.Card> cards = new ArrayList<>();
-        var policies = definitions.policies();
-        var optional = definitions.optional();
         var stored = definitions.stored();
+        var policies = definitions.policies(stored);
+        var optional = definitions.optional(stored);
         var pending = definitions.pending();
         List<EnvironmentsPage.CalendarRow> calendar = new ArrayList<>();
         for (ReleaseEnvironment e : ReleaseEnvironment.values()) {
@@ -80,8 +80,7 @@ public class EnvironmentsQuery {
         List<EnvironmentsPage.ExceptionRow> rows = exceptions.recent(EXCEPTIONS).stream().map(x -> new EnvironmentsPage.ExceptionRow(x.id(),
                 x.environment(), x.windowId(), windowNames.getOrDefault(x.windowId(), "window " + x.windowId() + " (ended or removed)"),
                 x.milestoneId(), x.justification(), x.requestedBy(), x.expiresAt(), x.status(), x.approvedBy(),
-                "requested".equals(x.status()) && x.expiresAt().isAfter(now) && !x.approvedBy().contains(actor.name())
-                        && FreezeExceptionPolicy.decide(actor, x.id(), x.requestedBy(), x.environment(), exceptions.deciders(x.environment())).allowed()))
+                FreezeExceptionPolicy.decide(actor, x.asked(), studio.release.FreezeExceptions.deciders(policies, x.environment()), now).allowed()))
                 .toList();
         return new EnvironmentsPage(cards, days.stream().map(EnvironmentsPage.Day::of).toList(), calendar,
                 actor.holdsAny(List.of(Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN)), notice, typed, rows, FreezeExceptionPolicy.ask(actor).allowed(), asked);

@@ -83,9 +83,10 @@ public class ReleasePageQuery {
         int furthest = states.keySet().stream().mapToInt(Enum::ordinal).max().orElse(-1);
         List<String> open = new ArrayList<>();
         String blocked = null;
+        var optional = definitions.optional();
         for (ReleaseEnvironment e : ReleaseEnvironment.values()) {
             if (e.ordinal() <= furthest && PromotionPath.live(states.get(e))) continue;
-            var why = PromotionPath.refusal(tag, e, states, definitions.optional()).or(() -> frozen(e.json(), milestoneId, now));
+            var why = PromotionPath.refusal(tag, e, states, optional).or(() -> frozen(e.json(), milestoneId, now));
             if (why.isEmpty()) open.add(e.json());
             else if (blocked == null && e.ordinal() > furthest) blocked = why.get();
         }
