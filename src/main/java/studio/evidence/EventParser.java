@@ -15,6 +15,7 @@ import studio.definition.GateCatalog;
 import studio.evidence.IngestEvent.FeatureDeferred;
 import studio.evidence.IngestEvent.MilestonePlanCreated;
 import studio.evidence.IngestEvent.SprintReadiness;
+import studio.evidence.IngestEvent.DeploymentSignal;
 import studio.evidence.IngestEvent.GateSignal;
 import studio.evidence.IngestEvent.MilestonePlanned;
 import studio.evidence.IngestEvent.PlanningResumed;
@@ -64,8 +65,8 @@ public final class EventParser {
                 f.id("milestoneId"), f.string("reason")));
         TYPES.put("FeatureDeferred", (f, m) -> new FeatureDeferred(m, f.requiredId("featureId"),
                 f.requiredString("reason"), f.id("sprintId"), f.id("milestoneId")));
-        TYPES.put("GateSignal", (f, m) -> new GateSignal(m, f.requiredId("milestoneId"), gate(f), signalStatus(f),
-                signalValue(f), f.string("detail")));
+        TYPES.put("GateSignal", (f, m) -> f.has("versionTag") ? deploymentSignal(f, m)
+                : new GateSignal(m, f.requiredId("milestoneId"), gate(f), signalStatus(f), signalValue(f), f.string("detail")));
         TYPES.put("ReleaseCompleted", (f, m) -> new ReleaseCompleted(m, versionOrMilestone(f), f.id("milestoneId"),
                 f.string("environment"), f.string("reason"), images(f)));
         TYPES.put("ReleaseFailed", (f, m) -> {
@@ -152,6 +153,23 @@ public final class EventParser {
             else f.problems().add(item, "image '" + image + "' has no digest: write it as name[:tag]@sha256:<64 hex digits>, the digest CI deployed");
         }
         return out;
+    }
+
+    /** A GateSignal naming a version: its deployment's canaryValidationPassed, passed or failed, with no value. */
+    private static DeploymentSignal deploymentSignal(Fields f, EventMeta m) {
+        if (f.has("milestoneId")) {
+            f.problems().add(f.get("milestoneId"), "a gate signal names a milestone (for its gates) or a versionTag (for a deployment's "
+                    + DeploymentSignal.CANARY + "), not both");
+        }
+        String gate = f.requiredString("gate");
+        if (gate != null && !gate.equals(DeploymentSignal.CANARY)) {
+            f.problems().add(f.get("gate"), "a gate signal naming a versionTag is about its deployment, whose one gate is " + DeploymentSignal.CANARY
+                    + ", found '" + gate + "'; a milestone's gates are signalled with its milestoneId");
+        }
+        if (f.has("value")) f.problems().add(f.get("value"), DeploymentSignal.CANARY + " passes or fails ('status'); it takes no value");
+        String status = f.has("status") ? signalStatus(f) : null;
+        if (!f.has("status")) f.problems().add(f.node(), "'status' (pass or fail) is required for " + DeploymentSignal.CANARY);
+        return new DeploymentSignal(m, f.string("versionTag"), f.string("environment"), gate, status, f.string("detail"));
     }
 
     private static String versionOrMilestone(Fields f) {

@@ -75,6 +75,25 @@ public sealed interface IngestEvent {
     }
 
     /**
+     * A GateSignal about one deployment rather than a milestone: {@code canaryValidationPassed} for a version deployed
+     * by canary. Names the version and, when it runs in several environments, the environment.
+     */
+    record DeploymentSignal(EventMeta meta, String versionTag, String environment, String gate, String status, String detail)
+            implements IngestEvent {
+        /** The gate a deployment waits for: its canary's validation on live traffic. */
+        public static final String CANARY = "canaryValidationPassed";
+
+        public boolean passed() {
+            return "pass".equals(status);
+        }
+
+        @Override
+        public String type() {
+            return "GateSignal";
+        }
+    }
+
+    /**
      * Names a version tag, a milestone or both.
      *
      * @param images what CI deployed, each {@code name[:tag]@sha256:<digest>}

@@ -80,7 +80,9 @@ public class EventEffects {
         if (event instanceof MilestonePlanned e) return milestonePlanned(e, body, key, actor, now, at);
         if (event instanceof GateSignal e) return signal(e, body, key, actor, now, at);
         if (event instanceof FeatureDeferred e) return deferred(e, body, key, actor, now, at);
-        if (event instanceof ReleaseCompleted || event instanceof ReleaseFailed) return release(event, body, key, actor, now, at);
+        if (event instanceof ReleaseCompleted || event instanceof ReleaseFailed || event instanceof DeploymentSignal) {
+            return release(event, body, key, actor, now, at);
+        }
         if (event instanceof PlanningResumed e && e.sprintId() == null) return planningResumed(e, body, key, actor, now, at);
         if (event instanceof SprintReadiness e) return readiness(e, body, key, actor, now, at);
         if (event instanceof MilestonePlanCreated e) return planCreated(e, body, key, actor, now, at);
@@ -202,7 +204,7 @@ public class EventEffects {
     }
 
     private Effect release(IngestEvent e, String body, String key, Actor actor, Instant now, Instant at) {
-        String milestoneId = e instanceof ReleaseCompleted c ? c.milestoneId() : ((ReleaseFailed) e).milestoneId();
+        String milestoneId = e instanceof ReleaseCompleted c ? c.milestoneId() : e instanceof ReleaseFailed f ? f.milestoneId() : null;
         if (milestoneId != null) views.find(milestoneId);
         intake.judgeDeferredNow(actor); // a release report acts on the milestone's state as the evidence before it left it
         long id = store.append(envelope(e, null, milestoneId, null, body, key, actor, now, at));
@@ -249,6 +251,7 @@ public class EventEffects {
         if (e instanceof PlanningResumed r) return r.reason();
         if (e instanceof FeatureDeferred d) return d.reason();
         if (e instanceof ReleaseFailed f) return f.reason();
+        if (e instanceof DeploymentSignal s) return s.gate() + " " + s.status() + (s.detail() == null ? "" : ": " + s.detail());
         return null;
     }
 }

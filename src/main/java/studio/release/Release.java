@@ -77,6 +77,12 @@ public class Release extends PanacheEntityBase {
     /** The deployment of the same version this one was promoted from; null: the version's first deployment. */
     @Column(name = "promoted_from")
     public Long promotedFrom;
+    /** When CI's canaryValidationPassed passed for it (a canary deployment); null: not yet. */
+    @Column(name = "canary_validated_at")
+    public Instant canaryValidatedAt;
+    /** What that signal said (error rates, the canary's share of traffic). */
+    @Column(name = "canary_detail")
+    public String canaryDetail;
     /** How often Studio handed it to CI again after a failure by itself. */
     @Column(name = "retry_count")
     public int retryCount;
@@ -97,6 +103,19 @@ public class Release extends PanacheEntityBase {
     public studio.release.document.DeploySettings settings() {
         return new studio.release.document.DeploySettings(deployStrategy, rollbackEnabled, documentationStyle, signedBy);
     }
+
+    /**
+     * What this deployment waits for before CI's ReleaseCompleted may complete it, or null: a canary waits for its
+     * canaryValidationPassed gate to pass after its latest hand-over to CI.
+     */
+    public String awaitedSignal() {
+        if (!"canary".equals(deployStrategy)) return null;
+        boolean validated = canaryValidatedAt != null && (triggeredAt == null || !canaryValidatedAt.isBefore(triggeredAt));
+        return validated ? null : CANARY_SIGNAL;
+    }
+
+    /** The gate a canary deployment waits for (the spec's deployment gate type). */
+    public static final String CANARY_SIGNAL = "canaryValidationPassed";
 
     public ReleaseState lifecycleState() {
         return ReleaseState.fromJson(state);

@@ -13,6 +13,7 @@ import studio.audit.AuditEntry.Subject;
 import studio.audit.AuditLog;
 import studio.definition.MilestoneDefinition;
 import studio.evidence.IngestEvent;
+import studio.evidence.IngestEvent.DeploymentSignal;
 import studio.evidence.IngestEvent.ReleaseCompleted;
 import studio.evidence.IngestEvent.ReleaseFailed;
 import studio.governance.Actor;
@@ -64,11 +65,16 @@ public class ReleaseCoordinator {
     @Inject
     AuditLog audit;
 
-    /** What CI's ReleaseCompleted or ReleaseFailed says, whichever it is. */
+    /** What CI's ReleaseCompleted, ReleaseFailed or deployment GateSignal says, whichever it is (stimulus null: none). */
     private record CiReport(String tag, String milestoneId, String environment, ReleaseStimulus stimulus, List<String> images) {
         static CiReport of(IngestEvent e) {
             if (e instanceof ReleaseCompleted c) {
-                return new CiReport(c.versionTag(), c.milestoneId(), c.environment(), new ReleaseStimulus.CiCompleted(), c.images());
+                return new CiReport(c.versionTag(), c.milestoneId(), c.environment(), null, c.images());
+            }
+            if (e instanceof DeploymentSignal s) {
+                ReleaseStimulus failed = s.passed() ? null
+                        : new ReleaseStimulus.CiFailed(s.gate() + " failed" + (s.detail() == null ? "" : ": " + s.detail()));
+                return new CiReport(s.versionTag(), null, s.environment(), failed, List.of());
             }
             ReleaseFailed f = (ReleaseFailed) e;
             return new CiReport(f.versionTag(), f.milestoneId(), f.environment(), new ReleaseStimulus.CiFailed(f.reason()), List.of());
@@ -84,7 +90,16 @@ public class ReleaseCoordinator {
         records.lockMilestone(r.milestoneId);
         r = records.lock(r);
         Instant at = (e.meta().timestamp() == null ? Instant.now() : e.meta().timestamp()).truncatedTo(ChronoUnit.MICROS);
-        ReleaseStimulus stimulus = ci.stimulus();
+        if (e instanceof DeploymentSignal s) requireCanary(r, s);
+        if (e instanceof DeploymentSignal s && s.passed()) {
+            validated(r, s, report.actor());
+            return;
+        }
+        if (e instanceof DeploymentSignal s) { // a failing validation outweighs an earlier pass: a completion needs a new one
+            r.canaryValidatedAt = null;
+            r.canaryDetail = s.detail();
+        }
+        ReleaseStimulus stimulus = e instanceof ReleaseCompleted ? new ReleaseStimulus.CiCompleted(r.awaitedSignal()) : ci.stimulus();
         // what CI deployed is signed with the completion (outside the content hash: approvals never covered it); a
         // report the lifecycle refuses rolls this back with it
         if (!ci.images().isEmpty()) r.dockerImages = ReleaseJson.write(ci.images());
@@ -93,6 +108,28 @@ public class ReleaseCoordinator {
         if (r.promotedFrom == null && done.stream().anyMatch(t -> t.to() == ReleaseState.COMPLETED)) {
             evaluator.react(r.milestoneId, new MilestoneStimulus.PromotionCompleted(r.versionTag), report.actor(), null);
         }
+    }
+
+    /** A deployment's gate signal is a canary's, about a deployment CI is running (or ran and failed). */
+    private static void requireCanary(Release r, DeploymentSignal s) {
+        String where = "release " + r.versionTag + " in " + r.environment;
+        if (!"canary".equals(r.deployStrategy)) {
+            throw ApiException.conflict(where + " does not deploy by canary (customDeployStrategy: " + (r.deployStrategy == null ? "none" : r.deployStrategy)
+                    + "); " + s.gate() + " is a canary's gate");
+        }
+        if (r.lifecycleState() != ReleaseState.DEPLOYING) {
+            throw ApiException.conflict(where + " is " + r.lifecycleState().label() + "; a canary is validated while CI deploys it");
+        }
+    }
+
+    /** canaryValidationPassed passed: CI's ReleaseCompleted may complete the deployment now. */
+    private void validated(Release r, DeploymentSignal s, Actor actor) {
+        r.canaryValidatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        r.canaryDetail = s.detail();
+        var p = ReleaseJson.JSON.createObjectNode().put("version_tag", r.versionTag).put("environment", r.environment).put("gate", s.gate())
+                .put("detail", s.detail());
+        audit.record(actor, AuditEntry.of("CanaryValidationPassed", Subject.release(r.versionTag), r.traceId, p)
+                .alsoAbout(List.of(Subject.milestone(r.milestoneId))));
     }
 
     /** The newest release of the milestone that CI has been handed (a report naming only the milestone, and perhaps its environment). */

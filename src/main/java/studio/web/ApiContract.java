@@ -188,7 +188,8 @@ public class ApiContract implements OASFilter {
                         .description("Roll back as soon as CI reports a failure (default: the installation's setting)"),
                 "maxRetries", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
                         .description("How often Studio hands a failed release to CI again by itself (0..10)"),
-                "customDeployStrategy", text("canary, blue-green or batch, recorded in the release's signed statement"),
+                "customDeployStrategy", text("canary, blue-green or batch, recorded in the release's signed statement; a canary completes only "
+                        + "after CI's GateSignal canaryValidationPassed passed for it"),
                 "releaseDocumentationStyle", text("markdown or json")));
         out.put("Promotion", object("A version promoted to a later environment of the lifecycle", List.of("environment"),
                 "environment", text("staging, qa or production")));

@@ -40,8 +40,16 @@ public sealed interface ReleaseStimulus {
         }
     }
 
-    /** CI posted ReleaseCompleted. */
-    record CiCompleted() implements ReleaseStimulus {
+    /**
+     * CI posted ReleaseCompleted.
+     *
+     * @param awaited a signal the deployment still waits for (canaryValidationPassed), or null: none
+     */
+    record CiCompleted(String awaited) implements ReleaseStimulus {
+        public CiCompleted() {
+            this(null);
+        }
+
         public String label() {
             return "CI's ReleaseCompleted";
         }

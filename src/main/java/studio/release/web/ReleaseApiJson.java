@@ -23,6 +23,10 @@ public final class ReleaseApiJson {
                 .put("state_since", r.stateSince.toString()).put("content_hash", r.contentHash).put("reason", r.lastReason)
                 .put("retry_count", r.retryCount);
         if (r.maxRetries != null) n.put("max_retries", r.maxRetries);
+        if ("canary".equals(r.deployStrategy)) {
+            n.putObject("canary").put("waits_for", Release.CANARY_SIGNAL).put("validated", r.awaitedSignal() == null)
+                    .put("validated_at", r.canaryValidatedAt == null ? null : r.canaryValidatedAt.toString()).put("detail", r.canaryDetail);
+        }
         ArrayNode targets = n.putArray("promotion_targets");
         v.facts().promotionTargets().forEach(targets::add);
         ObjectNode approvals = n.putObject("approval_status");
