@@ -18,10 +18,16 @@ import java.util.List;
  * @param maxRetries             how often Studio hands a failed release to CI again by itself (null: the installation's)
  * @param deployStrategy         customDeployStrategy: canary, blue-green or batch (null: none), recorded with the release
  * @param documentationStyle     releaseDocumentationStyle: markdown or json (null: markdown), what the release's notes link
+ * @param notifyChannels         chat channels (by name, or slack / teams for every channel of a kind) its events also go
+ *                               to, each with where it was written (resolved when the release is requested)
  */
 public record PromotionTrigger(String milestoneId, String versionTag, String environment, List<String> targets, String commit,
                                String traceId, Boolean manualApprovalRequired, List<String> approvalRoles, String signedBy,
-                               Boolean rollbackEnabled, Integer maxRetries, String deployStrategy, String documentationStyle) {
+                               Boolean rollbackEnabled, Integer maxRetries, String deployStrategy, String documentationStyle,
+                               List<Channel> notifyChannels) {
+
+    /** A notifyChannels entry as written, and where ({@code at}: a problem to place a refusal of it). */
+    public record Channel(String name, studio.input.InputProblem at) {}
 
     public static final List<String> DEPLOY_STRATEGIES = List.of("canary", "blue-green", "batch");
     public static final List<String> DOCUMENTATION_STYLES = List.of("markdown", "json");
@@ -29,5 +35,6 @@ public record PromotionTrigger(String milestoneId, String versionTag, String env
     public PromotionTrigger {
         targets = List.copyOf(targets);
         approvalRoles = List.copyOf(approvalRoles);
+        notifyChannels = notifyChannels == null ? List.of() : List.copyOf(notifyChannels);
     }
 }

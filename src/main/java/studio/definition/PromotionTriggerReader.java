@@ -50,7 +50,7 @@ public final class PromotionTriggerReader {
         PromotionTrigger trigger = new PromotionTrigger(milestone, f.string("version_tag"), f.string("environment"), targets(f, problems),
                 f.string("commit"), f.string("trace_id"), manual, roles, signedBy, f.bool("rollbackEnabled"), maxRetries(f),
                 oneOf(f, "customDeployStrategy", PromotionTrigger.DEPLOY_STRATEGIES, problems),
-                oneOf(f, "releaseDocumentationStyle", PromotionTrigger.DOCUMENTATION_STYLES, problems));
+                oneOf(f, "releaseDocumentationStyle", PromotionTrigger.DOCUMENTATION_STYLES, problems), channels(f));
         problems.throwIfAny();
         return trigger;
     }
@@ -59,13 +59,22 @@ public final class PromotionTriggerReader {
     private static void refused(Fields f, Problems problems) {
         refuse(f, problems, "approved_by", "an approval is a person's decision taken in Studio (POST /api/releases/{tag}/approve), "
                 + "never a name written into a trigger");
-        refuse(f, problems, "notifyChannels", "release notifications go to the chat channels and webhooks subscribed to them "
-                + "(POST /api/chat-channels with scope milestone or environment); a trigger does not choose them");
     }
 
     private static void refuse(Fields f, Problems problems, String key, String why) {
         Node value = f.get(key);
         if (value != null || f.has(key)) problems.add(value != null ? value : f.node(), "'" + f.spelling(key) + "' is refused: " + why);
+    }
+
+    /** notifyChannels: names of chat channels (or slack, teams), each with its place for a refusal when none carries it. */
+    private static List<PromotionTrigger.Channel> channels(Fields f) {
+        List<PromotionTrigger.Channel> out = new ArrayList<>();
+        for (Node item : f.items("notifyChannels")) {
+            String name = f.text(item, "notifyChannels entry");
+            if (name != null && !name.isBlank()) out.add(new PromotionTrigger.Channel(name.strip(), item.problem("")));
+            else if (name != null) f.problems().add(item, "a notifyChannels entry names a chat channel (#releases) or a kind (slack, teams)");
+        }
+        return out;
     }
 
     private static Integer maxRetries(Fields f) {

@@ -52,7 +52,8 @@ public class DeliveryQueue {
                                       and (w.scope_kind is null
                                            or w.scope_kind = 'milestone' and o.milestone_id = w.scope_value
                                            or w.scope_kind = 'environment' and o.environment = w.scope_value
-                                           or w.scope_kind = 'team' and w.scope_value = any (o.labels))
+                                           or w.scope_kind = 'team' and w.scope_value = any (o.labels)
+                                           or w.id = any (o.channels))
             where o.id > ? and o.id <= ? and o.webhook_id is null
             order by o.id, w.id
             on conflict do nothing""";

@@ -16,7 +16,7 @@ import studio.persistence.Rows;
  * The transactional outbox: each milestone or release event appended to the audit chain becomes one outbox row on
  * the same connection in the same transaction, so an event leaves Studio exactly when it is recorded, never when its
  * transaction rolls back. Each row says what its event is about (milestone, environment, the milestone's labels then), for
- * scoped subscribers. Fan-out to subscribers happens later in the delivery worker (see {@link DeliveryQueue}),
+ * scoped subscribers, and for a release event the chat channels its trigger's notifyChannels named. Fan-out to subscribers happens later in the delivery worker (see {@link DeliveryQueue}),
  * which this nudges once the transaction has committed.
  */
 @ApplicationScoped
@@ -24,8 +24,9 @@ public class Outbox implements AuditAppended {
 
     // One statement, no extra round trip under the audit head lock: the milestone's labels are read as it is inserted.
     static final String INSERT = """
-            insert into outbox (audit_seq, subject, type, event, milestone_id, environment, labels)
-            values (?, ?, ?, ?, ?, ?, coalesce((select labels from milestone where id = ?), '{}'))""";
+            insert into outbox (audit_seq, subject, type, event, milestone_id, environment, labels, channels)
+            values (?, ?, ?, ?, ?, ?, coalesce((select labels from milestone where id = ?), '{}'),
+                    coalesce((select notify_channels from release where version_tag = ? and promoted_from is null), '{}'))""";
 
     @Inject
     DeliveryWorker worker;
@@ -38,7 +39,7 @@ public class Outbox implements AuditAppended {
         OutboundEvents.of(record, UUID.randomUUID().toString()).ifPresent(event -> {
             OutboundEvents.About about = OutboundEvents.about(event);
             Rows.update(session.unwrap(EntityManager.class), INSERT, record.seq(), event.subject(), event.eventName(), event.toJson(),
-                    about.milestoneId(), about.environment(), about.milestoneId());
+                    about.milestoneId(), about.environment(), about.milestoneId(), about.releaseTag());
             afterCommit.run(worker::nudge); // also while the audit log appends, before completion
         });
     }

@@ -83,6 +83,10 @@ public class Release extends PanacheEntityBase {
     /** What that signal said (error rates, the canary's share of traffic). */
     @Column(name = "canary_detail")
     public String canaryDetail;
+    /** notifyChannels of its trigger: chat channels (ids) the version's events also go to; empty: none. */
+    @Column(name = "notify_channels")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public Long[] notifyChannels = new Long[0];
     /** How often Studio handed it to CI again after a failure by itself. */
     @Column(name = "retry_count")
     public int retryCount;

@@ -19,12 +19,15 @@ import studio.definition.PromotionTrigger;
  * @param maxRetries             automatic retries of a failure (null: the installation's setting)
  * @param deployStrategy         canary, blue-green or batch (null: none), recorded with the release
  * @param documentationStyle     markdown or json (null: markdown)
+ * @param notifyChannels         chat channels (ids) the version's events also go to, whatever their scope
  */
 public record ReleaseOrder(String milestoneId, String versionTag, String environment, List<String> targets, String commit,
                            Boolean manualApprovalRequired, List<String> approvalRoles, String trigger, String traceId, String signedBy,
-                           Boolean rollbackEnabled, Integer maxRetries, String deployStrategy, String documentationStyle) {
+                           Boolean rollbackEnabled, Integer maxRetries, String deployStrategy, String documentationStyle,
+                           List<Long> notifyChannels) {
 
     public ReleaseOrder {
+        notifyChannels = notifyChannels == null ? List.of() : List.copyOf(notifyChannels);
         targets = targets == null ? List.of() : List.copyOf(targets);
         approvalRoles = approvalRoles == null ? List.of() : List.copyOf(approvalRoles);
     }
@@ -32,12 +35,13 @@ public record ReleaseOrder(String milestoneId, String versionTag, String environ
     /** An order from the Promote form or autoPromotion: no trigger document's settings. */
     public ReleaseOrder(String milestoneId, String versionTag, String environment, List<String> targets, String commit,
                         Boolean manualApprovalRequired, List<String> approvalRoles, String trigger) {
-        this(milestoneId, versionTag, environment, targets, commit, manualApprovalRequired, approvalRoles, trigger, null, null, null, null, null, null);
+        this(milestoneId, versionTag, environment, targets, commit, manualApprovalRequired, approvalRoles, trigger, null, null, null, null, null, null, List.of());
     }
 
-    /** An order from a promotion trigger, requested through {@code trigger} (ci or manual). */
-    public static ReleaseOrder of(PromotionTrigger t, String trigger) {
+    /** An order from a promotion trigger, requested through {@code trigger} (ci or manual), its notifyChannels resolved to {@code channels}. */
+    public static ReleaseOrder of(PromotionTrigger t, String trigger, List<Long> channels) {
         return new ReleaseOrder(t.milestoneId(), t.versionTag(), t.environment(), t.targets(), t.commit(), t.manualApprovalRequired(),
-                t.approvalRoles(), trigger, t.traceId(), t.signedBy(), t.rollbackEnabled(), t.maxRetries(), t.deployStrategy(), t.documentationStyle());
+                t.approvalRoles(), trigger, t.traceId(), t.signedBy(), t.rollbackEnabled(), t.maxRetries(), t.deployStrategy(), t.documentationStyle(),
+                channels);
     }
 }

@@ -124,7 +124,7 @@ public class ReleaseRequests {
                 .reduce((a, b) -> b).orElseThrow();
         ReleaseOrder order = new ReleaseOrder(m.id, tag, environment.json(), List.of(), from.commitSha, null, List.of(),
                 actor.holds(studio.governance.Roles.CI) ? "ci" : "manual", null, from.signedBy, from.rollbackEnabled, from.maxRetries,
-                from.deployStrategy, from.documentationStyle);
+                from.deployStrategy, from.documentationStyle, List.of()); // the version's first deployment routes its events
         ReleasePolicy policy = policy(environment, rulebook.rules(m).definition(), order);
         Release draft = draft(m, order, environment, targets(List.of(), environment), policy, actor);
         draft.promotedFrom = from.id;
@@ -243,6 +243,7 @@ public class ReleaseRequests {
         r.maxRetries = order.maxRetries();
         r.documentationStyle = order.documentationStyle();
         r.signedBy = order.signedBy();
+        r.notifyChannels = order.notifyChannels().toArray(Long[]::new);
         r.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return r;
     }
@@ -281,9 +282,9 @@ public class ReleaseRequests {
                 insert into release (version_tag, milestone_id, environment, state, trigger, requested_by, requested_roles, trace_id,
                                      targets, facts, content_hash, policy, approval_timeout_seconds, commit_sha, docker_images,
                                      created_at, state_since, deploy_strategy, rollback_enabled, documentation_style, signed_by, max_retries,
-                                     promoted_from)
+                                     promoted_from, notify_channels)
                 values (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?7, cast(?8 as jsonb), cast(?9 as jsonb), ?10, cast(?11 as jsonb), ?12, ?13,
-                        cast('[]' as jsonb), ?14, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+                        cast('[]' as jsonb), ?14, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
                 on conflict do nothing returning id""")
                 .setParameter(1, tag).setParameter(2, d.milestoneId).setParameter(3, d.environment).setParameter(4, d.trigger)
                 .setParameter(5, d.requestedBy).setParameter(6, d.requestedRoles).setParameter(7, content.traceId())
@@ -291,6 +292,7 @@ public class ReleaseRequests {
                 .setParameter(12, d.approvalTimeoutSeconds).setParameter(13, d.commitSha).setParameter(14, d.createdAt)
                 .setParameter(15, d.deployStrategy).setParameter(16, d.rollbackEnabled).setParameter(17, d.documentationStyle)
                 .setParameter(18, d.signedBy).setParameter(19, d.maxRetries).setParameter(20, d.promotedFrom)
+                .setParameter(21, d.notifyChannels)
                 .getResultList();
         return ids.isEmpty() ? null : ids.get(0).longValue();
     }

@@ -175,7 +175,7 @@ public class ApiContract implements OASFilter {
                 "expires_at", text("When the override lapses (ISO 8601), optional")));
         Schema flag = OASFactory.createSchema().type(List.of(Schema.SchemaType.BOOLEAN));
         out.put("ReleaseOrder", object("A promotion trigger (promotion-trigger.yaml): a release promoted from a reached milestone. "
-                        + "approved_by and notifyChannels are refused (400 naming the field)", List.of("milestone_id"),
+                        + "approved_by is refused (400 naming the field)", List.of("milestone_id"),
                 "milestone_id", text("The reached milestone"), "version_tag", text("The version; resolved from the milestone when absent"),
                 "environment", text("The target environment"),
                 "promotion_targets", list(text("A target: deploy-to-staging, generate-release-notes, or one key and value such as tag-git: mvp-v1")),
@@ -190,7 +190,9 @@ public class ApiContract implements OASFilter {
                         .description("How often Studio hands a failed release to CI again by itself (0..10)"),
                 "customDeployStrategy", text("canary, blue-green or batch, recorded in the release's signed statement; a canary completes only "
                         + "after CI's GateSignal canaryValidationPassed passed for it"),
-                "releaseDocumentationStyle", text("markdown or json")));
+                "releaseDocumentationStyle", text("markdown or json"),
+                "notifyChannels", list(text("A chat channel's name (#releases), or slack / teams for every channel of that kind: the version's "
+                        + "events also go there, whatever the channel's scope; anything else is 400 with its line"))));
         out.put("Promotion", object("A version promoted to a later environment of the lifecycle", List.of("environment"),
                 "environment", text("staging, qa or production")));
         out.put("FreezeWindow", object("A freeze window: one-off (from, until) or weekly (weekly_from, weekly_until) in a time zone",

@@ -157,6 +157,31 @@ class ChatChannelDeliveryTest {
     }
 
     @Test
+    void aTriggersNotifyChannelsRouteTheVersionsEventsToChannelsOutsideTheirScope() throws Exception {
+        try (ChatReceiver slack = ChatReceiver.start(); ChatReceiver teams = ChatReceiver.start()) {
+            List<String> events = List.of("ReleaseRequested", "ReleaseCompleted", "ReleasePromoted");
+            Releasing.defined("elsewhere");
+            channel("slack", slack, "milestone", "elsewhere", events); // "#slack": another milestone's channel
+            channel("teams", teams, "environment", "production", events); // "#teams": production's
+            Releasing.reached("routed", "versionTag: v3.0.0");
+            Api.as("ci").contentType("application/yaml").body("milestone_id: routed\nenvironment: staging\nnotifyChannels: [\"#slack\"]\n")
+                    .post("/api/releases").then().statusCode(201);
+            Releasing.report("ReleaseCompleted", "v3.0.0", ",\"environment\":\"staging\"").then().statusCode(201);
+            Releasing.promoteVersion("ci", "v3.0.0", "qa").then().statusCode(201);
+
+            // the version's events reach #slack although it listens to another milestone; #teams hears nothing of staging or qa
+            assertTrue(Receiver.await(WAIT, () -> slack.accepted().size() == 3), "slack: " + slack.slackTexts());
+            Thread.sleep(1500);
+            assertEquals(3, slack.accepted().size(), "each event once: " + slack.slackTexts());
+            assertTrue(slack.slackTexts().get(0).startsWith("Release v3.0.0 to staging requested"), slack.slackTexts().toString());
+            assertEquals(List.of(), teams.accepted());
+            assertEquals(TestDb.text("select '{' || id || '}' from webhook where format = 'slack'"),
+                    TestDb.text("select notify_channels::text from release where version_tag = 'v3.0.0' and promoted_from is null"),
+                    "resolved from the name when the release was requested");
+        }
+    }
+
+    @Test
     void aChannelThatKeepsFailingIsRetriedThenDeadLetteredAndEachMessageIsDeliveredOnce() throws Exception {
         try (ChatReceiver failing = ChatReceiver.start().failAlways(true)) {
             Webhook w = channel("slack", failing, "all", null, List.of("MilestoneDefined"));

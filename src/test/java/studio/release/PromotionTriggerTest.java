@@ -86,6 +86,9 @@ class PromotionTriggerTest {
     void theDeployStrategyAndRollbackAreInTheSignedStatementSoApprovalsCoverThem() {
         trigger("ci", TRIGGER.replace("manualApprovalRequired: true", "manualApprovalRequired: false").replace("signedBy: product-owner\n", ""))
                 .then().statusCode(201).body("status", equalTo("deploying"));
+        // a canary completes once its validation passed
+        Api.event("{\"event\":\"GateSignal\",\"versionTag\":\"mvp-v1\",\"gate\":\"canaryValidationPassed\",\"status\":\"pass\"}")
+                .then().statusCode(201);
         report("ReleaseCompleted", "mvp-v1", ",\"environment\":\"staging\"").then().statusCode(201);
         String payload = Api.as("auditor").get("/api/releases/mvp-v1/manifest").then().statusCode(200).extract().path("payload");
         String statement = new String(Base64.getDecoder().decode(payload), StandardCharsets.UTF_8);
@@ -166,17 +169,15 @@ class PromotionTriggerTest {
                 milestone_id: m1
                 environment: staging
                 approved_by: qa-lead
-                notifyChannels: [slack]
                 manualApprovalRequired: true
                 releaseDocumentationStyle: pdf
                 customDeployStrategy: yolo
                 rollbakEnabled: true
                 """;
         trigger("ci", bad).then().statusCode(400)
-                .body("errors.size()", equalTo(6))
+                .body("errors.size()", equalTo(5))
                 .body("errors.find { it.path == '$.approved_by' }.line", equalTo(3))
                 .body("errors.find { it.path == '$.approved_by' }.message", containsString("an approval is a person's decision taken in Studio"))
-                .body("errors.find { it.path == '$.notifyChannels' }.line", equalTo(4))
                 .body("errors.find { it.path == '$.manualApprovalRequired' }.message", containsString("'signedBy' is required"))
                 .body("errors.find { it.path == '$.releaseDocumentationStyle' }.message", containsString("not pdf"))
                 .body("errors.find { it.path == '$.customDeployStrategy' }.message", containsString("canary, blue-green, batch"))
@@ -186,5 +187,23 @@ class PromotionTriggerTest {
                 .body("errors[0].line", equalTo(2)).body("errors[0].message", containsString("unknown role 'release-bot'"));
         assertEquals(0, TestDb.count("select count(*) from release"));
         assertEquals(0, TestDb.count("select count(*) from audit_event where type like 'Release%'"));
+    }
+
+    @Test
+    void notifyChannelsThatNameNoChatChannelAreRefusedEachWithItsLine() {
+        trigger("ci", """
+                milestone_id: m1
+                environment: staging
+                notifyChannels:
+                  - slack
+                  - "#releases"
+                  - email
+                """).then().statusCode(400)
+                .body("errors.size()", equalTo(3))
+                .body("errors.line", equalTo(java.util.List.of(4, 5, 6)))
+                .body("errors[0].message", equalTo("notifyChannels: no slack channel is added yet (Admin > Chat channels)"))
+                .body("errors[1].message", equalTo("notifyChannels: no chat channel is named '#releases' (none is added yet)"))
+                .body("errors[2].message", containsString("'email' is not a channel a trigger routes"));
+        assertEquals(0, TestDb.count("select count(*) from release"));
     }
 }

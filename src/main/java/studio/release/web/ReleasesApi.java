@@ -36,6 +36,7 @@ import studio.governance.Actor;
 import studio.input.Format;
 import studio.governance.ReleaseApproval.Decision;
 import studio.milestone.MilestonePaths;
+import studio.outbound.ChannelDirectory;
 import studio.release.Release;
 import studio.release.ReleaseOrder;
 import studio.release.ReleaseRequests;
@@ -55,6 +56,8 @@ public class ReleasesApi {
 
     static final int MAX_LIMIT = 200;
 
+    @Inject
+    ChannelDirectory directory;
     @Inject
     CurrentUser user;
     @Inject
@@ -81,7 +84,8 @@ public class ReleasesApi {
     private Response created(String body, String contentType) {
         PromotionTrigger trigger = PromotionTriggerReader.read(body == null || body.isBlank() ? "{}" : body, format(contentType));
         Actor actor = user.actor();
-        Release r = requests.create(ReleaseOrder.of(trigger, actor.holds(CI) ? "ci" : "manual"), actor);
+        List<Long> channels = directory.resolve(trigger.notifyChannels().stream().map(c -> new ChannelDirectory.Named(c.name(), c.at())).toList());
+        Release r = requests.create(ReleaseOrder.of(trigger, actor.holds(CI) ? "ci" : "manual", channels), actor);
         return Response.created(URI.create("/api/releases/" + MilestonePaths.segment(r.versionTag)))
                 .entity(json(r.versionTag)).build();
     }
