@@ -53,7 +53,7 @@ public class EvidenceApi {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Report a lifecycle event", description = "A sprint or milestone lifecycle event (SprintClosed, SprintBlocked, GateSignal, ...). Idempotent; dry_run=true answers what it would do and stores nothing.")
     public Response event(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Event"))) String body, @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
-        return rehearsal.run(DryRun.requested(dryRun), () -> respond(intake.event(required(body), key, user.actor())));
+        return rehearsal.run(DryRun.requested(dryRun), () -> respond(taken(dryRun, () -> intake.event(required(body), key, user.actor()))));
     }
 
     @POST
@@ -62,7 +62,7 @@ public class EvidenceApi {
     @Operation(summary = "Report a sprint trace matrix", description = "The sprint's trace matrix (sprint-trace-matrix.json). Idempotent; dry_run=true stores nothing.")
     public Response traceMatrix(@PathParam("sprintId") String sprintId, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "TraceMatrix"))) String body, @HeaderParam("Idempotency-Key") String key,
                                 @QueryParam("dry_run") String dryRun) {
-        return rehearsal.run(DryRun.requested(dryRun), () -> respond(intake.traceMatrix(sprintId, required(body), key, user.actor())));
+        return rehearsal.run(DryRun.requested(dryRun), () -> respond(taken(dryRun, () -> intake.traceMatrix(sprintId, required(body), key, user.actor()))));
     }
 
     @POST
@@ -72,7 +72,7 @@ public class EvidenceApi {
     public Response qaReport(@PathParam("sprintId") String sprintId, @RequestBody(required = true, content = {@Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING, description = "The QA validation report: one line per feature, - Feature: 93.1%")), @Content(mediaType = "application/json", schema = @Schema(ref = "QaReport"))}) String body, @HeaderParam("Content-Type") String type,
                              @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
         boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
-        return rehearsal.run(DryRun.requested(dryRun), () -> respond(intake.qaReport(sprintId, required(body), !json, key, user.actor())));
+        return rehearsal.run(DryRun.requested(dryRun), () -> respond(taken(dryRun, () -> intake.qaReport(sprintId, required(body), !json, key, user.actor()))));
     }
 
     @POST
@@ -80,7 +80,7 @@ public class EvidenceApi {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Report execution metadata", description = "A pipeline's execution metadata. Idempotent; dry_run=true stores nothing.")
     public Response executions(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Executions"))) String body, @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
-        return rehearsal.run(DryRun.requested(dryRun), () -> respond(intake.executions(required(body), key, user.actor())));
+        return rehearsal.run(DryRun.requested(dryRun), () -> respond(taken(dryRun, () -> intake.executions(required(body), key, user.actor()))));
     }
 
     /**
@@ -92,7 +92,36 @@ public class EvidenceApi {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Report many inputs at once", description = "NDJSON, one object with kind and body per line: stored whole or not at all, each line answered as its own call would be.")
     public Response batch(@RequestBody(required = true, content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING, description = "One JSON object per line: kind (event, trace-matrix, qa-report or executions) and body (the document that call takes)"))) String body, @QueryParam("dry_run") String dryRun) {
-        return rehearsal.run(DryRun.requested(dryRun), () -> batchAnswer(intake.batch(required(body), user.actor())));
+        return rehearsal.run(DryRun.requested(dryRun), () -> batchAnswer(taken(dryRun, () -> intake.batch(required(body), user.actor()))));
+    }
+
+    /**
+     * Takes an input, again when its transaction met a concurrent change to a row it read (a timer or another instance
+     * moved the same milestone first: the version check fails and the whole attempt rolled back). The intake is
+     * idempotent and judges from what is stored, so a second attempt does exactly what the first would have done after
+     * the other change; CI is not told 409 for a race it did not cause. A dry run (inside one outer transaction) is not
+     * taken again.
+     */
+    private static <T> T taken(String dryRun, java.util.function.Supplier<T> call) {
+        if (DryRun.requested(dryRun)) return call.get();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !stale(e)) throw e;
+                LOG.debugf("input met a concurrent change (attempt %d); taking it again: %s", attempt, e.getMessage());
+            }
+        }
+    }
+
+    private static final int ATTEMPTS = 3;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EvidenceApi.class);
+
+    private static boolean stale(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) return true;
+        }
+        return false;
     }
 
     private Response batchAnswer(EvidenceIntake.BatchReceipt receipt) {
