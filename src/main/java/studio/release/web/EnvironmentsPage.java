@@ -66,13 +66,19 @@ public record EnvironmentsPage(List<Card> cards, List<Day> days, boolean mayMana
     }
 
     /**
-     * One environment, as its card shows it.
+     * One environment, as its card on this page and the head of its own page show it.
      *
      * @param frozen   the freeze in force now ("'incident-7' from ... until ..."), null when none
      * @param calendar its row of the freeze calendar, over the page's {@link #days()}
      */
     public record Card(String name, String policy, boolean protectedEnvironment, Version current, List<Version> waiting, List<Version> failed,
-                       String frozen, List<Window> windows, boolean required, String defined, PendingChange change, CalendarRow calendar) {}
+                       String frozen, List<Window> windows, boolean required, String defined, PendingChange change, CalendarRow calendar) {
+
+        /** "/releases/environments/qa": the environment's own page. */
+        public String path() {
+            return EnvironmentPage.path(name);
+        }
+    }
 
     /**
      * A change an environments: document proposed that loosens the environment, waiting for a second person.

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import studio.governance.Actor;
 import studio.governance.EnvironmentChangePolicy;
@@ -26,9 +27,11 @@ import studio.release.EnvironmentDefinitions;
 import studio.release.FreezeExceptions;
 import studio.release.FreezeWindows;
 import studio.release.ReleasePolicies;
+import studio.web.ApiException;
 
 /**
- * Reads the environments page: every environment's card, the freeze calendar, the newest freeze exceptions. A card is
+ * Reads the environments page (every environment's card, the freeze calendar, the newest freeze exceptions) and one
+ * environment's own page (the same card, a keyset page of its deployments, the exceptions to its freezes). A card is
  * four bounded queries (three on the environment's releases, one for its freeze windows), none per release; the
  * environment definitions are read once per page.
  */
@@ -38,6 +41,8 @@ public class EnvironmentsQuery {
     static final int CALENDAR_DAYS = 28;
     /** Freeze exceptions listed, newest first. */
     static final int EXCEPTIONS = 20;
+    /** Deployments one page of an environment's history shows, newest first. */
+    static final int HISTORY = 25;
 
     @Inject
     EntityManager em;
@@ -69,6 +74,29 @@ public class EnvironmentsQuery {
         return new EnvironmentsPage(cards, days.stream().map(EnvironmentsPage.Day::of).toList(),
                 actor.holdsAny(List.of(Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN)), notice, typed,
                 exceptionRows(exceptions.recent(EXCEPTIONS), windowNames, d.policies(), actor, now), FreezeExceptionPolicy.ask(actor).allowed(), asked);
+    }
+
+    /**
+     * One environment's page: its card, up to {@link #HISTORY} of its deployments below deployment id {@code before}
+     * (blank: from the newest), newest first, and the newest exceptions to its freezes.
+     *
+     * @param refusal why a decision taken on the page was refused (null: none)
+     * @throws ApiException 404 naming the environments there are; 400 when {@code before} is not a deployment id
+     */
+    @Transactional
+    public EnvironmentPage one(String environment, String before, Actor actor, String notice, String refusal) {
+        ReleaseEnvironment e = known(environment);
+        Long below = cursor(before);
+        Instant now = Instant.now();
+        List<LocalDate> days = days();
+        Definitions d = definitions();
+        EnvironmentsPage.Card card = card(e, d, actor, now, days);
+        List<EnvironmentPage.Deployment> rows = deployments(e.json(), below);
+        boolean more = rows.size() > HISTORY;
+        Map<Long, String> windowNames = card.windows().stream().collect(Collectors.toMap(EnvironmentsPage.Window::id, EnvironmentsPage.Window::describe));
+        return new EnvironmentPage(card, days.stream().map(EnvironmentsPage.Day::of).toList(), more ? rows.subList(0, HISTORY) : rows, below,
+                more ? rows.get(HISTORY - 1).id() : null,
+                exceptionRows(exceptions.recent(e.json(), EXCEPTIONS), windowNames, d.policies(), actor, now), notice, refusal);
     }
 
     /** One environment as both pages show it: its policy and definition, what runs, waits and failed there, its freezes. */
@@ -120,6 +148,32 @@ public class EnvironmentsQuery {
     private static EnvironmentsPage.Version version(Row r) {
         return new EnvironmentsPage.Version(r.text("version_tag"), r.text("environment"), r.text("milestone_id"), r.text("state"),
                 r.instant("state_since"));
+    }
+
+    /** One more than a page of the environment's deployments below id {@code before}, newest first: the extra one says there are older. */
+    private List<EnvironmentPage.Deployment> deployments(String environment, Long before) {
+        return Rows.list(em, """
+                select id, version_tag, environment, milestone_id, state, requested_by, created_at, released_at from release
+                where environment = ? and id < ? order by id desc limit ?""", r -> new EnvironmentPage.Deployment(r.number("id"), r.text("version_tag"),
+                r.text("environment"), r.text("milestone_id"), r.text("state"), r.text("requested_by"), r.instant("created_at"),
+                r.instant("released_at")), environment, before == null ? Long.MAX_VALUE : before, HISTORY + 1);
+    }
+
+    /** @throws ApiException 404 naming the environments there are */
+    private static ReleaseEnvironment known(String environment) {
+        return Arrays.stream(ReleaseEnvironment.values()).filter(e -> e.json().equals(environment)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Studio has no environment '" + environment + "'; its environments are "
+                        + Arrays.stream(ReleaseEnvironment.values()).map(ReleaseEnvironment::json).collect(Collectors.joining(", "))));
+    }
+
+    /** @throws ApiException 400 when {@code before} is not a deployment id */
+    private static Long cursor(String before) {
+        if (before == null || before.isBlank()) return null;
+        try {
+            return Long.parseLong(before.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("before is not a deployment id: use the 'Older deployments' link of the previous page");
+        }
     }
 
     private static List<LocalDate> days() {
