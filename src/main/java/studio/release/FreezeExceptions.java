@@ -114,6 +114,11 @@ public class FreezeExceptions {
         return Rows.list(em, SELECT + " order by id desc limit ?", this::stored, limit);
     }
 
+    /** The newest {@code limit} exceptions to {@code environment}'s freezes, for its own page. */
+    public List<Stored> recent(String environment, int limit) {
+        return Rows.list(em, SELECT + " where environment = ? order by id desc limit ?", this::stored, environment, limit);
+    }
+
     public List<Stored> list(String status) {
         return Rows.list(em, SELECT + " where (cast(? as text) is null or status = ?) order by id desc limit 200", this::stored, status, status);
     }

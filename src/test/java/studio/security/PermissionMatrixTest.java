@@ -297,6 +297,7 @@ class PermissionMatrixTest {
             get("/releases/history/release-history.csv", PEOPLE),
             get("/releases/analytics", PEOPLE),
             get("/releases/environments", PEOPLE),
+            get("/releases/environments/{environment}", "/releases/environments/production", PEOPLE),
             post("/releases/environments/freeze-windows", "/releases/environments/freeze-windows", Set.of("product-owner", "platform-admin"),
                     Body.FORM, "environment=qa"),
             post("/releases/environments/freeze-windows/{id}/remove", "/releases/environments/freeze-windows/" + NO_ID + "/remove",

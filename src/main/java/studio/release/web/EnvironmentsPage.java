@@ -11,7 +11,7 @@ import java.util.List;
  * @param mayManage whether the signed-in person may add and remove freeze windows (product owners, platform admins)
  * @param typed     what a refused add form held (null: none), with the refusal
  */
-public record EnvironmentsPage(List<Card> cards, List<Day> days, List<CalendarRow> calendar, boolean mayManage, String notice,
+public record EnvironmentsPage(List<Card> cards, List<Day> days, boolean mayManage, String notice,
                                Typed typed, List<ExceptionRow> exceptions, boolean mayAsk, Asked asked) {
 
     /**
@@ -47,6 +47,11 @@ public record EnvironmentsPage(List<Card> cards, List<Day> days, List<CalendarRo
     /** What a refused ask or decision held, with the refusal (null: none). */
     public record Asked(String milestoneId, String windowKey, String justification, String expiresAt, String message) {}
 
+    /** Each environment's row of the freeze calendar, in lifecycle order. */
+    public List<CalendarRow> calendar() {
+        return cards.stream().map(Card::calendar).toList();
+    }
+
     /** Windows an exception may be asked for, across environments ("production:12"). */
     public List<Askable> askable() {
         return cards.stream().flatMap(c -> c.windows().stream().map(w -> new Askable(c.name(), w.id(), w.describe()))).toList();
@@ -60,9 +65,20 @@ public record EnvironmentsPage(List<Card> cards, List<Day> days, List<CalendarRo
         }
     }
 
-    /** One environment. */
+    /**
+     * One environment, as its card on this page and the head of its own page show it.
+     *
+     * @param frozen   the freeze in force now ("'incident-7' from ... until ..."), null when none
+     * @param calendar its row of the freeze calendar, over the page's {@link #days()}
+     */
     public record Card(String name, String policy, boolean protectedEnvironment, Version current, List<Version> waiting, List<Version> failed,
-                       String frozen, List<Window> windows, boolean required, String defined, PendingChange change) {}
+                       String frozen, List<Window> windows, boolean required, String defined, PendingChange change, CalendarRow calendar) {
+
+        /** "/releases/environments/qa": the environment's own page. */
+        public String path() {
+            return EnvironmentPage.path(name);
+        }
+    }
 
     /**
      * A change an environments: document proposed that loosens the environment, waiting for a second person.

@@ -17,12 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import studio.governance.Actor;
 import studio.governance.ReleaseApproval.Decision;
+import studio.governance.ReleaseEnvironment;
 import studio.release.FreezeWindows;
 import studio.release.Release;
 import studio.release.ReleaseOrder;
@@ -79,6 +81,8 @@ public class Releases {
         static native TemplateInstance analytics(List<ReleaseCharts.Chart> charts, Instant since);
 
         static native TemplateInstance environments(EnvironmentsPage e);
+
+        static native TemplateInstance environment(EnvironmentPage p);
     }
 
     @Inject
@@ -118,6 +122,17 @@ public class Releases {
     @Path("environments")
     public Response environmentsPage(@RestQuery String done) {
         return html(200, Templates.environments(environments.read(user.actor(), done == null ? null : ENVIRONMENT_NOTICES.get(done), null)));
+    }
+
+    /**
+     * One environment: its policy and definition, what runs there now, every deployment to it ({@code before}: a
+     * deployment id, the page lists the 25 below it), its freezes and the exceptions to them; 404 for an unknown one.
+     */
+    @GET
+    @Path("environments/{environment}")
+    public Response environmentPage(@PathParam("environment") String environment, @RestQuery String before, @RestQuery String done) {
+        return html(200, Templates.environment(environments.one(environment, before, user.actor(), done == null ? null : ENVIRONMENT_NOTICES.get(done),
+                null)));
     }
 
     @POST
@@ -178,13 +193,14 @@ public class Releases {
     @POST
     @Path("environments/freeze-exceptions/{id}/{decision: approve|reject}")
     @RolesAllowed(Roles.ACTING)
-    public Response decideFreezeException(@PathParam("id") long id, @PathParam("decision") String decision, @RestForm String reason) {
+    public Response decideFreezeException(@PathParam("id") long id, @PathParam("decision") String decision, @RestForm String reason,
+                                          @RestForm("return_to") String returnTo) {
+        String back = returnTo(returnTo);
         try {
             io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> exceptions.decide(id, "approve".equals(decision), reason, user.actor()));
-            return Response.seeOther(URI.create("/releases/environments?done=" + decision + "#freeze-exceptions")).build();
+            return Response.seeOther(URI.create(environmentsPath(back) + "?done=" + decision + "#freeze-exceptions")).build();
         } catch (ApiException e) {
-            return html(e.status(), Templates.environments(environments.read(user.actor(), null, null,
-                    new EnvironmentsPage.Asked(null, null, null, null, "freeze exception " + id + ": " + e.getMessage()))));
+            return refusedOnEnvironments(e.status(), back, "freeze exception " + id + ": " + e.getMessage());
         }
     }
 
@@ -192,15 +208,33 @@ public class Releases {
     @Path("environments/{environment}/changes/{id}/{decision: approve|reject}")
     @RolesAllowed(Roles.ACTING)
     public Response decideEnvironmentChange(@PathParam("environment") String environment, @PathParam("id") long id,
-                                            @PathParam("decision") String decision, @RestForm String reason) {
+                                            @PathParam("decision") String decision, @RestForm String reason,
+                                            @RestForm("return_to") String returnTo) {
+        String back = returnTo(returnTo);
         try {
             io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> definitions.decide(environment, id, "approve".equals(decision), reason,
                     user.actor()));
-            return Response.seeOther(URI.create("/releases/environments?done=change-" + decision + "#environment-" + environment)).build();
+            String anchor = back == null ? "#environment-" + environment : "";
+            return Response.seeOther(URI.create(environmentsPath(back) + "?done=change-" + decision + anchor)).build();
         } catch (ApiException e) {
-            return html(e.status(), Templates.environments(environments.read(user.actor(), null, null,
-                    new EnvironmentsPage.Asked(null, null, null, null, "change " + id + " to " + environment + ": " + e.getMessage()))));
+            return refusedOnEnvironments(e.status(), back, "change " + id + " to " + environment + ": " + e.getMessage());
         }
+    }
+
+    /** The environment whose own page a decision was taken on (its form's {@code return_to}); null for the environments page. */
+    private static String returnTo(String environment) {
+        return Arrays.stream(ReleaseEnvironment.values()).map(ReleaseEnvironment::json).filter(e -> e.equals(environment)).findFirst().orElse(null);
+    }
+
+    private static String environmentsPath(String environment) {
+        return environment == null ? "/releases/environments" : EnvironmentPage.path(environment);
+    }
+
+    /** The page a refused decision was taken on, with the refusal, nothing changed. */
+    private Response refusedOnEnvironments(int status, String environment, String refusal) {
+        if (environment != null) return html(status, Templates.environment(environments.one(environment, null, user.actor(), null, refusal)));
+        return html(status, Templates.environments(environments.read(user.actor(), null, null,
+                new EnvironmentsPage.Asked(null, null, null, null, refusal))));
     }
 
     /** A time as a datetime-local field sends it ("2026-12-20T18:00"), read in {@code zone}; one with an offset as it is. */

@@ -37,7 +37,7 @@ class EnvironmentsPageTest {
     @TestSecurity(user = "platform-admin", roles = "platform-admin")
     void showsWhatRunsWhereAndAFreezeAddedThroughTheFormOnItsCalendar() {
         given().get("/releases/environments").then().statusCode(200)
-                .body(containsString("<h2 id=\"env-staging\">staging </h2>"))
+                .body(containsString("<h2 id=\"env-staging\"><a href=\"/releases/environments/staging\">staging</a> </h2>"))
                 .body(containsString("<a class=\"mono\" href=\"/releases/v1.0.0?environment=staging\">v1.0.0</a>"))
                 .body(containsString("production releases need approval by a product-owner and a compliance-officer"))
                 .body(containsString("<a class=\"mono\" href=\"/releases/v2.0.0?environment=production\">v2.0.0</a>"))
