@@ -17,13 +17,16 @@ import studio.input.SequenceNode;
 /**
  * Reads one entry of {@code environments:}. Studio's lifecycle is staging, qa, production in that order: an entry names
  * one of them, and an {@code order} other than its place is refused rather than ignored. Every other key acts: the
- * approval policy keys of release-policy.yaml, {@code required}, and {@code freezeWindows} (added; a document never
- * removes a window). Problems carry line and path.
+ * approval policy keys of release-policy.yaml, {@code required}, what a deployment there waits for and how it recovers
+ * ({@code requiredSignals}, {@code maxRetries}, {@code rollbackOnFailure}), and {@code freezeWindows} (added; a document
+ * never removes a window). Problems carry line and path.
  */
 final class EnvironmentReader {
 
     static final KeySet KEYS = KeySet.of("name", "order", "required", "protected", "approvals", "distinctApprovers", "approvalTtl",
-            "approvalTimeout", "freezeWindows");
+            "approvalTimeout", "freezeWindows", "requiredSignals", "maxRetries", "rollbackOnFailure");
+    /** A signal's name: one word, as CI writes it in a GateSignal's gate (smokeTestsPassed). */
+    private static final java.util.regex.Pattern SIGNAL = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]{0,79}");
     private static final KeySet WINDOW = KeySet.of("name", "from", "until", "weeklyFrom", "weeklyUntil", "timeZone", "reason");
 
     /**
@@ -58,6 +61,10 @@ final class EnvironmentReader {
         duration(f, "approvalTtl", policy);
         duration(f, "approvalTimeout", policy);
         if (f.has("approvals")) policy.put("approvals", approvals(f, f.get("approvals")));
+        if (f.has("requiredSignals")) policy.put("requiredSignals", signals(f));
+        Long retries = f.integer("maxRetries", 0, 10);
+        if (retries != null) policy.put("maxRetries", retries.intValue());
+        if (f.has("rollbackOnFailure")) policy.put("rollbackOnFailure", f.bool("rollbackOnFailure"));
         return new EnvironmentDefinition(env == null ? name : env, f.bool("required"), policy, windows(f), node.line());
     }
 
@@ -102,6 +109,18 @@ final class EnvironmentReader {
         }
         problems.add(value, "write approvals as {role: count}, a list of roles, or none");
         return "none";
+    }
+
+    /** requiredSignals: what CI reports passing (a GateSignal naming the version) before a deployment here completes. */
+    private List<String> signals(Fields f) {
+        List<String> out = new ArrayList<>();
+        for (Node item : f.items("requiredSignals")) {
+            String name = f.text(item, "requiredSignals entry");
+            if (name == null) continue;
+            if (SIGNAL.matcher(name).matches()) out.add(name);
+            else problems.add(item, "a required signal is one word, as CI names it in a GateSignal's gate (smokeTestsPassed), found '" + name + "'");
+        }
+        return out;
     }
 
     private String decider(Fields f, Node item) {

@@ -155,22 +155,27 @@ public final class EventParser {
         return out;
     }
 
-    /** A GateSignal naming a version: its deployment's canaryValidationPassed, passed or failed, with no value. */
+    /**
+     * A GateSignal naming a version: one of the signals its deployment waits for (its environment's requiredSignals, a
+     * canary's canaryValidationPassed), passed or failed, with no value. Whether the deployment waits for it is the
+     * release side's to say.
+     */
     private static DeploymentSignal deploymentSignal(Fields f, EventMeta m) {
         if (f.has("milestoneId")) {
-            f.problems().add(f.get("milestoneId"), "a gate signal names a milestone (for its gates) or a versionTag (for a deployment's "
-                    + DeploymentSignal.CANARY + "), not both");
+            f.problems().add(f.get("milestoneId"), "a gate signal names a milestone (for its gates) or a versionTag (for a signal its "
+                    + "deployment waits for, such as canaryValidationPassed), not both");
         }
         String gate = f.requiredString("gate");
-        if (gate != null && !gate.equals(DeploymentSignal.CANARY)) {
-            f.problems().add(f.get("gate"), "a gate signal naming a versionTag is about its deployment, whose one gate is " + DeploymentSignal.CANARY
-                    + ", found '" + gate + "'; a milestone's gates are signalled with its milestoneId");
+        if (gate != null && !SIGNAL_NAME.matcher(gate).matches()) {
+            f.problems().add(f.get("gate"), "a deployment's signal is one word (smokeTestsPassed, canaryValidationPassed), found '" + gate + "'");
         }
-        if (f.has("value")) f.problems().add(f.get("value"), DeploymentSignal.CANARY + " passes or fails ('status'); it takes no value");
+        if (f.has("value")) f.problems().add(f.get("value"), "a deployment's signal passes or fails ('status'); it takes no value");
         String status = f.has("status") ? signalStatus(f) : null;
-        if (!f.has("status")) f.problems().add(f.node(), "'status' (pass or fail) is required for " + DeploymentSignal.CANARY);
+        if (!f.has("status")) f.problems().add(f.node(), "'status' (pass or fail) is required for a deployment's signal");
         return new DeploymentSignal(m, f.string("versionTag"), f.string("environment"), gate, status, f.string("detail"));
     }
+
+    private static final java.util.regex.Pattern SIGNAL_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]{0,79}");
 
     private static String versionOrMilestone(Fields f) {
         if (!f.has("versionTag") && !f.has("milestoneId")) {

@@ -75,14 +75,12 @@ public sealed interface IngestEvent {
     }
 
     /**
-     * A GateSignal about one deployment rather than a milestone: {@code canaryValidationPassed} for a version deployed
-     * by canary. Names the version and, when it runs in several environments, the environment.
+     * A GateSignal about one deployment rather than a milestone: a signal it waits for (its environment's
+     * requiredSignals, a canary's canaryValidationPassed). Names the version and, when it runs in several environments,
+     * the environment.
      */
     record DeploymentSignal(EventMeta meta, String versionTag, String environment, String gate, String status, String detail)
             implements IngestEvent {
-        /** The gate a deployment waits for: its canary's validation on live traffic. */
-        public static final String CANARY = "canaryValidationPassed";
-
         public boolean passed() {
             return "pass".equals(status);
         }

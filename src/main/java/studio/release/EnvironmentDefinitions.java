@@ -22,6 +22,7 @@ import studio.audit.AuditLog;
 import studio.audit.Refusals;
 import studio.definition.EnvironmentDefinition;
 import studio.governance.Actor;
+import studio.governance.DeploymentRules;
 import studio.governance.EnvironmentChangePolicy;
 import studio.governance.ReleaseEnvironment;
 import studio.governance.ReleasePolicy;
@@ -127,7 +128,7 @@ public class EnvironmentDefinitions {
         ReleasePolicy before = policies(stored).policyFor(env);
         ReleasePolicy after;
         try {
-            after = settings.policies().with(env, merged).policyFor(env);
+            after = settings.policies().with(env, approvalSettings(merged)).policyFor(env);
         } catch (IllegalArgumentException e) {
             throw problem(d.line(), e.getMessage());
         }
@@ -136,7 +137,8 @@ public class EnvironmentDefinitions {
                 || current == null && d.policy().isEmpty() && required == requiredBefore) {
             return new EnvironmentsDefined.Outcome(env.json(), "unchanged", null, List.of(), added);
         }
-        List<String> weakenings = EnvironmentChangePolicy.weakenings(before, requiredBefore, after, required);
+        List<String> weakenings = new java.util.ArrayList<>(EnvironmentChangePolicy.weakenings(before, requiredBefore, after, required));
+        weakenings.addAll(DeploymentRules.of(current == null ? Map.of() : current.policy()).weakeningsTo(DeploymentRules.of(merged), env.json()));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (weakenings.isEmpty()) {
             store(env, merged, required, actor.name(), now);
@@ -182,8 +184,21 @@ public class EnvironmentDefinitions {
     /** {@link #policies()} from definitions already read. */
     public studio.release.ReleasePolicies policies(Map<ReleaseEnvironment, Stored> stored) {
         studio.release.ReleasePolicies p = settings.policies();
-        for (var e : stored.entrySet()) p = p.with(e.getKey(), e.getValue().policy());
+        for (var e : stored.entrySet()) p = p.with(e.getKey(), approvalSettings(e.getValue().policy()));
         return p;
+    }
+
+    /** What a deployment to {@code environment} waits for and how it recovers, as its definition in force says (none: the installation's). */
+    public DeploymentRules deployment(ReleaseEnvironment environment) {
+        Stored s = stored().get(environment);
+        return s == null ? DeploymentRules.NONE : DeploymentRules.of(s.policy());
+    }
+
+    /** A definition's approval policy keys alone (the rest are its {@link DeploymentRules}). */
+    private static Map<String, Object> approvalSettings(Map<String, Object> settings) {
+        Map<String, Object> out = new LinkedHashMap<>(settings);
+        out.keySet().removeAll(DeploymentRules.KEYS);
+        return out;
     }
 
     private void store(ReleaseEnvironment env, Map<String, Object> policy, boolean required, String by, Instant at) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import studio.governance.ReleaseEnvironment;
@@ -77,16 +78,22 @@ public class Release extends PanacheEntityBase {
     /** The deployment of the same version this one was promoted from; null: the version's first deployment. */
     @Column(name = "promoted_from")
     public Long promotedFrom;
-    /** When CI's canaryValidationPassed passed for it (a canary deployment); null: not yet. */
-    @Column(name = "canary_validated_at")
-    public Instant canaryValidatedAt;
-    /** What that signal said (error rates, the canary's share of traffic). */
-    @Column(name = "canary_detail")
-    public String canaryDetail;
+    /** requiredSignals of its environment when it was made: signals CI reports passing before it may complete. */
+    @Column(name = "required_signals")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] requiredSignals = new String[0];
+    /** The newest signal report at its latest hand-over to CI: only reports after it count (a retry needs them again). */
+    @Column(name = "signals_after")
+    public long signalsAfter;
     /** notifyChannels of its trigger: chat channels (ids) the version's events also go to; empty: none. */
     @Column(name = "notify_channels")
     @JdbcTypeCode(SqlTypes.ARRAY)
     public Long[] notifyChannels = new Long[0];
+    /** When it is to be handed to CI by itself once approved (a scheduled deployment); null: as soon as approved. */
+    @Column(name = "scheduled_for")
+    public Instant scheduledFor;
+    @Column(name = "scheduled_by")
+    public String scheduledBy;
     /** How often Studio handed it to CI again after a failure by itself. */
     @Column(name = "retry_count")
     public int retryCount;
@@ -108,18 +115,10 @@ public class Release extends PanacheEntityBase {
         return new studio.release.document.DeploySettings(deployStrategy, rollbackEnabled, documentationStyle, signedBy);
     }
 
-    /**
-     * What this deployment waits for before CI's ReleaseCompleted may complete it, or null: a canary waits for its
-     * canaryValidationPassed gate to pass after its latest hand-over to CI.
-     */
-    public String awaitedSignal() {
-        if (!"canary".equals(deployStrategy)) return null;
-        boolean validated = canaryValidatedAt != null && (triggeredAt == null || !canaryValidatedAt.isBefore(triggeredAt));
-        return validated ? null : CANARY_SIGNAL;
+    /** The signals it waits for before CI's ReleaseCompleted may complete it: its environment's, and a canary's validation. */
+    public List<String> awaitedSignals() {
+        return new studio.governance.DeploymentRules(List.of(requiredSignals), null, null).awaitedBy(deployStrategy);
     }
-
-    /** The gate a canary deployment waits for (the spec's deployment gate type). */
-    public static final String CANARY_SIGNAL = "canaryValidationPassed";
 
     public ReleaseState lifecycleState() {
         return ReleaseState.fromJson(state);

@@ -90,16 +90,13 @@ public class ReleaseCoordinator {
         records.lockMilestone(r.milestoneId);
         r = records.lock(r);
         Instant at = (e.meta().timestamp() == null ? Instant.now() : e.meta().timestamp()).truncatedTo(ChronoUnit.MICROS);
-        if (e instanceof DeploymentSignal s) requireCanary(r, s);
-        if (e instanceof DeploymentSignal s && s.passed()) {
-            validated(r, s, report.actor());
-            return;
+        if (e instanceof DeploymentSignal s) {
+            signalled(r, s, report.actor());
+            if (s.passed()) return;
         }
-        if (e instanceof DeploymentSignal s) { // a failing validation outweighs an earlier pass: a completion needs a new one
-            r.canaryValidatedAt = null;
-            r.canaryDetail = s.detail();
-        }
-        ReleaseStimulus stimulus = e instanceof ReleaseCompleted ? new ReleaseStimulus.CiCompleted(r.awaitedSignal()) : ci.stimulus();
+        List<String> waiting = e instanceof ReleaseCompleted ? records.waitingFor(r) : List.of();
+        ReleaseStimulus stimulus = e instanceof ReleaseCompleted ? new ReleaseStimulus.CiCompleted(waiting.isEmpty() ? null : String.join(", ", waiting))
+                : ci.stimulus();
         // what CI deployed is signed with the completion (outside the content hash: approvals never covered it); a
         // report the lifecycle refuses rolls this back with it
         if (!ci.images().isEmpty()) r.dockerImages = ReleaseJson.write(ci.images());
@@ -110,25 +107,31 @@ public class ReleaseCoordinator {
         }
     }
 
-    /** A deployment's gate signal is a canary's, about a deployment CI is running (or ran and failed). */
-    private static void requireCanary(Release r, DeploymentSignal s) {
+    /**
+     * Records a signal CI reported for a deployment that waits for it, while CI deploys it (409 otherwise, nothing
+     * stored). Every report is kept; a passing one is audited, a failing one fails the deployment (its caller).
+     */
+    private void signalled(Release r, DeploymentSignal s, Actor actor) {
         String where = "release " + r.versionTag + " in " + r.environment;
-        if (!"canary".equals(r.deployStrategy)) {
-            throw ApiException.conflict(where + " does not deploy by canary (customDeployStrategy: " + (r.deployStrategy == null ? "none" : r.deployStrategy)
-                    + "); " + s.gate() + " is a canary's gate");
+        List<String> awaited = r.awaitedSignals();
+        if (!awaited.contains(s.gate())) {
+            throw ApiException.conflict(where + " does not wait for " + s.gate() + ": " + (awaited.isEmpty()
+                    ? "it waits for no signal (its environment requires none, and it does not deploy by canary)"
+                    : "it waits for " + String.join(", ", awaited)));
         }
         if (r.lifecycleState() != ReleaseState.DEPLOYING) {
-            throw ApiException.conflict(where + " is " + r.lifecycleState().label() + "; a canary is validated while CI deploys it");
+            throw ApiException.conflict(where + " is " + r.lifecycleState().label() + "; its signals are reported while CI deploys it");
         }
-    }
-
-    /** canaryValidationPassed passed: CI's ReleaseCompleted may complete the deployment now. */
-    private void validated(Release r, DeploymentSignal s, Actor actor) {
-        r.canaryValidatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        r.canaryDetail = s.detail();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        studio.persistence.Rows.update(em, """
+                insert into deployment_signal (release_id, gate, status, detail, reported_at, reported_by) values (?, ?, ?, ?, ?, ?)""",
+                r.id, s.gate(), s.status(), s.detail(), now, actor.name());
+        if (!s.passed()) return;
         var p = ReleaseJson.JSON.createObjectNode().put("version_tag", r.versionTag).put("environment", r.environment).put("gate", s.gate())
                 .put("detail", s.detail());
-        audit.record(actor, AuditEntry.of("CanaryValidationPassed", Subject.release(r.versionTag), r.traceId, p)
+        List<String> still = records.waitingFor(r);
+        still.forEach(p.putArray("still_waiting_for")::add);
+        audit.record(actor, AuditEntry.of("DeploymentSignalPassed", Subject.release(r.versionTag), r.traceId, p)
                 .alsoAbout(List.of(Subject.milestone(r.milestoneId))));
     }
 

@@ -32,6 +32,7 @@ import studio.web.ApiException;
  * documents need them, and the content a milestone would ship now.
  */
 @ApplicationScoped
+@jakarta.inject.Named("releaseRecords")
 public class ReleaseRecords {
 
     @Inject
@@ -89,6 +90,28 @@ public class ReleaseRecords {
     public Release lock(Release r) {
         em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
         return r;
+    }
+
+    /** Each signal's newest report for deployment {@code r} (one query), by gate. */
+    public Map<String, studio.governance.DeploymentRules.Report> signals(Release r) {
+        Map<String, studio.governance.DeploymentRules.Report> out = new java.util.LinkedHashMap<>();
+        studio.persistence.Rows.list(em, """
+                select distinct on (gate) id, gate, status, reported_at from deployment_signal where release_id = ? order by gate, id desc""",
+                row -> out.put(row.text("gate"), new studio.governance.DeploymentRules.Report(row.number("id"), row.text("gate"),
+                        "pass".equals(row.text("status")), row.instant("reported_at"))), r.id);
+        return out;
+    }
+
+    /** The signals deployment {@code r} still waits for before CI's ReleaseCompleted may complete it (empty: none). */
+    public List<String> waitingFor(Release r) {
+        List<String> awaited = r.awaitedSignals();
+        return awaited.isEmpty() ? List.of() : studio.governance.DeploymentRules.waitingFor(awaited, signals(r), r.signalsAfter);
+    }
+
+    /** The newest signal report of deployment {@code r} (0: none): reports up to it do not count for a new hand-over to CI. */
+    public long lastSignal(Release r) {
+        return Rows.first(em, "select coalesce(max(id), 0) as last from deployment_signal where release_id = ?", row -> row.number("last"), r.id)
+                .orElse(0L);
     }
 
     public Milestone milestone(String id) {

@@ -126,7 +126,7 @@ public class ReleaseRequests {
                 actor.holds(studio.governance.Roles.CI) ? "ci" : "manual", null, from.signedBy, from.rollbackEnabled, from.maxRetries,
                 from.deployStrategy, from.documentationStyle, List.of()); // the version's first deployment routes its events
         ReleasePolicy policy = policy(environment, rulebook.rules(m).definition(), order);
-        Release draft = draft(m, order, environment, targets(List.of(), environment), policy, actor);
+        Release draft = draft(m, order, environment, targets(List.of(), environment), policy, environments.deployment(environment), actor);
         draft.promotedFrom = from.id;
         Long id = tryInsert(draft, ReleaseJson.content(from.facts), tag);
         if (id == null) throw ApiException.conflict("version " + tag + " is being promoted to " + environment.json() + " already");
@@ -152,7 +152,7 @@ public class ReleaseRequests {
         MilestoneDefinition d = rulebook.rules(m).definition();
         ReleasePolicy policy = policy(environment, d, order);
         VersionPolicy versions = versionPolicy(d);
-        Release draft = draft(m, order, environment, targets, policy, actor);
+        Release draft = draft(m, order, environment, targets, policy, environments.deployment(environment), actor);
         return new Inputs(m, draft, records.contentOf(m), versions, policy);
     }
 
@@ -226,7 +226,7 @@ public class ReleaseRequests {
     }
 
     private static Release draft(Milestone m, ReleaseOrder order, ReleaseEnvironment environment, List<String> targets, ReleasePolicy policy,
-                                 Actor actor) {
+                                 studio.governance.DeploymentRules rules, Actor actor) {
         Release r = new Release();
         r.milestoneId = m.id;
         r.environment = environment.json();
@@ -239,8 +239,10 @@ public class ReleaseRequests {
         r.commitSha = order.commit();
         r.dockerImages = "[]";
         r.deployStrategy = order.deployStrategy();
-        r.rollbackEnabled = order.rollbackEnabled();
-        r.maxRetries = order.maxRetries();
+        // the environment's own rules first (a platform admin's, governed); then the trigger's; else the installation's
+        r.rollbackEnabled = rules.rollbackOnFailure() != null ? rules.rollbackOnFailure() : order.rollbackEnabled();
+        r.maxRetries = rules.maxRetries() != null ? rules.maxRetries() : order.maxRetries();
+        r.requiredSignals = rules.requiredSignals().toArray(String[]::new);
         r.documentationStyle = order.documentationStyle();
         r.signedBy = order.signedBy();
         r.notifyChannels = order.notifyChannels().toArray(Long[]::new);
@@ -282,9 +284,9 @@ public class ReleaseRequests {
                 insert into release (version_tag, milestone_id, environment, state, trigger, requested_by, requested_roles, trace_id,
                                      targets, facts, content_hash, policy, approval_timeout_seconds, commit_sha, docker_images,
                                      created_at, state_since, deploy_strategy, rollback_enabled, documentation_style, signed_by, max_retries,
-                                     promoted_from, notify_channels)
+                                     promoted_from, notify_channels, required_signals)
                 values (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?7, cast(?8 as jsonb), cast(?9 as jsonb), ?10, cast(?11 as jsonb), ?12, ?13,
-                        cast('[]' as jsonb), ?14, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+                        cast('[]' as jsonb), ?14, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
                 on conflict do nothing returning id""")
                 .setParameter(1, tag).setParameter(2, d.milestoneId).setParameter(3, d.environment).setParameter(4, d.trigger)
                 .setParameter(5, d.requestedBy).setParameter(6, d.requestedRoles).setParameter(7, content.traceId())
@@ -292,7 +294,7 @@ public class ReleaseRequests {
                 .setParameter(12, d.approvalTimeoutSeconds).setParameter(13, d.commitSha).setParameter(14, d.createdAt)
                 .setParameter(15, d.deployStrategy).setParameter(16, d.rollbackEnabled).setParameter(17, d.documentationStyle)
                 .setParameter(18, d.signedBy).setParameter(19, d.maxRetries).setParameter(20, d.promotedFrom)
-                .setParameter(21, d.notifyChannels)
+                .setParameter(21, d.notifyChannels).setParameter(22, d.requiredSignals)
                 .getResultList();
         return ids.isEmpty() ? null : ids.get(0).longValue();
     }

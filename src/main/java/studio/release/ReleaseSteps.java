@@ -131,7 +131,10 @@ public class ReleaseSteps {
                 r.state = t.to().json();
                 r.stateSince = now;
             }
-            if (t.to() == ReleaseState.DEPLOYING) r.triggeredAt = now;
+            if (t.to() == ReleaseState.DEPLOYING) {
+                r.triggeredAt = now;
+                if (!r.awaitedSignals().isEmpty()) r.signalsAfter = records.lastSignal(r);
+            }
             if (t.to() == ReleaseState.DOCUMENTING) r.releasedAt = now;
             if (WITH_REASON.contains(t.to())) r.lastReason = t.reason();
             if (t.to() == ReleaseState.COMPLETED) {

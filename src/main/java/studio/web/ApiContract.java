@@ -193,6 +193,9 @@ public class ApiContract implements OASFilter {
                 "releaseDocumentationStyle", text("markdown or json"),
                 "notifyChannels", list(text("A chat channel's name (#releases), or slack / teams for every channel of that kind: the version's "
                         + "events also go there, whatever the channel's scope; anything else is 400 with its line"))));
+        out.put("Schedule", object("When a deployment waiting for approvals is handed to CI once approved", List.of("at"),
+                "at", text("ISO-8601 with offset, within 30 days, outside the environment's freeze windows; null clears the schedule"),
+                "environment", text("The deployment meant (default: the version's newest); refused (409) once it is no longer the newest")));
         out.put("Promotion", object("A version promoted to a later environment of the lifecycle", List.of("environment"),
                 "environment", text("staging, qa or production")));
         out.put("FreezeWindow", object("A freeze window: one-off (from, until) or weekly (weekly_from, weekly_until) in a time zone",

@@ -61,6 +61,11 @@ public final class JsonBody {
         if (!problems.isEmpty()) throw new ApiException(400, problems);
     }
 
+    /** Whether the body has the field (null counts: it says so on purpose). */
+    public boolean has(String name) {
+        return root.has(name);
+    }
+
     /** The first of the given spellings that is present, as text; null when absent. */
     public String text(String... names) {
         JsonNode n = field(names);

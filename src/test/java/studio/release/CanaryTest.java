@@ -42,19 +42,20 @@ class CanaryTest {
     @Test
     void aCanaryCompletesOnlyAfterItsValidationPassed() {
         create("ci", "{\"milestone_id\":\"m1\",\"environment\":\"staging\",\"customDeployStrategy\":\"canary\"}").then().statusCode(201)
-                .body("status", equalTo("deploying")).body("canary.waits_for", equalTo("canaryValidationPassed"))
-                .body("canary.validated", equalTo(false));
+                .body("status", equalTo("deploying")).body("signals.awaits", equalTo(java.util.List.of("canaryValidationPassed")))
+                .body("signals.waiting_for", equalTo(java.util.List.of("canaryValidationPassed")));
         long before = evidence();
         report("ReleaseCompleted", "v1.0.0", "").then().statusCode(409).body("errors[0].message", equalTo(
-                "release v1.0.0: CI's ReleaseCompleted comes after canaryValidationPassed: the deployment is a canary, and completes once CI reported a GateSignal "
-                        + "canaryValidationPassed passing for it"));
+                "release v1.0.0: CI's ReleaseCompleted comes after canaryValidationPassed: the deployment completes once CI reported a GateSignal "
+                        + "passing for each signal it waits for"));
         assertEquals(before, evidence(), "a refused report stores nothing");
         release("v1.0.0").then().body("status", equalTo("deploying"));
 
         signal("v1.0.0", "pass", "").then().statusCode(201);
-        release("v1.0.0").then().body("status", equalTo("deploying")).body("canary.validated", equalTo(true))
-                .body("canary.detail", equalTo("5% of traffic for 30 min: error rate 0.2%"));
-        assertEquals(1, TestDb.count("select count(*) from audit_event where type = 'CanaryValidationPassed' and subject_id = 'v1.0.0'"));
+        release("v1.0.0").then().body("status", equalTo("deploying")).body("signals.waiting_for", equalTo(java.util.List.of()))
+                .body("signals.newest[0].passed", equalTo(true));
+        assertEquals("5% of traffic for 30 min: error rate 0.2%", TestDb.text("""
+                select payload::jsonb->>'detail' from audit_event where type = 'DeploymentSignalPassed' and subject_id = 'v1.0.0'"""));
         report("ReleaseCompleted", "v1.0.0", "").then().statusCode(201);
         release("v1.0.0").then().body("status", equalTo("completed"));
         Api.milestone("m1").then().body("status", equalTo("closed"));
@@ -70,7 +71,7 @@ class CanaryTest {
         report("ReleaseCompleted", "v1.0.0", "").then().statusCode(409);
 
         Api.as("product-owner").post("/api/releases/v1.0.0/retry").then().statusCode(200).body("status", equalTo("deploying"))
-                .body("canary.validated", equalTo(false));
+                .body("signals.waiting_for", equalTo(java.util.List.of("canaryValidationPassed")));
         report("ReleaseCompleted", "v1.0.0", "").then().statusCode(409).body("errors[0].message", containsString("comes after canaryValidationPassed"));
         // the first pass again is a replay (same event): it does not validate the new attempt
         signal("v1.0.0", "pass", "").then().statusCode(201);
@@ -93,18 +94,18 @@ class CanaryTest {
         create("ci", "{\"milestone_id\":\"m1\",\"environment\":\"staging\"}").then().statusCode(201);
         long before = evidence();
         signal("v1.0.0", "pass", "").then().statusCode(409)
-                .body("errors[0].message", equalTo("release v1.0.0 in staging does not deploy by canary (customDeployStrategy: none); "
-                        + "canaryValidationPassed is a canary's gate"));
+                .body("errors[0].message", equalTo("release v1.0.0 in staging does not wait for canaryValidationPassed: it waits for no signal "
+                        + "(its environment requires none, and it does not deploy by canary)"));
         signal("v1.0.0", "pass", ",\"milestoneId\":\"m1\"").then().statusCode(400)
-                .body("errors[0].message", containsString("names a milestone (for its gates) or a versionTag"));
+                .body("errors[0].message", containsString("names a milestone (for its gates) or a versionTag (for a signal its deployment waits for"));
         signal("v1.0.0", "pass", ",\"value\":3").then().statusCode(400).body("errors[0].message", containsString("takes no value"));
-        Api.event("{\"event\":\"GateSignal\",\"versionTag\":\"v1.0.0\",\"gate\":\"securityValidated\",\"status\":\"pass\"}").then().statusCode(400)
-                .body("errors[0].message", containsString("whose one gate is canaryValidationPassed, found 'securityValidated'"));
+        Api.event("{\"event\":\"GateSignal\",\"versionTag\":\"v1.0.0\",\"gate\":\"smoke tests\",\"status\":\"pass\"}").then().statusCode(400)
+                .body("errors[0].message", containsString("a deployment's signal is one word (smokeTestsPassed, canaryValidationPassed), found 'smoke tests'"));
         Api.event("{\"event\":\"GateSignal\",\"versionTag\":\"v1.0.0\",\"gate\":\"canaryValidationPassed\"}").then().statusCode(400)
                 .body("errors[0].message", containsString("'status' (pass or fail) is required"));
         signal("v9.9.9", "pass", "").then().statusCode(404);
         assertEquals(before, evidence(), "refused signals store nothing");
-        release("v1.0.0").then().body("status", equalTo("deploying")).body("canary", nullValue());
+        release("v1.0.0").then().body("status", equalTo("deploying")).body("signals", nullValue());
         report("ReleaseCompleted", "v1.0.0", "").then().statusCode(201);
     }
 }

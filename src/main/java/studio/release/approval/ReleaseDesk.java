@@ -79,7 +79,46 @@ public class ReleaseDesk {
         ApprovalStatus status = ApprovalLedger.evaluate(policy, r.requestedBy, decisions, r.contentHash, now);
         audit.record(actor, decided(r, given, status));
         if (status instanceof ApprovalStatus.Rejected) steps.react(r, new ReleaseStimulus.ApprovalRejected(actor.name(), given.reason()), actor, now);
-        else if (status instanceof Satisfied) steps.react(r, new ReleaseStimulus.ApprovalsComplete(actor.name()), actor, now);
+        // approved ahead of time: a scheduled deployment waits, approved, for its moment (the release timer hands it on)
+        else if (status instanceof Satisfied && (r.scheduledFor == null || !now.isBefore(r.scheduledFor))) {
+            r.scheduledFor = null;
+            steps.react(r, new ReleaseStimulus.ApprovalsComplete(actor.name()), actor, now);
+        }
+        return r;
+    }
+
+    /**
+     * Schedules the deployment waiting for approvals for {@code at} (null: clears its schedule): approved ahead of time, it
+     * is handed to CI by the release timer when the moment comes, if every approval still holds and no freeze holds.
+     *
+     * @throws ApiException 409 when it does not wait for approvals, or {@code at} is past, too far ahead or frozen
+     */
+    @Transactional
+    public Release schedule(String tag, String environment, Instant at, Actor actor) {
+        Release r = records.lockForAction(tag, environment);
+        if (r.lifecycleState() != ReleaseState.PAUSED_FOR_APPROVAL) {
+            throw ApiException.conflict("release " + tag + " is " + r.lifecycleState().label() + "; a deployment is scheduled while it waits for approvals");
+        }
+        Instant now = now();
+        var p = ReleaseJson.JSON.createObjectNode().put("version_tag", r.versionTag).put("environment", r.environment);
+        if (at == null) {
+            if (r.scheduledFor == null) return r;
+            p.put("was", r.scheduledFor.toString());
+            r.scheduledFor = null;
+            r.scheduledBy = null;
+            audit.record(actor, AuditEntry.of("ReleaseScheduleCleared", Subject.release(tag), r.traceId, p).alsoAbout(List.of(Subject.milestone(r.milestoneId))));
+            return r;
+        }
+        Instant when = at.truncatedTo(ChronoUnit.SECONDS);
+        java.util.Optional<String> frozen = freezes.holding(r.environment, when).filter(w -> freezes.exception(w, r.milestoneId, when).isEmpty())
+                .map(studio.governance.FreezeWindow::describe);
+        studio.governance.DeploymentSchedule.refusal(when, now, frozen).ifPresent(why -> {
+            throw ApiException.conflict("release " + tag + " in " + r.environment + ": " + why);
+        });
+        r.scheduledFor = when;
+        r.scheduledBy = actor.name();
+        p.put("scheduled_for", when.toString()).put("approvals", approvalStatus(r, records.approvals(r.id)).sentence());
+        audit.record(actor, AuditEntry.of("ReleaseScheduled", Subject.release(tag), r.traceId, p).alsoAbout(List.of(Subject.milestone(r.milestoneId))));
         return r;
     }
 

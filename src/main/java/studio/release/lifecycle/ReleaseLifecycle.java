@@ -77,8 +77,8 @@ public final class ReleaseLifecycle {
         if (path.state() == DOCUMENTING || path.state() == COMPLETED) return; // a repeated report
         require(path.state(), c, Set.of(DEPLOYING, FAILED), path.state().compareTo(DEPLOYING) < 0 ? "; it was not handed to CI yet" : "");
         if (c.awaited() != null) {
-            throw new IllegalReleaseTransition(path.state(), c, c.label() + " comes after " + c.awaited() + ": the deployment is a canary, and "
-                    + "completes once CI reported a GateSignal " + c.awaited() + " passing for it");
+            throw new IllegalReleaseTransition(path.state(), c, c.label() + " comes after " + c.awaited() + ": the deployment completes once CI "
+                    + "reported a GateSignal passing for each signal it waits for");
         }
         path.take(ReleaseTrigger.CI_SUCCEEDED, path.state() == FAILED ? "CI reported completion after an earlier failure" : "CI reported completion");
         path.take(ReleaseTrigger.DOCUMENT, "manifest signed and release documents generated");

@@ -43,7 +43,7 @@ public sealed interface ReleaseStimulus {
     /**
      * CI posted ReleaseCompleted.
      *
-     * @param awaited a signal the deployment still waits for (canaryValidationPassed), or null: none
+     * @param awaited the signals the deployment still waits for (smokeTestsPassed, canaryValidationPassed), or null: none
      */
     record CiCompleted(String awaited) implements ReleaseStimulus {
         public CiCompleted() {

@@ -65,15 +65,20 @@ public class EnvironmentsApi {
         ArrayNode out = body.putArray("environments");
         Instant now = Instant.now();
         int order = 1;
-        var policies = definitions.policies();
-        var optional = definitions.optional();
         var stored = definitions.stored();
+        var policies = definitions.policies(stored);
+        var optional = definitions.optional(stored);
         var pending = definitions.pending();
         for (ReleaseEnvironment e : ReleaseEnvironment.values()) {
             var policy = policies.policyFor(e);
             ObjectNode n = out.addObject().put("name", e.json()).put("order", order++).put("protected", policy.protectedEnvironment())
-                    .put("policy", policy.describe()).put("required", !optional.contains(e));
+                    .put("required", !optional.contains(e));
             var definition = stored.get(e);
+            var rules = definition == null ? studio.governance.DeploymentRules.NONE : studio.governance.DeploymentRules.of(definition.policy());
+            n.put("policy", policy.describe() + rules.describe());
+            ObjectNode deployment = n.putObject("deployment");
+            rules.requiredSignals().forEach(deployment.putArray("required_signals")::add);
+            deployment.put("max_retries", rules.maxRetries()).put("rollback_on_failure", rules.rollbackOnFailure());
             if (definition == null) {
                 n.putNull("defined");
             } else {

@@ -105,7 +105,9 @@ public class EnvironmentsQuery {
         var policy = d.policies().policyFor(e);
         List<FreezeWindow> windows = freezes.of(env);
         String frozen = windows.stream().filter(w -> w.covers(now)).findFirst().map(w -> w.describe() + " until " + w.endText(now)).orElse(null);
-        return new EnvironmentsPage.Card(env, policy.describe(), policy.protectedEnvironment(),
+        var stored = d.stored().get(e);
+        String rules = stored == null ? "" : studio.governance.DeploymentRules.of(stored.policy()).describe();
+        return new EnvironmentsPage.Card(env, policy.describe() + rules, policy.protectedEnvironment(),
                 versions("state = 'completed'", env, 1, "released_at desc nulls last, id desc").stream().findFirst().orElse(null),
                 versions("state = 'paused_for_approval'", env, 10, "created_at, id"),
                 versions("state in ('failed', 'rolled_back', 'aborted', 'rejected')", env, 5, "state_since desc, id desc"), frozen,

@@ -2,7 +2,10 @@ package studio.release.web;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
 import studio.governance.ApprovalStatus;
+import studio.governance.DeploymentRules;
 import studio.release.Release;
 import studio.release.ReleaseJson;
 import studio.release.document.ReleaseMetadata;
@@ -16,6 +19,21 @@ public final class ReleaseApiJson {
 
     private ReleaseApiJson() {}
 
+    /**
+     * Adds {@code signals} when the deployment waits for some: {"awaits": [..], "waiting_for": [..], "newest": [{"gate",
+     * "passed", "reported_at"}]}: what CI must report passing before its ReleaseCompleted may complete it.
+     */
+    public static ObjectNode withSignals(ObjectNode n, Release r, Map<String, DeploymentRules.Report> newest) {
+        List<String> awaits = r.awaitedSignals();
+        if (awaits.isEmpty()) return n;
+        ObjectNode s = n.putObject("signals");
+        awaits.forEach(s.putArray("awaits")::add);
+        DeploymentRules.waitingFor(awaits, newest, r.signalsAfter).forEach(s.putArray("waiting_for")::add);
+        ArrayNode reports = s.putArray("newest");
+        newest.values().forEach(x -> reports.addObject().put("gate", x.gate()).put("passed", x.passed()).put("reported_at", x.at().toString()));
+        return n;
+    }
+
     public static ObjectNode of(ReleaseView v) {
         Release r = v.release();
         ObjectNode n = ReleaseMetadata.tree(v.facts());
@@ -23,10 +41,7 @@ public final class ReleaseApiJson {
                 .put("state_since", r.stateSince.toString()).put("content_hash", r.contentHash).put("reason", r.lastReason)
                 .put("retry_count", r.retryCount);
         if (r.maxRetries != null) n.put("max_retries", r.maxRetries);
-        if ("canary".equals(r.deployStrategy)) {
-            n.putObject("canary").put("waits_for", Release.CANARY_SIGNAL).put("validated", r.awaitedSignal() == null)
-                    .put("validated_at", r.canaryValidatedAt == null ? null : r.canaryValidatedAt.toString()).put("detail", r.canaryDetail);
-        }
+        if (r.scheduledFor != null) n.put("scheduled_for", r.scheduledFor.toString()).put("scheduled_by", r.scheduledBy);
         ArrayNode targets = n.putArray("promotion_targets");
         v.facts().promotionTargets().forEach(targets::add);
         ObjectNode approvals = n.putObject("approval_status");

@@ -22,7 +22,7 @@ import studio.release.lifecycle.ReleaseTrigger;
  * {@link ApprovalLedger} (never the requester, only the policy's roles, one place per person, never twice on the same
  * content); rollback and retry follow docs/API.md (product-owner, platform-admin) and the release state machine.
  */
-public record ReleaseControls(boolean approve, boolean reject, boolean rollback, boolean retry) {
+public record ReleaseControls(boolean approve, boolean reject, boolean rollback, boolean retry, boolean schedule) {
 
     /** Who may roll back or retry a release (docs/API.md "Roles"). */
     public static final List<String> OPERATORS = List.of(Roles.PRODUCT_OWNER, Roles.PLATFORM_ADMIN);
@@ -33,7 +33,7 @@ public record ReleaseControls(boolean approve, boolean reject, boolean rollback,
      */
     static final String REASON_TO_BE_GIVEN = "(reason to be given)";
 
-    public static final ReleaseControls NONE = new ReleaseControls(false, false, false, false);
+    public static final ReleaseControls NONE = new ReleaseControls(false, false, false, false, false);
 
     /** What the release's own facts allow {@code actor} to do at {@code now}. */
     public static ReleaseControls of(Actor actor, ReleaseState state, ReleasePolicy policy, String requester, List<ReleaseApproval> decisions,
@@ -45,7 +45,8 @@ public record ReleaseControls(boolean approve, boolean reject, boolean rollback,
                 waiting && allowed(actor, Decision.APPROVED, policy, requester, decisions, contentHash, now),
                 waiting && allowed(actor, Decision.REJECTED, policy, requester, decisions, contentHash, now),
                 operator && state.next(ReleaseTrigger.ROLL_BACK).isPresent(),
-                operator && state == ReleaseState.FAILED);
+                operator && state == ReleaseState.FAILED,
+                operator && state == ReleaseState.PAUSED_FOR_APPROVAL);
     }
 
     public static ReleaseControls of(Actor actor, ReleaseView v, Instant now) {
@@ -63,7 +64,7 @@ public record ReleaseControls(boolean approve, boolean reject, boolean rollback,
     }
 
     public boolean any() {
-        return approve || reject || rollback || retry;
+        return approve || reject || rollback || retry || schedule;
     }
 
     /** A person decides once on the content as it stands (the store refuses a second decision anyway). */

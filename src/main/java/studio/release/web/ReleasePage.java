@@ -147,6 +147,16 @@ public record ReleasePage(ReleaseView view, ReleaseControls panel, List<Decision
         return attempt != null && attempt.isFor(form) ? attempt.message() : null;
     }
 
+    /** The Schedule form's value: what was typed before a refusal, else the schedule in force (UTC, to the minute), else empty. */
+    public String scheduleValue() {
+        if (attempt != null && attempt.isFor("schedule")) {
+            String typed = attempt.value("at");
+            return typed == null ? "" : typed;
+        }
+        Instant at = release().scheduledFor;
+        return at == null ? "" : at.atZone(java.time.ZoneOffset.UTC).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+    }
+
     public String typed(String form) {
         String typed = attempt != null && attempt.isFor(form) ? attempt.value("reason") : null;
         return typed == null ? "" : typed;
@@ -159,6 +169,7 @@ public record ReleasePage(ReleaseView view, ReleaseControls panel, List<Decision
             case "decide" -> panel.decide();
             case "rollback" -> panel.rollback();
             case "retry" -> panel.retry();
+            case "schedule" -> panel.schedule();
             case "promote" -> !promotion.to().isEmpty();
             default -> false;
         };

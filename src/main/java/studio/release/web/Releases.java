@@ -56,7 +56,8 @@ public class Releases {
             "reject", "Release rejected.",
             "rollback", "Release rolled back.",
             "retry", "Release handed to CI again.",
-            "promote", "Version promoted: its deployment to the next environment is below.");
+            "promote", "Version promoted: its deployment to the next environment is below.",
+            "schedule", "Schedule saved: once approved, the deployment waits for its moment.");
 
     @CheckedTemplate
     static class Templates {
@@ -355,6 +356,24 @@ public class Releases {
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
     public Response rollback(@PathParam("tag") String tag, @RestForm String environment, @RestForm String reason, HttpHeaders headers) {
         return act(tag, "rollback", Attempt.of("rollback").with("reason", reason), headers, () -> desk.rollback(tag, environment, reason, user.actor()));
+    }
+
+    /** The release page's Schedule form: {@code at} as the browser's datetime-local, in UTC; empty clears the schedule. */
+    @POST
+    @Path("{tag}/schedule")
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
+    public Response schedule(@PathParam("tag") String tag, @RestForm String environment, @RestForm String at, HttpHeaders headers) {
+        return act(tag, "schedule", Attempt.of("schedule").with("at", at), headers, () -> desk.schedule(tag, environment, utc(at), user.actor()));
+    }
+
+    /** "2026-12-08T10:00" (a datetime-local field) read as UTC; blank: none. */
+    private static java.time.Instant utc(String local) {
+        if (local == null || local.isBlank()) return null;
+        try {
+            return java.time.LocalDateTime.parse(local.strip()).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw studio.web.ApiException.badRequest("the moment is a date and time, 2026-12-08T10:00 (UTC); found '" + local + "'");
+        }
     }
 
     /** The release page's Promote form: POST /api/releases/{tag}/promotions by a person, with the same checks. */

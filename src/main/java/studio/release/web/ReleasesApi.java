@@ -57,6 +57,8 @@ public class ReleasesApi {
     static final int MAX_LIMIT = 200;
 
     @Inject
+    studio.release.ReleaseRecords records;
+    @Inject
     ChannelDirectory directory;
     @Inject
     CurrentUser user;
@@ -121,7 +123,7 @@ public class ReleasesApi {
     @Path("{tag}")
     @Operation(summary = "A release", description = "The version's state, approvals, documents and timing (its newest deployment, or the one to 'environment'), and its deployments to each environment.")
     public ObjectNode one(@PathParam("tag") String tag, @QueryParam("environment") String environment) {
-        return ReleaseApiJson.of(listing.one(tag, environment), listing.deployments(tag));
+        return detailed(listing.one(tag, environment), tag);
     }
 
     @GET
@@ -160,7 +162,7 @@ public class ReleasesApi {
         return rehearsal.run(DryRun.requested(dryRun), () -> {
             Release r = requests.promote(tag, environment, user.actor());
             return Response.created(URI.create("/api/releases/" + MilestonePaths.segment(tag) + "?environment=" + r.environment))
-                    .entity(ReleaseApiJson.of(listing.one(tag, r.environment), listing.deployments(tag))).build();
+                    .entity(detailed(listing.one(tag, r.environment), tag)).build();
         });
     }
 
@@ -173,6 +175,19 @@ public class ReleasesApi {
     public ObjectNode decide(@PathParam("tag") String tag, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ReleaseDecision"))) String body) {
         JsonBody b = JsonBody.parse(body);
         Release r = desk.decide(tag, b.text("environment"), decision(b.text("decision")), b.text("role"), b.text("reason"), user.actor());
+        return json(r.versionTag);
+    }
+
+    @POST
+    @Path("{tag}/schedule")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
+    @Operation(summary = "Schedule a deployment", description = "Schedules the deployment waiting for approvals for a moment a freeze allows (at: ISO-8601 with offset; null clears it): approved ahead of time, it is handed to CI by itself when the moment comes, if every approval still holds.")
+    public ObjectNode schedule(@PathParam("tag") String tag, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Schedule"))) String body) {
+        JsonBody b = JsonBody.parse(body);
+        b.refuseOthers("a schedule takes at and environment", "at", "environment");
+        if (!b.has("at")) throw ApiException.badRequest("'at' is required: the moment (ISO-8601 with offset), or null to clear the schedule");
+        Release r = desk.schedule(tag, b.text("environment"), b.instant("at"), user.actor());
         return json(r.versionTag);
     }
 
@@ -225,7 +240,12 @@ public class ReleasesApi {
     }
 
     private ObjectNode json(String tag) {
-        return ReleaseApiJson.of(listing.one(tag), listing.deployments(tag));
+        return detailed(listing.one(tag), tag);
+    }
+
+    /** One deployment as GET /api/releases/{tag} answers it: with the version's deployments and the signals it waits for. */
+    private ObjectNode detailed(ReleaseView v, String tag) {
+        return ReleaseApiJson.withSignals(ReleaseApiJson.of(v, listing.deployments(tag)), v.release(), records.signals(v.release()));
     }
 
     /** A page's size: 50 unless asked for, at most {@value #MAX_LIMIT}. */

@@ -145,8 +145,8 @@ class ReleaseLifecycleTest {
         assertEquals("CI's ReleaseFailed needs the release Deploying; it is Completed; roll it back instead", refusal(COMPLETED, new CiFailed("late")));
         assertEquals("CI's ReleaseFailed needs the release Deploying; it is Tagging; it was not handed to CI yet", refusal(TAGGING, new CiFailed("x")));
         assertEquals("creation needs the release Pending; it is Tagging", refusal(TAGGING, new Created("alice", false)));
-        String canary = "CI's ReleaseCompleted comes after canaryValidationPassed: the deployment is a canary, and completes once CI reported a "
-                + "GateSignal canaryValidationPassed passing for it";
+        String canary = "CI's ReleaseCompleted comes after canaryValidationPassed: the deployment completes once CI reported a GateSignal "
+                + "passing for each signal it waits for";
         assertEquals(canary, refusal(DEPLOYING, new CiCompleted("canaryValidationPassed")));
         assertEquals(canary, refusal(FAILED, new CiCompleted("canaryValidationPassed")));
         assertEquals(List.of(), new ReleaseLifecycle().react(COMPLETED, new CiCompleted("canaryValidationPassed")), "a repeated report stays a no-op");

@@ -31,21 +31,21 @@ class ReleaseControlsTest {
 
     @Test
     void aProductOwnerOtherThanTheRequesterMayApproveOrRejectAPausedRelease() {
-        assertEquals(new ReleaseControls(true, true, false, false), panel(BOB, ReleaseState.PAUSED_FOR_APPROVAL));
+        assertEquals(new ReleaseControls(true, true, false, false, true), panel(BOB, ReleaseState.PAUSED_FOR_APPROVAL));
     }
 
     @Test
-    void theRequesterIsNeverOfferedADecision() {
-        assertEquals(ReleaseControls.NONE, panel(ALICE, ReleaseState.PAUSED_FOR_APPROVAL));
+    void theRequesterIsNeverOfferedADecisionButMayScheduleTheDeployment() {
+        assertEquals(new ReleaseControls(false, false, false, false, true), panel(ALICE, ReleaseState.PAUSED_FOR_APPROVAL));
     }
 
     @Test
     void aPersonWhoDecidedOnTheCurrentContentIsNotOfferedASecondDecisionButIsOnNewContent() {
         ReleaseApproval current = approval(BOB, "product-owner", 5);
-        assertEquals(ReleaseControls.NONE, panel(BOB, ReleaseState.PAUSED_FOR_APPROVAL, current));
+        assertEquals(new ReleaseControls(false, false, false, false, true), panel(BOB, ReleaseState.PAUSED_FOR_APPROVAL, current));
         ReleaseApproval stale = new ReleaseApproval(current.approver(), current.role(), current.decision(), current.reason(), current.at(),
                 current.expiresAt(), OLD_HASH);
-        assertEquals(new ReleaseControls(true, true, false, false), panel(BOB, ReleaseState.PAUSED_FOR_APPROVAL, stale));
+        assertEquals(new ReleaseControls(true, true, false, false, true), panel(BOB, ReleaseState.PAUSED_FOR_APPROVAL, stale));
     }
 
     @Test
@@ -60,8 +60,8 @@ class ReleaseControlsTest {
 
     @Test
     void operatorsMayRollBackACompletedReleaseAndRollBackOrRetryAFailedOne() {
-        assertEquals(new ReleaseControls(false, false, true, false), panel(BOB, ReleaseState.COMPLETED));
-        assertEquals(new ReleaseControls(false, false, true, true), panel(PLATFORM_ADMIN, ReleaseState.FAILED));
+        assertEquals(new ReleaseControls(false, false, true, false, false), panel(BOB, ReleaseState.COMPLETED));
+        assertEquals(new ReleaseControls(false, false, true, true, false), panel(PLATFORM_ADMIN, ReleaseState.FAILED));
         assertEquals(ReleaseControls.NONE, panel(PLATFORM_ADMIN, ReleaseState.ROLLED_BACK));
     }
 
