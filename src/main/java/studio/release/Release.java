@@ -77,6 +77,12 @@ public class Release extends PanacheEntityBase {
     /** The deployment of the same version this one was promoted from; null: the version's first deployment. */
     @Column(name = "promoted_from")
     public Long promotedFrom;
+    /** The version this one is a hotfix of (docs/API.md "Hotfixes"); null: not a hotfix. */
+    @Column(name = "hotfix_of")
+    public String hotfixOf;
+    /** Why the hotfix skips the lifecycle, as its requester wrote it; null: not a hotfix. */
+    @Column(name = "hotfix_justification")
+    public String hotfixJustification;
     /** When CI's canaryValidationPassed passed for it (a canary deployment); null: not yet. */
     @Column(name = "canary_validated_at")
     public Instant canaryValidatedAt;
@@ -105,7 +111,8 @@ public class Release extends PanacheEntityBase {
 
     /** What its promotion trigger set. */
     public studio.release.document.DeploySettings settings() {
-        return new studio.release.document.DeploySettings(deployStrategy, rollbackEnabled, documentationStyle, signedBy);
+        return new studio.release.document.DeploySettings(deployStrategy, rollbackEnabled, documentationStyle, signedBy, hotfixOf,
+                hotfixJustification);
     }
 
     /**
