@@ -37,6 +37,7 @@ import studio.input.Format;
 import studio.governance.ReleaseApproval.Decision;
 import studio.milestone.MilestonePaths;
 import studio.outbound.ChannelDirectory;
+import studio.release.Hotfixes;
 import studio.release.Release;
 import studio.release.ReleaseOrder;
 import studio.release.ReleaseRequests;
@@ -70,6 +71,8 @@ public class ReleasesApi {
     ReleaseHistoryQuery histories;
     @Inject
     DryRun rehearsal;
+    @Inject
+    Hotfixes hotfixes;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -121,7 +124,7 @@ public class ReleasesApi {
     @Path("{tag}")
     @Operation(summary = "A release", description = "The version's state, approvals, documents and timing (its newest deployment, or the one to 'environment'), and its deployments to each environment.")
     public ObjectNode one(@PathParam("tag") String tag, @QueryParam("environment") String environment) {
-        return ReleaseApiJson.of(listing.one(tag, environment), listing.deployments(tag));
+        return withReview(ReleaseApiJson.of(listing.one(tag, environment), listing.deployments(tag)), tag);
     }
 
     @GET
@@ -160,8 +163,36 @@ public class ReleasesApi {
         return rehearsal.run(DryRun.requested(dryRun), () -> {
             Release r = requests.promote(tag, environment, user.actor());
             return Response.created(URI.create("/api/releases/" + MilestonePaths.segment(tag) + "?environment=" + r.environment))
-                    .entity(ReleaseApiJson.of(listing.one(tag, r.environment), listing.deployments(tag))).build();
+                    .entity(withReview(ReleaseApiJson.of(listing.one(tag, r.environment), listing.deployments(tag)), tag)).build();
         });
+    }
+
+    @POST
+    @Path("{tag}/hotfixes")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
+    @Operation(summary = "Request a hotfix of a version", description = "A new version (version_tag) of the milestone of version {tag}, carrying the content of its newest completed deployment with a new commit, deployed straight to 'environment' (default production) under that environment's policy plus one more approver, all different people, never the requester; 'justification' (at least 20 characters) is required and signed with it. Once it completed, someone other than its requester reviews it (POST .../hotfix-review). 409 naming the reason when the version never completed, the milestone may not be released, the tag is taken or a freeze holds.")
+    public Response hotfix(@PathParam("tag") String tag, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Hotfix"))) String body,
+                           @QueryParam("dry_run") String dryRun) {
+        JsonBody b = JsonBody.parse(body);
+        b.refuseOthers("a hotfix takes version_tag, commit, justification and environment", "version_tag", "commit", "justification", "environment");
+        Hotfixes.Order order = new Hotfixes.Order(b.text("version_tag"), b.text("commit"), b.text("justification"), b.text("environment"));
+        return rehearsal.run(DryRun.requested(dryRun), () -> {
+            Release r = hotfixes.request(tag, order, user.actor());
+            return Response.created(URI.create("/api/releases/" + MilestonePaths.segment(r.versionTag))).entity(json(r.versionTag)).build();
+        });
+    }
+
+    @POST
+    @Path("{tag}/hotfix-review")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, COMPLIANCE_OFFICER})
+    @Operation(summary = "Review a completed hotfix", description = "Closes the post-release review of hotfix {tag} with 'notes' (required), by a product-owner, qa-lead or compliance-officer who did not request it: 403 for its requester, 409 before it completed or once reviewed.")
+    public ObjectNode reviewHotfix(@PathParam("tag") String tag, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "HotfixReview"))) String body) {
+        JsonBody b = JsonBody.parse(body);
+        b.refuseOthers("a hotfix review takes only notes", "notes");
+        hotfixes.review(tag, b.text("notes"), user.actor());
+        return json(tag);
     }
 
     @POST
@@ -225,7 +256,14 @@ public class ReleasesApi {
     }
 
     private ObjectNode json(String tag) {
-        return ReleaseApiJson.of(listing.one(tag), listing.deployments(tag));
+        return withReview(ReleaseApiJson.of(listing.one(tag), listing.deployments(tag)), tag);
+    }
+
+    /** A hotfix's review, once it opened ({@code hotfix_review}; null before and for other releases). */
+    private ObjectNode withReview(ObjectNode n, String tag) {
+        if (n.path("hotfix_of").isNull()) return n.putNull("hotfix_review");
+        hotfixes.reviewOf(tag).ifPresentOrElse(v -> v.writeTo(n, java.time.Instant.now()), () -> n.putNull("hotfix_review"));
+        return n;
     }
 
     /** A page's size: 50 unless asked for, at most {@value #MAX_LIMIT}. */
