@@ -7,6 +7,7 @@ import studio.audit.Timeline;
 import studio.governance.ApprovalStatus;
 import studio.governance.ReleaseApproval.Decision;
 import studio.milestone.MilestonePaths;
+import studio.release.HotfixReview;
 import studio.release.Release;
 import studio.web.Attempt;
 
@@ -23,7 +24,18 @@ import studio.web.Attempt;
  */
 public record ReleasePage(ReleaseView view, ReleaseControls panel, List<DecisionRow> decisions, Timeline timeline, String notesHtml,
                           String metadata, ManifestCheck manifest, List<DocumentLink> documents, String notice, Attempt attempt, String frozen,
-                          List<ReleaseView> deployments, Promotion promotion) {
+                          List<ReleaseView> deployments, Promotion promotion, Hotfix hotfix) {
+
+    /**
+     * The version as a hotfix (docs/API.md "Hotfixes"): its review once it completed, whether this person may review it,
+     * and whether they may ask for a hotfix of this version (it completed somewhere) and to where.
+     *
+     * @param review      its post-release review (null: not a hotfix, or not completed yet)
+     * @param reviewState open, overdue or done (null without a review)
+     */
+    public record Hotfix(HotfixReview review, String reviewState, boolean mayReview, boolean mayRequest, List<String> environments) {
+        public static final Hotfix NONE = new Hotfix(null, null, false, false, List.of());
+    }
 
     /**
      * Where this person may promote the version next.
@@ -147,6 +159,12 @@ public record ReleasePage(ReleaseView view, ReleaseControls panel, List<Decision
         return attempt != null && attempt.isFor(form) ? attempt.message() : null;
     }
 
+    /** What was typed into {@code field} of the refused {@code form} (empty: nothing). */
+    public String typedField(String form, String field) {
+        String typed = attempt != null && attempt.isFor(form) ? attempt.value(field) : null;
+        return typed == null ? "" : typed;
+    }
+
     public String typed(String form) {
         String typed = attempt != null && attempt.isFor(form) ? attempt.value("reason") : null;
         return typed == null ? "" : typed;
@@ -160,6 +178,8 @@ public record ReleasePage(ReleaseView view, ReleaseControls panel, List<Decision
             case "rollback" -> panel.rollback();
             case "retry" -> panel.retry();
             case "promote" -> !promotion.to().isEmpty();
+            case "hotfix" -> hotfix.mayRequest();
+            case "hotfix-review" -> hotfix.mayReview();
             default -> false;
         };
         return shown ? null : attempt.message();
@@ -167,7 +187,7 @@ public record ReleasePage(ReleaseView view, ReleaseControls panel, List<Decision
 
     public ReleasePage withOutcome(String notice, Attempt attempt) {
         return new ReleasePage(view, panel, decisions, timeline, notesHtml, metadata, manifest, documents, notice, attempt, frozen, deployments,
-                promotion);
+                promotion, hotfix);
     }
 
     /** The decisions as the page lists them, each marked: counts, rejection, stale, expired or not counted (with why). */
