@@ -85,6 +85,12 @@ public class Release extends PanacheEntityBase {
     /** The newest signal report at its latest hand-over to CI: only reports after it count (a retry needs them again). */
     @Column(name = "signals_after")
     public long signalsAfter;
+    /** The version this one is a hotfix of (docs/API.md "Hotfixes"); null: not a hotfix. */
+    @Column(name = "hotfix_of")
+    public String hotfixOf;
+    /** Why the hotfix skips the lifecycle, as its requester wrote it; null: not a hotfix. */
+    @Column(name = "hotfix_justification")
+    public String hotfixJustification;
     /** notifyChannels of its trigger: chat channels (ids) the version's events also go to; empty: none. */
     @Column(name = "notify_channels")
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -112,7 +118,8 @@ public class Release extends PanacheEntityBase {
 
     /** What its promotion trigger set. */
     public studio.release.document.DeploySettings settings() {
-        return new studio.release.document.DeploySettings(deployStrategy, rollbackEnabled, documentationStyle, signedBy);
+        return new studio.release.document.DeploySettings(deployStrategy, rollbackEnabled, documentationStyle, signedBy, hotfixOf,
+                hotfixJustification);
     }
 
     /** The signals it waits for before CI's ReleaseCompleted may complete it: its environment's, and a canary's validation. */

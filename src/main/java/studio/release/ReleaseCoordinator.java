@@ -57,6 +57,8 @@ public class ReleaseCoordinator {
     @Inject
     ReleaseSteps steps;
     @Inject
+    Hotfixes hotfixes;
+    @Inject
     ReleaseSettings settings;
     @Inject
     MilestoneRulebook rulebook;
@@ -101,8 +103,11 @@ public class ReleaseCoordinator {
         // report the lifecycle refuses rolls this back with it
         if (!ci.images().isEmpty()) r.dockerImages = ReleaseJson.write(ci.images());
         List<ReleaseTransition> done = steps.react(r, stimulus, report.actor(), at);
+        boolean completed = done.stream().anyMatch(t -> t.to() == ReleaseState.COMPLETED);
+        // a hotfix is reviewed afterwards; its milestone closed with the version it fixes
+        if (completed && r.hotfixOf != null && r.promotedFrom == null) hotfixes.completed(r, report.actor(), at);
         // the version's first deployment closes the milestone; a promotion of it to a later environment finds it closed
-        if (r.promotedFrom == null && done.stream().anyMatch(t -> t.to() == ReleaseState.COMPLETED)) {
+        else if (completed && r.promotedFrom == null) {
             evaluator.react(r.milestoneId, new MilestoneStimulus.PromotionCompleted(r.versionTag), report.actor(), null);
         }
     }

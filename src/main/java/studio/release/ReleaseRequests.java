@@ -126,8 +126,12 @@ public class ReleaseRequests {
                 actor.holds(studio.governance.Roles.CI) ? "ci" : "manual", null, from.signedBy, from.rollbackEnabled, from.maxRetries,
                 from.deployStrategy, from.documentationStyle, List.of()); // the version's first deployment routes its events
         ReleasePolicy policy = policy(environment, rulebook.rules(m).definition(), order);
+        // a hotfix stays one wherever it goes: marked, and under the stricter policy
+        if (from.hotfixOf != null) policy = studio.governance.HotfixPolicy.stricter(policy, settings.hotfixExtraApprover());
         Release draft = draft(m, order, environment, targets(List.of(), environment), policy, environments.deployment(environment), actor);
         draft.promotedFrom = from.id;
+        draft.hotfixOf = from.hotfixOf;
+        draft.hotfixJustification = from.hotfixJustification;
         Long id = tryInsert(draft, ReleaseJson.content(from.facts), tag);
         if (id == null) throw ApiException.conflict("version " + tag + " is being promoted to " + environment.json() + " already");
         Release r = em.find(Release.class, id);
@@ -156,7 +160,7 @@ public class ReleaseRequests {
         return new Inputs(m, draft, records.contentOf(m), versions, policy);
     }
 
-    private static ReleaseEnvironment environment(String text) {
+    static ReleaseEnvironment environment(String text) {
         if (text == null || text.isBlank()) throw ApiException.badRequest("'environment' is required: staging, qa or production");
         try {
             return ReleaseEnvironment.parse(text);
@@ -177,7 +181,7 @@ public class ReleaseRequests {
         return requested.stream().map(String::strip).toList();
     }
 
-    private static void requireReleasable(Milestone m) {
+    static void requireReleasable(Milestone m) {
         MilestoneState s = m.lifecycleState();
         if (!s.releasable()) {
             throw ApiException.conflict("milestone " + m.id + " is " + s.label() + "; only a Reached or Closed milestone can be released");
@@ -225,8 +229,8 @@ public class ReleaseRequests {
         }
     }
 
-    private static Release draft(Milestone m, ReleaseOrder order, ReleaseEnvironment environment, List<String> targets, ReleasePolicy policy,
-                                 studio.governance.DeploymentRules rules, Actor actor) {
+    static Release draft(Milestone m, ReleaseOrder order, ReleaseEnvironment environment, List<String> targets, ReleasePolicy policy,
+                         studio.governance.DeploymentRules rules, Actor actor) {
         Release r = new Release();
         r.milestoneId = m.id;
         r.environment = environment.json();
@@ -278,15 +282,15 @@ public class ReleaseRequests {
 
     /** The new row's id, or null when the tag is taken. */
     @SuppressWarnings("unchecked")
-    private Long tryInsert(Release d, ReleaseContent content, String tag) {
+    Long tryInsert(Release d, ReleaseContent content, String tag) {
         String hash = ReleaseManifest.of(ReleaseRecords.facts(d, content, tag, d.createdAt)).contentHash();
         List<Number> ids = em.createNativeQuery("""
                 insert into release (version_tag, milestone_id, environment, state, trigger, requested_by, requested_roles, trace_id,
                                      targets, facts, content_hash, policy, approval_timeout_seconds, commit_sha, docker_images,
                                      created_at, state_since, deploy_strategy, rollback_enabled, documentation_style, signed_by, max_retries,
-                                     promoted_from, notify_channels, required_signals)
+                                     promoted_from, notify_channels, required_signals, hotfix_of, hotfix_justification)
                 values (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?7, cast(?8 as jsonb), cast(?9 as jsonb), ?10, cast(?11 as jsonb), ?12, ?13,
-                        cast('[]' as jsonb), ?14, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+                        cast('[]' as jsonb), ?14, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)
                 on conflict do nothing returning id""")
                 .setParameter(1, tag).setParameter(2, d.milestoneId).setParameter(3, d.environment).setParameter(4, d.trigger)
                 .setParameter(5, d.requestedBy).setParameter(6, d.requestedRoles).setParameter(7, content.traceId())
@@ -294,7 +298,8 @@ public class ReleaseRequests {
                 .setParameter(12, d.approvalTimeoutSeconds).setParameter(13, d.commitSha).setParameter(14, d.createdAt)
                 .setParameter(15, d.deployStrategy).setParameter(16, d.rollbackEnabled).setParameter(17, d.documentationStyle)
                 .setParameter(18, d.signedBy).setParameter(19, d.maxRetries).setParameter(20, d.promotedFrom)
-                .setParameter(21, d.notifyChannels).setParameter(22, d.requiredSignals)
+                .setParameter(21, d.notifyChannels).setParameter(22, d.requiredSignals).setParameter(23, d.hotfixOf)
+                .setParameter(24, d.hotfixJustification)
                 .getResultList();
         return ids.isEmpty() ? null : ids.get(0).longValue();
     }

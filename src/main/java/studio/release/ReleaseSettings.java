@@ -37,6 +37,13 @@ public interface ReleaseSettings {
     int maxRetries();
 
     /**
+     * The role of the one approver more a hotfix needs than its environment's policy (docs/API.md "Hotfixes"); where the
+     * policy names the role already, one more person of it.
+     */
+    @WithDefault("security-officer")
+    String hotfixExtraApprover();
+
+    /**
      * Environments of the lifecycle (staging, qa, production) a version may skip on its way to a later one; by default
      * none: production needs the version completed in staging and qa first.
      */

@@ -198,6 +198,12 @@ public class ApiContract implements OASFilter {
                 "environment", text("The deployment meant (default: the version's newest); refused (409) once it is no longer the newest")));
         out.put("Promotion", object("A version promoted to a later environment of the lifecycle", List.of("environment"),
                 "environment", text("staging, qa or production")));
+        out.put("Hotfix", object("A hotfix of a completed version: a new version of its milestone with its content and a new commit, straight to one "
+                + "environment under a stricter policy", List.of("version_tag", "commit", "justification"),
+                "version_tag", text("The new version's tag (must be free)"), "commit", text("The commit that fixes it"),
+                "justification", text("Why it skips the lifecycle, at least 20 characters; signed with the release"),
+                "environment", text("staging, qa or production (default production)")));
+        out.put("HotfixReview", object("The post-release review of a completed hotfix", List.of("notes"), "notes", text("What the review found")));
         out.put("FreezeWindow", object("A freeze window: one-off (from, until) or weekly (weekly_from, weekly_until) in a time zone",
                 List.of("name", "reason"), "name", text("What people call it: year-end"), "from", text("Start, ISO-8601 with offset"),
                 "until", text("End, ISO-8601 with offset"), "weekly_from", text("Weekly start: a day and time, FRI 18:00"),

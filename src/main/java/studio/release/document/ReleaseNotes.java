@@ -32,6 +32,10 @@ public final class ReleaseNotes {
         field(md, "Version Tag", Markdown.text(f.versionTag()));
         field(md, "Environment", f.environment().json());
         if (f.state() != null) field(md, "Status", f.state().label());
+        if (f.settings().hotfixOf() != null) {
+            field(md, "Hotfix of", Markdown.text(f.settings().hotfixOf()));
+            field(md, "Hotfix justification", Markdown.text(f.settings().hotfixJustification()));
+        }
         section(md, "Features Included", f.features(), x -> Markdown.text(x.name()));
         qaSummary(md, f);
         section(md, "Linked Sprints", f.sprintIds(), Markdown::text);

@@ -38,9 +38,9 @@ public record EnvironmentPage(EnvironmentsPage.Card card, List<EnvironmentsPage.
         return Arrays.stream(ReleaseEnvironment.values()).map(ReleaseEnvironment::json).toList();
     }
 
-    /** One deployment to the environment: a release row, as the history table lists it. */
+    /** One deployment to the environment: a release row, as the history table lists it ({@code hotfixOf}: null unless a hotfix). */
     public record Deployment(long id, String tag, String environment, String milestoneId, String state, String requestedBy, Instant requestedAt,
-                             Instant releasedAt) {
+                             Instant releasedAt, String hotfixOf) {
 
         /** The version's deployment to this environment. */
         public String path() {

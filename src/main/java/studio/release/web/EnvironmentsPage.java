@@ -87,8 +87,8 @@ public record EnvironmentsPage(List<Card> cards, List<Day> days, boolean mayMana
      */
     public record PendingChange(long id, String author, Instant proposedAt, List<String> weakenings, boolean decidable) {}
 
-    /** A release of the environment: its tag, milestone, state and when it last moved. */
-    public record Version(String tag, String environment, String milestoneId, String state, Instant at) {
+    /** A release of the environment: its tag, milestone, state, when it last moved and the version it is a hotfix of (null: none). */
+    public record Version(String tag, String environment, String milestoneId, String state, Instant at, String hotfixOf) {
 
         /** The version's deployment to this environment (the version may have gone further since). */
         public String path() {

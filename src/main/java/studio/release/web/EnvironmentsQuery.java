@@ -143,22 +143,22 @@ public class EnvironmentsQuery {
     }
 
     private List<EnvironmentsPage.Version> versions(String where, String environment, int limit, String order) {
-        return Rows.list(em, "select version_tag, environment, milestone_id, state, state_since from release where environment = ? and " + where
+        return Rows.list(em, "select version_tag, environment, milestone_id, state, state_since, hotfix_of from release where environment = ? and " + where
                 + " order by " + order + " limit " + limit, EnvironmentsQuery::version, environment);
     }
 
     private static EnvironmentsPage.Version version(Row r) {
         return new EnvironmentsPage.Version(r.text("version_tag"), r.text("environment"), r.text("milestone_id"), r.text("state"),
-                r.instant("state_since"));
+                r.instant("state_since"), r.text("hotfix_of"));
     }
 
     /** One more than a page of the environment's deployments below id {@code before}, newest first: the extra one says there are older. */
     private List<EnvironmentPage.Deployment> deployments(String environment, Long before) {
         return Rows.list(em, """
-                select id, version_tag, environment, milestone_id, state, requested_by, created_at, released_at from release
+                select id, version_tag, environment, milestone_id, state, requested_by, created_at, released_at, hotfix_of from release
                 where environment = ? and id < ? order by id desc limit ?""", r -> new EnvironmentPage.Deployment(r.number("id"), r.text("version_tag"),
                 r.text("environment"), r.text("milestone_id"), r.text("state"), r.text("requested_by"), r.instant("created_at"),
-                r.instant("released_at")), environment, before == null ? Long.MAX_VALUE : before, HISTORY + 1);
+                r.instant("released_at"), r.text("hotfix_of")), environment, before == null ? Long.MAX_VALUE : before, HISTORY + 1);
     }
 
     /** @throws ApiException 404 naming the environments there are */

@@ -37,6 +37,7 @@ public final class ReleaseApiJson {
     public static ObjectNode of(ReleaseView v) {
         Release r = v.release();
         ObjectNode n = ReleaseMetadata.tree(v.facts());
+        n.put("hotfix_of", r.hotfixOf).put("hotfix_justification", r.hotfixJustification);
         n.put("trigger", r.trigger).put("requested_by", r.requestedBy).put("created_at", r.createdAt.toString())
                 .put("state_since", r.stateSince.toString()).put("content_hash", r.contentHash).put("reason", r.lastReason)
                 .put("retry_count", r.retryCount);
@@ -67,7 +68,7 @@ public final class ReleaseApiJson {
                     .put("trigger", r.trigger).put("created_at", r.createdAt.toString()).put("state_since", r.stateSince.toString())
                     .put("released_at", r.releasedAt == null ? null : r.releasedAt.toString()).put("content_hash", r.contentHash)
                     .put("approvals", d.approvalCount()).put("approval_summary", d.approvals().sentence()).put("policy", d.policy().describe())
-                    .put("reason", r.lastReason);
+                    .put("reason", r.lastReason).put("hotfix_of", r.hotfixOf);
             o.put("promoted_from", deployments.stream().filter(f -> f.release().id.equals(r.promotedFrom)).findFirst()
                     .map(f -> f.release().environment).orElse(null));
         }

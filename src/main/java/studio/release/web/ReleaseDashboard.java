@@ -11,9 +11,10 @@ import java.util.List;
  * @param promotable milestones a release can be promoted from; empty when this person may not promote
  * @param error      a refused filter (400), shown by the filters (null: none)
  * @param promotion  a refused promotion with what was typed (null: none)
+ * @param reviews    hotfixes whose post-release review is open, the first due first
  */
 public record ReleaseDashboard(ReleaseFilters filters, List<ReleaseView> releases, String next, List<String> milestones, boolean mayPromote,
-                               List<Promotable> promotable, String error, Promotion promotion) {
+                               List<Promotable> promotable, String error, Promotion promotion, List<studio.release.HotfixReview> reviews) {
 
     static final String PATH = "/releases";
 

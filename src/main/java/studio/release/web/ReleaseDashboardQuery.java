@@ -11,8 +11,8 @@ import studio.release.web.ReleaseDashboard.Promotion;
 import studio.web.ApiException;
 
 /**
- * Reads the {@link ReleaseDashboard} in four bounded queries: a page of releases, their decisions, the milestones
- * that have releases, and (for people who may promote) the milestones a release can be promoted from.
+ * Reads the {@link ReleaseDashboard} in five bounded queries: a page of releases, their decisions, the milestones
+ * that have releases, (for people who may promote) the milestones a release can be promoted from, and the open hotfix reviews.
  */
 @ApplicationScoped
 public class ReleaseDashboardQuery {
@@ -21,11 +21,15 @@ public class ReleaseDashboardQuery {
     static final int CARDS = 24;
     /** Milestones offered for promotion, newest first; more than anyone picks from. */
     static final int PROMOTABLE = 100;
+    /** Open hotfix reviews listed at the top. */
+    static final int REVIEWS = 20;
 
     @Inject
     EntityManager em;
     @Inject
     ReleaseListing listing;
+    @Inject
+    studio.release.Hotfixes hotfixes;
 
     /**
      * @param after     the cursor of the last card shown (null: the first page)
@@ -35,13 +39,13 @@ public class ReleaseDashboardQuery {
     public ReleaseDashboard read(ReleaseFilters f, String after, Actor actor, Promotion promotion) {
         ReleaseListing.Page page = listing.page(f, after, CARDS);
         return new ReleaseDashboard(f, page.releases(), page.next(), listing.milestones(), ReleaseControls.mayPromote(actor),
-                promotable(actor), null, promotion);
+                promotable(actor), null, promotion, hotfixes.open(REVIEWS));
     }
 
     /** The dashboard without releases, saying why {@code f} was refused. */
     public ReleaseDashboard refused(ReleaseFilters f, Actor actor, Promotion promotion, String error) {
         return new ReleaseDashboard(f, List.of(), null, listing.milestones(), ReleaseControls.mayPromote(actor), promotable(actor), error,
-                promotion);
+                promotion, hotfixes.open(REVIEWS));
     }
 
     /** Reached and Closed milestones, newest first: what a release can be promoted from; none for who may not promote. */

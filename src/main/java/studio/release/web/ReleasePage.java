@@ -7,6 +7,7 @@ import studio.audit.Timeline;
 import studio.governance.ApprovalStatus;
 import studio.governance.ReleaseApproval.Decision;
 import studio.milestone.MilestonePaths;
+import studio.release.HotfixReview;
 import studio.release.Release;
 import studio.web.Attempt;
 
@@ -23,7 +24,18 @@ import studio.web.Attempt;
  */
 public record ReleasePage(ReleaseView view, ReleaseControls panel, List<DecisionRow> decisions, Timeline timeline, String notesHtml,
                           String metadata, ManifestCheck manifest, List<DocumentLink> documents, String notice, Attempt attempt, String frozen,
-                          List<ReleaseView> deployments, Promotion promotion) {
+                          List<ReleaseView> deployments, Promotion promotion, Hotfix hotfix) {
+
+    /**
+     * The version as a hotfix (docs/API.md "Hotfixes"): its review once it completed, whether this person may review it,
+     * and whether they may ask for a hotfix of this version (it completed somewhere) and to where.
+     *
+     * @param review      its post-release review (null: not a hotfix, or not completed yet)
+     * @param reviewState open, overdue or done (null without a review)
+     */
+    public record Hotfix(HotfixReview review, String reviewState, boolean mayReview, boolean mayRequest, List<String> environments) {
+        public static final Hotfix NONE = new Hotfix(null, null, false, false, List.of());
+    }
 
     /**
      * Where this person may promote the version next.
@@ -149,12 +161,15 @@ public record ReleasePage(ReleaseView view, ReleaseControls panel, List<Decision
 
     /** The Schedule form's value: what was typed before a refusal, else the schedule in force (UTC, to the minute), else empty. */
     public String scheduleValue() {
-        if (attempt != null && attempt.isFor("schedule")) {
-            String typed = attempt.value("at");
-            return typed == null ? "" : typed;
-        }
+        if (attempt != null && attempt.isFor("schedule")) return typedField("schedule", "at");
         Instant at = release().scheduledFor;
         return at == null ? "" : at.atZone(java.time.ZoneOffset.UTC).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+    }
+
+    /** What was typed into {@code field} of the refused {@code form} (empty: nothing). */
+    public String typedField(String form, String field) {
+        String typed = attempt != null && attempt.isFor(form) ? attempt.value(field) : null;
+        return typed == null ? "" : typed;
     }
 
     public String typed(String form) {
@@ -171,6 +186,8 @@ public record ReleasePage(ReleaseView view, ReleaseControls panel, List<Decision
             case "retry" -> panel.retry();
             case "schedule" -> panel.schedule();
             case "promote" -> !promotion.to().isEmpty();
+            case "hotfix" -> hotfix.mayRequest();
+            case "hotfix-review" -> hotfix.mayReview();
             default -> false;
         };
         return shown ? null : attempt.message();
@@ -178,7 +195,7 @@ public record ReleasePage(ReleaseView view, ReleaseControls panel, List<Decision
 
     public ReleasePage withOutcome(String notice, Attempt attempt) {
         return new ReleasePage(view, panel, decisions, timeline, notesHtml, metadata, manifest, documents, notice, attempt, frozen, deployments,
-                promotion);
+                promotion, hotfix);
     }
 
     /** The decisions as the page lists them, each marked: counts, rejection, stale, expired or not counted (with why). */

@@ -14,8 +14,11 @@ import studio.audit.AuditQuery;
 import studio.audit.Timeline;
 import studio.audit.TimelineFilters;
 import studio.governance.Actor;
+import studio.governance.HotfixPolicy;
 import studio.governance.PromotionPath;
 import studio.governance.ReleaseEnvironment;
+import studio.release.HotfixReview;
+import studio.release.Hotfixes;
 import studio.release.Release;
 import studio.release.document.ManifestVerification;
 import studio.release.document.ReleaseManifest;
@@ -46,6 +49,8 @@ public class ReleasePageQuery {
     studio.release.FreezeWindows freezes;
     @Inject
     studio.release.EnvironmentDefinitions definitions;
+    @Inject
+    Hotfixes hotfixes;
 
     /** @throws studio.web.ApiException 404 for an unknown tag */
     public ReleasePage read(String tag, Actor actor) {
@@ -68,7 +73,18 @@ public class ReleasePageQuery {
                         + w.endText(now)
                         + freezes.exception(w, r.milestoneId, now).map(id -> "; freeze exception " + id + ", granted by two people, lets releases of "
                                 + r.milestoneId + " pass it").orElse("")).orElse(null),
-                deployments, promotion(tag, deployments, actor, r.milestoneId, now));
+                deployments, promotion(tag, deployments, actor, r.milestoneId, now), hotfix(tag, deployments, actor, now));
+    }
+
+    /** The hotfix panel: the review of a hotfix, and the Hotfix form on a version that completed somewhere. */
+    private ReleasePage.Hotfix hotfix(String tag, List<ReleaseView> deployments, Actor actor, Instant now) {
+        HotfixReview review = deployments.stream().anyMatch(d -> d.release().hotfixOf != null) ? hotfixes.reviewOf(tag).orElse(null) : null;
+        String requester = deployments.isEmpty() ? null : deployments.get(0).release().requestedBy;
+        boolean mayReview = review != null && HotfixPolicy.review(requester, actor, !review.done(), "(notes to be given)").allowed();
+        boolean completed = deployments.stream().anyMatch(d -> d.state() == studio.release.lifecycle.ReleaseState.COMPLETED);
+        List<String> environments = Arrays.stream(ReleaseEnvironment.values()).map(ReleaseEnvironment::json).toList();
+        return new ReleasePage.Hotfix(review, review == null ? null : review.state(now), mayReview, completed && Hotfixes.mayRequest(actor),
+                environments);
     }
 
     /**

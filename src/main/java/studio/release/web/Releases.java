@@ -57,7 +57,9 @@ public class Releases {
             "rollback", "Release rolled back.",
             "retry", "Release handed to CI again.",
             "promote", "Version promoted: its deployment to the next environment is below.",
-            "schedule", "Schedule saved: once approved, the deployment waits for its moment.");
+            "schedule", "Schedule saved: once approved, the deployment waits for its moment.",
+            "hotfix", "Hotfix requested: it waits for its approvers, all different people and never you.",
+            "hotfix-review", "Hotfix review recorded.");
 
     @CheckedTemplate
     static class Templates {
@@ -112,6 +114,8 @@ public class Releases {
     studio.release.FreezeExceptions exceptions;
     @Inject
     studio.release.EnvironmentDefinitions definitions;
+    @Inject
+    studio.release.Hotfixes hotfixes;
 
     static final Map<String, String> ENVIRONMENT_NOTICES = Map.of("added", "Freeze window added.", "removed", "Freeze window removed.",
             "asked", "Freeze exception requested: two other people who approve releases there decide it.",
@@ -385,6 +389,30 @@ public class Releases {
                 () -> requests.promote(tag, environment, user.actor()));
     }
 
+    /** The release page's Hotfix form: POST /api/releases/{tag}/hotfixes by a person; success opens the hotfix's own page. */
+    @POST
+    @Path("{tag}/hotfix")
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
+    public Response hotfix(@PathParam("tag") String tag, @RestForm("version_tag") String versionTag, @RestForm String commit,
+                           @RestForm String environment, @RestForm String justification, HttpHeaders headers) {
+        Attempt typed = Attempt.of("hotfix").with("version_tag", versionTag).with("commit", commit).with("environment", environment)
+                .with("justification", justification);
+        var order = new studio.release.Hotfixes.Order(blankToNull(versionTag), blankToNull(commit), justification, blankToNull(environment));
+        String[] made = new String[1];
+        return actions.run(headers, typed, () -> {
+            made[0] = hotfixes.request(tag, order, user.actor()).versionTag;
+            return "hotfix";
+        }, screen(tag, done -> ReleasePage.path(made[0]) + "?done=" + done, () -> made[0]));
+    }
+
+    /** The hotfix's review: closes it with notes, by someone who did not request the hotfix. */
+    @POST
+    @Path("{tag}/hotfix-review")
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, COMPLIANCE_OFFICER})
+    public Response reviewHotfix(@PathParam("tag") String tag, @RestForm String notes, HttpHeaders headers) {
+        return act(tag, "hotfix-review", Attempt.of("hotfix-review").with("notes", notes), headers, () -> hotfixes.review(tag, notes, user.actor()));
+    }
+
     @POST
     @Path("{tag}/retry")
     @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
@@ -393,17 +421,25 @@ public class Releases {
     }
 
     private Response act(String tag, String action, Attempt typed, HttpHeaders headers, Runnable command) {
-        return actions.run(headers, typed, action, command, new PageActions.Screen() {
+        return actions.run(headers, typed, action, command, screen(tag, done -> ReleasePage.path(tag) + "?done=" + done, () -> tag));
+    }
+
+    /**
+     * The release page of {@code tag} as its actions answer: {@code after} where a plain form goes, {@code shown} the
+     * version whose live part htmx receives (a hotfix answers with its own page).
+     */
+    private PageActions.Screen screen(String tag, java.util.function.Function<String, String> after, java.util.function.Supplier<String> shown) {
+        return new PageActions.Screen() {
             public String noun() {
                 return "release";
             }
 
             public URI after(String done) {
-                return URI.create(ReleasePage.path(tag) + "?done=" + done);
+                return URI.create(after.apply(done));
             }
 
             public TemplateInstance live(String done) {
-                return Templates.page$live(pages.read(tag, user.actor()).withOutcome(NOTICES.get(done), null));
+                return Templates.page$live(pages.read(shown.get(), user.actor()).withOutcome(NOTICES.get(done), null));
             }
 
             public TemplateInstance refused(Attempt attempt, boolean fragment) {
@@ -419,7 +455,7 @@ public class Releases {
             public boolean refreshesBadge() {
                 return false;
             }
-        });
+        };
     }
 
     private Response dashboardResponse(ReleaseFilters f, String after, Promotion promotion, HttpHeaders headers, boolean promoting) {

@@ -37,6 +37,7 @@ import studio.input.Format;
 import studio.governance.ReleaseApproval.Decision;
 import studio.milestone.MilestonePaths;
 import studio.outbound.ChannelDirectory;
+import studio.release.Hotfixes;
 import studio.release.Release;
 import studio.release.ReleaseOrder;
 import studio.release.ReleaseRequests;
@@ -72,6 +73,8 @@ public class ReleasesApi {
     ReleaseHistoryQuery histories;
     @Inject
     DryRun rehearsal;
+    @Inject
+    Hotfixes hotfixes;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -167,6 +170,34 @@ public class ReleasesApi {
     }
 
     @POST
+    @Path("{tag}/hotfixes")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, PLATFORM_ADMIN})
+    @Operation(summary = "Request a hotfix of a version", description = "A new version (version_tag) of the milestone of version {tag}, carrying the content of its newest completed deployment with a new commit, deployed straight to 'environment' (default production) under that environment's policy plus one more approver, all different people, never the requester; 'justification' (at least 20 characters) is required and signed with it. Once it completed, someone other than its requester reviews it (POST .../hotfix-review). 409 naming the reason when the version never completed, the milestone may not be released, the tag is taken or a freeze holds.")
+    public Response hotfix(@PathParam("tag") String tag, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Hotfix"))) String body,
+                           @QueryParam("dry_run") String dryRun) {
+        JsonBody b = JsonBody.parse(body);
+        b.refuseOthers("a hotfix takes version_tag, commit, justification and environment", "version_tag", "commit", "justification", "environment");
+        Hotfixes.Order order = new Hotfixes.Order(b.text("version_tag"), b.text("commit"), b.text("justification"), b.text("environment"));
+        return rehearsal.run(DryRun.requested(dryRun), () -> {
+            Release r = hotfixes.request(tag, order, user.actor());
+            return Response.created(URI.create("/api/releases/" + MilestonePaths.segment(r.versionTag))).entity(json(r.versionTag)).build();
+        });
+    }
+
+    @POST
+    @Path("{tag}/hotfix-review")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({PRODUCT_OWNER, QA_LEAD, COMPLIANCE_OFFICER})
+    @Operation(summary = "Review a completed hotfix", description = "Closes the post-release review of hotfix {tag} with 'notes' (required), by a product-owner, qa-lead or compliance-officer who did not request it: 403 for its requester, 409 before it completed or once reviewed.")
+    public ObjectNode reviewHotfix(@PathParam("tag") String tag, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "HotfixReview"))) String body) {
+        JsonBody b = JsonBody.parse(body);
+        b.refuseOthers("a hotfix review takes only notes", "notes");
+        hotfixes.review(tag, b.text("notes"), user.actor());
+        return json(tag);
+    }
+
+    @POST
     @Path("{tag}/approvals")
     @StepUp
     @Consumes(MediaType.WILDCARD)
@@ -243,9 +274,15 @@ public class ReleasesApi {
         return detailed(listing.one(tag), tag);
     }
 
-    /** One deployment as GET /api/releases/{tag} answers it: with the version's deployments and the signals it waits for. */
+    /**
+     * One deployment as GET /api/releases/{tag} answers it: with the version's deployments, the signals it waits for and,
+     * for a hotfix, its review ({@code hotfix_review}; null before it opened and for other releases).
+     */
     private ObjectNode detailed(ReleaseView v, String tag) {
-        return ReleaseApiJson.withSignals(ReleaseApiJson.of(v, listing.deployments(tag)), v.release(), records.signals(v.release()));
+        ObjectNode n = ReleaseApiJson.withSignals(ReleaseApiJson.of(v, listing.deployments(tag)), v.release(), records.signals(v.release()));
+        if (n.path("hotfix_of").isNull()) return n.putNull("hotfix_review");
+        hotfixes.reviewOf(tag).ifPresentOrElse(r -> r.writeTo(n, java.time.Instant.now()), () -> n.putNull("hotfix_review"));
+        return n;
     }
 
     /** A page's size: 50 unless asked for, at most {@value #MAX_LIMIT}. */
