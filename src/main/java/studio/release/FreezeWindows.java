@@ -63,11 +63,18 @@ public class FreezeWindows {
      */
     public void refuseWhileFrozen(String environment, String milestoneId, String what) {
         Instant now = Instant.now();
-        for (FreezeWindow w : of(environment)) {
-            if (!w.covers(now) || exceptionGranted(w, milestoneId, now)) continue;
+        blocking(environment, milestoneId, now).ifPresent(w -> {
             throw ApiException.conflict(environment + " is frozen by " + w.describe() + " until " + w.endText(now)
                     + ": " + what + " waits until the freeze ends, or for a freeze exception two people grant (window " + w.id() + ")");
-        }
+        });
+    }
+
+    /**
+     * The window that stops {@code milestoneId}'s releases to {@code environment} at {@code at}: one covering that moment
+     * and granting the milestone no exception then (every window is looked at, not only the first that covers it).
+     */
+    public Optional<FreezeWindow> blocking(String environment, String milestoneId, Instant at) {
+        return of(environment).stream().filter(w -> w.covers(at) && !exceptionGranted(w, milestoneId, at)).findFirst();
     }
 
     /** The id of the granted, unexpired exception letting {@code milestoneId} through window {@code w} now, if any. */

@@ -99,7 +99,7 @@ public class ReleaseSteps {
     /** A freeze holding over the release's environment (and no exception for it): no automatic retry then. */
     private boolean frozen(Release r) {
         Instant now = Instant.now();
-        return freezes.holding(r.environment, now).filter(w -> freezes.exception(w, r.milestoneId, now).isEmpty()).isPresent();
+        return freezes.blocking(r.environment, r.milestoneId, now).isPresent();
     }
 
     /**

@@ -80,8 +80,7 @@ public class ApprovalTimeouts {
      */
     private boolean scheduled(Release r, Instant now) {
         boolean approved = records.approvalsHold(r, now);
-        Optional<String> frozen = freezes.holding(r.environment, now).filter(w -> freezes.exception(w, r.milestoneId, now).isEmpty())
-                .map(FreezeWindow::describe);
+        Optional<String> frozen = freezes.blocking(r.environment, r.milestoneId, now).map(FreezeWindow::describe);
         DeploymentSchedule.Tick tick = DeploymentSchedule.atTick(r.scheduledFor, now, approved, frozen);
         if (tick instanceof DeploymentSchedule.Tick.Wait) return approved;
         String at = r.scheduledFor.toString();

@@ -110,8 +110,7 @@ public class ReleaseDesk {
             return r;
         }
         Instant when = at.truncatedTo(ChronoUnit.SECONDS);
-        java.util.Optional<String> frozen = freezes.holding(r.environment, when).filter(w -> freezes.exception(w, r.milestoneId, when).isEmpty())
-                .map(studio.governance.FreezeWindow::describe);
+        java.util.Optional<String> frozen = freezes.blocking(r.environment, r.milestoneId, when).map(studio.governance.FreezeWindow::describe);
         studio.governance.DeploymentSchedule.refusal(when, now, frozen).ifPresent(why -> {
             throw ApiException.conflict("release " + tag + " in " + r.environment + ": " + why);
         });

@@ -111,8 +111,7 @@ public class ReleasePageQuery {
 
     /** Why nothing of {@code milestoneId} is released to {@code environment} now: a freeze holds there without its exception. */
     private java.util.Optional<String> frozen(String environment, String milestoneId, Instant now) {
-        return freezes.holding(environment, now).filter(w -> freezes.exception(w, milestoneId, now).isEmpty())
-                .map(w -> environment + " is frozen by " + w.describe() + " until " + w.endText(now));
+        return freezes.blocking(environment, milestoneId, now).map(w -> environment + " is frozen by " + w.describe() + " until " + w.endText(now));
     }
 
     /** One page of the release's own timeline, newest first. */
