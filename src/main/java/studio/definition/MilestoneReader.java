@@ -33,6 +33,9 @@ final class MilestoneReader {
     private static final KeySet REMINDERS = KeySet.of("after", "overdueAfter");
     private static final KeySet VERSION_STRATEGY = KeySet.of("strategy", "prefix", "suffix", "format", "autoIncrement", "fallback");
 
+    /** The one event {@code onDeferEmit} may name (the spec's): other names could pose as Studio's own events. */
+    static final String DEFERRAL_EVENT = "FeatureDeferred";
+
     private final Problems problems;
 
     MilestoneReader(Problems problems) {
@@ -45,20 +48,41 @@ final class MilestoneReader {
         Set<String> gateNames = new LinkedHashSet<>();
         gates.forEach(g -> gateNames.add(g.name()));
         PlanReader plan = new PlanReader(problems, gateNames);
+        List<String> streams = streams(f);
         return new MilestoneDefinition(f.requiredId("id"), f.string("name"), f.string("description"),
                 f.string("goal"), f.string("valueDelivered"), f.string("owner"), date(f, "targetDate"),
                 f.string("phase"), f.string("versionTag"), decider(f, "governedBy"), approvalRoles(f),
                 approvals(f, "overrideApprovals"), approvals(f, "bypassApprovals"),
                 f.bool("manualOverrideAllowed"), f.bool("autoPromotion"), f.bool("manualApprovalRequired"),
                 f.strings("environments"), f.string("promotionTriggerEvent"), f.ids("requiredFeatures"),
-                f.strings("requiredArtifacts"), f.strings("parallelStreams"), f.bool("deferredAllowed"),
-                f.string("onDeferEmit"), gates, f.number("qaCoverageThreshold", 0, 100),
+                f.strings("requiredArtifacts"), streams, f.bool("deferredAllowed"),
+                onDeferEmit(f), gates, f.number("qaCoverageThreshold", 0, 100),
                 integer(f, "gateTimeoutSeconds"), f.bool("retryOnFailure"), maxRetries(f), integer(f, "retryCooldownSeconds"),
                 f.bool("traceValidationRequired"),
-                triggers(f), traceability(f), f.strings("labels"), f.strings("observabilityTags"),
-                f.string("orchestrator"), f.bool("emitSignedManifest"), versionStrategy(f),
+                triggers(f, streams), traceability(f), f.strings("labels"), f.strings("observabilityTags"),
+                f.string("orchestrator"), signedManifest(f), versionStrategy(f),
                 plan.criteria(f, "acceptanceCriteria"), plan.deliverables(f), plan.risks(f), plan.blockers(f), reminders(f),
                 planningMode(f));
+    }
+
+    /** Studio signs every release's manifest; {@code emitSignedManifest: false} cannot turn that off, so it is refused. */
+    private Boolean signedManifest(Fields f) {
+        Boolean emit = f.bool("emitSignedManifest");
+        if (Boolean.FALSE.equals(emit)) {
+            problems.add(f.get("emitSignedManifest"), "emitSignedManifest: false is refused: Studio signs the manifest of every"
+                    + " release (its approvals and gates are verified from it); remove the key or write true");
+            return null;
+        }
+        return emit;
+    }
+
+    /** The event Studio sends subscribers when one of the milestone's required features is deferred: FeatureDeferred. */
+    private String onDeferEmit(Fields f) {
+        String event = f.string("onDeferEmit");
+        if (event == null || DEFERRAL_EVENT.equals(event)) return event;
+        problems.add(f.get("onDeferEmit"), "onDeferEmit names the event sent when one of the milestone's features is deferred;"
+                + " Studio sends " + DEFERRAL_EVENT + ", not '" + event + "'");
+        return null;
     }
 
     /** A governing role: a person's role, never auditor or ci. */
@@ -177,13 +201,50 @@ final class MilestoneReader {
         return null;
     }
 
-    private List<Trigger> triggers(Fields f) {
+    /**
+     * Each trigger acts ({@link TriggerEvents}): on MilestoneReached / MilestoneCompleted its {@code next} is a promotion
+     * target; on an event Studio receives about the milestone (its own evidence events, or an orchestration event the
+     * trigger names) it is sent on as MilestoneTriggerFired (naming {@code next}) when its condition holds. A trigger Studio
+     * could never fire (one of Studio's own event names, a condition it does not evaluate) is refused.
+     */
+    private List<Trigger> triggers(Fields f, List<String> streams) {
         List<Trigger> out = new ArrayList<>();
         for (Node item : f.items("triggers")) {
             Fields t = Fields.of(item, TRIGGER, "a trigger", true, problems);
-            out.add(new Trigger(t.requiredString("event"), t.string("next"), t.string("condition")));
+            String event = t.requiredString("event");
+            String condition = t.string("condition");
+            String why = event == null ? null : TriggerEvents.whyNot(event);
+            if (why != null) {
+                problems.add(t.get("event"), why + studio.input.Spelling.didYouMean(event, TriggerEvents.all()));
+            } else if (condition != null && TriggerEvents.PROMOTION.contains(event)) {
+                problems.add(t.get("condition"), "a " + event + " trigger takes no condition: reaching the milestone already means"
+                        + " every gate passed");
+            } else if (condition != null && !TriggerEvents.ALL_STREAMS_READY.equals(condition)) {
+                problems.add(t.get("condition"), "condition '" + condition + "' is not one Studio evaluates; it evaluates "
+                        + TriggerEvents.ALL_STREAMS_READY + " (every stream of parallelStreams reported pass)");
+            } else if (condition != null && streams.isEmpty()) {
+                problems.add(t.get("condition"), TriggerEvents.ALL_STREAMS_READY + " needs parallelStreams: the milestone names no stream");
+            }
+            out.add(new Trigger(event, t.string("next"), condition));
         }
         return out;
+    }
+
+    /** The streams a milestone runs in parallel; each is reported ready by a GateSignal of its name. */
+    private List<String> streams(Fields f) {
+        List<String> streams = new ArrayList<>();
+        for (Node item : f.items("parallelStreams")) {
+            String stream = f.text(item, "parallelStreams entry");
+            if (stream == null) continue;
+            String why = GateCatalog.whyBadName(stream);
+            if (why != null) {
+                problems.add(item, "parallelStreams entry: " + why + " (CI reports a stream with a GateSignal of its name)");
+                continue;
+            }
+            if (streams.contains(stream)) problems.add(item, "parallelStreams names " + stream + " twice");
+            else streams.add(stream);
+        }
+        return streams;
     }
 
     private Traceability traceability(Fields milestone) {

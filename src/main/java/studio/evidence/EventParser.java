@@ -27,6 +27,7 @@ import studio.evidence.IngestEvent.SprintClosed;
 import studio.evidence.IngestEvent.SprintPlanned;
 import studio.evidence.IngestEvent.SprintStarted;
 import studio.input.Fields;
+import studio.definition.TriggerEvents;
 import studio.input.Format;
 import studio.input.KeySet;
 import studio.input.Node;
@@ -95,6 +96,10 @@ public final class EventParser {
         problems.throwIfAny();
         String type = f.requiredString("event");
         BiFunction<Fields, EventMeta, IngestEvent> reader = type == null ? null : TYPES.get(type);
+        if (reader == null && TriggerEvents.isOrchestration(type) && f.has("milestoneId")) {
+            // an orchestration event of the team's own: accepted when the milestone's triggers name it (checked on intake)
+            reader = (fields, m) -> new IngestEvent.OrchestrationEvent(m, type, fields.requiredId("milestoneId"));
+        }
         if (type != null && reader == null) {
             problems.add(f.get("event"), "unknown event type '" + type + "'"
                     + Spelling.didYouMean(type, TYPES.keySet()) + "; accepted: " + String.join(", ", TYPES.keySet()));

@@ -51,6 +51,17 @@ public sealed interface IngestEvent {
 
     record SprintCheckpoint(EventMeta meta, String sprintId) implements IngestEvent {}
 
+    /**
+     * An orchestration event of the team's own (SecurityPolicyPublished) about a milestone whose triggers name it: stored
+     * and audited, it fires those triggers and changes nothing else.
+     */
+    record OrchestrationEvent(EventMeta meta, String name, String milestoneId) implements IngestEvent {
+        @Override
+        public String type() {
+            return name;
+        }
+    }
+
     record SprintClosed(EventMeta meta, String sprintId, List<String> completedArtifacts, String versionTag)
             implements IngestEvent {
         public SprintClosed {

@@ -80,6 +80,7 @@ public class EventEffects {
         if (event instanceof MilestonePlanned e) return milestonePlanned(e, body, key, actor, now, at);
         if (event instanceof GateSignal e) return signal(e, body, key, actor, now, at);
         if (event instanceof FeatureDeferred e) return deferred(e, body, key, actor, now, at);
+        if (event instanceof OrchestrationEvent e) return orchestration(e, body, key, actor, now, at);
         if (event instanceof ReleaseCompleted || event instanceof ReleaseFailed || event instanceof DeploymentSignal) {
             return release(event, body, key, actor, now, at);
         }
@@ -98,6 +99,7 @@ public class EventEffects {
         if (type == SprintEventType.SPRINT_STARTED) sprints.requireIsolation(sprint);
         long id = store.append(envelope(event, sprintId, milestones.isEmpty() ? null : milestones.get(0), null, body, key, actor, now, at));
         sprints.record(sprint, type, at, id, reason(event));
+        if (event instanceof SprintClosed c) artifacts(sprintId, c.completedArtifacts(), id, at);
         if (type == SprintEventType.SPRINT_STARTED) scopes.started(sprintId, at, id, actor, event.meta().traceId());
         if (event instanceof SprintPlanned p) {
             sprints.link(sprintId, p.milestoneIds(), List.of(), "event");
@@ -107,10 +109,22 @@ public class EventEffects {
         sprints.refresh(sprint, event.meta().traceId(), actor);
         Effect effect = intake.judge(sprintId, id, event.type(), actor, event.meta().traceId());
         if (event instanceof PlanningResumed r) effect.milestones().forEach(m -> plans.resumed(m, id, actor, r.reason()));
-        audit.record(actor, AuditEntry.of(event.type(), Subject.sprint(sprintId), event.meta().traceId(),
-                        payload(event, id, at).put("sprint_state", sprint.state))
+        ObjectNode p = payload(event, id, at).put("sprint_state", sprint.state);
+        if (event instanceof SprintClosed c && !c.completedArtifacts().isEmpty()) c.completedArtifacts().forEach(p.putArray("completed_artifacts")::add);
+        audit.record(actor, AuditEntry.of(event.type(), Subject.sprint(sprintId), event.meta().traceId(), p)
                 .alsoAbout(effect.milestones().stream().map(Subject::milestone).toList()));
         return effect;
+    }
+
+    /** What the closed sprint reports it completed, for the milestones' linked artifacts; a sprint's first report of one is kept. */
+    private void artifacts(String sprintId, List<String> completed, long evidenceId, Instant at) {
+        if (completed.isEmpty()) return;
+        Rows.update(em, """
+                insert into sprint_artifact (sprint_id, artifact, evidence_id, reported_at)
+                select ?, a, ?, ? from unnest(cast(? as text[])) a
+                on conflict (sprint_id, artifact) do update set evidence_id = excluded.evidence_id, reported_at = excluded.reported_at
+                where excluded.reported_at < sprint_artifact.reported_at""",
+                sprintId, evidenceId, at, new java.util.LinkedHashSet<>(completed).toArray(String[]::new));
     }
 
     /** A readiness step of a sprint before execution: recorded (first report kept), the state untouched. */
@@ -184,10 +198,29 @@ public class EventEffects {
             f.changeSeq = ChangeCursor.next(em);
         }
         Map<String, String> touched = intake.judgeAll(milestonesRequiring(e.featureId()), "feature deferred", actor, e.meta().traceId());
+        List<String> emitting = touched.keySet().stream().sorted().filter(m -> rulebook.rules(views.find(m)).definition().onDeferEmit() != null).toList();
         audit.record(actor, AuditEntry.of(e.type(), Subject.feature(e.featureId()), e.meta().traceId(),
                         payload(e, id, at).put("feature_id", e.featureId()).put("reason", e.reason()))
-                .alsoAbout(touched.keySet().stream().map(Subject::milestone).toList()));
+                .alsoAbout(touched.keySet().stream().filter(m -> !emitting.contains(m)).map(Subject::milestone).toList()));
+        // onDeferEmit: the deferral is also recorded about each milestone that asks for it, and so sent to its subscribers
+        for (String m : emitting) {
+            audit.record(actor, AuditEntry.of(e.type(), Subject.milestone(m), e.meta().traceId(), payload(e, id, at)
+                    .put("feature_id", e.featureId()).put("reason", e.reason()).put("emitted_for", "onDeferEmit")));
+        }
         return new Effect(id, touched);
+    }
+
+    /** An orchestration event the milestone's triggers name: kept and audited; the triggers fire from the intake. */
+    private Effect orchestration(OrchestrationEvent e, String body, String key, Actor actor, Instant now, Instant at) {
+        Milestone m = views.find(e.milestoneId());
+        if (rulebook.rules(m).definition().triggers().stream().noneMatch(t -> e.name().equals(t.event()))) {
+            throw new InvalidInputException(new InputProblem("unknown event type '" + e.name() + "'; milestone " + m.id
+                    + " has no trigger on it (an event of your own is accepted for a milestone whose triggers name it); accepted: "
+                    + String.join(", ", studio.evidence.EventParser.eventTypes()), null, null, "$.event"));
+        }
+        long id = store.append(envelope(e, null, m.id, null, body, key, actor, now, at));
+        audit.record(actor, AuditEntry.of(e.type(), Subject.milestone(m.id), e.meta().traceId(), payload(e, id, at)));
+        return new Effect(id, Map.of(m.id, m.state));
     }
 
     private Effect planningResumed(PlanningResumed e, String body, String key, Actor actor, Instant now, Instant at) {

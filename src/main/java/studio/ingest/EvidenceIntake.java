@@ -40,6 +40,7 @@ import studio.ingest.EvidenceStore.Envelope;
 import studio.ingest.Idempotency.Answer;
 import studio.input.InputProblem;
 import studio.input.InvalidInputException;
+import studio.milestone.MilestoneTriggers;
 import studio.milestone.MilestoneEvaluator;
 import studio.sprint.Sprint;
 import studio.sprint.SprintTracker;
@@ -62,6 +63,8 @@ public class EvidenceIntake {
     SprintTracker sprints;
     @Inject
     EventEffects effects;
+    @Inject
+    MilestoneTriggers triggers;
     @Inject
     MilestoneEvaluator evaluator;
     @Inject
@@ -103,6 +106,7 @@ public class EvidenceIntake {
         String key = idempotencyKey != null ? idempotencyKey : event.meta().eventId();
         return ingest(Attributes.of(KIND, "event", EVENT_TYPE, event.type()), event.meta().traceId(), "event", key, body, now -> {
             Effect effect = effects.apply(event, body, key, actor, now);
+            triggers.received(event.type(), effect.milestones(), effect.evidenceId(), actor, event.meta().traceId());
             ObjectNode answer = answer(effect).put("event", event.type());
             return new Answer(201, answer.toString());
         });

@@ -34,6 +34,10 @@ public class Milestone extends PanacheEntityBase {
     public String governedBy;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] labels = new String[0];
+    /** The definition's observabilityTags: every event Studio sends about the milestone carries them. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "observability_tags")
+    public String[] observabilityTags = new String[0];
     @Column(name = "target_date")
     public LocalDate targetDate;
     @Column(name = "version_tag")

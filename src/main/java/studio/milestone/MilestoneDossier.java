@@ -35,7 +35,7 @@ import studio.web.ApiException;
 
 /**
  * Reads everything the milestone page shows in a fixed, small number of queries: the milestone row, its override
- * requests, the people's marks on its criteria, and one page of its audit timeline.
+ * requests, the people's marks on its criteria, what its sprints reported completed, and one page of its audit timeline.
  */
 @ApplicationScoped
 public class MilestoneDossier {
@@ -62,6 +62,10 @@ public class MilestoneDossier {
     AuditQuery audit;
     @Inject
     DefinitionHistory history;
+    @Inject
+    MilestoneArtifacts artifacts;
+    @Inject
+    MilestoneTriggers triggers;
 
     /** @param asOf the moment to show (null: now); {@code asOfText} is how the URL wrote it */
     public MilestonePage read(String id, Instant asOf, String asOfText, Actor actor) {
@@ -85,7 +89,9 @@ public class MilestoneDossier {
         return new MilestonePage(header(m, view, rules, progress), asOfText, asOf, gateRows(report, rules, m.id),
                 report.coverageAverage(), coverageThreshold(rules), features(d, report),
                 AcceptanceCriteria.rows(d, MilestoneViews.gateStatuses(view.report()), marks.marks(m.id)), progress,
-                d.deliverables(), d.risks(), d.blockers(), report.contributingSprints(), panel,
+                d.deliverables(), d.risks(), d.blockers(), report.contributingSprints(),
+                artifacts.linked(d.requiredArtifacts(), report.contributingSprints(), asOf),
+                asOf == null ? triggers.view(m.id, d) : new MilestoneTriggers.View(List.of(), List.of()), panel,
                 overrides, bypasses, definitions(m.id, governed, asOf, actor), timeline(m.id, null), null, null);
     }
 

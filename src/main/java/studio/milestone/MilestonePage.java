@@ -24,13 +24,15 @@ import studio.web.FormTimes;
  * and the outcome of the action just taken (a notice, or what went wrong and what was typed).
  *
  * @param asOf      the moment shown, as given in the URL (null: now)
+ * @param artifacts its required artifacts and what its contributing sprints reported completed (as of that moment)
+ * @param streams   its parallel streams and the triggers Studio fires on events it receives (now; empty as of a past moment)
  * @param notice    what the last action did, for a person who just acted (null: nothing)
  * @param attempt   the action that was refused, shown next to its form (null: none)
  */
 public record MilestonePage(Header header, String asOf, Instant asOfInstant, List<GateRow> gates, Double coverageAverage,
                             Double coverageThreshold, List<FeatureBar> features, List<AcceptanceCriteria.Row> criteria,
                             MilestoneProgress progress, List<Deliverable> deliverables, List<Risk> risks, List<Blocker> blockers,
-                            List<String> sprints, ControlPanel panel, List<OverrideRow> overrides, List<BypassRow> bypasses, DefinitionHistory.View definitions,
+                            List<String> sprints, LinkedArtifacts artifacts, MilestoneTriggers.View streams, ControlPanel panel, List<OverrideRow> overrides, List<BypassRow> bypasses, DefinitionHistory.View definitions,
                             Timeline timeline, String notice, Attempt attempt) {
 
     public record Header(String id, String name, String description, String state, Instant stateSince, String versionTag,
@@ -246,6 +248,6 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
 
     public MilestonePage withOutcome(String notice, Attempt attempt) {
         return new MilestonePage(header, asOf, asOfInstant, gates, coverageAverage, coverageThreshold, features, criteria, progress,
-                deliverables, risks, blockers, sprints, panel, overrides, bypasses, definitions, timeline, notice, attempt);
+                deliverables, risks, blockers, sprints, artifacts, streams, panel, overrides, bypasses, definitions, timeline, notice, attempt);
     }
 }

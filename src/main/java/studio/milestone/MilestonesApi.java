@@ -54,6 +54,10 @@ public class MilestonesApi {
     MilestoneHolds holds;
     @Inject
     CoordinatorDocuments coordinator;
+    @Inject
+    MilestoneArtifacts artifacts;
+    @Inject
+    MilestoneRulebook rulebook;
 
     @GET
     @Operation(summary = "List milestones", description = "Every milestone's status (milestone-status.json shape), optionally only those in one state.")
@@ -70,6 +74,29 @@ public class MilestonesApi {
     public ObjectNode one(@PathParam("id") String id, @QueryParam("as_of") String asOf) {
         Milestone m = views.find(id);
         return views.status(views.at(m, asOf == null ? null : instant(asOf)));
+    }
+
+    @GET
+    @Path("{id}/artifacts")
+    @Operation(summary = "A milestone's linked artifacts", description = "Each artifact its requiredArtifacts names, with the contributing sprint whose SprintClosed first reported it completed (reported false until one does), then what else those sprints reported; as of now or as_of. Outputs the milestone expects: its gates alone decide whether it is reached.")
+    public ObjectNode artifacts(@PathParam("id") String id, @QueryParam("as_of") String asOf) {
+        Milestone m = views.find(id);
+        Instant at = asOf == null ? null : instant(asOf);
+        MilestoneViews.View view = views.at(m, at);
+        LinkedArtifacts linked = artifacts.linked(rulebook.rules(m).definition().requiredArtifacts(),
+                StoredReport.of(view.report()).contributingSprints(), at);
+        ObjectNode body = MilestoneReadout.JSON.createObjectNode().put("milestone_id", m.id);
+        ArrayNode required = body.putArray("required");
+        linked.required().forEach(a -> required.add(artifact(a)));
+        ArrayNode other = body.putArray("other");
+        linked.other().forEach(a -> other.add(artifact(a)));
+        return body;
+    }
+
+    private static ObjectNode artifact(LinkedArtifacts.Item a) {
+        ObjectNode n = MilestoneReadout.JSON.createObjectNode().put("artifact", a.artifact()).put("reported", a.reported());
+        if (a.reported()) n.put("sprint_id", a.sprintId()).put("reported_at", a.reportedAt().toString()).put("evidence_id", a.evidenceId());
+        return n;
     }
 
     /**

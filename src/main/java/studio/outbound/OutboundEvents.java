@@ -30,17 +30,23 @@ public final class OutboundEvents {
     /** Release events whose names do not start with "Release" (the spec's names). */
     private static final Set<String> OTHER_RELEASE_EVENTS = Set.of("DeploymentStarted");
 
+    /**
+     * Sent about a milestone only when its definition asks for it: {@code onDeferEmit: FeatureDeferred} records one about
+     * the milestone when one of its required features is deferred. The deferral itself (about the feature) stays inside.
+     */
+    private static final String DEFERRAL = "FeatureDeferred";
+
     /** True for the event names subscribers receive. */
     public static boolean exported(String eventName) {
         // What Studio told people (NotificationDispatched, ReleaseNotificationDispatched) is not itself sent on: a chat
         // channel listening to every release event would otherwise be told, without end, that it was told.
-        return eventName != null && (eventName.startsWith("Milestone") || eventName.startsWith("Release") || OTHER_RELEASE_EVENTS.contains(eventName))
-                && !eventName.endsWith("NotificationDispatched");
+        return eventName != null && (eventName.startsWith("Milestone") || eventName.startsWith("Release") || OTHER_RELEASE_EVENTS.contains(eventName)
+                || DEFERRAL.equals(eventName)) && !eventName.endsWith("NotificationDispatched");
     }
 
     /** The CloudEvent for an appended audit row, or empty when the row is not a milestone or release event. */
     public static Optional<CloudEvent> of(AuditRecord r, String id) {
-        if (!exported(r.type())) return Optional.empty();
+        if (!exported(r.type()) || DEFERRAL.equals(r.type()) && !"milestone".equals(r.subjectType())) return Optional.empty();
         return Optional.of(CloudEvent.of(id, r.type(), subject(r.subjectType(), r.subjectId()), r.occurredAt(), data(r)));
     }
 
@@ -63,6 +69,14 @@ public final class OutboundEvents {
             return new About(text(details, "milestone_id"), subject.substring("releases/".length()), text(details, "environment"));
         }
         return new About(text(details, "milestone_id"), null, null);
+    }
+
+    /** The event with its milestone's observabilityTags in {@code data.observability_tags}; unchanged when there are none. */
+    public static CloudEvent tagged(CloudEvent e, java.util.List<String> observabilityTags) {
+        if (observabilityTags.isEmpty()) return e;
+        ObjectNode data = (ObjectNode) e.data().deepCopy();
+        observabilityTags.forEach(data.putArray("observability_tags")::add);
+        return new CloudEvent(e.id(), e.type(), e.subject(), e.time(), data);
     }
 
     private static String text(JsonNode node, String field) {

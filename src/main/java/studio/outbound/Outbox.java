@@ -16,7 +16,8 @@ import studio.persistence.Rows;
  * The transactional outbox: each milestone or release event appended to the audit chain becomes one outbox row on
  * the same connection in the same transaction, so an event leaves Studio exactly when it is recorded, never when its
  * transaction rolls back. Each row says what its event is about (milestone, environment, the milestone's labels then), for
- * scoped subscribers, and for a release event the chat channels its trigger's notifyChannels named. Fan-out to subscribers happens later in the delivery worker (see {@link DeliveryQueue}),
+ * scoped subscribers, and for a release event the chat channels its trigger's notifyChannels named. An event about a
+ * milestone (or its release) carries the milestone's observabilityTags in {@code data.observability_tags}. Fan-out to subscribers happens later in the delivery worker (see {@link DeliveryQueue}),
  * which this nudges once the transaction has committed.
  */
 @ApplicationScoped
@@ -36,9 +37,13 @@ public class Outbox implements AuditAppended {
 
     @Override
     public void appended(AuditRecord record, SharedSessionContractImplementor session) {
-        OutboundEvents.of(record, UUID.randomUUID().toString()).ifPresent(event -> {
-            OutboundEvents.About about = OutboundEvents.about(event);
-            Rows.update(session.unwrap(EntityManager.class), INSERT, record.seq(), event.subject(), event.eventName(), event.toJson(),
+        OutboundEvents.of(record, UUID.randomUUID().toString()).ifPresent(found -> {
+            EntityManager em = session.unwrap(EntityManager.class);
+            OutboundEvents.About about = OutboundEvents.about(found);
+            CloudEvent event = about.milestoneId() == null ? found : OutboundEvents.tagged(found, Rows.first(em,
+                    "select observability_tags from milestone where id = ?", r -> r.texts("observability_tags"), about.milestoneId())
+                    .orElse(java.util.List.of()));
+            Rows.update(em, INSERT, record.seq(), event.subject(), event.eventName(), event.toJson(),
                     about.milestoneId(), about.environment(), about.milestoneId(), about.releaseTag());
             afterCommit.run(worker::nudge); // also while the audit log appends, before completion
         });

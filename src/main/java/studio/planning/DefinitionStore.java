@@ -134,6 +134,7 @@ public class DefinitionStore {
         m.owner = d.effectiveOwner();
         m.governedBy = d.effectiveGovernedBy();
         m.labels = labels(d).toArray(String[]::new);
+        m.observabilityTags = d.observabilityTags().toArray(String[]::new);
         m.targetDate = d.targetDate();
         m.versionTag = d.versionTag();
         m.gateTimeoutSeconds = d.effectiveGateTimeoutSeconds(rulebook.defaults());

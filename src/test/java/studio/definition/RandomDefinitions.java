@@ -40,10 +40,13 @@ final class RandomDefinitions {
     private MilestoneDefinition milestone(String id) {
         List<GateSpec> gates = gates();
         List<String> gateNames = gates.stream().map(GateSpec::name).toList();
+        List<String> streams = streams();
         return new MilestoneDefinition(id, text(), text(), text(), text(), text(), date(), text(), text(), role(),
-                roles(), approvals(), approvals(), bool(), bool(), bool(), texts(), text(), idList("F"), texts(), texts(), bool(), text(), gates,
-                percent(), maybe(() -> random.nextInt(100_000)), bool(), maybe(() -> random.nextInt(101)), maybe(() -> random.nextInt(100_000)), bool(), list(this::trigger), traceability(),
-                texts(), texts(), text(), bool(), strategy(), list(() -> criterion(gateNames)),
+                roles(), approvals(), approvals(), bool(), bool(), bool(), texts(), text(), idList("F"), texts(), streams, bool(),
+                maybe(() -> "FeatureDeferred"), gates,
+                percent(), maybe(() -> random.nextInt(100_000)), bool(), maybe(() -> random.nextInt(101)), maybe(() -> random.nextInt(100_000)), bool(),
+                list(() -> trigger(streams)), traceability(),
+                texts(), texts(), text(), maybe(() -> true), strategy(), list(() -> criterion(gateNames)),
                 list(() -> deliverable(gateNames)), list(this::risk), list(this::blocker),
                 maybe(() -> new Reminders(java.time.Duration.ofMinutes(1 + random.nextInt(600)), null)),
                 maybe(() -> studio.gate.PlanningMode.values()[random.nextInt(studio.gate.PlanningMode.values().length)]));
@@ -103,8 +106,18 @@ final class RandomDefinitions {
                 : new Blocker(nonBlank(), text(), text(), text(), text(), text());
     }
 
-    private Trigger trigger() {
-        return new Trigger(AWKWARD.get(random.nextInt(AWKWARD.size())), text(), text());
+    /** Stream names CI can report with a GateSignal, without repeats. */
+    private List<String> streams() {
+        return new ArrayList<>(new java.util.LinkedHashSet<>(list(() -> "Stream" + random.nextInt(5))));
+    }
+
+    /** A trigger Studio can fire: on a promotion event, an event it receives or one of the team's own, with allStreamsReady only where it applies. */
+    private Trigger trigger(List<String> streams) {
+        List<String> events = new ArrayList<>(TriggerEvents.all());
+        events.add("SecurityPolicyPublished");
+        String event = events.get(random.nextInt(events.size()));
+        boolean conditioned = !streams.isEmpty() && !TriggerEvents.PROMOTION.contains(event) && random.nextBoolean();
+        return new Trigger(event, text(), conditioned ? TriggerEvents.ALL_STREAMS_READY : null);
     }
 
     private Traceability traceability() {

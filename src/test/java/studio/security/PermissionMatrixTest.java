@@ -127,6 +127,7 @@ class PermissionMatrixTest {
             get("/api/milestones/{id}/wait", "/api/milestones/no-such-milestone/wait?timeout=1", ALL),
             get("/api/milestones/{id}/validation-report.md", "/api/milestones/perm/validation-report.md", ALL),
             get("/api/milestones/{id}/promotion-trigger.yaml", "/api/milestones/perm/promotion-trigger.yaml", ALL),
+            get("/api/milestones/{id}/artifacts", "/api/milestones/perm/artifacts", ALL),
             get("/api/milestones/{id}/intervention-events.json", "/api/milestones/perm/intervention-events.json", ALL),
             get("/api/milestones/{id}/milestone-sprint-map.json", "/api/milestones/perm/milestone-sprint-map.json", ALL),
             get("/api/milestones/{id}/milestone-gate-status.json", "/api/milestones/perm/milestone-gate-status.json", ALL),
