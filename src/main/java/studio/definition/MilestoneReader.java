@@ -250,8 +250,11 @@ final class MilestoneReader {
     private Traceability traceability(Fields milestone) {
         Fields t = milestone.nested("traceability", TRACEABILITY, true);
         if (t == null) return null;
+        String pattern = t.string("tracePattern");
+        String why = pattern == null ? null : TracePattern.whyBad(pattern);
+        if (why != null) problems.add(t.get("tracePattern"), why);
         return new Traceability(t.strings("labels"), t.string("owner"), decider(t, "governedBy"),
-                t.string("tracePattern"), t.string("orchestrator"));
+                why == null ? pattern : null, t.string("orchestrator"));
     }
 
     /** The strategy settings in the order written; a plain text is the strategy alone. */

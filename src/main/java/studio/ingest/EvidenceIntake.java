@@ -41,6 +41,10 @@ import studio.ingest.Idempotency.Answer;
 import studio.input.InputProblem;
 import studio.input.InvalidInputException;
 import studio.milestone.MilestoneTriggers;
+import studio.milestone.MilestoneRulebook;
+import studio.milestone.MilestoneViews;
+import studio.definition.TracePattern;
+import studio.definition.Traceability;
 import studio.milestone.MilestoneEvaluator;
 import studio.sprint.Sprint;
 import studio.sprint.SprintTracker;
@@ -65,6 +69,10 @@ public class EvidenceIntake {
     EventEffects effects;
     @Inject
     MilestoneTriggers triggers;
+    @Inject
+    MilestoneRulebook rulebook;
+    @Inject
+    MilestoneViews views;
     @Inject
     MilestoneEvaluator evaluator;
     @Inject
@@ -267,6 +275,7 @@ public class EvidenceIntake {
         @SuppressWarnings("unchecked")
         Map<String, String> later = (Map<String, String>) registry.getResource(JUDGE_LATER);
         Map<String, String> judged = new java.util.LinkedHashMap<>();
+        for (String m : new TreeSet<>(toList(milestoneIds))) requireTracePattern(m, traceId);
         for (String m : new TreeSet<>(toList(milestoneIds))) {
             if (later != null) {
                 later.merge(m, traceId == null ? "" : traceId, (was, now) -> now.isEmpty() ? was : now);
@@ -276,6 +285,17 @@ public class EvidenceIntake {
             }
         }
         return judged;
+    }
+
+    /** Evidence about a milestone whose traceability names a tracePattern carries a trace id inside it, or none. */
+    private void requireTracePattern(String milestoneId, String traceId) {
+        if (traceId == null || traceId.isBlank()) return;
+        Traceability t = rulebook.rules(views.find(milestoneId)).definition().traceability();
+        String pattern = t == null ? null : t.tracePattern();
+        if (pattern != null && !TracePattern.matches(pattern, traceId)) {
+            throw new InvalidInputException(new InputProblem("traceId '" + traceId + "' is outside milestone " + milestoneId
+                    + "'s tracePattern '" + pattern + "'", null, null, "traceId"));
+        }
     }
 
     /** One input's EvidenceIngest span, linked to the trace the input names. */

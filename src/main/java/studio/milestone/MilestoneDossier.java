@@ -124,7 +124,15 @@ public class MilestoneDossier {
         return new Header(m.id, m.name, m.description, v.state(), since, m.versionTag, m.phase, m.owner, m.governedBy,
                 m.targetDate, progress.atRisk(), Arrays.asList(m.labels), v.evaluatedAt(), m.traceId,
                 d.effectiveApprovalRoles(), rules.manualOverrideAllowed(), m.pause(), m.promotionRejection(), m.retryCount, m.timerRetries,
-                overdueSprints(m.overdueSprints));
+                overdueSprints(m.overdueSprints), intent(d));
+    }
+
+    /** What the definition says the milestone is for and how it is traced, beyond its gates. */
+    private static MilestonePage.Intent intent(MilestoneDefinition d) {
+        studio.definition.Traceability t = d.traceability();
+        String orchestrator = d.orchestrator() != null ? d.orchestrator() : t == null ? null : t.orchestrator();
+        return new MilestonePage.Intent(d.goal(), d.valueDelivered(), orchestrator, t == null ? null : t.tracePattern(),
+                d.observabilityTags());
     }
 
     /** "sprint-3 orphaned (never started, 420s)", as the timer found them when it escalated the milestone. */

@@ -39,7 +39,7 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
                          String phase, String owner, String governedBy, LocalDate targetDate, boolean atRisk,
                          List<String> labels, Instant evaluatedAt, String traceId, List<String> approvalRoles,
                          boolean manualOverrideAllowed, Hold paused, Hold promotionRejected, int retryCount, int timerRetries,
-                         List<String> overdueSprints) {
+                         List<String> overdueSprints, Intent intent) {
 
         public String title() {
             return name == null || name.isBlank() ? id : name;
@@ -60,6 +60,12 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
             return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
+
+    /**
+     * The definition's goal and value delivered, who orchestrates it, the trace ids its evidence must match (evidence
+     * outside {@code tracePattern} is refused) and the tags its events carry; each null or empty when unsaid.
+     */
+    public record Intent(String goal, String valueDelivered, String orchestrator, String tracePattern, List<String> observabilityTags) {}
 
     /**
      * One row of the gate matrix.

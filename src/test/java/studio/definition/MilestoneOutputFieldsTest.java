@@ -83,6 +83,18 @@ class MilestoneOutputFieldsTest {
     }
 
     @Test
+    void aTracePatternIsAGlobOverTraceIds() {
+        assertEquals("trace-*", parsed("    traceability:\n      tracePattern: trace-*\n").traceability().tracePattern());
+        assertTrue(TracePattern.matches("trace-*", "trace-abc123"));
+        assertTrue(TracePattern.matches("trace-*-prod", "trace-7-prod"));
+        assertEquals(false, TracePattern.matches("trace-*", "span-abc"));
+        assertEquals(false, TracePattern.matches("trace.1", "traceX1"), "a dot is a dot");
+        InputProblem bad = refused("    traceability:\n      tracePattern: 'trace (any)'\n");
+        assertEquals("$.milestones[0].traceability.tracePattern", bad.path());
+        assertTrue(bad.message().startsWith("tracePattern 'trace (any)' may use only letters"), bad.message());
+    }
+
+    @Test
     void theEventsATriggerMayAwaitAreExactlyTheEventsStudioReceives() {
         assertEquals(EventParser.eventTypes(), TriggerEvents.RECEIVED);
     }

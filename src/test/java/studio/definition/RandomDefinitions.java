@@ -121,7 +121,7 @@ final class RandomDefinitions {
     }
 
     private Traceability traceability() {
-        return maybe(() -> new Traceability(texts(), text(), role(), text(), text()));
+        return maybe(() -> new Traceability(texts(), text(), role(), maybe(() -> "trace-" + random.nextInt(100) + "-*"), text()));
     }
 
     private Map<String, Object> strategy() {

@@ -48,6 +48,11 @@ class MilestoneOutputsTest {
                     condition: allStreamsReady
                     next: MilestoneFinalization
               - id: security-verification
+                goal: Prove the release meets the security baseline
+                valueDelivered: Tenants can trust the booking API with their data
+                orchestrator: MilestoneCoordinator
+                traceability:
+                  tracePattern: "trace-sec-*"
                 gateConditions: [noCriticalFindings]
                 triggers:
                   - event: SecurityPolicyPublished
@@ -151,12 +156,29 @@ class MilestoneOutputsTest {
                 .body(containsString("milestone mvp-core has no trigger on it"));
         assertEquals(evidence, TestDb.count("select count(*) from evidence"));
 
-        Api.event("{\"event\":\"SecurityPolicyPublished\",\"milestoneId\":\"security-verification\",\"traceId\":\"trace-sec\"}")
+        Api.event("{\"event\":\"SecurityPolicyPublished\",\"milestoneId\":\"security-verification\",\"traceId\":\"trace-sec-7\"}")
                 .then().statusCode(201);
         assertEquals(1, fired("security-verification"));
         assertEquals("staging-release", TestDb.text("select payload::jsonb ->> 'next' from audit_event where type = 'MilestoneTriggerFired'"));
         assertEquals(1, TestDb.count("select count(*) from audit_event where type = 'SecurityPolicyPublished' and subject_id = 'security-verification'"));
         Api.milestone("security-verification").then().body("status", not(equalTo("reached")));
+    }
+
+    @Test
+    void evidenceOutsideTheMilestonesTracePatternIsRefusedAndChangesNothing() {
+        defined();
+        Api.event("{\"event\":\"GateSignal\",\"milestoneId\":\"security-verification\",\"gate\":\"noCriticalFindings\","
+                + "\"status\":\"pass\",\"traceId\":\"trace-mvp-1\"}").then().statusCode(400)
+                .body(containsString("traceId 'trace-mvp-1' is outside milestone security-verification's tracePattern 'trace-sec-*'"));
+        assertEquals(0, TestDb.count("select count(*) from evidence"));
+        assertEquals(0, TestDb.count("select count(*) from gate_signal"));
+        Api.event("{\"event\":\"GateSignal\",\"milestoneId\":\"security-verification\",\"gate\":\"noCriticalFindings\","
+                + "\"status\":\"pass\",\"traceId\":\"trace-sec-2\"}").then().statusCode(201);
+        Api.milestone("security-verification").then().body("trace_id", equalTo("trace-sec-2")).body("status", equalTo("reached"));
+        given().get("/milestones/security-verification").then().statusCode(200)
+                .body(containsString("Prove the release meets the security baseline"))
+                .body(containsString("Tenants can trust the booking API with their data"))
+                .body(containsString("MilestoneCoordinator")).body(containsString("trace-sec-*"));
     }
 
     @Test
