@@ -126,6 +126,26 @@ class FreezeWindowsTest {
     }
 
     @Test
+    void anExceptionToOneOfTwoOverlappingWindowsDoesNotLetTheReleaseThroughTheOther() {
+        reached("m2", "versionTag: v2.0.0");
+        long incident = freezeNow("production");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Number yearEnd = addWindow("platform-admin", "production", "{\"name\":\"year-end\",\"from\":\"" + now.minusSeconds(30)
+                + "\",\"until\":\"" + now.plusSeconds(7200) + "\",\"reason\":\"year-end close\"}").then().statusCode(201).extract().path("id");
+        String until = now.plusSeconds(7200).toString();
+        long id = Api.as("product-owner").contentType("application/json").body("{\"milestone_id\":\"m2\",\"window_id\":" + incident
+                + ",\"justification\":\"the payments fix is the incident's cure\",\"expires_at\":\"" + until + "\"}")
+                .post("/api/environments/production/freeze-exceptions").then().statusCode(201).extract().<Integer>path("id");
+        decideException("product-owner-2", id, "approve", "the fix is small").then().statusCode(200);
+        decideException("compliance-officer", id, "approve", "risk accepted").then().statusCode(200).body("status", equalTo("granted"));
+
+        promote("platform-admin", "m2", "production").then().statusCode(409)
+                .body("errors[0].message", containsString("'year-end'"))
+                .body("errors[0].message", containsString("(window " + yearEnd.longValue() + ")"));
+        assertEquals(0, TestDb.count("select count(*) from release where milestone_id = 'm2'"), "the granted exception covers the incident window only");
+    }
+
+    @Test
     void aRetryIsHandedToCiOnlyOutsideAFreeze() {
         reached("m1", "versionTag: v1.0.0");
         promote("product-owner", "m1", "staging").then().statusCode(201).body("status", equalTo("deploying"));
