@@ -62,6 +62,11 @@ public final class Report {
             new Target("replay_changed_counts", "replaying the whole stream changed a count (0 = none)", Rule.EQUALS, 0, "bool", true),
             new Target("approvals_rounds_exactly_one_pct", "approvals race: rounds with exactly one decision, rest 409", Rule.EQUALS, 100, "%", true),
             new Target("audit_chain_valid", "audit chain valid after load, top-up and race (1 = valid)", Rule.EQUALS, 1, "bool", true),
+            // what a request costs before a page does anything, and what each page costs, in Studio CPU per request
+            new Target("auth_noop_vs_public_cpu_ratio", "Studio CPU of an authenticated no-op fragment / of a public Qute page (the floor of a signed-in request)", Rule.AT_MOST, 2, "x", false),
+            new Target("board_studio_cpu_ms", "board: Studio CPU per request", Rule.AT_MOST, 3, "ms", false),
+            new Target("milestone_page_studio_cpu_ms", "milestone page: Studio CPU per request", Rule.AT_MOST, 2.5, "ms", false),
+            new Target("audit_first_page_studio_cpu_ms", "audit timeline: Studio CPU per request", Rule.AT_MOST, 1.5, "ms", false),
             new Target("startup_seconds", "start-up of the packaged app to ready", Rule.REPORTED, 0, "s", false),
             new Target("rss_after_load_mb", "resident memory after the load", Rule.REPORTED, 0, "MB", false));
 
@@ -104,6 +109,36 @@ public final class Report {
         List<Double> ratio = new ArrayList<>();
         for (int i = 0; i < Math.min(first.size(), deep.size()); i++) ratio.add(deep.get(i) / first.get(i));
         if (!ratio.isEmpty()) samples.put("audit_deep_vs_first_p95_ratio", ratio);
+        List<Double> noop = samples.getOrDefault("auth_noop_studio_cpu_ms", List.of());
+        List<Double> pub = samples.getOrDefault("public_page_studio_cpu_ms", List.of());
+        List<Double> floor = new ArrayList<>();
+        for (int i = 0; i < Math.min(noop.size(), pub.size()); i++) if (pub.get(i) > 0) floor.add(noop.get(i) / pub.get(i));
+        if (!floor.isEmpty()) samples.put("auth_noop_vs_public_cpu_ratio", floor);
+    }
+
+    /** The requests measured side by side, from the framework's floor up to the pages. */
+    static final List<String[]> FLOOR = List.of(new String[] {"health", "health check (/q/health/live)"},
+            new String[] {"public_page", "public Qute page (/signed-out)"}, new String[] {"auth_noop", "authenticated no-op fragment"},
+            new String[] {"board", "board"}, new String[] {"raw_board", "raw board baseline (JDBC + StringBuilder, same auth)"},
+            new String[] {"milestone_page", "milestone page"}, new String[] {"gate_matrix_fragment", "gate-matrix fragment"},
+            new String[] {"audit_first_page", "audit timeline, first page"}, new String[] {"audit_deep_page", "audit timeline at depth"});
+
+    static String floor(Map<String, Summary> summary) {
+        StringBuilder t = new StringBuilder("\n## Cost per request, from the floor up\n\nMedians of the runs; CPU is the process's user + system"
+                + " time over the run divided by the requests served (PostgreSQL: every backend of the bench cluster).\n\n"
+                + "| request | Studio CPU ms | PostgreSQL CPU ms | p95 ms | requests/s |\n|---|---|---|---|---|\n");
+        for (String[] f : FLOOR) {
+            Summary cpu = summary.get(f[0] + "_studio_cpu_ms");
+            if (cpu == null) continue;
+            t.append("| ").append(f[1]).append(" | ").append(fmt(cpu.median())).append(" | ").append(cell(summary, f[0] + "_postgres_cpu_ms"))
+                    .append(" | ").append(cell(summary, f[0] + "_p95_ms")).append(" | ").append(cell(summary, f[0] + "_rps")).append(" |\n");
+        }
+        return t.toString();
+    }
+
+    private static String cell(Map<String, Summary> summary, String name) {
+        Summary s = summary.get(name);
+        return s == null ? "-" : fmt(s.median());
     }
 
     static Map<String, List<Double>> read(Path file) throws IOException {
@@ -165,7 +200,7 @@ public final class Report {
                         + " (median, min-max). Wall time %s min. Machine: %d cores (shared; load generator on the same machine).%s%n%n",
                 opt.get("scale"), opt.get("milestones"), opt.get("audit"), opt.get("runs"), opt.get("seconds"), opt.get("minutes"),
                 Runtime.getRuntime().availableProcessors(), "true".equals(opt.get("smoke")) ? " SMOKE RUN: speed figures are not meaningful." : ""));
-        md.append(table(summary)).append(whyNotMet(summary)).append("\n## Other samples\n\n| sample | median | min-max (n) |\n|---|---|---|\n");
+        md.append(table(summary)).append(whyNotMet(summary)).append(floor(summary)).append("\n## Other samples\n\n| sample | median | min-max (n) |\n|---|---|---|\n");
         summary.forEach((k, s) -> {
             if (TARGETS.stream().noneMatch(t -> t.name().equals(k))) {
                 md.append("| ").append(k).append(" | ").append(fmt(s.median())).append(" | ").append(fmt(s.min())).append(" - ")
@@ -174,7 +209,9 @@ public final class Report {
         });
         md.append("\n## Notes\n\n").append(notes);
         for (String[] f : new String[][] {{"audit-plan.txt", "Audit timeline keyset query at depth (EXPLAIN ANALYZE)"},
-                {"board-statements.txt", "Statements behind 50 board requests (pg_stat_statements calls)"}}) {
+                {"board-statements.txt", "Statements behind 50 board requests (pg_stat_statements calls)"},
+                {"profile-auth_noop.txt", "Top frames while serving the authenticated no-op (JFR execution samples, profile-auth_noop.jfr)"},
+                {"profile-board.txt", "Top frames while serving the board (JFR execution samples, profile-board.jfr)"}}) {
             Path p = out.resolve(f[0]);
             if (Files.exists(p)) md.append("\n## ").append(f[1]).append("\n\n```\n").append(Files.readString(p).strip()).append("\n```\n");
         }
@@ -199,6 +236,17 @@ public final class Report {
                         + " shared with wrk and PostgreSQL queue to about 16 x %s / %d = %s ms before anything else; %s ms at p95 needs"
                         + " under %s ms of CPU per request", fmt(cpu.median()), cores, fmt(cpu.median()), cores,
                         fmt(16 * cpu.median() / cores), fmt(t.bound()), fmt(t.bound() * cores / 16));
+            } else if (t.name().endsWith("_studio_cpu_ms") && summary.get("auth_noop_studio_cpu_ms") != null) {
+                double floor = summary.get("auth_noop_studio_cpu_ms").median();
+                why = String.format(Locale.ROOT, "%s ms of it is the floor of any signed-in request (the authenticated no-op), %s ms"
+                        + " the page's own work (queries, rendering); the board profile below shows where", fmt(floor),
+                        fmt(Math.max(0, s.median() - floor)));
+            } else if (t.name().equals("auth_noop_vs_public_cpu_ratio") && summary.get("auth_noop_studio_cpu_ms") != null
+                    && summary.get("public_page_studio_cpu_ms") != null) {
+                why = String.format(Locale.ROOT, "the no-op costs %s ms of Studio CPU against the public page's %s ms: the difference is"
+                        + " the session (cookie decryption, token verification, role mapping, CSRF, request log); the no-op's profile"
+                        + " below shows where", fmt(summary.get("auth_noop_studio_cpu_ms").median()),
+                        fmt(summary.get("public_page_studio_cpu_ms").median()));
             } else if (t.name().equals("ingest_events_per_second")) {
                 Summary studio = summary.get("ingest_studio_cpu_ms_per_request");
                 Summary pg = summary.get("ingest_postgres_cpu_ms_per_request");

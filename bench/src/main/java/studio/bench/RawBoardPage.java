@@ -23,6 +23,17 @@ public class RawBoardPage {
     @Inject
     DataSource db;
 
+    /**
+     * The authenticated floor: a fragment that does nothing, behind the same session cookie, role check, CSRF filter and
+     * request log as every page. What it costs is what a signed-in request costs before a page's own work.
+     */
+    @GET
+    @Path("noop")
+    @Produces(MediaType.TEXT_HTML)
+    public String noop() {
+        return "<p>ok</p>";
+    }
+
     /** The raw baseline of the board: same data, same markup, plain JDBC and a StringBuilder. */
     @GET
     @Path("board")
