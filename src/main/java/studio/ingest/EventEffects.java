@@ -218,6 +218,7 @@ public class EventEffects {
                     + " has no trigger on it (an event of your own is accepted for a milestone whose triggers name it); accepted: "
                     + String.join(", ", studio.evidence.EventParser.eventTypes()), null, null, "$.event"));
         }
+        intake.requireTracePattern(m.id, e.meta().traceId());
         long id = store.append(envelope(e, null, m.id, null, body, key, actor, now, at));
         audit.record(actor, AuditEntry.of(e.type(), Subject.milestone(m.id), e.meta().traceId(), payload(e, id, at)));
         return new Effect(id, Map.of(m.id, m.state));
@@ -226,6 +227,7 @@ public class EventEffects {
     private Effect planningResumed(PlanningResumed e, String body, String key, Actor actor, Instant now, Instant at) {
         intake.judgeDeferredNow(actor); // a resume acts on the state the evidence before it led to
         Milestone m = views.find(e.milestoneId());
+        intake.requireTracePattern(m.id, e.meta().traceId());
         long id = store.append(envelope(e, null, e.milestoneId(), null, body, key, actor, now, at));
         MilestoneStimulus stimulus = m.lifecycleState() == MilestoneState.BLOCKED
                 ? new MilestoneStimulus.Resume(actor.name(), e.reason())
@@ -238,7 +240,7 @@ public class EventEffects {
 
     private Effect release(IngestEvent e, String body, String key, Actor actor, Instant now, Instant at) {
         String milestoneId = e instanceof ReleaseCompleted c ? c.milestoneId() : e instanceof ReleaseFailed f ? f.milestoneId() : null;
-        if (milestoneId != null) views.find(milestoneId);
+        if (milestoneId != null) intake.requireTracePattern(views.find(milestoneId).id, e.meta().traceId());
         intake.judgeDeferredNow(actor); // a release report acts on the milestone's state as the evidence before it left it
         long id = store.append(envelope(e, null, milestoneId, null, body, key, actor, now, at));
         releaseReports.fire(new ReleaseReported(e, id, actor));

@@ -288,7 +288,7 @@ public class EvidenceIntake {
     }
 
     /** Evidence about a milestone whose traceability names a tracePattern carries a trace id inside it, or none. */
-    private void requireTracePattern(String milestoneId, String traceId) {
+    void requireTracePattern(String milestoneId, String traceId) {
         if (traceId == null || traceId.isBlank()) return;
         Traceability t = rulebook.rules(views.find(milestoneId)).definition().traceability();
         String pattern = t == null ? null : t.tracePattern();

@@ -83,11 +83,16 @@ class BoardQueryBoundTest {
                 .get("/board/lanes/planned?after=" + java.time.Instant.EPOCH + "~").then().statusCode(200)), "show more: one query");
         assertEquals(2, hundred.changes(), "changes: the cheap check, then the cards");
         assertEquals(1 + NAV_BADGE, hundred.gates(), "the matrix is one query, plus the badge");
-        // A change recorded in the audit trail (here a new milestone defined) makes the badge count again, once.
-        Api.importDefinitions(milestones(100, 101)).then().statusCode(200);
-        long first = SqlStatements.count();
-        given().get("/board").then().statusCode(200);
-        assertEquals(1 + NAV_BADGE + BADGE_COUNT, SqlStatements.count() - first, "the first page after a change counts the badge");
+        // A change recorded in the audit trail (here a new milestone defined) makes the badge count again, once. Like
+        // statements(), the least of three tries, so that a timer's statement during one of them does not count.
+        long first = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            Api.importDefinitions(milestones(100 + i, 101 + i)).then().statusCode(200);
+            long before = SqlStatements.count();
+            given().get("/board").then().statusCode(200);
+            first = Math.min(first, SqlStatements.count() - before);
+        }
+        assertEquals(1 + NAV_BADGE + BADGE_COUNT, first, "the first page after a change counts the badge");
         assertEquals(1 + NAV_BADGE, statements(() -> given().get("/board").then().statusCode(200)), "the next ones reuse the count");
         BoardFixture.settle();
         long since = BoardFixture.since(given().get("/board").then().extract().asString());

@@ -172,6 +172,13 @@ class MilestoneOutputsTest {
                 .body(containsString("traceId 'trace-mvp-1' is outside milestone security-verification's tracePattern 'trace-sec-*'"));
         assertEquals(0, TestDb.count("select count(*) from evidence"));
         assertEquals(0, TestDb.count("select count(*) from gate_signal"));
+        // Every input naming the milestone, whatever its kind: an orchestration event, a resume.
+        Api.event("{\"event\":\"SecurityPolicyPublished\",\"milestoneId\":\"security-verification\",\"traceId\":\"span-9\"}")
+                .then().statusCode(400).body(containsString("traceId 'span-9' is outside"));
+        Api.event("{\"event\":\"PlanningResumed\",\"milestoneId\":\"security-verification\",\"reason\":\"scanner back\","
+                + "\"traceId\":\"span-9\"}").then().statusCode(400).body(containsString("traceId 'span-9' is outside"));
+        assertEquals(0, TestDb.count("select count(*) from evidence"));
+        assertEquals(0, fired("security-verification"));
         Api.event("{\"event\":\"GateSignal\",\"milestoneId\":\"security-verification\",\"gate\":\"noCriticalFindings\","
                 + "\"status\":\"pass\",\"traceId\":\"trace-sec-2\"}").then().statusCode(201);
         Api.milestone("security-verification").then().body("trace_id", equalTo("trace-sec-2")).body("status", equalTo("reached"));
