@@ -63,7 +63,7 @@ public class FreezeExceptions {
     public Stored request(String environmentText, long windowId, String milestoneId, String justification, String expiresAt, Actor actor) {
         String environment = environment(environmentText);
         refusals.enforce(FreezeExceptionPolicy.ask(actor), actor, "ask for a freeze exception", Subject.system());
-        String why = required(justification, "justification");
+        String why = FreezeWindows.required(justification, "justification");
         if (milestoneId == null || milestoneId.isBlank()) throw field("milestone_id", "'milestone_id' is required");
         if (Rows.first(em, "select 1 as found from milestone where id = ?", r -> true, milestoneId).isEmpty()) {
             throw field("milestone_id", "Studio knows no milestone " + milestoneId);
@@ -92,7 +92,7 @@ public class FreezeExceptions {
         List<String> deciders = deciders(e.environment());
         String action = (approve ? "approve" : "reject") + " freeze exception " + id;
         refusals.enforce(FreezeExceptionPolicy.decide(actor, e.asked(), deciders, Instant.now()), actor, action, Subject.milestone(e.milestoneId()));
-        String why = required(reason, "reason");
+        String why = FreezeWindows.required(reason, "reason");
         String role = deciders.stream().filter(actor::holds).findFirst().orElseThrow();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int stored = Rows.update(em, """
@@ -160,10 +160,6 @@ public class FreezeExceptions {
 
     private static Instant instant(String text) {
         return FreezeWindows.instant(text, "expires_at");
-    }
-
-    private static String required(String value, String field) {
-        return FreezeWindows.required(value, field);
     }
 
     private static ApiException field(String field, String message) {

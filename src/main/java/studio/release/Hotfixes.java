@@ -67,11 +67,11 @@ public class Hotfixes {
     @Transactional
     public Release request(String baseTag, Order order, Actor actor) {
         ReleaseEnvironment environment = ReleaseRequests.environment(order.environment() == null ? "production" : order.environment());
-        String tag = required(order.versionTag(), "version_tag");
+        String tag = FreezeWindows.required(order.versionTag(), "version_tag");
         VersionTags.problem(tag).ifPresent(why -> {
             throw ApiException.badRequest("version_tag: " + why);
         });
-        String commit = required(order.commit(), "commit");
+        String commit = FreezeWindows.required(order.commit(), "commit");
         HotfixPolicy.justificationRefusal(order.justification()).ifPresent(why -> {
             throw ApiException.badRequest(why);
         });
@@ -100,11 +100,6 @@ public class Hotfixes {
         return Release.<Release>find("versionTag = ?1 and state = 'completed' order by id desc", baseTag).firstResultOptional()
                 .orElseThrow(() -> ApiException.conflict("version " + baseTag + " never completed in any environment; a hotfix starts from a "
                         + "version that did"));
-    }
-
-    private static String required(String value, String field) {
-        if (value == null || value.isBlank()) throw ApiException.badRequest("'" + field + "' is required");
-        return value.strip();
     }
 
     /** The hotfix {@code r} completed at {@code at}: its review opens, due {@link HotfixPolicy#REVIEW_WITHIN} later. */
