@@ -66,7 +66,8 @@ public class MilestoneTriggers {
             MilestoneDefinition d = rulebook.rules(views.find(milestoneId)).definition();
             List<TriggerFiring.Rule> rules = rules(d).stream().filter(r -> r.event().equals(eventType)).toList();
             if (rules.isEmpty()) continue;
-            Map<String, String> statuses = statuses(milestoneId, d.parallelStreams());
+            Map<String, String> statuses = new HashMap<>();
+            newest(milestoneId, d.parallelStreams()).forEach((name, stream) -> statuses.put(name, stream.status()));
             for (TriggerFiring.Rule rule : TriggerFiring.due(rules, eventType, d.parallelStreams(), statuses, fired(milestoneId).keySet())) {
                 if (rule.once() && Rows.update(em, """
                         insert into milestone_trigger_fired (milestone_id, trigger_key, fired_at, evidence_id) values (?, ?, now(), ?)
@@ -84,11 +85,7 @@ public class MilestoneTriggers {
     public View view(String milestoneId, MilestoneDefinition d) {
         List<TriggerFiring.Rule> rules = rules(d);
         if (rules.isEmpty() && d.parallelStreams().isEmpty()) return new View(List.of(), List.of());
-        Map<String, Stream> newest = new HashMap<>();
-        if (!d.parallelStreams().isEmpty()) {
-            Rows.list(em, NEWEST, r -> new Stream(r.text("gate"), r.text("status"), r.instant("occurred_at")),
-                    milestoneId, d.parallelStreams().toArray(String[]::new)).forEach(s -> newest.put(s.name(), s));
-        }
+        Map<String, Stream> newest = newest(milestoneId, d.parallelStreams());
         Map<String, Instant> fired = rules.stream().anyMatch(TriggerFiring.Rule::once) ? fired(milestoneId) : Map.of();
         return new View(d.parallelStreams().stream().map(s -> newest.getOrDefault(s, new Stream(s, null, null))).toList(),
                 rules.stream().map(r -> new Fired(r.event(), r.next(), r.condition(), fired.get(r.key()))).toList());
@@ -104,11 +101,12 @@ public class MilestoneTriggers {
                 .map(t -> new TriggerFiring.Rule(t.event(), t.next(), t.condition())).toList();
     }
 
-    private Map<String, String> statuses(String milestoneId, List<String> streams) {
-        Map<String, String> out = new HashMap<>();
+    /** Each stream's newest report, by stream name (absent: never reported); one query, none without streams. */
+    private Map<String, Stream> newest(String milestoneId, List<String> streams) {
+        Map<String, Stream> out = new HashMap<>();
         if (streams.isEmpty()) return out;
-        Rows.list(em, NEWEST, r -> new Stream(r.text("gate"), r.text("status"), null), milestoneId, streams.toArray(String[]::new))
-                .forEach(s -> out.put(s.name(), s.status()));
+        Rows.list(em, NEWEST, r -> new Stream(r.text("gate"), r.text("status"), r.instant("occurred_at")), milestoneId,
+                streams.toArray(String[]::new)).forEach(s -> out.put(s.name(), s));
         return out;
     }
 
