@@ -23,6 +23,15 @@ kc_answers() { http_ok "$(keycloak_realm_url "$KEYCLOAK_PORT")/.well-known/openi
 kc_stop() { stop_pidfile "$STATE/keycloak.pid" Keycloak; }
 kc_start() {
   ensure_keycloak
+  # Keycloak imports the realm only into an empty database, so a realm file changed since the last start (a new
+  # mapper, a new demo user) would be ignored: the demo database is rebuilt from the file instead.
+  local stamp="$KC_HOME/data/realm.sha256" want
+  want=$(sha256sum <"$REALM_FILE" | cut -d' ' -f1)
+  if [ -d "$KC_HOME/data/h2" ] && [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    say "The demo realm changed (keycloak/studio-realm.json): rebuilding Keycloak's demo database from it"
+    rm -rf "$KC_HOME/data/h2"
+  fi
   say "Starting Keycloak on :$KEYCLOAK_PORT (first start takes about a minute)"
   keycloak_start "$KC_HOME" "$KEYCLOAK_PORT" "$STATE/logs/keycloak.log" "$STATE/keycloak.pid"
+  echo "$want" >"$stamp"
 }

@@ -80,9 +80,15 @@ check "Keycloak no longer answers after the kill" eval '! http_ok "$kc_url"'
 studio status
 check "status says Keycloak crashed or was killed" said "keycloak  stopped (crashed or killed: pid $kc_pid is gone)"
 
+# ... and the realm file changed since it last started (an upgrade added a mapper): its database is rebuilt from it.
+check "Keycloak's start recorded which realm file it imported" eval '[ "$(cat "$HOME_DIR/keycloak-$KC_VERSION/data/realm.sha256")" = \
+  "$(sha256sum <"$ROOT/keycloak/studio-realm.json" | cut -d" " -f1)" ]'
+echo "realm file of an older Studio" >"$HOME_DIR/keycloak-$KC_VERSION/data/realm.sha256"
+
 t=$SECONDS
 studio run
 check "second run succeeds and prints the banner ($(elapsed "$t"))" said "Studio is running:   http://localhost:$STUDIO_PORT"
+check "it rebuilds Keycloak's demo database from the changed realm file" said "The demo realm changed (keycloak/studio-realm.json): rebuilding Keycloak's demo database from it"
 check "it says PostgreSQL was already running" said "PostgreSQL already running on :$STUDIO_DB_PORT"
 check "it says Keycloak was not running and that it started it" said "Keycloak was not running: started on :$KEYCLOAK_PORT"
 check "it says Studio was already running" said "Studio already running on :$STUDIO_PORT"
