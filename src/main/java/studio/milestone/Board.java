@@ -7,6 +7,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -29,6 +30,7 @@ import studio.web.Htmx;
  * polls /board/changes, which answers 204 while nothing changed and otherwise swaps in just the changed cards.
  */
 @Path("/board")
+@Singleton
 @RolesAllowed(Roles.EVERYONE)
 @Produces(MediaType.TEXT_HTML)
 public class Board {
@@ -51,13 +53,16 @@ public class Board {
     @Inject
     BoardRows rows;
 
+    /** Cards rendered once and reused until what they show changes (one per instance: this resource is a singleton). */
+    private final BoardCards cards = new BoardCards(card -> Templates.board$card(card).render());
+
     @GET
     public Response board(@RestQuery String phase, @RestQuery String owner, @RestQuery String label, @RestQuery String q,
                           @Context HttpHeaders headers, @Context UriInfo uri) {
         BoardFilter filter = new BoardFilter(phase, owner, label, q);
         Instant now = Instant.now();
         BoardRows.BoardRead read = rows.board(filter, BoardView.LANE_LIMIT, now, new BoardCursor(Long.MAX_VALUE));
-        BoardView view = BoardView.of(read, filter, BoardCursor.START);
+        BoardView view = BoardView.of(read, filter, BoardCursor.START, cards);
         String definitionsUrl = uri.getBaseUriBuilder().path("api/definitions").build().toString();
         TemplateInstance page = Htmx.wantsFragment(headers) ? Templates.board$lanes(view, definitionsUrl)
                 : Templates.board(view, definitionsUrl);
@@ -76,7 +81,7 @@ public class Board {
         }
         BoardCursor cursor = BoardCursor.parse(since);
         if (!cursor.behind(rows.latestChange())) return quiet(Response.noContent());
-        BoardChanges changes = BoardChanges.of(rows.board(filter, BoardView.LANE_LIMIT, Instant.now(), cursor), filter, cursor);
+        BoardChanges changes = BoardChanges.of(rows.board(filter, BoardView.LANE_LIMIT, Instant.now(), cursor), filter, cursor, cards);
         return quiet(Response.ok(Templates.board$changes(changes, changes.view())));
     }
 
@@ -93,7 +98,7 @@ public class Board {
         BoardFilter filter = new BoardFilter(phase, owner, label, q);
         LaneKey from = LaneKey.parse(after).orElse(new LaneKey(Instant.EPOCH, ""));
         List<BoardRow> next = rows.lane(filter, lane.json(), from.stateSince(), from.id(), BoardView.LANE_LIMIT + 1);
-        LanePage page = LanePage.of(lane.json(), filter, next, BoardView.LANE_LIMIT);
+        LanePage page = LanePage.of(lane.json(), filter, next, BoardView.LANE_LIMIT, cards);
         TemplateInstance body = Htmx.wantsFragment(headers) ? Templates.lane$more(page) : Templates.lane(page);
         return Htmx.varying(200, body);
     }

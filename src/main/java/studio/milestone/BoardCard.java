@@ -1,5 +1,6 @@
 package studio.milestone;
 
+import io.quarkus.qute.RawString;
 import java.time.Instant;
 import java.util.List;
 import studio.definition.GateCatalog;
@@ -10,10 +11,12 @@ import studio.definition.GateCatalog;
  *
  * @param coverage  aggregate QA coverage of the required features, null without data
  * @param threshold the coverage gate's threshold, null when the milestone has no coverage gate (then no bar)
+ * @param html      the card rendered, as the board shows it ({@link BoardCards}); null until rendered
  */
 public record BoardCard(String id, String title, String state, Instant stateSince, String versionTag, String governedBy,
                         Double coverage, Double threshold, List<FeatureMark> features, List<String> sprints,
-                        List<OverrideMark> overrides, int gatesSatisfied, int gatesTotal, List<String> failingGates, String paused) {
+                        List<OverrideMark> overrides, int gatesSatisfied, int gatesTotal, List<String> failingGates, String paused,
+                        RawString html) {
 
     /** A required feature, delivered when a closed contributing sprint delivered it. */
     public record FeatureMark(String id, boolean delivered) {}
@@ -31,7 +34,13 @@ public record BoardCard(String id, String title, String state, Instant stateSinc
                 gates.stream().filter(g -> "overridden".equals(g.status())).map(g -> new OverrideMark(g.condition(), g.overriddenBy())).toList(),
                 (int) gates.stream().filter(g -> "passed".equals(g.status()) || "overridden".equals(g.status())).count(),
                 gates.size(),
-                gates.stream().filter(g -> "failed".equals(g.status())).map(BoardRow.Gate::condition).toList(), row.paused());
+                gates.stream().filter(g -> "failed".equals(g.status())).map(BoardRow.Gate::condition).toList(), row.paused(), null);
+    }
+
+    /** This card with its rendered HTML. */
+    BoardCard rendered(String markup) {
+        return new BoardCard(id, title, state, stateSince, versionTag, governedBy, coverage, threshold, features, sprints,
+                overrides, gatesSatisfied, gatesTotal, failingGates, paused, new RawString(markup));
     }
 
     private static Double coverageThreshold(List<BoardRow.Gate> gates) {

@@ -3,6 +3,7 @@ package studio.milestone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What a polling board must redo to show what changed since its cursor, as out-of-band swaps: each changed card that
@@ -19,7 +20,12 @@ public record BoardChanges(List<Placement> placed, List<String> removed, BoardVi
 
     /** The swaps for a poll from {@code since}, as {@link BoardRows#board} read the board for it. */
     public static BoardChanges of(BoardRows.BoardRead read, BoardFilter filter, BoardCursor since) {
-        return since(read.changedSince(), BoardView.of(read, filter, since));
+        return of(read, filter, since, BoardCard::of);
+    }
+
+    /** The same, each card made by {@code cards} (the board's {@link BoardCards}, which renders them). */
+    public static BoardChanges of(BoardRows.BoardRead read, BoardFilter filter, BoardCursor since, Function<BoardRow, BoardCard> cards) {
+        return since(read.changedSince(), BoardView.of(read, filter, since, cards));
     }
 
     /** The swaps for the milestones {@code changed} since the browser's cursor, against the board as it is now. */

@@ -12,14 +12,70 @@ import java.util.List;
  */
 public record BoardRow(String id, String name, String description, String phase, String owner, String governedBy,
                        List<String> labels, String versionTag, String state, Instant stateSince, Instant updatedAt,
-                       long changeSeq, List<String> requiredFeatures, JsonNode report, String paused) {
+                       long changeSeq, List<String> requiredFeatures, Summary summary, String paused) {
 
-    /** Not paused. */
+    /** Not paused, the report already parsed. */
     public BoardRow(String id, String name, String description, String phase, String owner, String governedBy,
                     List<String> labels, String versionTag, String state, Instant stateSince, Instant updatedAt,
                     long changeSeq, List<String> requiredFeatures, JsonNode report) {
         this(id, name, description, phase, owner, governedBy, labels, versionTag, state, stateSince, updatedAt, changeSeq,
-                requiredFeatures, report, null);
+                requiredFeatures, Summary.of(report), null);
+    }
+
+    /**
+     * The stored gate report as the row holds it: its JSON text, parsed the first time something reads it. A board
+     * card whose HTML is cached ({@link BoardCards}) only compares the text, so a board of unchanged cards parses
+     * nothing.
+     */
+    public static final class Summary {
+
+        private final String text;
+        private volatile JsonNode parsed;
+
+        private Summary(String text, JsonNode parsed) {
+            this.text = text;
+            this.parsed = parsed;
+        }
+
+        /** As read from the database: null when the milestone was never evaluated. */
+        public static Summary of(String text) {
+            return new Summary(text, null);
+        }
+
+        public static Summary of(JsonNode report) {
+            return new Summary(report == null ? null : report.toString(), report);
+        }
+
+        /** The JSON text, null before the first evaluation. */
+        public String text() {
+            return text;
+        }
+
+        /** Whether something read the report (for tests). */
+        boolean parsed() {
+            return parsed != null;
+        }
+
+        JsonNode node() {
+            JsonNode node = parsed;
+            if (node == null && text != null) parsed = node = MilestoneReadout.parse(text);
+            return node;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Summary s && java.util.Objects.equals(text, s.text);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(text);
+        }
+    }
+
+    /** The stored gate report, null before the first evaluation. */
+    public JsonNode report() {
+        return summary == null ? null : summary.node();
     }
 
     /** One gate as the stored report gives it (milestone-status.json's gates[]). */
@@ -27,6 +83,7 @@ public record BoardRow(String id, String name, String description, String phase,
                        String overriddenBy) {}
 
     public BoardRow {
+        summary = summary == null ? Summary.of((String) null) : summary;
         labels = labels == null ? List.of() : List.copyOf(labels);
         requiredFeatures = requiredFeatures == null ? List.of() : List.copyOf(requiredFeatures);
     }
@@ -38,6 +95,7 @@ public record BoardRow(String id, String name, String description, String phase,
 
     public List<Gate> gates() {
         List<Gate> gates = new ArrayList<>();
+        JsonNode report = report();
         if (report == null) return gates;
         for (JsonNode g : report.path("gates")) {
             gates.add(new Gate(g.path("condition").asText(), g.path("status").asText(), number(g.get("threshold")),
@@ -48,6 +106,7 @@ public record BoardRow(String id, String name, String description, String phase,
 
     /** The aggregate QA coverage of the required features, null without data. */
     public Double coverage() {
+        JsonNode report = report();
         return report == null ? null : number(report.get("qa_coverage_avg"));
     }
 
@@ -61,6 +120,7 @@ public record BoardRow(String id, String name, String description, String phase,
 
     private List<String> strings(String field) {
         List<String> out = new ArrayList<>();
+        JsonNode report = report();
         if (report != null) report.path(field).forEach(n -> out.add(n.asText()));
         return out;
     }

@@ -120,7 +120,7 @@ public class BoardRows {
         return new BoardRow(r.text("id"), r.text("name"), r.text("description"), r.text("phase"), r.text("owner"),
                 r.text("governed_by"), r.texts("labels"), r.text("version_tag"), r.text("state"), r.instant("state_since"),
                 r.instant("updated_at"), r.number("change_seq"), r.texts("required_features"),
-                MilestoneReadout.parse(r.text("gate_summary")),
+                BoardRow.Summary.of(r.text("gate_summary")),
                 r.text("paused_by") == null ? null : "Paused by " + r.text("paused_by") + ": " + r.text("pause_reason"));
     }
 

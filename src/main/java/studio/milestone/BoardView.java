@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import studio.format.Names;
 import studio.governance.MilestoneState;
 
@@ -59,17 +60,22 @@ public record BoardView(List<Lane> lanes, BoardFilter filter, BoardFilter.Option
      * {@code since} moved past the newest change the read saw settled, so the live updates resume from there.
      */
     public static BoardView of(BoardRows.BoardRead read, BoardFilter filter, BoardCursor since) {
-        return new BoardView(lanes(read.shown(), read.laneTotals()), filter, read.options(), since.next(read.settledChange()),
+        return of(read, filter, since, BoardCard::of);
+    }
+
+    /** The same, each card made by {@code cards} (the board's {@link BoardCards}, which renders them). */
+    public static BoardView of(BoardRows.BoardRead read, BoardFilter filter, BoardCursor since, Function<BoardRow, BoardCard> cards) {
+        return new BoardView(lanes(read.shown(), read.laneTotals(), cards), filter, read.options(), since.next(read.settledChange()),
                 read.milestonesInAll());
     }
 
     /** A lane per state in lifecycle order: the first {@link #LANE_LIMIT} of its rows as cards, with its count. */
-    private static List<Lane> lanes(List<BoardRow> rows, Map<String, Integer> counts) {
+    private static List<Lane> lanes(List<BoardRow> rows, Map<String, Integer> counts, Function<BoardRow, BoardCard> cards) {
         Map<MilestoneState, List<BoardCard>> byState = new EnumMap<>(MilestoneState.class);
         for (MilestoneState s : MilestoneState.values()) byState.put(s, new ArrayList<>());
         rows.stream().sorted(ORDER).forEach(r -> {
             List<BoardCard> lane = byState.get(stateOf(r));
-            if (lane.size() < LANE_LIMIT) lane.add(BoardCard.of(r));
+            if (lane.size() < LANE_LIMIT) lane.add(cards.apply(r));
         });
         return byState.entrySet().stream().map(e -> new Lane(e.getKey().json(), List.copyOf(e.getValue()),
                 counts.getOrDefault(e.getKey().json(), 0))).toList();
