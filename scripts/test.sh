@@ -56,6 +56,8 @@ cmd_test() {
   if [ "${STUDIO_TEST_BENCH:-on}" != off ]; then
     say "Bench smoke (bench/run --scale 0.01 --smoke)"
     "$ROOT/bench/run" --scale 0.01 --smoke --keycloak "$(keycloak_realm_url "$kcport")" || { warn "bench smoke failed"; rc=1; }
+    say "Growth plot check (bench/growth-test)"
+    "$ROOT/bench/growth-test" || { warn "growth plot check failed"; rc=1; }
   fi
   return "$rc"
 }
