@@ -43,6 +43,12 @@ public class AuditQuery {
         return new AuditPage(page, Long.toString(page.get(page.size() - 1).seq()));
     }
 
+    /** The event at {@code seq}, if there is one (the newest event below seq + 1). */
+    public java.util.Optional<AuditEvent> one(long seq) {
+        if (seq < 1 || seq == Long.MAX_VALUE) return java.util.Optional.empty();
+        return page(new AuditPageRequest(AuditFilter.EVERYTHING, seq + 1, 1)).events().stream().filter(e -> e.seq() == seq).findFirst();
+    }
+
     /**
      * Writes every event matching {@code filter}, oldest first (chain order), as rows arrive from the database.
      *

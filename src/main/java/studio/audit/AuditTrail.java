@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import jakarta.ws.rs.NotFoundException;
+import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import studio.input.InputProblem;
 import studio.security.CurrentUser;
@@ -81,6 +83,10 @@ public class AuditTrail {
         static native TemplateInstance timeline$verdict(ChainVerdict verdict);
 
         static native TemplateInstance timeline$busy(String message);
+
+        static native TemplateInstance event(TimelineEntry e);
+
+        static native TemplateInstance event$payload(TimelineEntry e);
     }
 
     @Inject
@@ -107,6 +113,17 @@ public class AuditTrail {
         }
         if (Htmx.wantsFragment(headers)) return Htmx.varying(200, Templates.timeline$results(filters, timeline, List.of(), keeper()));
         return Htmx.varying(200, page(filters, timeline, List.of(), verification == null ? null : recorded(verification)));
+    }
+
+    /**
+     * One event with its payload pretty-printed: for htmx the payload alone (a timeline entry's disclosure loads it
+     * when opened), else a page of its own, so the payload is one link away without JavaScript as well.
+     */
+    @GET
+    @Path("events/{seq}")
+    public Response event(@RestPath long seq, HttpHeaders headers) {
+        TimelineEntry e = query.one(seq).map(TimelineEntry::of).orElseThrow(() -> new NotFoundException("no audit event #" + seq));
+        return Htmx.varying(200, Htmx.wantsFragment(headers) ? Templates.event$payload(e) : Templates.event(e));
     }
 
     /** The next page's entries alone, for "load more"; opened directly, it is the whole page. */

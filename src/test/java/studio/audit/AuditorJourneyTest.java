@@ -64,6 +64,11 @@ class AuditorJourneyTest {
         List<String> texts = subjects.allTextContents();
         assertTrue(texts.stream().allMatch(t -> t.contains("gate-c") || t.contains("system")), texts.toString());
         assertThat(page.locator("#audit-results")).containsText("MilestoneOverrideApproved");
+        // An entry's payload is fetched when its disclosure is opened, pretty-printed.
+        Locator approved = page.locator("#audit-results li.event", new Page.LocatorOptions().setHasText("MilestoneOverrideApproved")).first();
+        assertThat(approved.locator("pre.payload")).not().isVisible();
+        approved.locator("summary").click();
+        assertThat(approved.locator("pre.payload")).containsText("\"override_id\" : ");
     }
 
     private static void exportContainsTheMilestonesEvents(Page page) throws Exception {

@@ -59,4 +59,13 @@ class TimelineFiltersTest {
                 () -> assertEquals("/milestones/mvp%20ready", e.subjectHref()),
                 () -> assertEquals("not json {", tampered.payload()), () -> assertNull(tampered.subjectHref()));
     }
+
+    @Test
+    void theReasonIsTheTopLevelTextReasonOnly() {
+        assertAll(() -> assertEquals("late scan", TimelineEntry.reason("{\"gates\":{\"reason\":\"inner\"},\"n\":[1,{\"reason\":\"x\"}],\"reason\":\"late scan\"}")),
+                () -> assertNull(TimelineEntry.reason("{\"detail\":{\"reason\":\"inner only\"}}"), "a nested reason is not the event's"),
+                () -> assertNull(TimelineEntry.reason("{\"reason\":42}"), "a reason that is not text"),
+                () -> assertNull(TimelineEntry.reason("[\"reason\"]")), () -> assertNull(TimelineEntry.reason("not json {")),
+                () -> assertNull(TimelineEntry.reason(null)));
+    }
 }
