@@ -30,6 +30,9 @@ class BoardQueryBoundTest {
      * current?) and the notification bell (one count). */
     static final int NAV_BADGE = 2;
 
+    /** The filter form's options and the count of all milestones: read again once after a milestone changed. */
+    static final int OPTIONS = 1;
+
     record Cost(long board, long changes, long gates) {}
 
     static String milestones(int from, int to) {
@@ -112,8 +115,15 @@ class BoardQueryBoundTest {
             given().get("/board").then().statusCode(200);
             first = Math.min(first, SqlStatements.count() - before);
         }
-        assertEquals(1 + NAV_BADGE + BADGE_COUNT, first, "the first page after a change counts the badge");
+        assertEquals(1 + OPTIONS + NAV_BADGE + BADGE_COUNT, first, "the first page after a change reads the options and counts the badge");
         assertEquals(1 + NAV_BADGE, statements(() -> given().get("/board").then().statusCode(200)), "the next ones reuse the count");
+        // The options read after a change show what changed: a new phase and label are offered at once.
+        Api.importDefinitions(milestones(200, 201).replace("phase: Phase0", "phase: Fresh phase").replace("[l4, common]", "[fresh-label, common]"))
+                .then().statusCode(200);
+        String refreshed = given().get("/board").then().statusCode(200).extract().asString();
+        assertTrue(refreshed.contains("<option value=\"Fresh phase\">Fresh phase</option>"), "the new phase is offered");
+        assertTrue(refreshed.contains("<option value=\"fresh-label\">fresh-label</option>"), "the new label is offered");
+        assertTrue(refreshed.contains("title=\"milestones in this lane\">104</span>"), "the lane counts it");
         BoardFixture.settle();
         long since = BoardFixture.since(given().get("/board").then().extract().asString());
         assertEquals(1, statements(() -> BoardFixture.poll(since, "").then().statusCode(204)), "nothing changed: one indexed query");
