@@ -16,8 +16,9 @@ import studio.persistence.Rows;
  * Reads what the board and the gate matrix show. The gate matrix reads every milestone row with its stored gate
  * report and its required features, in ONE statement however many milestones there are (the required features come
  * along as an array). The board reads, also in ONE statement, only what it shows: the first cards of each lane that
- * the filter lets through, each lane's count, the filter's options, the live-update cursor and the milestones changed
- * since a cursor; so its cost does not grow with the number of milestones. The filter is
+ * the filter lets through (each lane through an index, never ranking all milestones), each lane's count, the
+ * live-update cursor and the milestones changed since a cursor; the filter's options and the count of all milestones
+ * come from a second statement only when a milestone changed since they were read. The filter is
  * {@link BoardFilter#matches} written in SQL, and the lane order is {@link BoardView#ORDER}.
  */
 @ApplicationScoped
