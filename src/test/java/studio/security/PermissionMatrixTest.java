@@ -228,6 +228,7 @@ class PermissionMatrixTest {
             post("/import", "/import", RELEASERS, Body.MULTIPART, "milestones:\n  - id: perm-page\n    gateConditions: [allSprintsClosed]\n"),
             get("/audit", PEOPLE),
             get("/audit/entries", PEOPLE),
+            get("/audit/events/{seq}", "/audit/events/1", PEOPLE),
             get("/audit/export", "/audit/export?format=csv", AUDIT),
             post("/audit/verify", "/audit/verify", AUDIT, Body.FORM, ""),
             get("/board", PEOPLE),
