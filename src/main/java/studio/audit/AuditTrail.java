@@ -200,12 +200,10 @@ public class AuditTrail {
 
     /** The verdict an AuditVerified event recorded, or null when that event is not one. */
     private ChainVerdict recorded(long seq) {
-        if (seq < 1 || seq >= Long.MAX_VALUE) return null;
-        AuditFilter verified = new AuditFilter(null, null, null, null, null, AuditVerification.VERIFIED, null, null);
-        List<AuditEvent> events = query.page(new AuditPageRequest(verified, seq + 1, 1)).events();
-        if (events.isEmpty() || events.get(0).seq() != seq) return null;
+        AuditEvent event = query.one(seq).filter(e -> AuditVerification.VERIFIED.equals(e.record().type())).orElse(null);
+        if (event == null) return null;
         try {
-            return ChainVerdict.recorded(JSON.readTree(events.get(0).record().payloadJson()), seq);
+            return ChainVerdict.recorded(JSON.readTree(event.record().payloadJson()), seq);
         } catch (java.io.IOException e) {
             return null;
         }
