@@ -121,47 +121,98 @@ public class AuditLog {
         return appendAll(em, List.of(new Pending(actor, entry)));
     }
 
-    /** Chains the entries onto the head in order; the head row is locked (and read) once, however many there are. */
+    /**
+     * Chains the entries onto the head in order and writes them all, their subjects and the new head in one statement:
+     * the head row is locked (and read) once, however many there are, and every other appender waits on that lock only
+     * for two round trips (ingest throughput is bounded by this hold time). Listeners are told of each row after.
+     */
     private long appendAll(SessionImplementor em, List<Pending> entries) {
         if (entries.isEmpty()) return 0;
         Object[] head = (Object[]) em.createNativeQuery("select seq, hash from audit_head where id = 1 for update")
                 .getSingleResult();
         long seq = ((Number) head[0]).longValue();
         String prev = ((String) head[1]).trim();
+        AppendedRows rows = new AppendedRows(entries.size());
+        List<AuditRecord> appended = new ArrayList<>(entries.size());
         for (Pending p : entries) {
             seq++;
             AuditRecord row = new AuditRecord(seq, Instant.now().truncatedTo(ChronoUnit.MICROS), p.actor().name(),
                     p.actor().roles().stream().sorted().toList(), p.entry().subject().type(), p.entry().subject().id(),
                     p.entry().type(), p.entry().traceId(), payload(p.entry()), prev);
             prev = AuditHasher.hash(row);
-            insert(em, row, prev, subjects(p.entry()));
-            listeners.forEach(l -> l.appended(row, em));
+            rows.add(row, prev, subjects(p.entry()));
+            appended.add(row);
         }
+        rows.insert(em);
+        for (AuditRecord row : appended) listeners.forEach(l -> l.appended(row, em));
         return seq;
     }
 
-    /**
-     * The row, its subjects and the new head in ONE statement: every other appender waits on the head lock while this
-     * runs, so each round trip saved here is saved for all of them (ingest throughput is bounded by this hold time).
-     */
-    private static void insert(SessionImplementor em, AuditRecord r, String hash, List<Subject> subjects) {
-        em.createNativeQuery("""
-                with event as (
-                    insert into audit_event (seq, occurred_at, actor, actor_roles, subject_type, subject_id, type, trace_id,
-                                             payload, prev_hash, hash)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)),
-                subject as (
-                    insert into audit_subject (subject_type, subject_id, seq)
-                    select s.type, s.id, ?1 from unnest(cast(?12 as text[]), cast(?13 as text[])) as s(type, id)
-                    on conflict do nothing)
-                update audit_head set seq = ?1, hash = ?11 where id = 1""")
-                .setParameter(1, r.seq()).setParameter(2, r.occurredAt()).setParameter(3, r.actor())
-                .setParameter(4, r.actorRoles().toArray(String[]::new)).setParameter(5, r.subjectType())
-                .setParameter(6, r.subjectId()).setParameter(7, r.type()).setParameter(8, r.traceId())
-                .setParameter(9, r.payloadJson()).setParameter(10, r.prevHash()).setParameter(11, hash)
-                .setParameter(12, subjects.stream().map(Subject::type).toArray(String[]::new))
-                .setParameter(13, subjects.stream().map(Subject::id).toArray(String[]::new))
-                .executeUpdate();
+    /** The rows of one append as column arrays, for one multi-row insert. */
+    private static final class AppendedRows {
+
+        /** Joins a row's roles into one array element (roles are names without it; PostgreSQL splits them again). */
+        private static final String ROLE_SEPARATOR = "\u001f";
+
+        private final List<AuditRecord> records;
+        private final List<String> hashes;
+        private final List<String> subjectSeq = new ArrayList<>();
+        private final List<String> subjectType = new ArrayList<>();
+        private final List<String> subjectId = new ArrayList<>();
+
+        AppendedRows(int size) {
+            records = new ArrayList<>(size);
+            hashes = new ArrayList<>(size);
+        }
+
+        void add(AuditRecord row, String hash, List<Subject> subjects) {
+            records.add(row);
+            hashes.add(hash);
+            for (Subject s : subjects) {
+                subjectSeq.add(Long.toString(row.seq()));
+                subjectType.add(s.type());
+                subjectId.add(s.id());
+            }
+        }
+
+        private <T> String[] column(java.util.function.Function<AuditRecord, T> field) {
+            return records.stream().map(r -> {
+                T v = field.apply(r);
+                return v == null ? null : v.toString();
+            }).toArray(String[]::new);
+        }
+
+        void insert(SessionImplementor em) {
+            AuditRecord last = records.get(records.size() - 1);
+            em.createNativeQuery("""
+                    with event as (
+                        insert into audit_event (seq, occurred_at, actor, actor_roles, subject_type, subject_id, type, trace_id,
+                                                 payload, prev_hash, hash)
+                        select cast(e.seq as bigint), cast(e.occurred_at as timestamptz), e.actor,
+                               string_to_array(e.roles, ?12), e.subject_type, e.subject_id, e.type, e.trace_id, e.payload,
+                               e.prev_hash, e.hash
+                        from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),
+                                    cast(?5 as text[]), cast(?6 as text[]), cast(?7 as text[]), cast(?8 as text[]),
+                                    cast(?9 as text[]), cast(?10 as text[]), cast(?11 as text[]))
+                             as e(seq, occurred_at, actor, roles, subject_type, subject_id, type, trace_id, payload, prev_hash, hash)),
+                    subject as (
+                        insert into audit_subject (subject_type, subject_id, seq)
+                        select s.type, s.id, cast(s.seq as bigint)
+                        from unnest(cast(?13 as text[]), cast(?14 as text[]), cast(?15 as text[])) as s(type, id, seq)
+                        on conflict do nothing)
+                    update audit_head set seq = ?16, hash = ?17 where id = 1""")
+                    .setParameter(1, column(AuditRecord::seq)).setParameter(2, column(AuditRecord::occurredAt))
+                    .setParameter(3, column(AuditRecord::actor))
+                    .setParameter(4, column(r -> String.join(ROLE_SEPARATOR, r.actorRoles())))
+                    .setParameter(5, column(AuditRecord::subjectType)).setParameter(6, column(AuditRecord::subjectId))
+                    .setParameter(7, column(AuditRecord::type)).setParameter(8, column(AuditRecord::traceId))
+                    .setParameter(9, column(AuditRecord::payloadJson)).setParameter(10, column(AuditRecord::prevHash))
+                    .setParameter(11, hashes.toArray(String[]::new)).setParameter(12, ROLE_SEPARATOR)
+                    .setParameter(13, subjectType.toArray(String[]::new)).setParameter(14, subjectId.toArray(String[]::new))
+                    .setParameter(15, subjectSeq.toArray(String[]::new))
+                    .setParameter(16, last.seq()).setParameter(17, hashes.get(hashes.size() - 1))
+                    .executeUpdate();
+        }
     }
 
     private static List<Subject> subjects(AuditEntry entry) {
