@@ -107,12 +107,26 @@ public class EvidenceIntake {
     /** The answer sent back; {@code replayed} when an idempotent retry got the first answer again. */
     public record Receipt(Answer answer, boolean replayed) {}
 
+    /**
+     * An input parsed and checked (a malformed one was refused with its line and path before this exists), to be taken
+     * inside a transaction the caller provides: its own, a batch's, or a group of concurrent calls' ({@link GroupCommit}).
+     */
+    @FunctionalInterface
+    public interface Parsed<T> {
+        T take();
+    }
+
     /** POST /api/events */
     @Transactional
     public Receipt event(String body, String idempotencyKey, Actor actor) {
+        return parseEvent(body, idempotencyKey, actor).take();
+    }
+
+    public Parsed<Receipt> parseEvent(String body, String idempotencyKey, Actor actor) {
         IngestEvent event = EventParser.parse(body);
         String key = idempotencyKey != null ? idempotencyKey : event.meta().eventId();
-        return ingest(Attributes.of(KIND, "event", EVENT_TYPE, event.type()), event.meta().traceId(), "event", key, body, now -> {
+        String fingerprint = Idempotency.fingerprint(body); // here, not inside the transaction
+        return () -> ingest(Attributes.of(KIND, "event", EVENT_TYPE, event.type()), event.meta().traceId(), "event", key, fingerprint, now -> {
             Effect effect = effects.apply(event, body, key, actor, now);
             triggers.received(event.type(), effect.milestones(), effect.evidenceId(), actor, event.meta().traceId());
             ObjectNode answer = answer(effect).put("event", event.type());
@@ -123,8 +137,13 @@ public class EvidenceIntake {
     /** POST /api/sprints/{id}/trace-matrix */
     @Transactional
     public Receipt traceMatrix(String sprintId, String body, String idempotencyKey, Actor actor) {
+        return parseTraceMatrix(sprintId, body, idempotencyKey, actor).take();
+    }
+
+    public Parsed<Receipt> parseTraceMatrix(String sprintId, String body, String idempotencyKey, Actor actor) {
         TraceMatrix matrix = TraceMatrixParser.parse(body, sprintId);
-        return ingest(Attributes.of(KIND, "trace-matrix"), matrix.traceId(), "trace-matrix:" + sprintId, idempotencyKey, body, now -> {
+        String fingerprint = Idempotency.fingerprint(body); // here, not inside the transaction
+        return () -> ingest(Attributes.of(KIND, "trace-matrix"), matrix.traceId(), "trace-matrix:" + sprintId, idempotencyKey, fingerprint, now -> {
             Sprint sprint = sprints.lock(sprintId);
             long id = store.append(new Envelope("trace-matrix", null, sprintId, matrix.milestoneId(), null, now, now,
                     matrix.traceId(), idempotencyKey, actor.name(), "application/json", body));
@@ -146,8 +165,13 @@ public class EvidenceIntake {
     /** POST /api/sprints/{id}/qa-report (markdown or JSON) */
     @Transactional
     public Receipt qaReport(String sprintId, String body, boolean markdown, String idempotencyKey, Actor actor) {
+        return parseQaReport(sprintId, body, markdown, idempotencyKey, actor).take();
+    }
+
+    public Parsed<Receipt> parseQaReport(String sprintId, String body, boolean markdown, String idempotencyKey, Actor actor) {
         QaReport report = markdown ? QaReportParser.parseMarkdown(body, sprintId) : QaReportParser.parseJson(body, sprintId);
-        return ingest(Attributes.of(KIND, "qa-report"), null, "qa-report:" + sprintId, idempotencyKey, body, now -> {
+        String fingerprint = Idempotency.fingerprint(body); // here, not inside the transaction
+        return () -> ingest(Attributes.of(KIND, "qa-report"), null, "qa-report:" + sprintId, idempotencyKey, fingerprint, now -> {
             Sprint sprint = sprints.lock(sprintId);
             long id = store.append(new Envelope("qa-report", null, sprintId, null, null, now, now, null, idempotencyKey,
                     actor.name(), markdown ? "text/markdown" : "application/json", body));
@@ -173,8 +197,13 @@ public class EvidenceIntake {
     /** POST /api/executions (execution-metadata.json, one record or an array) */
     @Transactional
     public Receipt executions(String body, String idempotencyKey, Actor actor) {
+        return parseExecutions(body, idempotencyKey, actor).take();
+    }
+
+    public Parsed<Receipt> parseExecutions(String body, String idempotencyKey, Actor actor) {
         List<ExecutionRecord> records = ExecutionMetadataParser.parse(body);
-        return ingest(Attributes.of(KIND, "executions"), first(records, ExecutionRecord::traceId), "executions", idempotencyKey, body, now -> {
+        String fingerprint = Idempotency.fingerprint(body); // here, not inside the transaction
+        return () -> ingest(Attributes.of(KIND, "executions"), first(records, ExecutionRecord::traceId), "executions", idempotencyKey, fingerprint, now -> {
             long id = store.append(new Envelope("execution", null, first(records, ExecutionRecord::sprintId), null,
                     first(records, ExecutionRecord::featureId), now, now, first(records, ExecutionRecord::traceId),
                     idempotencyKey, actor.name(), "application/json", body));
@@ -207,39 +236,54 @@ public class EvidenceIntake {
      */
     @Transactional
     public BatchReceipt batch(String body, Actor actor) {
-        EvidenceBatch batch = EvidenceBatch.parse(body);
-        return spans.within("EvidenceIngest", Attributes.of(KIND, "batch"), null, () -> batch(batch, actor));
+        return parseBatch(body, actor).take();
     }
 
+    /** Every line is parsed first (the first malformed one refuses the batch, named by its line), then all are taken. */
+    public Parsed<BatchReceipt> parseBatch(String body, Actor actor) {
+        EvidenceBatch batch = EvidenceBatch.parse(body);
+        List<ParsedLine> lines = new ArrayList<>(batch.lines().size());
+        for (EvidenceBatch.Line line : batch.lines()) lines.add(new ParsedLine(line.number(), atLine(line.number(), () -> parse(line, actor))));
+        return () -> spans.within("EvidenceIngest", Attributes.of(KIND, "batch"), null,
+                () -> idempotency.completingTogether(() -> take(lines, actor)));
+    }
+
+    private record ParsedLine(int number, Parsed<Receipt> input) {}
+
     /** Each line's EvidenceIngest span is a child of the batch's, and so is the deferred judging. */
-    private BatchReceipt batch(EvidenceBatch batch, Actor actor) {
+    private BatchReceipt take(List<ParsedLine> lines, Actor actor) {
         Map<String, String> later = new TreeMap<>();
         registry.putResource(JUDGE_LATER, later);
-        List<LineReceipt> receipts = new ArrayList<>(batch.lines().size());
+        List<LineReceipt> receipts = new ArrayList<>(lines.size());
         try {
-            for (EvidenceBatch.Line line : batch.lines()) receipts.add(new LineReceipt(line.number(), apply(line, actor)));
+            for (ParsedLine line : lines) receipts.add(new LineReceipt(line.number(), atLine(line.number(), line.input()::take)));
         } finally {
             registry.putResource(JUDGE_LATER, null);
         }
         return new BatchReceipt(receipts, judgeWaiting(later, actor));
     }
 
-    private Receipt apply(EvidenceBatch.Line line, Actor actor) {
+    private Parsed<Receipt> parse(EvidenceBatch.Line line, Actor actor) {
+        return switch (line.kind()) {
+            case "event" -> parseEvent(line.body(), line.idempotencyKey(), actor);
+            case "trace-matrix" -> parseTraceMatrix(line.sprintId(), line.body(), line.idempotencyKey(), actor);
+            case "qa-report" -> parseQaReport(line.sprintId(), line.body(), line.markdown(), line.idempotencyKey(), actor);
+            case "executions" -> parseExecutions(line.body(), line.idempotencyKey(), actor);
+            default -> throw new IllegalStateException("unknown kind " + line.kind());
+        };
+    }
+
+    /** A line's refusal, parsing or taking it, names the line. */
+    private static <T> T atLine(int number, java.util.function.Supplier<T> step) {
         try {
-            return switch (line.kind()) {
-                case "event" -> event(line.body(), line.idempotencyKey(), actor);
-                case "trace-matrix" -> traceMatrix(line.sprintId(), line.body(), line.idempotencyKey(), actor);
-                case "qa-report" -> qaReport(line.sprintId(), line.body(), line.markdown(), line.idempotencyKey(), actor);
-                case "executions" -> executions(line.body(), line.idempotencyKey(), actor);
-                default -> throw new IllegalStateException("unknown kind " + line.kind());
-            };
+            return step.get();
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(EvidenceBatch.atLine(line.number(), e.problems()));
+            throw new InvalidInputException(EvidenceBatch.atLine(number, e.problems()));
         } catch (ApiException e) {
             throw new ApiException(e.status(), e.problems().stream()
-                    .map(p -> new InputProblem(p.message(), line.number(), null, null)).toList());
+                    .map(p -> new InputProblem(p.message(), number, null, null)).toList());
         } catch (WebApplicationException e) {
-            throw new ApiException(e.getResponse().getStatus(), List.of(new InputProblem(e.getMessage(), line.number(), null, null)));
+            throw new ApiException(e.getResponse().getStatus(), List.of(new InputProblem(e.getMessage(), number, null, null)));
         }
     }
 
@@ -299,21 +343,20 @@ public class EvidenceIntake {
     }
 
     /** One input's EvidenceIngest span, linked to the trace the input names. */
-    private Receipt ingest(Attributes what, String traceId, String scope, String key, String body, Function<Instant, Answer> work) {
+    private Receipt ingest(Attributes what, String traceId, String scope, String key, String fingerprint, Function<Instant, Answer> work) {
         return spans.within("EvidenceIngest", what, traceId, () -> {
-            Receipt receipt = once(scope, key, body, work);
+            Receipt receipt = once(scope, key, fingerprint, work);
             Span.current().setAttribute(REPLAYED, receipt.replayed());
             return receipt;
         });
     }
 
-    private Receipt once(String scope, String key, String body, Function<Instant, Answer> work) {
-        String fingerprint = Idempotency.fingerprint(body);
+    private Receipt once(String scope, String key, String fingerprint, Function<Instant, Answer> work) {
         String effectiveKey = key != null && !key.isBlank() ? key : "sha256:" + fingerprint;
         Optional<Answer> earlier = idempotency.claim(scope, effectiveKey, fingerprint);
         if (earlier.isPresent()) return new Receipt(earlier.get(), true);
         Answer answer = work.apply(Instant.now().truncatedTo(ChronoUnit.MICROS));
-        idempotency.complete(scope, effectiveKey, answer);
+        idempotency.complete(scope, effectiveKey, fingerprint, answer);
         return new Receipt(answer, false);
     }
 

@@ -3,13 +3,18 @@ package studio.ingest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import studio.audit.CanonicalJson;
 import studio.persistence.Row;
 import studio.persistence.Rows;
@@ -29,26 +34,80 @@ public class Idempotency {
 
     @Inject
     EntityManager em;
+    @Inject
+    TransactionSynchronizationRegistry registry;
+
+    /** A key claimed in this transaction whose answer is written with the others at its end ({@link #completingTogether}). */
+    private record Claimed(String scope, String key, String requestHash, Answer answer) {}
+
+    private static final String TOGETHER = Idempotency.class.getName() + ".together";
 
     /** Empty: the caller does the work and then calls {@link #complete}. Present: replay this answer. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Answer> claim(String scope, String key, String requestHash) {
+        Map<String, Claimed> together = together();
+        Claimed earlier = together == null ? null : together.get(scope + '\n' + key);
+        if (earlier != null) return Optional.of(replay(earlier.requestHash(), earlier.answer(), key, requestHash));
         int inserted = Rows.update(em, """
                 insert into idempotency_key (scope, key, request_hash, status, response, created_at)
                 values (?, ?, ?, 0, '', ?) on conflict (scope, key) do nothing""", scope, key, requestHash, Instant.now());
         if (inserted == 1) return Optional.empty();
         Row row = Rows.first(em, "select request_hash, status, response from idempotency_key where scope = ? and key = ?",
                 r -> r, scope, key).orElseThrow();
-        if (!requestHash.equals(row.text("request_hash"))) {
-            throw ApiException.conflict("idempotency key '" + key + "' was already used with a different body");
-        }
-        return Optional.of(new Answer(row.integer("status"), row.text("response")));
+        return Optional.of(replay(row.text("request_hash"), new Answer(row.integer("status"), row.text("response")), key, requestHash));
     }
 
+    private static Answer replay(String firstHash, Answer first, String key, String requestHash) {
+        if (!requestHash.equals(firstHash)) {
+            throw ApiException.conflict("idempotency key '" + key + "' was already used with a different body");
+        }
+        return first;
+    }
+
+    /** Stores the answer a claimed key's retries get: now, or inside {@link #completingTogether} with the others at its end. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void complete(String scope, String key, Answer answer) {
+    public void complete(String scope, String key, String requestHash, Answer answer) {
+        Map<String, Claimed> together = together();
+        if (together != null) {
+            together.put(scope + '\n' + key, new Claimed(scope, key, requestHash, answer));
+            return;
+        }
         Rows.update(em, "update idempotency_key set status = ?, response = ? where scope = ? and key = ?",
                 answer.status(), answer.body(), scope, key);
+    }
+
+    /**
+     * Runs many inputs' work in the current transaction and then writes all their answers in ONE statement, instead of
+     * one per input. A key claimed twice meanwhile gets the first answer from memory, exactly as it would from the row.
+     * When the work fails, the transaction rolls back, claims and all.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> T completingTogether(Supplier<T> work) {
+        if (together() != null) return work.get(); // already inside: the outer one writes
+        Map<String, Claimed> together = new LinkedHashMap<>();
+        registry.putResource(TOGETHER, together);
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            registry.putResource(TOGETHER, null);
+        }
+        if (!together.isEmpty()) {
+            List<Claimed> all = List.copyOf(together.values());
+            Rows.update(em, """
+                    update idempotency_key k set status = cast(a.status as integer), response = a.response
+                    from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[])) as a(scope, key, status, response)
+                    where k.scope = a.scope and k.key = a.key""",
+                    all.stream().map(Claimed::scope).toArray(String[]::new), all.stream().map(Claimed::key).toArray(String[]::new),
+                    all.stream().map(c -> Integer.toString(c.answer().status())).toArray(String[]::new),
+                    all.stream().map(c -> c.answer().body()).toArray(String[]::new));
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Claimed> together() {
+        return (Map<String, Claimed>) registry.getResource(TOGETHER);
     }
 
     /** The body's fingerprint: JSON is compared in canonical form, so re-serialising a retry does not matter. */

@@ -7,8 +7,12 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +23,7 @@ import studio.gate.MilestoneEvidence.SprintState;
 import studio.governance.Actor;
 import studio.milestone.ChangeCursor;
 import studio.persistence.Rows;
+import studio.persistence.TransactionMemo;
 import studio.web.ApiException;
 
 /**
@@ -32,13 +37,24 @@ public class SprintTracker {
     EntityManager em;
     @Inject
     AuditLog audit;
+    @Inject
+    TransactionMemo memo;
+
+    /** What this transaction did already: the sprints it locked and the links it made (sprint|kind|id|source). */
+    private record Done(Set<String> locked, Set<String> linked, Map<String, List<String>> touched) {}
+
+    private Done done() {
+        return memo.of(Done.class, () -> new Done(new HashSet<>(), new HashSet<>(), new HashMap<>()));
+    }
 
     /** The sprint, locked for this transaction; created (Planned) when CI names a sprint nobody defined. */
     public Sprint lock(String id) {
-        Instant now = Instant.now();
-        Rows.update(em, """
-                insert into sprint (id, state, state_since, created_at, updated_at, change_seq, version)
-                values (?, 'planned', ?, ?, ?, nextval('change_seq'), 0) on conflict (id) do nothing""", id, now, now, now);
+        if (done().locked().add(id)) { // held until this transaction ends: a second lock needs no statement
+            Instant now = Instant.now();
+            Rows.update(em, """
+                    insert into sprint (id, state, state_since, created_at, updated_at, change_seq, version)
+                    values (?, 'planned', ?, ?, ?, nextval('change_seq'), 0) on conflict (id) do nothing""", id, now, now, now);
+        }
         return Sprint.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
@@ -166,28 +182,41 @@ public class SprintTracker {
 
     /** Links established by evidence ({@code source}: event, trace-matrix, execution); definitions' own stay. */
     public void link(String sprintId, Collection<String> milestones, Collection<String> features, String source) {
-        if (!milestones.isEmpty()) {
+        List<String> newMilestones = notYetLinked(sprintId, "milestone", milestones, source);
+        List<String> newFeatures = notYetLinked(sprintId, "feature", features, source);
+        if (newMilestones.isEmpty() && newFeatures.isEmpty()) return; // this transaction made every one of these links
+        done().touched().remove(sprintId);
+        if (!newMilestones.isEmpty()) {
             Rows.update(em, """
                     insert into sprint_milestone (sprint_id, milestone_id, source) select ?, x, ? from unnest(?) as x
-                    on conflict do nothing""", sprintId, source, milestones.toArray(String[]::new));
+                    on conflict do nothing""", sprintId, source, newMilestones.toArray(String[]::new));
         }
-        if (!features.isEmpty()) {
+        if (!newFeatures.isEmpty()) {
             Rows.update(em, """
                     insert into feature (id, defined, created_at, updated_at, change_seq)
                     select x, false, now(), now(), nextval('change_seq') from unnest(?) as x on conflict (id) do nothing""",
-                    (Object) features.toArray(String[]::new));
+                    (Object) newFeatures.toArray(String[]::new));
             Rows.update(em, """
                     insert into sprint_feature (sprint_id, feature_id, source) select ?, x, ? from unnest(?) as x
-                    on conflict do nothing""", sprintId, source, features.toArray(String[]::new));
+                    on conflict do nothing""", sprintId, source, newFeatures.toArray(String[]::new));
         }
     }
 
-    /** The milestones a sprint's evidence concerns: those it is linked to and those requiring what it delivers. */
+    /** The ids this transaction has not linked to the sprint yet (remembered as linked from now on). */
+    private List<String> notYetLinked(String sprintId, String kind, Collection<String> ids, String source) {
+        Set<String> linked = done().linked();
+        return ids.stream().distinct().filter(id -> linked.add(sprintId + '|' + kind + '|' + id + '|' + source)).toList();
+    }
+
+    /**
+     * The milestones a sprint's evidence concerns: those it is linked to and those requiring what it delivers. Read once
+     * per transaction and sprint, again after this transaction linked something new to the sprint.
+     */
     public List<String> touchedMilestones(String sprintId) {
-        return new ArrayList<>(new TreeSet<>(Rows.list(em, """
+        return new ArrayList<>(done().touched().computeIfAbsent(sprintId, id -> List.copyOf(new TreeSet<>(Rows.list(em, """
                 select milestone_id from sprint_milestone where sprint_id = ?
                 union select mf.milestone_id from milestone_feature mf join sprint_feature sf on sf.feature_id = mf.feature_id
-                where sf.sprint_id = ?""", r -> r.text("milestone_id"), sprintId, sprintId)));
+                where sf.sprint_id = ?""", r -> r.text("milestone_id"), id, id)))));
     }
 
     private List<SprintEventFact> timeline(String sprintId) {

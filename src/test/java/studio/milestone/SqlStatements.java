@@ -17,12 +17,16 @@ public class SqlStatements implements StatementInspector {
     /** While a test watches for a statement's text: how many statements contained it. */
     private static volatile String watched;
     private static final AtomicLong MATCHED = new AtomicLong();
+    /** While a test records: every statement's text, in order. */
+    private static volatile java.util.List<String> recorded;
 
     @Override
     public String inspect(String sql) {
         COUNT.incrementAndGet();
         String w = watched;
         if (w != null && sql.contains(w)) MATCHED.incrementAndGet();
+        java.util.List<String> r = recorded;
+        if (r != null) r.add(sql);
         return sql;
     }
 
@@ -38,7 +42,19 @@ public class SqlStatements implements StatementInspector {
         return MATCHED.get();
     }
 
-    static long count() {
+    /** The text of every statement the request issued, in order (tests run one request at a time). */
+    public static synchronized java.util.List<String> recording(Runnable request) {
+        java.util.List<String> texts = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        recorded = texts;
+        try {
+            request.run();
+        } finally {
+            recorded = null;
+        }
+        return java.util.List.copyOf(texts);
+    }
+
+    public static long count() {
         return COUNT.get();
     }
 }
