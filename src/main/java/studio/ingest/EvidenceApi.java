@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -47,13 +48,15 @@ public class EvidenceApi {
     EvidenceIntake intake;
     @Inject
     DryRun rehearsal;
+    @Inject
+    GroupCommit group;
 
     @POST
     @Path("events")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Report a lifecycle event", description = "A sprint or milestone lifecycle event (SprintClosed, SprintBlocked, GateSignal, ...). Idempotent; dry_run=true answers what it would do and stores nothing.")
     public Response event(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Event"))) String body, @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
-        return rehearsal.run(DryRun.requested(dryRun), () -> respond(taken(dryRun, () -> intake.event(required(body), key, user.actor()))));
+        return take(dryRun, () -> intake.parseEvent(required(body), key, user.actor()), EvidenceApi::respond);
     }
 
     @POST
@@ -62,7 +65,7 @@ public class EvidenceApi {
     @Operation(summary = "Report a sprint trace matrix", description = "The sprint's trace matrix (sprint-trace-matrix.json). Idempotent; dry_run=true stores nothing.")
     public Response traceMatrix(@PathParam("sprintId") String sprintId, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "TraceMatrix"))) String body, @HeaderParam("Idempotency-Key") String key,
                                 @QueryParam("dry_run") String dryRun) {
-        return rehearsal.run(DryRun.requested(dryRun), () -> respond(taken(dryRun, () -> intake.traceMatrix(sprintId, required(body), key, user.actor()))));
+        return take(dryRun, () -> intake.parseTraceMatrix(sprintId, required(body), key, user.actor()), EvidenceApi::respond);
     }
 
     @POST
@@ -72,7 +75,7 @@ public class EvidenceApi {
     public Response qaReport(@PathParam("sprintId") String sprintId, @RequestBody(required = true, content = {@Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING, description = "The QA validation report: one line per feature, - Feature: 93.1%")), @Content(mediaType = "application/json", schema = @Schema(ref = "QaReport"))}) String body, @HeaderParam("Content-Type") String type,
                              @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
         boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
-        return rehearsal.run(DryRun.requested(dryRun), () -> respond(taken(dryRun, () -> intake.qaReport(sprintId, required(body), !json, key, user.actor()))));
+        return take(dryRun, () -> intake.parseQaReport(sprintId, required(body), !json, key, user.actor()), EvidenceApi::respond);
     }
 
     @POST
@@ -80,7 +83,7 @@ public class EvidenceApi {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Report execution metadata", description = "A pipeline's execution metadata. Idempotent; dry_run=true stores nothing.")
     public Response executions(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "Executions"))) String body, @HeaderParam("Idempotency-Key") String key, @QueryParam("dry_run") String dryRun) {
-        return rehearsal.run(DryRun.requested(dryRun), () -> respond(taken(dryRun, () -> intake.executions(required(body), key, user.actor()))));
+        return take(dryRun, () -> intake.parseExecutions(required(body), key, user.actor()), EvidenceApi::respond);
     }
 
     /**
@@ -92,21 +95,33 @@ public class EvidenceApi {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Report many inputs at once", description = "NDJSON, one object with kind and body per line: stored whole or not at all, each line answered as its own call would be.")
     public Response batch(@RequestBody(required = true, content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING, description = "One JSON object per line: kind (event, trace-matrix, qa-report or executions) and body (the document that call takes)"))) String body, @QueryParam("dry_run") String dryRun) {
-        return rehearsal.run(DryRun.requested(dryRun), () -> batchAnswer(taken(dryRun, () -> intake.batch(required(body), user.actor()))));
+        return take(dryRun, () -> intake.parseBatch(required(body), user.actor()), this::batchAnswer);
     }
 
     /**
-     * Takes an input, again when its transaction met a concurrent change to a row it read (a timer or another instance
-     * moved the same milestone first: the version check fails and the whole attempt rolled back). The intake is
-     * idempotent and judges from what is stored, so a second attempt does exactly what the first would have done after
-     * the other change; CI is not told 409 for a race it did not cause. A dry run (inside one outer transaction) is not
-     * taken again.
+     * Parses the input on the request's own thread (refused at once, 400 with line and path, when malformed), then takes
+     * it: for real in a group commit with other requests' inputs ({@link GroupCommit}), answered once it committed; in a
+     * dry run inside the rehearsal's transaction, which is then rolled back.
      */
-    private static <T> T taken(String dryRun, java.util.function.Supplier<T> call) {
-        if (DryRun.requested(dryRun)) return call.get();
+    private <T> Response take(String dryRun, java.util.function.Supplier<EvidenceIntake.Parsed<T>> parse,
+                              java.util.function.Function<T, Response> answer) {
+        boolean rehearsed = DryRun.requested(dryRun);
+        return rehearsal.run(rehearsed, () -> {
+            EvidenceIntake.Parsed<T> input = parse.get();
+            return answer.apply(rehearsed ? input.take() : group.take(input, EvidenceApi::alone));
+        });
+    }
+
+    /**
+     * Takes an input alone in a transaction of its own, again when that transaction met a concurrent change to a row it
+     * read (a timer or another instance moved the same milestone first: the version check fails and the whole attempt
+     * rolled back). The intake is idempotent and judges from what is stored, so a second attempt does exactly what the
+     * first would have done after the other change; CI is not told 409 for a race it did not cause.
+     */
+    private static <T> T alone(java.util.function.Supplier<T> input) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return call.get();
+                return QuarkusTransaction.requiringNew().call(input::get);
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !stale(e)) throw e;
                 LOG.debugf("input met a concurrent change (attempt %d); taking it again: %s", attempt, e.getMessage());
