@@ -76,11 +76,6 @@ class RowTest {
                 () -> assertEquals(List.of(), r.texts("x")));
     }
 
-    @Test
-    void plainPlaceholdersAreNumberedInOrder() {
-        assertEquals("select ?1 where a = ?2 and b = any(?3)", Rows.numbered("select ? where a = ? and b = any(?)"));
-    }
-
     private static Row row(Map<String, Object> columns) {
         return new Row(new Columns(columns));
     }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import studio.input.InputProblem;
-import studio.persistence.Rows;
 
 class QueryTextTest {
 
@@ -21,12 +20,6 @@ class QueryTextTest {
     void likeWildcardsInSearchTextAreTakenLiterally() {
         assertEquals("%100\\%\\_done\\\\%", QueryText.containing("100%_done\\"));
         assertEquals("%booking%", QueryText.containing("booking"));
-    }
-
-    @Test
-    void parametersAreNumberedInOrderForHibernate() {
-        assertEquals("a = ?1 and b in (?2, ?3) and c = ?4", Rows.numbered("a = ? and b in (?, ?) and c = ?"));
-        assertEquals("x = ?1", Rows.numbered("x = ?1"), "already numbered stays as it is");
     }
 
     @Test
