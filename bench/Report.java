@@ -253,6 +253,13 @@ public final class Report {
                 why = studio == null || pg == null ? "CPU-bound" : String.format(Locale.ROOT, "each input costs %s ms of Studio CPU"
                         + " and %s ms of PostgreSQL CPU, so %d cores top out near %s inputs/s even without the load driver",
                         fmt(studio.median()), fmt(pg.median()), cores, fmt(Math.floor(1000.0 * cores / (studio.median() + pg.median()))));
+            } else if (t.name().equals("ingest_single_calls_per_second")) {
+                Summary studio = summary.get("ingest_single_studio_cpu_ms_per_call");
+                Summary pg = summary.get("ingest_single_postgres_cpu_ms_per_call");
+                why = studio == null || pg == null ? "CPU-bound" : String.format(Locale.ROOT, "each call costs %s ms of Studio CPU"
+                        + " and %s ms of PostgreSQL CPU, so %d cores top out near %s calls/s even without the load driver",
+                        fmt(studio.median()), fmt(pg.median()), cores,
+                        fmt(Math.floor(1000.0 * cores / (studio.median() + pg.median()))));
             } else {
                 why = "see the notes below";
             }

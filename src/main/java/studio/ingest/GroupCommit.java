@@ -3,6 +3,9 @@ package studio.ingest;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayDeque;
@@ -39,6 +42,22 @@ public class GroupCommit {
 
     @Inject
     Idempotency idempotency;
+    @Inject
+    MeterRegistry registry;
+
+    private Counter groupCommits;
+    private Counter groupedInputs;
+    private Counter takenAgainAlone;
+
+    @PostConstruct
+    void register() {
+        groupCommits = Counter.builder("studio.ingest.group.commits")
+                .description("Transactions that committed a group of two or more CI inputs").register(registry);
+        groupedInputs = Counter.builder("studio.ingest.grouped.inputs")
+                .description("CI inputs committed in a group (divided by the group commits: the average group)").register(registry);
+        takenAgainAlone = Counter.builder("studio.ingest.group.rollbacks")
+                .description("Groups rolled back because one input was refused or met a concurrent change (each input then taken alone)").register(registry);
+    }
 
     private final Object lock = new Object();
     private final ArrayDeque<Waiting<?>> queue = new ArrayDeque<>();
@@ -103,6 +122,7 @@ public class GroupCommit {
             }));
         } catch (RuntimeException e) {
             LOG.debugf("a group of %d inputs rolled back (%s); taking each alone", group.size(), e.toString());
+            takenAgainAlone.increment();
             for (Waiting<?> w : group) w.alone();
             return;
         }
@@ -110,6 +130,8 @@ public class GroupCommit {
             groups++;
             grouped += group.size();
         }
+        groupCommits.increment();
+        groupedInputs.increment(group.size());
         for (int i = 0; i < group.size(); i++) group.get(i).answered(answers.get(i));
     }
 
