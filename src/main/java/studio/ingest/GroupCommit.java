@@ -103,6 +103,10 @@ public class GroupCommit {
         try {
             if (group.size() == 1) group.get(0).alone();
             else together(group);
+        } catch (RuntimeException | Error e) {
+            // not a refusal (those are answered): nothing may be left waiting for an answer that will never come
+            for (Waiting<?> w : group) w.refusedIfWaiting(new IllegalStateException("the input could not be taken", e));
+            throw e;
         } finally {
             synchronized (lock) {
                 Waiting<?> next = queue.peek();
@@ -192,6 +196,10 @@ public class GroupCommit {
             refusal = e;
             done = true;
             notifyAll();
+        }
+
+        synchronized void refusedIfWaiting(RuntimeException e) {
+            if (!done) refused(e);
         }
 
         synchronized void lead() {

@@ -154,4 +154,25 @@ class GroupCommitTest {
         assertEquals(answers.get(0).jsonPath().getLong("evidence_id"), answers.get(1).jsonPath().getLong("evidence_id"));
         assertEquals(2, TestDb.count("select count(*) from evidence where kind = 'execution'"));
     }
+
+    @Test
+    void eachCallInAGroupIsRecordedUnderItsOwnSender() throws Exception {
+        List<Response> answers = asOneGroup(List.of(
+                () -> Api.as("ci").contentType("application/json").body(execution(1)).post("/api/executions"),
+                () -> Api.as("platform-admin").contentType("application/json").body(execution(2)).post("/api/executions")));
+        answers.forEach(r -> assertEquals(201, r.statusCode(), r.asString()));
+        String ci = sender(answers.get(0).jsonPath().getLong("evidence_id"));
+        String admin = sender(answers.get(1).jsonPath().getLong("evidence_id"));
+        assertEquals("platform-admin", admin, "the second call's evidence and audit event are the platform admin's");
+        assertTrue(!ci.equals(admin), "the first call's are CI's own: " + ci);
+    }
+
+    /** Who the evidence row and its audit event name as sender; they must agree. */
+    static String sender(long evidenceId) {
+        String stored = TestDb.text("select actor from evidence where id = " + evidenceId);
+        String audited = TestDb.text("select actor from audit_event where type = 'ExecutionMetadataReceived' and payload like '%\"evidence_id\":"
+                + evidenceId + ",%'");
+        assertEquals(stored, audited, "evidence " + evidenceId + " and its audit event name the same sender");
+        return stored;
+    }
 }
