@@ -64,9 +64,6 @@ public class GroupCommit {
     /** Whether a request thread is taking a group now (guarded by {@link #lock}). */
     private boolean taking;
 
-    /** How many groups were committed and how many inputs they held (for the tests and the bench). */
-    private long groups;
-    private long grouped;
 
     /**
      * Takes the input in a group transaction and answers what it answered, or throws what it threw (a refusal of this
@@ -130,10 +127,6 @@ public class GroupCommit {
             for (Waiting<?> w : group) w.alone();
             return;
         }
-        synchronized (lock) {
-            groups++;
-            grouped += group.size();
-        }
         groupCommits.increment();
         groupedInputs.increment(group.size());
         for (int i = 0; i < group.size(); i++) group.get(i).answered(answers.get(i));
@@ -146,11 +139,9 @@ public class GroupCommit {
         }
     }
 
-    /** Groups committed so far and the inputs they held. */
+    /** Groups committed so far and the inputs they held (the metrics' own counts). */
     public long[] committed() {
-        synchronized (lock) {
-            return new long[] {groups, grouped};
-        }
+        return new long[] {(long) groupCommits.count(), (long) groupedInputs.count()};
     }
 
     /** A request waiting for its input to be taken, or for its turn to lead. */
