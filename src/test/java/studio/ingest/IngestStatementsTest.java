@@ -19,7 +19,8 @@ import studio.testing.TestDb;
 /**
  * What one more input costs the database: a batch of execution records for one sprint (what a CI pipeline sends most)
  * costs its idempotency claim and its evidence row per line; the sprint's lock and links, the milestones it touches,
- * the answers retries get and the audit events are written once per batch, however long it is.
+ * the answers retries get and the audit events are written once per batch, however long it is. A single call reads the
+ * facts of the milestone it re-judges in one statement.
  */
 @QuarkusTest
 class IngestStatementsTest {
@@ -69,5 +70,18 @@ class IngestStatementsTest {
                 .then().statusCode(200).body("accepted", equalTo(0)).body("replayed", equalTo(6)).extract().jsonPath();
         assertEquals(first.getList("results.answer.evidence_id"), again.getList("results.answer.evidence_id"));
         assertEquals(5, TestDb.count("select count(*) from evidence where kind = 'execution'"));
+    }
+
+    @Test
+    void aSingleCallReadsTheFactsOfTheMilestoneItReJudgesInOneStatement() {
+        String first = executions(0, 1).replaceFirst("^\\{\"kind\":\"executions\",\"body\":", "").replaceFirst("}\n$", "");
+        Api.as("ci").contentType("application/json").body(first).post("/api/executions").then().statusCode(201);
+        String second = executions(1, 2).replaceFirst("^\\{\"kind\":\"executions\",\"body\":", "").replaceFirst("}\n$", "");
+        List<String> texts = SqlStatements.recording(() -> Api.as("ci").contentType("application/json").body(second)
+                .post("/api/executions").then().statusCode(201).body("milestones_evaluated", org.hamcrest.Matchers.hasSize(1)));
+        for (String table : List.of("coverage_fact", "trace_fact", "test_result_fact", "gate_signal", "override_request", "gate_decision")) {
+            assertEquals(1, texts.stream().filter(t -> t.contains(" " + table + " ")).count(), table + " read once, with the others");
+        }
+        assertTrue(texts.size() <= 12, "a single call cost " + texts.size() + " statements: " + texts);
     }
 }
