@@ -114,6 +114,11 @@ public class EvidenceIntake {
     @FunctionalInterface
     public interface Parsed<T> {
         T take();
+
+        /** The idempotency keys taking it claims, so a batch or a group can claim them all in one statement first. */
+        default List<Idempotency.Key> claims() {
+            return List.of();
+        }
     }
 
     /** POST /api/events */
@@ -126,7 +131,7 @@ public class EvidenceIntake {
         IngestEvent event = EventParser.parse(body);
         String key = idempotencyKey != null ? idempotencyKey : event.meta().eventId();
         String fingerprint = Idempotency.fingerprint(body); // here, not inside the transaction
-        return () -> ingest(Attributes.of(KIND, "event", EVENT_TYPE, event.type()), event.meta().traceId(), "event", key, fingerprint, now -> {
+        return input(Attributes.of(KIND, "event", EVENT_TYPE, event.type()), event.meta().traceId(), "event", key, fingerprint, now -> {
             Effect effect = effects.apply(event, body, key, actor, now);
             triggers.received(event.type(), effect.milestones(), effect.evidenceId(), actor, event.meta().traceId());
             ObjectNode answer = answer(effect).put("event", event.type());
@@ -143,7 +148,7 @@ public class EvidenceIntake {
     public Parsed<Receipt> parseTraceMatrix(String sprintId, String body, String idempotencyKey, Actor actor) {
         TraceMatrix matrix = TraceMatrixParser.parse(body, sprintId);
         String fingerprint = Idempotency.fingerprint(body); // here, not inside the transaction
-        return () -> ingest(Attributes.of(KIND, "trace-matrix"), matrix.traceId(), "trace-matrix:" + sprintId, idempotencyKey, fingerprint, now -> {
+        return input(Attributes.of(KIND, "trace-matrix"), matrix.traceId(), "trace-matrix:" + sprintId, idempotencyKey, fingerprint, now -> {
             Sprint sprint = sprints.lock(sprintId);
             long id = store.append(new Envelope("trace-matrix", null, sprintId, matrix.milestoneId(), null, now, now,
                     matrix.traceId(), idempotencyKey, actor.name(), "application/json", body));
@@ -171,7 +176,7 @@ public class EvidenceIntake {
     public Parsed<Receipt> parseQaReport(String sprintId, String body, boolean markdown, String idempotencyKey, Actor actor) {
         QaReport report = markdown ? QaReportParser.parseMarkdown(body, sprintId) : QaReportParser.parseJson(body, sprintId);
         String fingerprint = Idempotency.fingerprint(body); // here, not inside the transaction
-        return () -> ingest(Attributes.of(KIND, "qa-report"), null, "qa-report:" + sprintId, idempotencyKey, fingerprint, now -> {
+        return input(Attributes.of(KIND, "qa-report"), null, "qa-report:" + sprintId, idempotencyKey, fingerprint, now -> {
             Sprint sprint = sprints.lock(sprintId);
             long id = store.append(new Envelope("qa-report", null, sprintId, null, null, now, now, null, idempotencyKey,
                     actor.name(), markdown ? "text/markdown" : "application/json", body));
@@ -203,7 +208,7 @@ public class EvidenceIntake {
     public Parsed<Receipt> parseExecutions(String body, String idempotencyKey, Actor actor) {
         List<ExecutionRecord> records = ExecutionMetadataParser.parse(body);
         String fingerprint = Idempotency.fingerprint(body); // here, not inside the transaction
-        return () -> ingest(Attributes.of(KIND, "executions"), first(records, ExecutionRecord::traceId), "executions", idempotencyKey, fingerprint, now -> {
+        return input(Attributes.of(KIND, "executions"), first(records, ExecutionRecord::traceId), "executions", idempotencyKey, fingerprint, now -> {
             long id = store.append(new Envelope("execution", null, first(records, ExecutionRecord::sprintId), null,
                     first(records, ExecutionRecord::featureId), now, now, first(records, ExecutionRecord::traceId),
                     idempotencyKey, actor.name(), "application/json", body));
@@ -244,8 +249,21 @@ public class EvidenceIntake {
         EvidenceBatch batch = EvidenceBatch.parse(body);
         List<ParsedLine> lines = new ArrayList<>(batch.lines().size());
         for (EvidenceBatch.Line line : batch.lines()) lines.add(new ParsedLine(line.number(), atLine(line.number(), () -> parse(line, actor))));
-        return () -> spans.within("EvidenceIngest", Attributes.of(KIND, "batch"), null,
-                () -> idempotency.completingTogether(() -> take(lines, actor)));
+        List<Idempotency.Key> claims = lines.stream().flatMap(l -> l.input().claims().stream()).toList();
+        return new Parsed<>() {
+            @Override
+            public BatchReceipt take() {
+                return spans.within("EvidenceIngest", Attributes.of(KIND, "batch"), null, () -> idempotency.completingTogether(() -> {
+                    idempotency.claimAhead(claims);
+                    return EvidenceIntake.this.take(lines, actor);
+                }));
+            }
+
+            @Override
+            public List<Idempotency.Key> claims() {
+                return claims;
+            }
+        };
     }
 
     private record ParsedLine(int number, Parsed<Receipt> input) {}
@@ -342,21 +360,36 @@ public class EvidenceIntake {
         }
     }
 
+    /** One input, parsed: taking it claims its key (unless claimed ahead), does its work and answers. */
+    private Parsed<Receipt> input(Attributes what, String traceId, String scope, String key, String fingerprint, Function<Instant, Answer> work) {
+        Idempotency.Key claim = Idempotency.Key.of(scope, key, fingerprint);
+        return new Parsed<>() {
+            @Override
+            public Receipt take() {
+                return ingest(what, traceId, claim, work);
+            }
+
+            @Override
+            public List<Idempotency.Key> claims() {
+                return List.of(claim);
+            }
+        };
+    }
+
     /** One input's EvidenceIngest span, linked to the trace the input names. */
-    private Receipt ingest(Attributes what, String traceId, String scope, String key, String fingerprint, Function<Instant, Answer> work) {
+    private Receipt ingest(Attributes what, String traceId, Idempotency.Key claim, Function<Instant, Answer> work) {
         return spans.within("EvidenceIngest", what, traceId, () -> {
-            Receipt receipt = once(scope, key, fingerprint, work);
+            Receipt receipt = once(claim, work);
             Span.current().setAttribute(REPLAYED, receipt.replayed());
             return receipt;
         });
     }
 
-    private Receipt once(String scope, String key, String fingerprint, Function<Instant, Answer> work) {
-        String effectiveKey = key != null && !key.isBlank() ? key : "sha256:" + fingerprint;
-        Optional<Answer> earlier = idempotency.claim(scope, effectiveKey, fingerprint);
+    private Receipt once(Idempotency.Key claim, Function<Instant, Answer> work) {
+        Optional<Answer> earlier = idempotency.claim(claim.scope(), claim.key(), claim.requestHash());
         if (earlier.isPresent()) return new Receipt(earlier.get(), true);
         Answer answer = work.apply(Instant.now().truncatedTo(ChronoUnit.MICROS));
-        idempotency.complete(scope, effectiveKey, fingerprint, answer);
+        idempotency.complete(claim.scope(), claim.key(), claim.requestHash(), answer);
         return new Receipt(answer, false);
     }
 

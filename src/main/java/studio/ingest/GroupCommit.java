@@ -117,6 +117,7 @@ public class GroupCommit {
         List<Object> answers;
         try {
             answers = QuarkusTransaction.requiringNew().call(() -> idempotency.completingTogether(() -> {
+                idempotency.claimAhead(group.stream().flatMap(w -> w.input.claims().stream()).toList());
                 List<Object> taken = new ArrayList<>(group.size());
                 for (Waiting<?> w : group) taken.add(w.inItsContext());
                 return taken;

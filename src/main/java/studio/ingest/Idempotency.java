@@ -41,6 +41,49 @@ public class Idempotency {
     private record Claimed(String scope, String key, String requestHash, Answer answer) {}
 
     private static final String TOGETHER = Idempotency.class.getName() + ".together";
+    private static final String CLAIMED_AHEAD = Idempotency.class.getName() + ".claimedAhead";
+
+    /** What an input will claim: its scope, its key (given, or derived from its body) and its body's fingerprint. */
+    public record Key(String scope, String key, String requestHash) {
+
+        /** The key an input is kept under: the one it was sent with, else its body's fingerprint. */
+        public static Key of(String scope, String givenKey, String requestHash) {
+            return new Key(scope, givenKey != null && !givenKey.isBlank() ? givenKey : "sha256:" + requestHash, requestHash);
+        }
+
+        String id() {
+            return scope + '\n' + key;
+        }
+    }
+
+    /**
+     * Claims many inputs' keys in ONE statement, ahead of their work (a batch's lines, a group's calls), in key order so
+     * two transactions claiming the same keys lock them in the same order. A key claimed here is then claimed by
+     * {@link #claim} without another statement; a key that was not free (a retry, or a key repeated among the inputs) is
+     * left to {@link #claim}, which answers it exactly as it would have. Rolled back with the transaction, like any claim.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void claimAhead(List<Key> keys) {
+        Map<String, String> ahead = claimedAhead();
+        if (ahead == null) registry.putResource(CLAIMED_AHEAD, ahead = new java.util.HashMap<>());
+        Map<String, Claimed> together = together();
+        Map<String, Key> fresh = new java.util.TreeMap<>();
+        for (Key k : keys) {
+            if (!ahead.containsKey(k.id()) && (together == null || !together.containsKey(k.id()))) fresh.putIfAbsent(k.id(), k);
+        }
+        if (fresh.isEmpty()) return;
+        List<Key> all = List.copyOf(fresh.values());
+        List<Key> claimed = Rows.list(em, """
+                insert into idempotency_key (scope, key, request_hash, status, response, created_at)
+                select a.scope, a.key, a.hash, 0, '', ? from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[])) with ordinality
+                  as a(scope, key, hash, n) order by a.n
+                on conflict (scope, key) do nothing returning scope, key, request_hash""",
+                r -> new Key(r.text("scope"), r.text("key"), r.text("request_hash")), Instant.now(),
+                all.stream().map(Key::scope).toArray(String[]::new), all.stream().map(Key::key).toArray(String[]::new),
+                all.stream().map(Key::requestHash).toArray(String[]::new));
+        for (Key k : all) ahead.put(k.id(), ""); // tried: not free, so not tried again
+        for (Key k : claimed) ahead.put(k.id(), k.requestHash());
+    }
 
     /** Empty: the caller does the work and then calls {@link #complete}. Present: replay this answer. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -48,6 +91,13 @@ public class Idempotency {
         Map<String, Claimed> together = together();
         Claimed earlier = together == null ? null : together.get(scope + '\n' + key);
         if (earlier != null) return Optional.of(replay(earlier.requestHash(), earlier.answer(), key, requestHash));
+        Map<String, String> ahead = claimedAhead();
+        String claimedWith = ahead == null ? null : ahead.get(scope + '\n' + key);
+        if (claimedWith != null && !claimedWith.isEmpty()) {
+            ahead.put(scope + '\n' + key, ""); // claimed now: a second input with this key is answered as a retry
+            if (!claimedWith.equals(requestHash)) throw ApiException.conflict("idempotency key '" + key + "' was already used with a different body");
+            return Optional.empty();
+        }
         int inserted = Rows.update(em, """
                 insert into idempotency_key (scope, key, request_hash, status, response, created_at)
                 values (?, ?, ?, 0, '', ?) on conflict (scope, key) do nothing""", scope, key, requestHash, Instant.now());
@@ -103,6 +153,11 @@ public class Idempotency {
                     all.stream().map(c -> c.answer().body()).toArray(String[]::new));
         }
         return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> claimedAhead() {
+        return (Map<String, String>) registry.getResource(CLAIMED_AHEAD);
     }
 
     @SuppressWarnings("unchecked")

@@ -125,6 +125,16 @@ class EvidenceBatchApiTest {
     }
 
     @Test
+    void aKeyRepeatedInOneBatchWithAnotherBodyIsA409NamingTheLaterLine() {
+        String counts = TestDb.text(COUNTS);
+        String body = line("event", null, "k-7", planned(CORE, "BookingFlow", "2025-05-12T10:00:00Z")) + "\n"
+                + line("trace-matrix", CORE, "m-core", matrix(CORE, "BookingFlow", 17)) + "\n"
+                + line("event", null, "k-7", planned(COMM, "Notification.Email.Send", "2025-05-12T10:05:00Z")) + "\n";
+        batch(body).then().statusCode(409).body("errors[0].line", equalTo(3)).body("errors[0].message", containsString("k-7"));
+        assertEquals(counts, TestDb.text(COUNTS), "every claim rolled back with the batch");
+    }
+
+    @Test
     void unknownKindsAndFieldsAreNamedWithTheirLines() {
         String body = "{\"kind\":\"evnt\",\"body\":{}}\n\n{\"kind\":\"qa-report\",\"body\":\"- A: 90%\",\"sprint\":\"x\"}\n";
         batch(body).then().statusCode(400)
