@@ -192,13 +192,13 @@ public class SprintTracker {
                     on conflict do nothing""", sprintId, source, newMilestones.toArray(String[]::new));
         }
         if (!newFeatures.isEmpty()) {
+            String[] ids = newFeatures.toArray(String[]::new);
             Rows.update(em, """
-                    insert into feature (id, defined, created_at, updated_at, change_seq)
-                    select x, false, now(), now(), nextval('change_seq') from unnest(?) as x on conflict (id) do nothing""",
-                    (Object) newFeatures.toArray(String[]::new));
-            Rows.update(em, """
-                    insert into sprint_feature (sprint_id, feature_id, source) select ?, x, ? from unnest(?) as x
-                    on conflict do nothing""", sprintId, source, newFeatures.toArray(String[]::new));
+                    with known as (insert into feature (id, defined, created_at, updated_at, change_seq)
+                                   select x, false, now(), now(), nextval('change_seq') from unnest(cast(? as text[])) as x
+                                   on conflict (id) do nothing)
+                    insert into sprint_feature (sprint_id, feature_id, source) select ?, x, ? from unnest(cast(? as text[])) as x
+                    on conflict do nothing""", ids, sprintId, source, ids);
         }
     }
 

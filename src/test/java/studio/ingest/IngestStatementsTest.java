@@ -83,6 +83,6 @@ class IngestStatementsTest {
         for (String table : List.of("coverage_fact", "trace_fact", "test_result_fact", "gate_signal", "override_request", "gate_decision")) {
             assertEquals(1, texts.stream().filter(t -> t.contains(" " + table + " ")).count(), table + " read once, with the others");
         }
-        assertTrue(texts.size() <= 12, "a single call cost " + texts.size() + " statements: " + texts);
+        assertTrue(texts.size() <= 11, "a single call cost " + texts.size() + " statements: " + texts);
     }
 }
