@@ -19,7 +19,6 @@ import studio.governance.ReleasePolicy;
 import studio.governance.Verdict;
 import studio.milestone.Milestone;
 import studio.persistence.Rows;
-import studio.release.lifecycle.ReleaseStimulus;
 import studio.release.version.VersionTags;
 import studio.web.ApiException;
 
@@ -38,8 +37,6 @@ public class Hotfixes {
     ReleaseRecords records;
     @Inject
     ReleaseRequests requests;
-    @Inject
-    ReleaseSteps steps;
     @Inject
     FreezeWindows freezes;
     @Inject
@@ -87,12 +84,8 @@ public class Hotfixes {
                 environments.deployment(environment), actor);
         draft.hotfixOf = baseTag;
         draft.hotfixJustification = order.justification().strip();
-        Long id = requests.tryInsert(draft, ReleaseJson.content(base.facts), tag);
-        if (id == null) throw ApiException.conflict("version tag " + tag + " exists (taken by a concurrent release)");
-        Release r = em.find(Release.class, id);
-        audit.record(actor, requested(r, base, policy).alsoAbout(List.of(Subject.milestone(m.id))));
-        steps.react(r, new ReleaseStimulus.Created(r.requestedBy, policy.gated()), actor, r.createdAt);
-        return r;
+        return requests.startFrom(draft, base, tag, policy, "version tag " + tag + " exists (taken by a concurrent release)",
+                r -> requested(r, base, policy), actor);
     }
 
     /** The base version's newest completed deployment, whose content the hotfix carries. */

@@ -125,17 +125,29 @@ public class ReleaseRequests {
         ReleaseOrder order = new ReleaseOrder(m.id, tag, environment.json(), List.of(), from.commitSha, null, List.of(),
                 actor.holds(studio.governance.Roles.CI) ? "ci" : "manual", null, from.signedBy, from.rollbackEnabled, from.maxRetries,
                 from.deployStrategy, from.documentationStyle, List.of()); // the version's first deployment routes its events
-        ReleasePolicy policy = policy(environment, rulebook.rules(m).definition(), order);
+        ReleasePolicy environmentPolicy = policy(environment, rulebook.rules(m).definition(), order);
         // a hotfix stays one wherever it goes: marked, and under the stricter policy
-        if (from.hotfixOf != null) policy = studio.governance.HotfixPolicy.stricter(policy, settings.hotfixExtraApprover());
+        ReleasePolicy policy = from.hotfixOf == null ? environmentPolicy
+                : studio.governance.HotfixPolicy.stricter(environmentPolicy, settings.hotfixExtraApprover());
         Release draft = draft(m, order, environment, targets(List.of(), environment), policy, environments.deployment(environment), actor);
         draft.promotedFrom = from.id;
         draft.hotfixOf = from.hotfixOf;
         draft.hotfixJustification = from.hotfixJustification;
-        Long id = tryInsert(draft, ReleaseJson.content(from.facts), tag);
-        if (id == null) throw ApiException.conflict("version " + tag + " is being promoted to " + environment.json() + " already");
+        return startFrom(draft, from, tag, policy, "version " + tag + " is being promoted to " + environment.json() + " already",
+                r -> promoted(r, from, policy), actor);
+    }
+
+    /**
+     * A deployment drafted from an earlier one's content (a promotion, a hotfix), stored under {@code tag}, recorded as
+     * {@code recorded} says (about its milestone too) and started under {@code policy}; 409 {@code taken} when a
+     * concurrent request took its place first.
+     */
+    Release startFrom(Release draft, Release earlier, String tag, ReleasePolicy policy, String taken,
+                      java.util.function.Function<Release, AuditEntry> recorded, Actor actor) {
+        Long id = tryInsert(draft, ReleaseJson.content(earlier.facts), tag);
+        if (id == null) throw ApiException.conflict(taken);
         Release r = em.find(Release.class, id);
-        audit.record(actor, promoted(r, from, policy).alsoAbout(List.of(Subject.milestone(m.id))));
+        audit.record(actor, recorded.apply(r).alsoAbout(List.of(Subject.milestone(r.milestoneId))));
         steps.react(r, new ReleaseStimulus.Created(r.requestedBy, policy.gated()), actor, r.createdAt);
         return r;
     }
