@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import studio.gate.PlanningMode;
+import studio.governance.TriggerFiring;
 import studio.input.Fields;
 import studio.input.KeySet;
 import studio.input.MappingNode;
@@ -219,11 +220,11 @@ final class MilestoneReader {
             } else if (condition != null && TriggerEvents.PROMOTION.contains(event)) {
                 problems.add(t.get("condition"), "a " + event + " trigger takes no condition: reaching the milestone already means"
                         + " every gate passed");
-            } else if (condition != null && !TriggerEvents.ALL_STREAMS_READY.equals(condition)) {
+            } else if (condition != null && !TriggerFiring.ALL_STREAMS_READY.equals(condition)) {
                 problems.add(t.get("condition"), "condition '" + condition + "' is not one Studio evaluates; it evaluates "
-                        + TriggerEvents.ALL_STREAMS_READY + " (every stream of parallelStreams reported pass)");
+                        + TriggerFiring.ALL_STREAMS_READY + " (every stream of parallelStreams reported pass)");
             } else if (condition != null && streams.isEmpty()) {
-                problems.add(t.get("condition"), TriggerEvents.ALL_STREAMS_READY + " needs parallelStreams: the milestone names no stream");
+                problems.add(t.get("condition"), TriggerFiring.ALL_STREAMS_READY + " needs parallelStreams: the milestone names no stream");
             }
             out.add(new Trigger(event, t.string("next"), condition));
         }

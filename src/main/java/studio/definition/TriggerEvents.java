@@ -22,9 +22,6 @@ public final class TriggerEvents {
             "SprintCheckpoint", "SprintClosed", "SprintBlocked", "PlanningResumed", "FeatureDeferred", "GateSignal",
             "ReleaseCompleted", "ReleaseFailed");
 
-    /** Every stream in the milestone's parallelStreams has reported pass (its newest GateSignal of that name). */
-    public static final String ALL_STREAMS_READY = "allStreamsReady";
-
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Z][A-Za-z0-9]{0,99}");
     private static final List<String> STUDIOS_OWN = List.of("Milestone", "Release", "Deployment");
 

@@ -117,7 +117,7 @@ final class RandomDefinitions {
         events.add("SecurityPolicyPublished");
         String event = events.get(random.nextInt(events.size()));
         boolean conditioned = !streams.isEmpty() && !TriggerEvents.PROMOTION.contains(event) && random.nextBoolean();
-        return new Trigger(event, text(), conditioned ? TriggerEvents.ALL_STREAMS_READY : null);
+        return new Trigger(event, text(), conditioned ? studio.governance.TriggerFiring.ALL_STREAMS_READY : null);
     }
 
     private Traceability traceability() {
