@@ -147,13 +147,16 @@ public class ApprovalInbox implements Navigation.InboxCounter {
      */
     private List<AwaitingDecision.ScopeCandidate> sprintScopes(String notBy, String only) {
         record Row(long id, String sprintId, String name, String status, boolean required, String author, Instant at) {}
-        List<Row> rows = Rows.list(em, """
-                select c.id, c.sprint_id, s.name, c.status, c.approval_required, c.author, c.imported_at
-                from sprint_scope c join sprint s on s.id = c.sprint_id
-                where c.status in ('pending', 'stale', 'proposed') and coalesce(c.author, '') <> ?
-                  and (? = '' or c.sprint_id in (select sprint_id from sprint_milestone where milestone_id = ?))
-                order by c.imported_at, c.id limit ?""", r -> new Row(r.number("id"), r.text("sprint_id"), r.text("name"), r.text("status"),
-                r.flag("approval_required"), r.text("author"), r.instant("imported_at")), notBy, only, only, LIMIT);
+        // one milestone's: from its sprints (a handful), never every sprint's scope
+        String onSprints = only.isEmpty() ? "" : " and c.sprint_id in (select sprint_id from sprint_milestone where milestone_id = ?)";
+        List<Object> params = new ArrayList<>(List.of(notBy));
+        if (!only.isEmpty()) params.add(only);
+        params.add(LIMIT);
+        List<Row> rows = Rows.list(em, "select c.id, c.sprint_id, s.name, c.status, c.approval_required, c.author, c.imported_at"
+                + " from sprint_scope c join sprint s on s.id = c.sprint_id"
+                + " where c.status in ('pending', 'stale', 'proposed') and coalesce(c.author, '') <> ?" + onSprints
+                + " order by c.imported_at, c.id limit ?", params, r -> new Row(r.number("id"), r.text("sprint_id"), r.text("name"),
+                r.text("status"), r.flag("approval_required"), r.text("author"), r.instant("imported_at")));
         if (rows.isEmpty()) return List.of();
         Map<String, List<SprintScopeFacts.LinkedMode>> links = scopeFacts.links(rows.stream().map(Row::sprintId).toList());
         Map<String, String[]> milestones = new java.util.HashMap<>();

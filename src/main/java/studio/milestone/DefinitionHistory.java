@@ -66,10 +66,9 @@ public class DefinitionHistory {
     public List<Version> versions(String milestoneId) {
         record Event(long seq, Instant at, String actor, String type, JsonNode payload) {}
         List<Event> events = Rows.list(em, """
-                select e.seq, e.occurred_at, e.actor, e.type, e.payload
-                from audit_subject s join audit_event e on e.seq = s.seq
-                where s.subject_type = 'milestone' and s.subject_id = ? and e.type in ('MilestoneDefined', 'MilestoneRedefined')
-                order by s.seq desc limit ?""",
+                select e.seq, e.occurred_at, e.actor, e.type, e.payload from audit_event e
+                where e.subject_type = 'milestone' and e.subject_id = ? and e.type in ('MilestoneDefined', 'MilestoneRedefined')
+                order by e.seq desc limit ?""",
                 r -> new Event(r.number("seq"), r.instant("occurred_at"), r.text("actor"), r.text("type"), parse(r.text("payload"))),
                 milestoneId, VERSIONS);
         List<Version> out = new ArrayList<>(events.size());
