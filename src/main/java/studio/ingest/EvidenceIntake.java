@@ -119,6 +119,21 @@ public class EvidenceIntake {
         default List<Idempotency.Key> claims() {
             return List.of();
         }
+
+        /** An input that claims {@code claims} when {@code take} takes it. */
+        static <T> Parsed<T> claiming(List<Idempotency.Key> claims, java.util.function.Supplier<T> take) {
+            return new Parsed<>() {
+                @Override
+                public T take() {
+                    return take.get();
+                }
+
+                @Override
+                public List<Idempotency.Key> claims() {
+                    return claims;
+                }
+            };
+        }
     }
 
     /** POST /api/events */
@@ -250,20 +265,11 @@ public class EvidenceIntake {
         List<ParsedLine> lines = new ArrayList<>(batch.lines().size());
         for (EvidenceBatch.Line line : batch.lines()) lines.add(new ParsedLine(line.number(), atLine(line.number(), () -> parse(line, actor))));
         List<Idempotency.Key> claims = lines.stream().flatMap(l -> l.input().claims().stream()).toList();
-        return new Parsed<>() {
-            @Override
-            public BatchReceipt take() {
-                return spans.within("EvidenceIngest", Attributes.of(KIND, "batch"), null, () -> idempotency.completingTogether(() -> {
+        return Parsed.claiming(claims, () -> spans.within("EvidenceIngest", Attributes.of(KIND, "batch"), null,
+                () -> idempotency.completingTogether(() -> {
                     idempotency.claimAhead(claims);
-                    return EvidenceIntake.this.take(lines, actor);
-                }));
-            }
-
-            @Override
-            public List<Idempotency.Key> claims() {
-                return claims;
-            }
-        };
+                    return take(lines, actor);
+                })));
     }
 
     private record ParsedLine(int number, Parsed<Receipt> input) {}
@@ -363,17 +369,7 @@ public class EvidenceIntake {
     /** One input, parsed: taking it claims its key (unless claimed ahead), does its work and answers. */
     private Parsed<Receipt> input(Attributes what, String traceId, String scope, String key, String fingerprint, Function<Instant, Answer> work) {
         Idempotency.Key claim = Idempotency.Key.of(scope, key, fingerprint);
-        return new Parsed<>() {
-            @Override
-            public Receipt take() {
-                return ingest(what, traceId, claim, work);
-            }
-
-            @Override
-            public List<Idempotency.Key> claims() {
-                return List.of(claim);
-            }
-        };
+        return Parsed.claiming(List.of(claim), () -> ingest(what, traceId, claim, work));
     }
 
     /** One input's EvidenceIngest span, linked to the trace the input names. */
