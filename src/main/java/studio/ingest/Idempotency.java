@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import studio.audit.CanonicalJson;
 import studio.persistence.Row;
@@ -43,6 +44,9 @@ public class Idempotency {
     private static final String TOGETHER = Idempotency.class.getName() + ".together";
     private static final String CLAIMED_AHEAD = Idempotency.class.getName() + ".claimedAhead";
 
+    /** A transaction's keys claimed ahead: every key it tried, and of those it got, the ones no input has taken yet. */
+    private record Ahead(Set<String> tried, Map<String, String> untaken) {}
+
     /** What an input will claim: its scope, its key (given, or derived from its body) and its body's fingerprint. */
     public record Key(String scope, String key, String requestHash) {
 
@@ -64,12 +68,12 @@ public class Idempotency {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void claimAhead(List<Key> keys) {
-        Map<String, String> ahead = claimedAhead();
-        if (ahead == null) registry.putResource(CLAIMED_AHEAD, ahead = new java.util.HashMap<>());
+        Ahead ahead = claimedAhead();
+        if (ahead == null) registry.putResource(CLAIMED_AHEAD, ahead = new Ahead(new java.util.HashSet<>(), new java.util.HashMap<>()));
         Map<String, Claimed> together = together();
         Map<String, Key> fresh = new java.util.TreeMap<>();
         for (Key k : keys) {
-            if (!ahead.containsKey(k.id()) && (together == null || !together.containsKey(k.id()))) fresh.putIfAbsent(k.id(), k);
+            if (!ahead.tried().contains(k.id()) && (together == null || !together.containsKey(k.id()))) fresh.putIfAbsent(k.id(), k);
         }
         if (fresh.isEmpty()) return;
         List<Key> all = List.copyOf(fresh.values());
@@ -81,8 +85,8 @@ public class Idempotency {
                 r -> new Key(r.text("scope"), r.text("key"), r.text("request_hash")), Instant.now(),
                 all.stream().map(Key::scope).toArray(String[]::new), all.stream().map(Key::key).toArray(String[]::new),
                 all.stream().map(Key::requestHash).toArray(String[]::new));
-        for (Key k : all) ahead.put(k.id(), ""); // tried: not free, so not tried again
-        for (Key k : claimed) ahead.put(k.id(), k.requestHash());
+        fresh.keySet().forEach(ahead.tried()::add); // a key that was not free is not tried again
+        for (Key k : claimed) ahead.untaken().put(k.id(), k.requestHash());
     }
 
     /** Empty: the caller does the work and then calls {@link #complete}. Present: replay this answer. */
@@ -91,10 +95,10 @@ public class Idempotency {
         Map<String, Claimed> together = together();
         Claimed earlier = together == null ? null : together.get(scope + '\n' + key);
         if (earlier != null) return Optional.of(replay(earlier.requestHash(), earlier.answer(), key, requestHash));
-        Map<String, String> ahead = claimedAhead();
-        String claimedWith = ahead == null ? null : ahead.get(scope + '\n' + key);
-        if (claimedWith != null && !claimedWith.isEmpty()) {
-            ahead.put(scope + '\n' + key, ""); // claimed now: a second input with this key is answered as a retry
+        Ahead ahead = claimedAhead();
+        // taken now: a second input with this key is answered as a retry
+        String claimedWith = ahead == null ? null : ahead.untaken().remove(scope + '\n' + key);
+        if (claimedWith != null) {
             if (!claimedWith.equals(requestHash)) throw ApiException.conflict("idempotency key '" + key + "' was already used with a different body");
             return Optional.empty();
         }
@@ -155,9 +159,8 @@ public class Idempotency {
         return result;
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, String> claimedAhead() {
-        return (Map<String, String>) registry.getResource(CLAIMED_AHEAD);
+    private Ahead claimedAhead() {
+        return (Ahead) registry.getResource(CLAIMED_AHEAD);
     }
 
     @SuppressWarnings("unchecked")
