@@ -80,6 +80,8 @@ public class AuditTrail {
 
         static native TemplateInstance timeline$entries(Timeline timeline);
 
+        static native TemplateInstance timeline$entry(TimelineEntry e);
+
         static native TemplateInstance timeline$verdict(ChainVerdict verdict);
 
         static native TemplateInstance timeline$busy(String message);
@@ -91,6 +93,8 @@ public class AuditTrail {
 
     @Inject
     AuditQuery query;
+    @Inject
+    TimelineRows timelines;
     @Inject
     AuditVerification verification;
     @Inject
@@ -195,7 +199,7 @@ public class AuditTrail {
 
     private Timeline page(TimelineFilters filters, String after) {
         AuditPageRequest request = filters.params(after, Integer.toString(PAGE)).page();
-        return Timeline.of(query.page(request), filters.query());
+        return timelines.page(request, filters.query());
     }
 
     /** The verdict an AuditVerified event recorded, or null when that event is not one. */

@@ -1,21 +1,19 @@
 package studio.audit;
 
+import io.quarkus.qute.RawString;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * One newest-first page of the timeline and how to ask for the next one: {@code query} is the filter as URL
- * parameters (without the cursor), {@code next} the cursor of the following page, null on the last page.
+ * One newest-first page of the timeline and how to ask for the next one: {@code rows} are its events' rows as HTML
+ * (see {@link TimelineRows}), {@code query} is the filter as URL parameters (without the cursor), {@code next} the
+ * cursor of the following page, null on the last page.
  */
-public record Timeline(List<TimelineEntry> entries, String query, String next) {
+public record Timeline(List<RawString> rows, String query, String next) {
 
     public Timeline {
-        entries = List.copyOf(entries);
-    }
-
-    public static Timeline of(AuditPage page, String query) {
-        return new Timeline(page.events().stream().map(TimelineEntry::of).toList(), query, page.next());
+        rows = List.copyOf(rows);
     }
 
     /** The next page as a whole page (links work without JavaScript). */

@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import studio.audit.AuditPageRequest;
-import studio.audit.AuditQuery;
 import studio.audit.Timeline;
 import studio.audit.TimelineFilters;
+import studio.audit.TimelineRows;
 import studio.definition.MilestoneDefinition;
 import studio.definition.MilestoneProgress;
 import studio.gate.GateCondition;
@@ -59,7 +59,7 @@ public class MilestoneDossier {
     @Inject
     MilestoneSignOffs signOffs;
     @Inject
-    AuditQuery audit;
+    TimelineRows timelines;
     @Inject
     DefinitionHistory history;
     @Inject
@@ -115,7 +115,7 @@ public class MilestoneDossier {
     /** One page of the milestone's own timeline, newest first. */
     public Timeline timeline(String milestoneId, Long after) {
         TimelineFilters filters = TimelineFilters.milestone(milestoneId);
-        return Timeline.of(audit.page(new AuditPageRequest(filters.params(null, null).filter(), after, TIMELINE_PAGE)), filters.query());
+        return timelines.page(new AuditPageRequest(filters.params(null, null).filter(), after, TIMELINE_PAGE), filters.query());
     }
 
     private static Header header(Milestone m, MilestoneViews.View v, MilestoneRules rules, MilestoneProgress progress) {

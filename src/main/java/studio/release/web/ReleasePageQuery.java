@@ -10,9 +10,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import studio.audit.AuditPageRequest;
-import studio.audit.AuditQuery;
 import studio.audit.Timeline;
 import studio.audit.TimelineFilters;
+import studio.audit.TimelineRows;
 import studio.governance.Actor;
 import studio.governance.HotfixPolicy;
 import studio.governance.PromotionPath;
@@ -42,7 +42,7 @@ public class ReleasePageQuery {
     @Inject
     ReleaseListing listing;
     @Inject
-    AuditQuery audit;
+    TimelineRows timelines;
     @Inject
     SigningKeys keys;
     @Inject
@@ -117,7 +117,7 @@ public class ReleasePageQuery {
     /** One page of the release's own timeline, newest first. */
     private Timeline timeline(String tag) {
         TimelineFilters filters = new TimelineFilters(null, tag, null, null, null, null, null, null);
-        return Timeline.of(audit.page(new AuditPageRequest(filters.params(null, null).filter(), null, TIMELINE_PAGE)), filters.query());
+        return timelines.page(new AuditPageRequest(filters.params(null, null).filter(), null, TIMELINE_PAGE), filters.query());
     }
 
     /** Verifies the stored envelope with the published key its first signature names. */
