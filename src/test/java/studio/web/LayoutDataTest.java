@@ -2,6 +2,7 @@ package studio.web;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -9,9 +10,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import studio.governance.Roles;
@@ -47,14 +52,64 @@ class LayoutDataTest {
         assertEquals(Map.of(), seen, "expressions looked up in a context with no data, by page");
     }
 
-    /** The same rule for the pages the test above does not open: no template includes the layout without its data. */
+    /**
+     * The same rule for the pages the test above does not open: every template rendered in the layout passes it each
+     * parameter its checked-template method declares ({@code static native TemplateInstance board(BoardView view, ...)}
+     * in the resource's {@code Templates} class renders {@code templates/Board/board.html}).
+     */
     @Test
-    void everyTemplateInTheLayoutPassesItsData() throws IOException {
-        List<Path> bare;
-        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
-            bare = files.filter(f -> f.toString().endsWith(".html")).filter(f -> read(f).contains("{#include layout/page}")).toList();
+    void everyTemplateInTheLayoutPassesAllItsData() throws IOException {
+        Map<String, List<String>> declared = checkedTemplateParameters();
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        int inLayout = 0;
+        for (Map.Entry<String, List<String>> t : declared.entrySet()) {
+            Path file = Path.of("src/main/resources/templates", t.getKey() + ".html");
+            if (!Files.exists(file)) continue;
+            Matcher include = LAYOUT.matcher(read(file));
+            if (!include.find()) continue;
+            inLayout++;
+            Set<String> passed = new HashSet<>();
+            Matcher key = INCLUDE_KEY.matcher(include.group(1) == null ? "" : include.group(1));
+            while (key.find()) passed.add(key.group(1));
+            List<String> absent = t.getValue().stream().filter(p -> !passed.contains(p)).toList();
+            if (!absent.isEmpty()) missing.put(t.getKey(), absent);
         }
-        assertEquals(List.of(), bare, "templates that include layout/page without passing their data");
+        assertTrue(inLayout >= 30, "the checked templates rendered in the layout were found (" + inLayout + ")");
+        assertEquals(Map.of(), missing, "parameters a template declares but does not pass to layout/page, by template");
+    }
+
+    private static final Pattern LAYOUT = Pattern.compile("\\{#include layout/page( [^}]*)?}");
+    private static final Pattern INCLUDE_KEY = Pattern.compile("\\s([\\w-]+)=");
+    private static final Pattern CHECKED = Pattern.compile("static native TemplateInstance (\\w+)\\(([^)]*)\\)");
+
+    /** "Board/board" -> [view, ...] for each checked-template method of a resource's nested Templates class. */
+    private static Map<String, List<String>> checkedTemplateParameters() throws IOException {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+        }
+        for (Path f : sources) {
+            String java = read(f);
+            if (!java.contains("@CheckedTemplate\n") || !java.contains("static class Templates")) continue;
+            String dir = f.getFileName().toString().replace(".java", "");
+            Matcher m = CHECKED.matcher(java);
+            while (m.find()) {
+                if (m.group(1).contains("$")) continue; // a fragment: rendered on its own, never in the layout
+                String params = m.group(2);
+                for (String before = ""; !before.equals(params); ) {
+                    before = params;
+                    params = params.replaceAll("<[^<>]*>", ""); // List<Map<String, X>> -> List
+                }
+                List<String> names = new ArrayList<>();
+                for (String p : params.split(",")) {
+                    String[] words = p.trim().split("\\s+");
+                    if (!p.isBlank()) names.add(words[words.length - 1]);
+                }
+                out.merge(dir + "/" + m.group(1), names, (a, b) -> Stream.concat(a.stream(), b.stream()).distinct().toList()); // overloads
+            }
+        }
+        return out;
     }
 
     private static String read(Path file) {
