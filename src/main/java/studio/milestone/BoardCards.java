@@ -2,9 +2,9 @@ package studio.milestone;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import studio.format.Durations;
+import studio.web.RenderedOnce;
 
 /**
  * The board's cards, rendered once and kept until something they show changes. A board request reads its rows (one
@@ -31,9 +31,7 @@ public final class BoardCards implements Function<BoardRow, BoardCard> {
         }
     }
 
-    private record Kept(Shown shown, BoardCard card) {}
-
-    private final ConcurrentHashMap<String, Kept> kept = new ConcurrentHashMap<>();
+    private final RenderedOnce<String, Shown, BoardCard> kept = new RenderedOnce<>(CAPACITY);
     private final Function<BoardCard, String> render;
 
     /** {@code render}: the card's HTML (the board template's card fragment). */
@@ -44,14 +42,10 @@ public final class BoardCards implements Function<BoardRow, BoardCard> {
     /** The row's card with its HTML: the one kept when nothing it shows changed, else rendered now. */
     @Override
     public BoardCard apply(BoardRow row) {
-        Shown shown = Shown.of(row, Instant.now());
-        Kept k = kept.get(row.id());
-        if (k != null && k.shown().equals(shown)) return k.card();
-        BoardCard card = BoardCard.of(row);
-        card = card.rendered(render.apply(card));
-        if (kept.size() >= CAPACITY) kept.clear();
-        kept.put(row.id(), new Kept(shown, card));
-        return card;
+        return kept.get(row.id(), Shown.of(row, Instant.now()), () -> {
+            BoardCard card = BoardCard.of(row);
+            return card.rendered(render.apply(card));
+        });
     }
 
     /** Cards kept (for tests). */
