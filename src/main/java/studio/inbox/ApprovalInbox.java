@@ -62,6 +62,7 @@ public class ApprovalInbox implements Navigation.InboxCounter {
     BadgeCounts badges;
 
     private Actor memoFor;
+    private String head;
     private List<InboxItem> memoItems;
     private List<ReleaseInbox.Item> memoReleases;
 
@@ -70,8 +71,13 @@ public class ApprovalInbox implements Navigation.InboxCounter {
         Actor actor = user.actor();
         // a page that lists the items has counted them already; the navigation alone reuses a recent count
         if (actor.equals(memoFor) && memoItems != null && memoReleases != null) return memoItems.size() + memoReleases.size();
-        String head = Rows.first(em, "select hash from audit_head", r -> r.text("hash")).orElse("");
-        return badges.of(actor, head, () -> awaiting(actor).size() + releases(actor).size());
+        return badges.of(actor, auditHead(), () -> awaiting(actor).size() + releases(actor).size());
+    }
+
+    /** The audit trail's head (its hash) as this request first read it: what answers kept for a few seconds are kept at. */
+    public String auditHead() {
+        if (head == null) head = Rows.first(em, "select hash from audit_head", r -> r.text("hash")).orElse("");
+        return head;
     }
 
     /** Releases waiting for this person's approval (decided on the release page). */

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import studio.inbox.ApprovalInbox;
 import studio.release.approval.ReleaseInbox;
@@ -13,7 +14,9 @@ import studio.release.approval.ReleaseInbox;
 /**
  * Who may decide each pending item, by name, for the milestone and release pages ({@code {inject:deciders...}}), so
  * nobody has to chase approvers: the people Studio knows ({@link People}) judged by the same policies as when they act
- * (a role the milestone or release names, not the requester, not already counted). Computed once per page and item.
+ * (a role the milestone or release names, not the requester, not already counted). Worked out once per milestone or
+ * release and reused by every page that shows it while the audit trail's head holds, for a few seconds
+ * ({@link KeptDeciders}): names to look at, never a control.
  */
 @Named("deciders")
 @RequestScoped
@@ -25,22 +28,25 @@ public class Deciders {
     ApprovalInbox inbox;
     @Inject
     ReleaseInbox releases;
+    @Inject
+    KeptDeciders kept;
 
     private Map<String, Person> known;
-    private final Map<String, Map<String, List<String>>> milestones = new HashMap<>();
-    private final Map<String, List<String>> releaseDeciders = new HashMap<>();
 
     /** "qa-lead-2 (qa-lead), platform-admin (platform-admin)" for an item of the milestone ({@code override-4}, {@code bypass-2}, ...), or null. */
     public String on(String milestoneId, String itemKey) {
-        List<String> names = milestones.computeIfAbsent(milestoneId, id -> inbox.decidersOn(id, actors())).getOrDefault(itemKey, List.of());
-        return words(names);
+        return kept.milestones.get(milestoneId, inbox.auditHead(), () -> {
+            Map<String, String> out = new HashMap<>();
+            inbox.decidersOn(milestoneId, actors()).forEach((item, names) -> { if (!names.isEmpty()) out.put(item, words(names)); });
+            return Map.copyOf(out);
+        }).get(itemKey);
     }
 
     /** The same for a release waiting for approval. */
     public String onRelease(String versionTag) {
-        List<String> names = releaseDeciders.computeIfAbsent(versionTag, tag -> releases.awaitingEach(actors()).entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(i -> i.versionTag().equals(tag))).map(Map.Entry::getKey).toList());
-        return words(names);
+        return kept.releases.get(versionTag, inbox.auditHead(), () -> Optional.ofNullable(words(releases.awaitingEach(actors()).entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(i -> i.versionTag().equals(versionTag))).map(Map.Entry::getKey).toList())))
+                .orElse(null);
     }
 
     private List<studio.governance.Actor> actors() {

@@ -232,6 +232,25 @@ class NotificationsTest {
 
     @Test
     @TestSecurity(user = "qa-lead", roles = "qa-lead")
+    void whoMayDecideIsWorkedOutOnceWhileNothingIsRecordedAndAgainOnceSomethingIs() {
+        overrideRequested();
+        given().get("/milestones/gate-c").then().statusCode(200).body(containsString("Who may decide it now: qa-lead-2 (qa-lead)."));
+        try {
+            // someone new signs in with the role: that records nothing in the trail
+            TestDb.exec("insert into person (name, email, display_name, roles, enabled, source, seen_at) "
+                    + "values ('qa-lead-9', 'qa-lead-9@studio.example', 'QA lead 9', '{qa-lead}', true, 'sign-in', now())");
+            given().get("/milestones/gate-c").then().statusCode(200).body(containsString("Who may decide it now: qa-lead-2 (qa-lead)."));
+            // anything recorded anywhere (here evidence on another milestone) and the names are worked out again
+            GovernedFixture.signal("sec", "noCriticalFindings", "pass", "recorded meanwhile");
+            given().get("/milestones/gate-c").then().statusCode(200)
+                    .body(containsString("Who may decide it now: qa-lead-2 (qa-lead), qa-lead-9 (qa-lead)."));
+        } finally {
+            TestDb.exec("delete from person where name = 'qa-lead-9'");
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "qa-lead", roles = "qa-lead")
     void theMilestonePageNamesWhoMayDecideAPendingManualGate() {
         given().get("/milestones/sec").then().statusCode(200)
                 .body(containsString("May decide it: security-officer (security-officer)"));
