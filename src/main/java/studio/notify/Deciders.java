@@ -35,18 +35,25 @@ public class Deciders {
 
     /** "qa-lead-2 (qa-lead), platform-admin (platform-admin)" for an item of the milestone ({@code override-4}, {@code bypass-2}, ...), or null. */
     public String on(String milestoneId, String itemKey) {
-        return kept.milestones.get(milestoneId, inbox.auditHead(), () -> {
-            Map<String, String> out = new HashMap<>();
-            inbox.decidersOn(milestoneId, actors()).forEach((item, names) -> { if (!names.isEmpty()) out.put(item, words(names)); });
-            return Map.copyOf(out);
-        }).get(itemKey);
+        return kept.onMilestone(milestoneId, inbox.auditHead(), () -> namesOn(milestoneId)).get(itemKey);
     }
 
     /** The same for a release waiting for approval. */
     public String onRelease(String versionTag) {
-        return kept.releases.get(versionTag, inbox.auditHead(), () -> Optional.ofNullable(words(releases.awaitingEach(actors()).entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(i -> i.versionTag().equals(versionTag))).map(Map.Entry::getKey).toList())))
-                .orElse(null);
+        return kept.onRelease(versionTag, inbox.auditHead(), () -> Optional.ofNullable(namesOnRelease(versionTag))).orElse(null);
+    }
+
+    private Map<String, String> namesOn(String milestoneId) {
+        Map<String, String> out = new HashMap<>();
+        inbox.decidersOn(milestoneId, actors()).forEach((item, names) -> {
+            if (!names.isEmpty()) out.put(item, words(names));
+        });
+        return Map.copyOf(out);
+    }
+
+    private String namesOnRelease(String versionTag) {
+        return words(releases.awaitingEach(actors()).entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(i -> i.versionTag().equals(versionTag))).map(Map.Entry::getKey).toList());
     }
 
     private List<studio.governance.Actor> actors() {

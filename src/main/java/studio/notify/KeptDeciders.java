@@ -3,6 +3,7 @@ package studio.notify;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import studio.web.AsOfHead;
 
 /**
@@ -16,6 +17,16 @@ public class KeptDeciders {
     static final long TTL_NANOS = 5_000_000_000L;
     private static final int CAPACITY = 10_000;
 
-    final AsOfHead<String, Map<String, String>> milestones = new AsOfHead<>(TTL_NANOS, CAPACITY);
-    final AsOfHead<String, Optional<String>> releases = new AsOfHead<>(TTL_NANOS, CAPACITY);
+    private final AsOfHead<String, Map<String, String>> milestones = new AsOfHead<>(TTL_NANOS, CAPACITY);
+    private final AsOfHead<String, Optional<String>> releases = new AsOfHead<>(TTL_NANOS, CAPACITY);
+
+    /** Each waiting item's deciders on the milestone, kept at audit head {@code head}. */
+    public Map<String, String> onMilestone(String milestoneId, String head, Supplier<Map<String, String>> workOut) {
+        return milestones.get(milestoneId, head, workOut);
+    }
+
+    /** The deciders of the release, kept at audit head {@code head}. */
+    public Optional<String> onRelease(String versionTag, String head, Supplier<Optional<String>> workOut) {
+        return releases.get(versionTag, head, workOut);
+    }
 }
