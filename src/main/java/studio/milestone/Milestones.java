@@ -48,6 +48,10 @@ public class Milestones {
         static native TemplateInstance document(MilestonePage.Header header, MilestoneDocument doc, String text, String asOf);
 
         static native TemplateInstance evidence(MilestonePage.Header header, MilestoneDossier.EvidenceRecord e);
+
+        static native TemplateInstance gateRow(MilestonePage.GateRow g, boolean waiting, String who);
+
+        static native TemplateInstance coverage(MilestoneSections.Coverage c);
     }
 
     @Inject
