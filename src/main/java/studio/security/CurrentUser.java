@@ -6,13 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.security.Principal;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import studio.governance.Actor;
-import studio.governance.Roles;
 
 /**
  * Who is asking: the person (or CI service account) behind the current request, with their Studio roles only
@@ -25,9 +21,9 @@ public class CurrentUser {
 
     @Inject
     SecurityIdentity identity;
-    /** The installation's extra deciding roles (studio.roles.extra): a person's roles include those they hold. */
-    @ConfigProperty(name = "studio.roles.extra")
-    Optional<List<String>> extraRoles;
+    /** The installation's roles, its extra deciding ones (studio.roles.extra) among them. */
+    @Inject
+    StudioRoles roles;
 
     private Actor actor;
 
@@ -64,8 +60,7 @@ public class CurrentUser {
 
     /** The Studio roles they hold: built-in ones, then the installation's extra deciding roles. */
     public List<String> getRoles() {
-        return Stream.concat(Roles.ALL.stream(), extraRoles.orElse(List.of()).stream().map(String::strip)).distinct()
-                .filter(identity::hasRole).toList();
+        return roles.all().stream().filter(identity::hasRole).toList();
     }
 
     public boolean has(String role) {
