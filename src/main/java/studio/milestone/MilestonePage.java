@@ -178,9 +178,31 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
         return asOf == null ? "" : FormTimes.inputValue(asOf);
     }
 
-    /** The coordinator's step documents, listed under the three above (always as of now). */
-    public List<MilestoneDocument> coordinatorDocuments() {
-        return MilestoneDocument.STEPS;
+    /** The coordinator's step documents, listed under the three above (always as of now), with their links. */
+    public List<DocumentLink> coordinatorDocuments() {
+        return MilestoneDocument.STEPS.stream().map(d -> new DocumentLink(d.title(), d.file(), header.path() + "/documents/" + d.file()))
+                .toList();
+    }
+
+    /** A document of the page with the address of its view ({@code href}; its download is {@code href + "/download"}). */
+    public record DocumentLink(String title, String file, String href) {}
+
+    /**
+     * The gate matrix's rows as the page renders them: each with what a row needs, so the template's loop reads nothing
+     * from the page itself (a name looked up from inside a loop is first looked for in the loop's element, and that
+     * miss makes Qute try every value resolver of the application).
+     *
+     * @param waiting a manual gate still waiting for a decision, shown now: its row names who may decide it
+     */
+    public record GateLine(String milestoneId, GateRow row, boolean waiting) {
+        /** The key {@code {inject:deciders.on}} knows the gate by. */
+        public String decidersKey() {
+            return "gate-" + milestoneId + "-" + row.label();
+        }
+    }
+
+    public List<GateLine> gateLines() {
+        return gates.stream().map(g -> new GateLine(header.id(), g, g.awaitingDecision() && !historic())).toList();
     }
 
     public boolean historic() {
