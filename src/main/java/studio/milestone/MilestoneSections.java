@@ -23,16 +23,19 @@ import studio.web.RenderedOnce;
 @ApplicationScoped
 public class MilestoneSections {
 
-    /** Pieces kept per kind; a page holds one coverage section and a row per gate. */
-    static final int CAPACITY = 8192;
+    /**
+     * Rows kept (about a kilobyte each) and coverage sections kept (up to tens of kilobytes: a bar per required
+     * feature): a few megabytes at most. A page holds a row per gate and one coverage section.
+     */
+    static final int ROWS = 8192, SECTIONS = 512;
 
     /** Everything the coverage section shows. */
     record Coverage(List<FeatureBar> features, String average, Double threshold, String thresholdText) {}
 
     private record RowKey(String milestoneId, String label) {}
 
-    private final RenderedOnce<RowKey, GateRow, RawString> rows = new RenderedOnce<>(CAPACITY);
-    private final RenderedOnce<String, Coverage, RawString> coverage = new RenderedOnce<>(CAPACITY);
+    private final RenderedOnce<RowKey, GateRow, RawString> rows = new RenderedOnce<>(ROWS);
+    private final RenderedOnce<String, Coverage, RawString> coverage = new RenderedOnce<>(SECTIONS);
     private final Function<GateRow, String> renderRow;
     private final Function<Coverage, String> renderCoverage;
 
