@@ -59,6 +59,7 @@ public final class Report {
             new Target("audit_export_heap_growth_mb", "retained heap growth while streaming the export (old generation, peak - before)", Rule.AT_MOST, 64, "MB", false),
             new Target("audit_verify_seconds", "chain verification of the whole trail", Rule.AT_MOST, 10, "s", false),
             new Target("ingest_events_per_second", "ingest through HTTP in NDJSON batches of a sprint's 40 inputs, sustained (worst 60 s window); each input idempotency-checked, stored, audited, its milestones re-judged once per batch", Rule.AT_LEAST, 1000, "events/s", false),
+            new Target("ingest_single_calls_per_second", "ingest through HTTP one input per call (POST /api/executions, 16 concurrent clients), sustained; each call idempotency-checked, stored, audited, its milestone re-judged, acknowledged after its group commit", Rule.AT_LEAST, 400, "calls/s", false),
             new Target("replay_changed_counts", "replaying the whole stream changed a count (0 = none)", Rule.EQUALS, 0, "bool", true),
             new Target("approvals_rounds_exactly_one_pct", "approvals race: rounds with exactly one decision, rest 409", Rule.EQUALS, 100, "%", true),
             new Target("audit_chain_valid", "audit chain valid after load, top-up and race (1 = valid)", Rule.EQUALS, 1, "bool", true),
