@@ -7,8 +7,11 @@ import jakarta.inject.Named;
 import java.security.Principal;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import studio.definition.Role;
 import studio.governance.Actor;
+import studio.governance.Roles;
 
 /**
  * Who is asking: the person (or CI service account) behind the current request, with their Studio roles only
@@ -21,9 +24,6 @@ public class CurrentUser {
 
     @Inject
     SecurityIdentity identity;
-    /** The installation's roles, its extra deciding ones (studio.roles.extra) among them. */
-    @Inject
-    StudioRoles roles;
 
     private Actor actor;
 
@@ -58,9 +58,12 @@ public class CurrentUser {
         return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("email") != null ? jwt.getClaim("email") : null;
     }
 
-    /** The Studio roles they hold: built-in ones, then the installation's extra deciding roles. */
+    /**
+     * The Studio roles they hold: built-in ones, then the installation's extra deciding roles as declared at start
+     * ({@code studio.roles.extra}, validated there), never read from the configuration per request.
+     */
     public List<String> getRoles() {
-        return roles.all().stream().filter(identity::hasRole).toList();
+        return Stream.concat(Roles.ALL.stream(), Role.extra().stream()).filter(identity::hasRole).toList();
     }
 
     public boolean has(String role) {
