@@ -24,6 +24,7 @@ import studio.bypass.BypassDesk;
 import studio.governance.Actor;
 import studio.governance.DecisionDesk;
 import studio.milestone.MilestoneCommands;
+import studio.milestone.MilestonePage;
 import studio.override.OverrideDesk;
 import studio.release.approval.ReleaseInbox;
 import studio.security.CurrentUser;
@@ -97,7 +98,7 @@ public class Approvals {
     @RolesAllowed(Roles.ACTING)
     public Response decideGate(@PathParam("milestone") String milestone, @PathParam("gate") String gate,
                                @RestForm String decision, @RestForm String reason, HttpHeaders headers) {
-        return act("gate-" + milestone + "-" + gate, reason, headers, () -> {
+        return act(MilestonePage.GateLine.key(milestone, gate), reason, headers, () -> {
             commands.decide(milestone, gate, decision, reason, user.actor());
             return "decide";
         });

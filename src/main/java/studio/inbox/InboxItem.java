@@ -2,6 +2,7 @@ package studio.inbox;
 
 import java.time.Instant;
 import java.util.List;
+import studio.milestone.MilestonePage;
 import studio.milestone.MilestonePaths;
 
 /**
@@ -118,7 +119,7 @@ public record InboxItem(Kind kind, Instant waitingSince, String milestoneId, Str
             case DEFINITION_CHANGE -> "definition-" + changeId;
             case STUCK_MILESTONE -> "stuck-" + milestoneId;
             case SPRINT_SCOPE -> "scope-" + scopeId;
-            case MANUAL_GATE -> "gate-" + milestoneId + "-" + gates.get(0);
+            case MANUAL_GATE -> MilestonePage.GateLine.key(milestoneId, gates.get(0));
         };
     }
 }

@@ -197,7 +197,15 @@ public record MilestonePage(Header header, String asOf, Instant asOfInstant, Lis
     public record GateLine(String milestoneId, GateRow row, boolean waiting) {
         /** The key {@code {inject:deciders.on}} knows the gate by. */
         public String decidersKey() {
-            return "gate-" + milestoneId + "-" + row.label();
+            return key(milestoneId, row.label());
+        }
+
+        /**
+         * A manual gate's key as a waiting item ({@code gate-<milestone>-<gate>}): the approvals inbox's item key and
+         * form name, and what the page asks who may decide by.
+         */
+        public static String key(String milestoneId, String gate) {
+            return "gate-" + milestoneId + "-" + gate;
         }
     }
 

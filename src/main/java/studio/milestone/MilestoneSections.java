@@ -58,9 +58,4 @@ public class MilestoneSections {
         Coverage shown = new Coverage(p.features(), p.coverageAverageText(), p.coverageThreshold(), p.coverageThresholdText());
         return coverage.get(p.header().id(), shown, () -> new RawString(renderCoverage.apply(shown)));
     }
-
-    /** Pieces kept (for tests). */
-    int size() {
-        return rows.size() + coverage.size();
-    }
 }
